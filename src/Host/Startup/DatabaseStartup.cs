@@ -1,0 +1,36 @@
+using NucleusCloud.Modules.Abstractions.Modules;
+using NucleusCloud.Modules.Abstractions.Persistence;
+
+namespace NucleusCloud.Host.Startup;
+
+/// <summary>Before the host serves: apply every module's migrations, then seed the demo if asked.</summary>
+internal static class DatabaseStartup
+{
+    public static async Task PrepareDatabaseAsync(this WebApplication app, CancellationToken cancellationToken = default)
+    {
+        var options = ModuleDatabase.Read(app.Configuration);
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("NucleusCloud.Database");
+        logger.LogInformation("Database: {Database}", ModuleDatabase.Describe(options));
+
+        if (options.MigrateOnStartup)
+        {
+            ModuleDatabase.EnsureStorageExists(options);
+            foreach (var migrator in app.Services.GetServices<IModuleMigrator>())
+            {
+                await migrator.MigrateAsync(app.Services, cancellationToken);
+                logger.LogInformation("Schema {Schema} is up to date", migrator.Schema);
+            }
+        }
+
+        if (app.Configuration.GetValue("Demo:Seed", false) && !app.Environment.IsProduction())
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            foreach (var seeder in scope.ServiceProvider.GetServices<IDemoSeeder>().OrderBy(s => s.Order))
+            {
+                await seeder.SeedAsync(cancellationToken);
+            }
+
+            logger.LogInformation("Demo data is in place");
+        }
+    }
+}

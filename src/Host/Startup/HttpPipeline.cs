@@ -1,0 +1,92 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using NucleusCloud.Modules.Abstractions.Http;
+using NucleusCloud.Tenancy;
+using NucleusCloud.Tenancy.Resolution;
+using NucleusCloud.Web;
+
+namespace NucleusCloud.Host.Startup;
+
+internal static class HttpPipeline
+{
+    public static void AddNucleusCloud(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddTenancy();
+        services.AddApiConventions();
+        foreach (var module in Modules.All)
+        {
+            module.AddServices(services, builder.Configuration);
+        }
+
+        services.AddWebShell();
+        services.AddOpenApi();
+        services.AddHealthChecks();
+        services.Configure<ForwardedHeadersOptions>(options =>
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost);
+
+        // Accounts and sign-in arrive with the Identity module; until then no one can sign in,
+        // and unauthenticated API calls answer 401/403 rather than redirecting.
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(options =>
+        {
+            options.Cookie.Name = "nucleus.auth";
+            options.Events.OnRedirectToLogin = context => Status(context.Response, StatusCodes.Status401Unauthorized);
+            options.Events.OnRedirectToAccessDenied = context => Status(context.Response, StatusCodes.Status403Forbidden);
+        });
+        services.AddAuthorization();
+    }
+
+    private static Task Status(HttpResponse response, int status)
+    {
+        response.StatusCode = status;
+        return Task.CompletedTask;
+    }
+
+    public static void UseNucleusCloud(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        // The API answers problem details; pages answer the HTML error page.
+        app.UseWhen(context => TenantRequests.IsApi(context.Request), api => api.UseExceptionHandler().UseApiStatusProblems());
+        app.UseWhen(context => !TenantRequests.IsApi(context.Request), pages => pages
+            .UseExceptionHandler("/error/500", createScopeForErrors: true)
+            .UseStatusCodePagesWithReExecute("/error/{0}"));
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
+        app.UseStaticFiles();
+        app.UseTenantHostMapping();
+        app.UseRouting();
+        app.UseTenantResolution();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteHealth })
+            .WithName("HealthLive").AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready"), ResponseWriter = WriteHealth })
+            .WithName("HealthReady").AllowAnonymous();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        foreach (var module in Modules.All)
+        {
+            module.MapEndpoints(app);
+        }
+
+        app.MapWebShell();
+    }
+
+    private static Task WriteHealth(HttpContext context, HealthReport report)
+    {
+        context.Response.ContentType = "application/json";
+        return JsonSerializer.SerializeAsync(context.Response.Body, new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
+        }, cancellationToken: context.RequestAborted);
+    }
+}

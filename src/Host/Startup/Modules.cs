@@ -1,0 +1,11 @@
+using NucleusCloud.Modules.Abstractions.Modules;
+using NucleusCloud.Modules.Catalogue;
+using NucleusCloud.Modules.Platform;
+
+namespace NucleusCloud.Host.Startup;
+
+/// <summary>Every module the product is made of, in the order their migrations run.</summary>
+internal static class Modules
+{
+    public static readonly IReadOnlyList<IModule> All = [new PlatformModule(), new CatalogueModule()];
+}

@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace NucleusCloud.Modules.Abstractions.Modules;
+
+/// <summary>A module's entry point: the Host calls these and knows nothing else about the module.</summary>
+public interface IModule
+{
+    /// <summary>Short lowercase name: the API segment, the PostgreSQL schema and the log category.</summary>
+    string Name { get; }
+
+    void AddServices(IServiceCollection services, IConfiguration configuration);
+
+    void MapEndpoints(IEndpointRouteBuilder endpoints);
+}
+
+/// <summary>Seeds demo data once, idempotently; run in <see cref="Order"/> when <c>Demo:Seed</c> is on, never in Production.</summary>
+public interface IDemoSeeder
+{
+    int Order { get; }
+
+    Task SeedAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,74 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Npgsql;
+
+namespace NucleusCloud.Modules.Abstractions.Persistence;
+
+/// <summary>
+/// Registers a module's DbContext on the configured provider. EF Core migrations are
+/// provider-specific, so each module has one context subclass per provider
+/// (<typeparamref name="TSqlite"/>, <typeparamref name="TPostgres"/>) owning that provider's
+/// migrations; the module's code only ever sees <typeparamref name="TContext"/>.
+/// </summary>
+public static class ModuleDatabase
+{
+    public static IServiceCollection AddModuleDbContext<TContext, TSqlite, TPostgres>(
+        this IServiceCollection services, IConfiguration configuration, string schema)
+        where TContext : DbContext
+        where TSqlite : TContext
+        where TPostgres : TContext
+    {
+        var options = Read(configuration);
+        if (options.Provider == DatabaseProvider.Postgres)
+        {
+            services.AddDbContext<TContext, TPostgres>(builder => UsePostgres(builder, options.ConnectionString, schema));
+        }
+        else
+        {
+            services.AddDbContext<TContext, TSqlite>(builder => UseSqlite(builder, options.ConnectionString, schema));
+        }
+
+        services.AddSingleton<IModuleMigrator>(new ModuleMigrator<TContext>(schema));
+        services.AddHealthChecks().AddCheck<MigrationsAppliedCheck<TContext>>($"db-{schema}", HealthStatus.Unhealthy, ["ready"]);
+        return services;
+    }
+
+    public static DatabaseOptions Read(IConfiguration configuration)
+    {
+        var options = new DatabaseOptions();
+        configuration.GetSection(DatabaseOptions.Section).Bind(options);
+        return options;
+    }
+
+    /// <summary>Each module keeps its own migrations history, so modules migrate independently.</summary>
+    public static string HistoryTable(string schema) => $"__ef_migrations_{schema}";
+
+    public static void UseSqlite(DbContextOptionsBuilder builder, string connectionString, string schema) =>
+        builder.UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable(HistoryTable(schema)));
+
+    public static void UsePostgres(DbContextOptionsBuilder builder, string connectionString, string schema) =>
+        builder.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable(HistoryTable(schema), schema));
+
+    /// <summary>Makes sure the directory of a SQLite file exists; a no-op for other providers.</summary>
+    public static void EnsureStorageExists(DatabaseOptions options)
+    {
+        if (options.Provider != DatabaseProvider.Sqlite)
+        {
+            return;
+        }
+
+        var dataSource = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(options.ConnectionString).DataSource;
+        var directory = Path.GetDirectoryName(Path.GetFullPath(dataSource));
+        if (!string.IsNullOrEmpty(directory) && dataSource != ":memory:")
+        {
+            Directory.CreateDirectory(directory);
+        }
+    }
+
+    /// <summary>Describes the server for logs without its password.</summary>
+    public static string Describe(DatabaseOptions options) => options.Provider == DatabaseProvider.Postgres
+        ? $"PostgreSQL {new NpgsqlConnectionStringBuilder(options.ConnectionString) { Password = null }.Host}"
+        : $"SQLite {new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(options.ConnectionString).DataSource}";
+}

@@ -1,0 +1,14 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace NucleusCloud.Modules.Abstractions.Persistence;
+
+/// <summary>Model conventions that every SQLite context needs to behave like PostgreSQL.</summary>
+public static class SqliteConventions
+{
+    public static void Apply(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite has no timestamp type: store UTC instants as sortable integers so ORDER BY and comparisons work.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+    }
+}

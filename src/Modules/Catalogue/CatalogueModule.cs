@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using NucleusCloud.Modules.Abstractions.Http;
+using NucleusCloud.Modules.Abstractions.Modules;
+using NucleusCloud.Modules.Abstractions.Persistence;
+using NucleusCloud.Modules.Catalogue.Contracts;
+using NucleusCloud.Modules.Catalogue.Data;
+using NucleusCloud.Modules.Catalogue.Demo;
+using NucleusCloud.Modules.Catalogue.Solutions;
+
+namespace NucleusCloud.Modules.Catalogue;
+
+public sealed class CatalogueModule : IModule
+{
+    public string Name => CatalogueDbContext.Schema;
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddModuleDbContext<CatalogueDbContext, SqliteCatalogueDbContext, PostgresCatalogueDbContext>(configuration, CatalogueDbContext.Schema);
+        services.AddScoped<ICatalogueQueries, CatalogueQueries>();
+        services.AddScoped<IDemoSeeder, DemoCatalogue>();
+        services.AddValidatorsOf<CatalogueModule>();
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => SolutionEndpoints.Map(endpoints);
+}

@@ -1,0 +1,17 @@
+namespace NucleusCloud.Modules.Catalogue.Contracts;
+
+/// <summary>Workflow: <c>Draft → InReview → Published → Archived</c>. Only published solutions are public.</summary>
+public enum SolutionStatus
+{
+    Draft,
+    InReview,
+    Published,
+    Archived,
+}
+
+public enum SolutionMaturity
+{
+    Pilot,
+    NationalScale,
+    Exported,
+}

@@ -1,0 +1,69 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NucleusCloud.Modules.Abstractions.Modules;
+using NucleusCloud.Modules.Catalogue.Contracts;
+using NucleusCloud.Modules.Catalogue.Data;
+using NucleusCloud.Modules.Catalogue.Import;
+using NucleusCloud.Modules.Catalogue.Solutions;
+using NucleusCloud.Tenancy;
+using NucleusCloud.Tenancy.Scopes;
+
+namespace NucleusCloud.Modules.Catalogue.Demo;
+
+/// <summary>
+/// Gives each demo tenant real solutions from the Digital Public Goods registry (records
+/// embedded from <c>shared/data/dpg-registry</c>), some published and some still drafts.
+/// The pairing with countries is for the demo only.
+/// </summary>
+internal sealed class DemoCatalogue(ITenantStore tenants, ITenantScopeFactory scopes, TimeProvider clock) : IDemoSeeder
+{
+    private static readonly Dictionary<string, (string Record, SolutionStatus Status, SolutionMaturity Maturity)[]> Solutions = new()
+    {
+        ["ee"] = [("x-road", SolutionStatus.Published, SolutionMaturity.Exported), ("pxweb", SolutionStatus.Published, SolutionMaturity.NationalScale), ("kobotoolbox", SolutionStatus.Draft, SolutionMaturity.Pilot)],
+        ["dk"] = [("standard-for-public-code", SolutionStatus.Published, SolutionMaturity.Exported), ("pxweb", SolutionStatus.Published, SolutionMaturity.NationalScale), ("govdirectory", SolutionStatus.Draft, SolutionMaturity.Pilot)],
+        ["in"] = [("modular-open-source-identity-platform", SolutionStatus.Published, SolutionMaturity.Exported), ("digit", SolutionStatus.Published, SolutionMaturity.NationalScale), ("divoc", SolutionStatus.Published, SolutionMaturity.Exported), ("sunbird", SolutionStatus.Published, SolutionMaturity.NationalScale), ("sunbird-rc", SolutionStatus.InReview, SolutionMaturity.NationalScale), ("glific", SolutionStatus.Draft, SolutionMaturity.Pilot)],
+        ["kr"] = [("odk", SolutionStatus.Published, SolutionMaturity.NationalScale), ("commcare", SolutionStatus.Published, SolutionMaturity.Exported), ("uwazi", SolutionStatus.Draft, SolutionMaturity.Pilot)],
+        ["sg"] = [("openattestation", SolutionStatus.Published, SolutionMaturity.Exported), ("purple-hats", SolutionStatus.Published, SolutionMaturity.NationalScale), ("city-energy-analyst", SolutionStatus.Draft, SolutionMaturity.Pilot)],
+        ["undesa"] = [("iverify", SolutionStatus.Published, SolutionMaturity.Exported), ("open-foris-collect", SolutionStatus.Published, SolutionMaturity.Exported), ("data-observation-toolkit", SolutionStatus.Draft, SolutionMaturity.Pilot)],
+    };
+
+    public int Order => 10;
+
+    public async Task SeedAsync(CancellationToken cancellationToken)
+    {
+        foreach (var (slug, entries) in Solutions)
+        {
+            if (await tenants.FindBySlugAsync(slug, cancellationToken) is not { } tenant)
+            {
+                continue;
+            }
+
+            await using var scope = scopes.CreateScope(tenant);
+            var db = scope.ServiceProvider.GetRequiredService<CatalogueDbContext>();
+            foreach (var (recordName, status, maturity) in entries)
+            {
+                if (await db.Solutions.AnyAsync(s => s.Slug == recordName, cancellationToken))
+                {
+                    continue;
+                }
+
+                var record = await ReadRecordAsync(recordName, cancellationToken);
+                var now = clock.GetUtcNow();
+                var solution = new Solution { Slug = recordName, Name = record.Name!, CreatedAt = now, Status = status, Maturity = maturity };
+                DpgMapping.Apply(record, solution, now);
+                db.Solutions.Add(solution);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
+    private static async Task<DpgRecord> ReadRecordAsync(string name, CancellationToken cancellationToken)
+    {
+        await using var stream = typeof(DemoCatalogue).Assembly.GetManifestResourceStream($"dpg/{name}.json")
+            ?? throw new InvalidOperationException($"The demo record '{name}' is not embedded.");
+        return await JsonSerializer.DeserializeAsync<DpgRecord>(stream, DpgRecord.Json, cancellationToken)
+            ?? throw new InvalidOperationException($"The demo record '{name}' is empty.");
+    }
+}

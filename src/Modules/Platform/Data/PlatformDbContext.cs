@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using NucleusCloud.Modules.Abstractions.Persistence;
+using NucleusCloud.Modules.Platform.Tenants;
+
+namespace NucleusCloud.Modules.Platform.Data;
+
+/// <summary>Platform-owned tables (no tenant filter: nothing here belongs to a tenant).</summary>
+internal abstract class PlatformDbContext(DbContextOptions options) : DbContext(options)
+{
+    public const string Schema = "platform";
+
+    public DbSet<Tenant> Tenants => Set<Tenant>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.HasDefaultSchema(Schema);
+        modelBuilder.Entity<Tenant>(tenant =>
+        {
+            tenant.ToTable("tenants");
+            tenant.HasKey(t => t.Id);
+            tenant.Property(t => t.Slug).HasMaxLength(63);
+            tenant.HasIndex(t => t.Slug).IsUnique();
+            tenant.Property(t => t.Name).HasMaxLength(200);
+            tenant.Property(t => t.CountryCode).HasMaxLength(2);
+            tenant.Property(t => t.Kind).HasConversion<string>().HasMaxLength(20);
+            tenant.Property(t => t.Status).HasConversion<string>().HasMaxLength(20);
+            tenant.Property(t => t.DataPlacement).HasConversion<string>().HasMaxLength(20);
+            tenant.HasMany(t => t.HostNames).WithOne().HasForeignKey(h => h.TenantId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<TenantHostName>(host =>
+        {
+            host.ToTable("tenant_host_names");
+            host.HasKey(h => h.HostName);
+            host.Property(h => h.HostName).HasMaxLength(253);
+        });
+    }
+}
+
+internal sealed class SqlitePlatformDbContext(DbContextOptions<SqlitePlatformDbContext> options) : PlatformDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        SqliteConventions.Apply(configurationBuilder);
+}
+
+internal sealed class PostgresPlatformDbContext(DbContextOptions<PostgresPlatformDbContext> options) : PlatformDbContext(options);

@@ -1,0 +1,51 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.DependencyInjection;
+using NucleusCloud.Modules.Platform.Data;
+using NucleusCloud.Tenancy;
+
+namespace NucleusCloud.Modules.Platform.Tenants;
+
+/// <summary>
+/// Answers tenant look-ups for every request from memory. A change made through this host
+/// invalidates at once (the generation moves on); other hosts see it within <see cref="Lifetime"/>.
+/// Misses are cached too, so unknown slugs and unmapped host names cost no query per request.
+/// </summary>
+internal sealed class CachedTenantStore(IServiceScopeFactory scopes, IMemoryCache cache) : ITenantStore
+{
+    internal static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
+    private long _generation;
+
+    public void Invalidate() => Interlocked.Increment(ref _generation);
+
+    public ValueTask<TenantInfo?> FindBySlugAsync(string slug, CancellationToken cancellationToken = default)
+    {
+        var normalised = slug.ToLowerInvariant();
+        return FindAsync("slug", normalised, t => t.Slug == normalised, cancellationToken);
+    }
+
+    public ValueTask<TenantInfo?> FindByHostAsync(string hostName, CancellationToken cancellationToken = default)
+    {
+        var host = hostName.ToLowerInvariant();
+        return FindAsync("host", host, t => t.HostNames.Any(h => h.HostName == host), cancellationToken);
+    }
+
+    public ValueTask<TenantInfo?> FindByIdAsync(Guid id, CancellationToken cancellationToken = default) =>
+        FindAsync("id", id.ToString(), t => t.Id == id, cancellationToken);
+
+    private async ValueTask<TenantInfo?> FindAsync(string kind, string key, System.Linq.Expressions.Expression<Func<Tenant, bool>> match, CancellationToken cancellationToken)
+    {
+        var cacheKey = $"platform:tenant:{Volatile.Read(ref _generation)}:{kind}:{key}";
+        if (cache.TryGetValue(cacheKey, out TenantInfo? cached))
+        {
+            return cached;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        var tenant = await db.Tenants.AsNoTracking().Include(t => t.HostNames).FirstOrDefaultAsync(match, cancellationToken);
+        var info = tenant?.ToInfo();
+        cache.Set(cacheKey, info, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = Lifetime, Size = 1 });
+        return info;
+    }
+}

@@ -1,0 +1,41 @@
+using NucleusCloud.Tenancy;
+using NucleusCloud.Tenancy.EntityFramework;
+
+namespace NucleusCloud.Modules.Platform.Tenants;
+
+[PlatformOwned]
+internal sealed class Tenant
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+
+    public required string Slug { get; set; }
+
+    public required string Name { get; set; }
+
+    public TenantKind Kind { get; set; }
+
+    /// <summary>ISO 3166-1 alpha-2; empty for organisations that are not tied to one country.</summary>
+    public string CountryCode { get; set; } = "";
+
+    public TenantStatus Status { get; set; } = TenantStatus.Provisioning;
+
+    public DataPlacement DataPlacement { get; set; } = DataPlacement.Shared;
+
+    public List<TenantHostName> HostNames { get; init; } = [];
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public TenantInfo ToInfo() => new(Id, Slug, Name, Kind, CountryCode, Status,
+        HostNames.Select(h => h.HostName).Order(StringComparer.Ordinal).ToArray(), DataPlacement);
+}
+
+/// <summary>A host name mapped to one tenant; unique across the platform.</summary>
+[PlatformOwned]
+internal sealed class TenantHostName
+{
+    public required string HostName { get; init; }
+
+    public Guid TenantId { get; init; }
+}

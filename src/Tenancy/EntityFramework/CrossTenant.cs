@@ -1,0 +1,20 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace NucleusCloud.Tenancy.EntityFramework;
+
+/// <summary>
+/// The one place where code reads tenant-owned rows across tenants (platform administration,
+/// export, exchange membership checks). Every use names its reason, so the calls are easy to
+/// find (grep <c>CrossTenant.</c>) and to review; an architecture test allows
+/// <c>IgnoreQueryFilters</c> nowhere else. To write for a tenant, open a scope for it with
+/// <see cref="Scopes.ITenantScopeFactory"/>.
+/// </summary>
+public static class CrossTenant
+{
+    public static IQueryable<T> Query<T>(IQueryable<T> source, string reason)
+        where T : class, ITenantOwned
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        return source.IgnoreQueryFilters([TenantDbContext.TenantFilter]);
+    }
+}

@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using NucleusCloud.Tenancy.Authorization;
+using NucleusCloud.Tenancy.Resolution;
+using NucleusCloud.Tenancy.Scopes;
+
+namespace NucleusCloud.Tenancy;
+
+public static class TenancyServiceCollectionExtensions
+{
+    /// <summary>The tenant context, scopes and membership policies. An <see cref="ITenantStore"/> comes from the Platform module.</summary>
+    public static IServiceCollection AddTenancy(this IServiceCollection services)
+    {
+        services.AddScoped<TenantContext>();
+        services.AddScoped<ITenantContext>(sp => sp.GetRequiredService<TenantContext>());
+        services.AddSingleton<ITenantScopeFactory, TenantScopeFactory>();
+        services.TryAddScoped<IMembershipChecker, ClaimsMembershipChecker>();
+        services.AddScoped<IAuthorizationHandler, TenantMemberHandler>();
+        services.AddAuthorizationBuilder()
+            .AddPolicy(TenantPolicies.Member, policy => policy.RequireAuthenticatedUser().AddRequirements(new TenantMemberRequirement()))
+            .AddPolicy(TenantPolicies.PlatformAdmin, policy => policy.RequireAuthenticatedUser().RequireClaim(TenantClaims.PlatformAdmin, "true"));
+        return services;
+    }
+
+    /// <summary>Before routing: maps tenant host names onto tenant routes.</summary>
+    public static IApplicationBuilder UseTenantHostMapping(this IApplicationBuilder app) =>
+        app.UseMiddleware<TenantHostMappingMiddleware>();
+
+    /// <summary>After routing, before authentication: resolves the route's tenant.</summary>
+    public static IApplicationBuilder UseTenantResolution(this IApplicationBuilder app) =>
+        app.UseMiddleware<TenantResolutionMiddleware>();
+}

@@ -1,0 +1,34 @@
+namespace NucleusCloud.Tenancy;
+
+/// <summary>What the rest of the system knows about a tenant: an immutable snapshot from the registry.</summary>
+public sealed record TenantInfo(
+    Guid Id,
+    string Slug,
+    string Name,
+    TenantKind Kind,
+    string CountryCode,
+    TenantStatus Status,
+    IReadOnlyList<string> HostNames,
+    DataPlacement DataPlacement);
+
+public enum TenantKind
+{
+    Country,
+    Organisation,
+}
+
+/// <summary>Lifecycle: <c>Provisioning → Active → Suspended → Deleted</c>.</summary>
+public enum TenantStatus
+{
+    Provisioning,
+    Active,
+    Suspended,
+    Deleted,
+}
+
+/// <summary>Where a tenant's data lives: the shared database, or one of its own.</summary>
+public enum DataPlacement
+{
+    Shared,
+    Dedicated,
+}
