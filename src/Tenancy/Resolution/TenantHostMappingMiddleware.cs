@@ -11,6 +11,13 @@ internal sealed class TenantHostMappingMiddleware(RequestDelegate next)
 {
     public async Task InvokeAsync(HttpContext context, ITenantStore store)
     {
+        if (IsPlatformPath(context.Request.Path))
+        {
+            // Health probes and platform routes never depend on the tenant registry.
+            await next(context);
+            return;
+        }
+
         var tenant = await store.FindByHostAsync(context.Request.Host.Host, context.RequestAborted);
         if (tenant is not null)
         {
@@ -18,6 +25,14 @@ internal sealed class TenantHostMappingMiddleware(RequestDelegate next)
         }
 
         await next(context);
+    }
+
+    private static bool IsPlatformPath(PathString path)
+    {
+        var value = path.Value ?? "/";
+        var end = value.IndexOf('/', 1);
+        var first = end < 0 ? value[1..] : value[1..end];
+        return first.Length > 0 && !string.Equals(first, "api", StringComparison.OrdinalIgnoreCase) && TenantSlug.Reserved.Contains(first);
     }
 
     internal static PathString Rewrite(PathString path, string slug)

@@ -9,6 +9,9 @@ public interface IModuleMigrator
 {
     string Schema { get; }
 
+    /// <summary>The module's DbContext service type.</summary>
+    Type ContextType { get; }
+
     Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken);
 }
 
@@ -16,6 +19,8 @@ internal sealed class ModuleMigrator<TContext>(string schema) : IModuleMigrator
     where TContext : DbContext
 {
     public string Schema => schema;
+
+    public Type ContextType => typeof(TContext);
 
     public async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken)
     {

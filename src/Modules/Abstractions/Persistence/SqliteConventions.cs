@@ -8,7 +8,12 @@ public static class SqliteConventions
 {
     public static void Apply(ModelConfigurationBuilder configurationBuilder)
     {
-        // SQLite has no timestamp type: store UTC instants as sortable integers so ORDER BY and comparisons work.
-        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        // SQLite has no timestamp type: store UTC instants as ticks, so ORDER BY and comparisons work.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
     }
 }
+
+/// <summary>Stores an instant as its UTC ticks; read back with offset zero.</summary>
+internal sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
+    value => value.UtcTicks,
+    ticks => new DateTimeOffset(ticks, TimeSpan.Zero));

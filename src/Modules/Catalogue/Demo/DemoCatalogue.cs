@@ -1,3 +1,4 @@
+using NucleusCloud.Modules.Abstractions.Persistence;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -49,7 +50,7 @@ internal sealed class DemoCatalogue(ITenantStore tenants, ITenantScopeFactory sc
                 }
 
                 var record = await ReadRecordAsync(recordName, cancellationToken);
-                var now = clock.GetUtcNow();
+                var now = clock.GetStorableUtcNow();
                 var solution = new Solution { Slug = recordName, Name = record.Name!, CreatedAt = now, Status = status, Maturity = maturity };
                 DpgMapping.Apply(record, solution, now);
                 db.Solutions.Add(solution);

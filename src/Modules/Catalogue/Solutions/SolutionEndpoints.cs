@@ -1,3 +1,4 @@
+using NucleusCloud.Modules.Abstractions.Persistence;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -80,7 +81,7 @@ internal static class SolutionEndpoints
             return ApiProblems.Validation("slug", $"Another solution already uses the slug '{slug}'.");
         }
 
-        var now = clock.GetUtcNow();
+        var now = clock.GetStorableUtcNow();
         var solution = new Solution { Slug = slug, Name = request.Name!, CreatedAt = now };
         Apply(request, solution, now);
         db.Solutions.Add(solution);
@@ -107,7 +108,7 @@ internal static class SolutionEndpoints
         }
 
         solution.Slug = request.Slug ?? solution.Slug;
-        Apply(request, solution, clock.GetUtcNow());
+        Apply(request, solution, clock.GetStorableUtcNow());
         solution.Version++;
         try
         {

@@ -1,3 +1,4 @@
+using NucleusCloud.Modules.Abstractions.Persistence;
 using Microsoft.EntityFrameworkCore;
 using NucleusCloud.Modules.Platform.Contracts;
 using NucleusCloud.Modules.Platform.Data;
@@ -16,7 +17,7 @@ internal sealed class TenantRegistry(PlatformDbContext db, CachedTenantStore sto
             return existing.ToInfo();
         }
 
-        var now = clock.GetUtcNow();
+        var now = clock.GetStorableUtcNow();
         var tenant = new Tenant
         {
             Slug = slug,
@@ -44,7 +45,7 @@ internal sealed class TenantRegistry(PlatformDbContext db, CachedTenantStore sto
         }
 
         tenant.Status = status;
-        tenant.UpdatedAt = clock.GetUtcNow();
+        tenant.UpdatedAt = clock.GetStorableUtcNow();
         await db.SaveChangesAsync(cancellationToken);
         store.Invalidate();
         return tenant.ToInfo();

@@ -1,0 +1,83 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NucleusCloud.Modules.Abstractions.Persistence;
+using NucleusCloud.Tests.Integration.Infrastructure;
+
+namespace NucleusCloud.Tests.Integration.Hosting;
+
+/// <summary>Start-up, migrations and health, on each provider.</summary>
+public abstract class HostingTests<TFixture>(TFixture fixture) : IClassFixture<TFixture>
+    where TFixture : DatabaseFixture
+{
+    private NucleusApp App => fixture.App;
+
+    [SkippableFact]
+    public async Task Every_module_has_a_migration_for_every_model_change_and_all_are_applied()
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var migrators = scope.ServiceProvider.GetServices<IModuleMigrator>().ToList();
+        migrators.Select(m => m.Schema).ShouldBe(["platform", "catalogue"], ignoreOrder: true);
+        foreach (var migrator in migrators)
+        {
+            var db = (DbContext)scope.ServiceProvider.GetRequiredService(migrator.ContextType);
+            db.Database.ProviderName!.ShouldContain(fixture.Provider == DatabaseProvider.Postgres ? "Npgsql" : "Sqlite");
+            db.Database.HasPendingModelChanges().ShouldBeFalse($"{migrator.Schema} has model changes that no migration covers: run dotnet-ef migrations add for both providers");
+            (await db.Database.GetPendingMigrationsAsync()).ShouldBeEmpty();
+            (await db.Database.GetAppliedMigrationsAsync()).ShouldNotBeEmpty();
+        }
+    }
+
+    [SkippableFact]
+    public async Task Liveness_and_readiness_answer_healthy()
+    {
+        var client = App.Anonymous();
+        (await client.GetAsync("/health/live")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var ready = await client.GetAsync("/health/ready");
+        ready.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var report = JsonNode.Parse(await ready.Content.ReadAsStringAsync())!;
+        report["status"]!.GetValue<string>().ShouldBe("Healthy");
+        report["checks"]!.AsObject().Select(c => c.Key).ShouldBe(["db-platform", "db-catalogue"], ignoreOrder: true);
+    }
+
+    [SkippableFact]
+    public async Task Readiness_fails_when_migrations_are_missing()
+    {
+        var empty = await fixture.CreateEmptyDatabaseAsync();
+        await using var app = new NucleusApp(fixture.Provider, empty);
+        using var client = app.WithWebHostBuilder(b => b.UseSetting("Database:MigrateOnStartup", "false")).CreateClient();
+
+        (await client.GetAsync("/health/live")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await client.GetAsync("/health/ready")).StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+    }
+
+    [SkippableFact]
+    public async Task Two_hosts_starting_at_once_on_an_empty_database_both_come_up()
+    {
+        var empty = await fixture.CreateEmptyDatabaseAsync();
+        await using var first = new NucleusApp(fixture.Provider, empty);
+        await using var second = new NucleusApp(fixture.Provider, empty);
+
+        var clients = await Task.WhenAll(Task.Run(first.CreateClient), Task.Run(second.CreateClient));
+
+        foreach (var client in clients)
+        {
+            (await client.GetAsync("/health/ready")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        var tenant = await first.NewTenantAsync();
+        (await second.Anonymous().ListSolutionsAsync(tenant)).Total.ShouldBe(0);
+    }
+
+    [SkippableFact]
+    public async Task An_unknown_api_route_answers_problem_details()
+    {
+        await (await App.Anonymous().GetAsync("/api/platform/nothing-here")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+    }
+}
+
+public sealed class HostingOnSqlite(SqliteFixture fixture) : HostingTests<SqliteFixture>(fixture);
+
+public sealed class HostingOnPostgres(PostgresFixture fixture) : HostingTests<PostgresFixture>(fixture);
