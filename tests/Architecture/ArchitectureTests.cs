@@ -1,0 +1,89 @@
+using Microsoft.EntityFrameworkCore;
+using NucleusCloud.Tests.Architecture.Fixtures;
+using NucleusCloud.Tests.Architecture.Rules;
+
+namespace NucleusCloud.Tests.Architecture;
+
+/// <summary>The rules of ../shared/ARCHITECTURE.md, each run on the product and on a fixture that must fail it.</summary>
+public sealed class ArchitectureTests
+{
+    private static readonly System.Reflection.Assembly Fixtures = typeof(ArchitectureTests).Assembly;
+
+    [Fact]
+    public void The_product_is_made_of_the_expected_assemblies()
+    {
+        Solution.All.Select(a => a.GetName().Name).ShouldBe(
+            ["NucleusCloud.Host", "NucleusCloud.Modules.Abstractions", "NucleusCloud.Modules.Catalogue", "NucleusCloud.Modules.Platform", "NucleusCloud.Tenancy", "NucleusCloud.Web"],
+            ignoreOrder: true);
+    }
+
+    [Fact]
+    public void Modules_Web_and_Host_use_other_modules_only_through_their_contracts()
+    {
+        Solution.All.SelectMany(ModuleBoundaries.Violations).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void The_boundary_rule_catches_a_use_of_another_modules_internals()
+    {
+        ModuleBoundaries.Violations(Fixtures).ShouldContain(v => v.Contains("NucleusCloud.Modules.Catalogue.Solutions.Solution", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_modules_public_types_live_in_its_contracts()
+    {
+        Solution.Modules.SelectMany(ModuleBoundaries.PublicSurfaceViolations).ShouldBeEmpty();
+        ModuleBoundaries.PublicSurfaceViolations(Fixtures).ShouldNotBeEmpty();
+    }
+
+    [Fact]
+    public void Every_tenant_owned_entity_has_the_tenant_filter_a_required_tenant_id_and_tenant_led_keys()
+    {
+        var contexts = TenantModelRules.ModuleContexts();
+        contexts.Count.ShouldBeGreaterThanOrEqualTo(4, "a SQLite and a PostgreSQL context per module with data");
+        foreach (var context in contexts)
+        {
+            using (context)
+            {
+                TenantModelRules.Violations(context).ShouldBeEmpty();
+            }
+        }
+    }
+
+    [Fact]
+    public void The_model_rule_catches_a_missing_filter_untenanted_keys_and_unclassified_entities()
+    {
+        using var context = new LeakyDbContext(new DbContextOptionsBuilder<LeakyDbContext>().UseSqlite("Data Source=:memory:").Options);
+
+        var violations = TenantModelRules.Violations(context);
+
+        violations.ShouldContain(v => v.Contains("LeakyRow has no 'tenant' query filter", StringComparison.Ordinal));
+        violations.ShouldContain(v => v.Contains("LeakyRow's primary key must start with TenantId", StringComparison.Ordinal));
+        violations.ShouldContain(v => v.Contains("LeakyRow's unique index (Code)", StringComparison.Ordinal));
+        violations.ShouldContain(v => v.Contains("Unclassified must be exactly one of", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_model_rule_catches_a_filter_that_compares_with_a_constant()
+    {
+        using var context = new ConstantFilterDbContext(new DbContextOptionsBuilder<ConstantFilterDbContext>().UseSqlite("Data Source=:memory:").Options);
+
+        TenantModelRules.Violations(context).ShouldContain(v => v.Contains("not a constant", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Filter_bypasses_raw_sql_pooling_ambient_tenants_and_http_context_appear_only_where_allowed()
+    {
+        Solution.All.SelectMany(ForbiddenUses.Violations).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void The_forbidden_use_rule_catches_each_kind_of_use()
+    {
+        var violations = ForbiddenUses.Violations(Fixtures);
+
+        violations.ShouldContain(v => v.Contains("calls IgnoreQueryFilters", StringComparison.Ordinal));
+        violations.ShouldContain(v => v.Contains("calls AddDbContextPool", StringComparison.Ordinal));
+        violations.ShouldContain(v => v.Contains("System.Threading.AsyncLocal`1", StringComparison.Ordinal));
+    }
+}
