@@ -32,7 +32,7 @@ internal sealed class TenantHostMappingMiddleware(RequestDelegate next)
         var value = path.Value ?? "/";
         var end = value.IndexOf('/', 1);
         var first = end < 0 ? value[1..] : value[1..end];
-        return first.Length > 0 && !string.Equals(first, "api", StringComparison.OrdinalIgnoreCase) && TenantSlug.Reserved.Contains(first);
+        return first.Length > 0 && !string.Equals(first, "api", StringComparison.OrdinalIgnoreCase) && TenantSlug.PlatformSegments.Contains(first);
     }
 
     internal static PathString Rewrite(PathString path, string slug)
@@ -42,7 +42,7 @@ internal sealed class TenantHostMappingMiddleware(RequestDelegate next)
         if (string.Equals(first, "api", StringComparison.OrdinalIgnoreCase))
         {
             var second = segments.Length > 1 ? segments[1] : null;
-            if (second is null || second == slug || TenantSlug.Reserved.Contains(second))
+            if (second is null || second == slug || TenantSlug.PlatformSegments.Contains(second))
             {
                 return path;
             }
@@ -50,7 +50,7 @@ internal sealed class TenantHostMappingMiddleware(RequestDelegate next)
             return new PathString("/api/" + slug).Add(new PathString("/" + string.Join('/', segments.Skip(1))));
         }
 
-        if (first == slug || (first is not null && TenantSlug.Reserved.Contains(first)) || (first?.Contains('.', StringComparison.Ordinal) ?? false))
+        if (first == slug || (first is not null && TenantSlug.PlatformSegments.Contains(first)) || (first?.Contains('.', StringComparison.Ordinal) ?? false))
         {
             return path;
         }
