@@ -49,6 +49,7 @@ internal static class HttpPipeline
     public static void UseNucleusCloud(this WebApplication app)
     {
         app.UseForwardedHeaders();
+        app.UseSecurityHeaders();
         // The API answers problem details; pages answer the HTML error page.
         app.UseWhen(context => TenantRequests.IsApi(context.Request), api => api.UseExceptionHandler().UseApiStatusProblems());
         app.UseWhen(context => !TenantRequests.IsApi(context.Request), pages => pages

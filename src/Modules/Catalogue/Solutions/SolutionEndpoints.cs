@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using NucleusCloud.Modules.Abstractions.Http;
 using NucleusCloud.Modules.Catalogue.Contracts;
 using NucleusCloud.Modules.Catalogue.Data;
@@ -18,6 +19,8 @@ namespace NucleusCloud.Modules.Catalogue.Solutions;
 /// </summary>
 internal static class SolutionEndpoints
 {
+    private const string LogCategory = "NucleusCloud.Catalogue.Solutions";
+
     public static void Map(IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup($"/api/{{{Tenancy.Resolution.TenantRequests.RouteParameter}}}/catalogue/solutions")
@@ -73,7 +76,7 @@ internal static class SolutionEndpoints
         return TypedResults.Ok(solution.ToDetails());
     }
 
-    private static async Task<IResult> Create(SolutionRequest request, ITenantContext tenant, CatalogueDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<IResult> Create(SolutionRequest request, ITenantContext tenant, CatalogueDbContext db, TimeProvider clock, ILoggerFactory logs, CancellationToken cancellationToken)
     {
         var slug = request.Slug ?? SolutionSlugs.FromName(request.Name!);
         if (await db.Solutions.AnyAsync(s => s.Slug == slug, cancellationToken))
@@ -86,10 +89,11 @@ internal static class SolutionEndpoints
         Apply(request, solution, now);
         db.Solutions.Add(solution);
         await db.SaveChangesAsync(cancellationToken);
+        logs.CreateLogger(LogCategory).LogInformation("Solution {SolutionId} ({Slug}) created", solution.Id, solution.Slug);
         return TypedResults.Created($"/api/{tenant.RequiredTenant.Slug}/catalogue/solutions/{solution.Id}", solution.ToDetails());
     }
 
-    private static async Task<IResult> Update(Guid id, SolutionRequest request, CatalogueDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<IResult> Update(Guid id, SolutionRequest request, CatalogueDbContext db, TimeProvider clock, ILoggerFactory logs, CancellationToken cancellationToken)
     {
         var solution = await db.Solutions.FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
         if (solution is null)
@@ -119,10 +123,11 @@ internal static class SolutionEndpoints
             return ApiProblems.Conflict("The solution was changed by someone else meanwhile; reload it and apply your change again.");
         }
 
+        logs.CreateLogger(LogCategory).LogInformation("Solution {SolutionId} updated to version {Version}", solution.Id, solution.Version);
         return TypedResults.Ok(solution.ToDetails());
     }
 
-    private static async Task<IResult> Delete(Guid id, CatalogueDbContext db, CancellationToken cancellationToken)
+    private static async Task<IResult> Delete(Guid id, CatalogueDbContext db, ILoggerFactory logs, CancellationToken cancellationToken)
     {
         var solution = await db.Solutions.FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
         if (solution is null)
@@ -132,6 +137,7 @@ internal static class SolutionEndpoints
 
         db.Solutions.Remove(solution);
         await db.SaveChangesAsync(cancellationToken);
+        logs.CreateLogger(LogCategory).LogInformation("Solution {SolutionId} ({Slug}) deleted", solution.Id, solution.Slug);
         return TypedResults.NoContent();
     }
 

@@ -1,0 +1,46 @@
+using Microsoft.Extensions.DependencyInjection;
+using NucleusCloud.Modules.Abstractions.Modules;
+using NucleusCloud.Modules.Catalogue.Contracts;
+using NucleusCloud.Modules.Platform.Contracts;
+using NucleusCloud.Tests.Integration.Infrastructure;
+
+namespace NucleusCloud.Tests.Integration.Hosting;
+
+/// <summary>The demo: six tenants with real DPG solutions, seeded once however often the seeders run.</summary>
+public abstract class DemoSeedTests<TFixture>(TFixture fixture) : IClassFixture<TFixture>
+    where TFixture : DatabaseFixture
+{
+    [SkippableFact]
+    public async Task The_demo_seeds_real_solutions_per_tenant_once()
+    {
+        _ = fixture.App; // skips when the provider is unavailable
+        await using var app = new NucleusApp(fixture.Provider, await fixture.CreateEmptyDatabaseAsync());
+        app.Settings["Demo:Seed"] = "true";
+        var client = app.Anonymous();
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            // Run every seeder a second time: nothing is duplicated.
+            foreach (var seeder in scope.ServiceProvider.GetServices<IDemoSeeder>().OrderBy(s => s.Order))
+            {
+                await seeder.SeedAsync(CancellationToken.None);
+            }
+        }
+
+        await using var check = app.Services.CreateAsyncScope();
+        var tenants = await check.ServiceProvider.GetRequiredService<ITenantRegistry>().ListAsync();
+        tenants.Select(t => t.Slug).ShouldBe(["dk", "ee", "in", "kr", "sg", "undesa"]);
+
+        var estonia = await client.ListSolutionsAsync(tenants.Single(t => t.Slug == "ee"));
+        estonia.Items.Select(s => s.Name).ShouldBe(["PxWeb", "X-Road"]);
+        estonia.Items.ShouldAllBe(s => s.Status == SolutionStatus.Published);
+        var india = await client.ListSolutionsAsync(tenants.Single(t => t.Slug == "in"));
+        india.Items.Select(s => s.Slug).ShouldContain("modular-open-source-identity-platform");
+        india.Items.Select(s => s.Slug).ShouldNotContain("x-road");
+        (await app.MemberOf(tenants.Single(t => t.Slug == "in")).ListSolutionsAsync(tenants.Single(t => t.Slug == "in"))).Total.ShouldBe(6);
+    }
+}
+
+public sealed class DemoSeedOnSqlite(SqliteFixture fixture) : DemoSeedTests<SqliteFixture>(fixture);
+
+public sealed class DemoSeedOnPostgres(PostgresFixture fixture) : DemoSeedTests<PostgresFixture>(fixture);
