@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using NucleusCloud.Tenancy.Authorization;
 using NucleusCloud.Tenancy.Resolution;
 using NucleusCloud.Tenancy.Scopes;
@@ -10,17 +9,20 @@ namespace NucleusCloud.Tenancy;
 
 public static class TenancyServiceCollectionExtensions
 {
-    /// <summary>The tenant context, scopes and membership policies. An <see cref="ITenantStore"/> comes from the Platform module.</summary>
+    /// <summary>
+    /// The tenant context, scopes and access policies. An <see cref="ITenantStore"/> comes from
+    /// the Platform module, an <see cref="IMembershipChecker"/> from the Identity module.
+    /// </summary>
     public static IServiceCollection AddTenancy(this IServiceCollection services)
     {
         services.AddScoped<TenantContext>();
         services.AddScoped<ITenantContext>(sp => sp.GetRequiredService<TenantContext>());
         services.AddSingleton<ITenantScopeFactory, TenantScopeFactory>();
-        services.TryAddScoped<IMembershipChecker, ClaimsMembershipChecker>();
-        services.AddScoped<IAuthorizationHandler, TenantMemberHandler>();
+        services.AddScoped<IAuthorizationHandler, TenantAccessHandler>();
+        services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
         services.AddAuthorizationBuilder()
             .AddPolicy(TenantPolicies.Member, policy => policy.RequireAuthenticatedUser().AddRequirements(new TenantMemberRequirement()))
-            .AddPolicy(TenantPolicies.PlatformAdmin, policy => policy.RequireAuthenticatedUser().RequireClaim(TenantClaims.PlatformAdmin, "true"));
+            .AddPolicy(TenantPolicies.PlatformAdmin, policy => policy.RequireAuthenticatedUser().AddRequirements(new PlatformAdminRequirement()));
         return services;
     }
 

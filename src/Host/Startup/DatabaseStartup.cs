@@ -3,7 +3,7 @@ using NucleusCloud.Modules.Abstractions.Persistence;
 
 namespace NucleusCloud.Host.Startup;
 
-/// <summary>Before the host serves: apply every module's migrations, then seed the demo if asked.</summary>
+/// <summary>Before the host serves: apply every module's migrations, run the start-up tasks, then seed the demo if asked.</summary>
 internal static class DatabaseStartup
 {
     public static async Task PrepareDatabaseAsync(this WebApplication app, CancellationToken cancellationToken = default)
@@ -19,6 +19,14 @@ internal static class DatabaseStartup
             {
                 await migrator.MigrateAsync(app.Services, cancellationToken);
                 logger.LogInformation("Schema {Schema} is up to date", migrator.Schema);
+            }
+        }
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            foreach (var task in scope.ServiceProvider.GetServices<IStartupTask>())
+            {
+                await task.RunAsync(cancellationToken);
             }
         }
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -28,22 +27,7 @@ internal static class HttpPipeline
         services.AddHealthChecks();
         services.Configure<ForwardedHeadersOptions>(options =>
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost);
-
-        // Accounts and sign-in arrive with the Identity module; until then no one can sign in,
-        // and unauthenticated API calls answer 401/403 rather than redirecting.
-        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(options =>
-        {
-            options.Cookie.Name = "nucleus.auth";
-            options.Events.OnRedirectToLogin = context => Status(context.Response, StatusCodes.Status401Unauthorized);
-            options.Events.OnRedirectToAccessDenied = context => Status(context.Response, StatusCodes.Status403Forbidden);
-        });
         services.AddAuthorization();
-    }
-
-    private static Task Status(HttpResponse response, int status)
-    {
-        response.StatusCode = status;
-        return Task.CompletedTask;
     }
 
     public static void UseNucleusCloud(this WebApplication app)
@@ -65,6 +49,7 @@ internal static class HttpPipeline
         app.UseRouting();
         app.UseTenantResolution();
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();
 

@@ -2,65 +2,91 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace NucleusCloud.Tenancy.Authorization;
 
-/// <summary>Names of the policies and claims that tie a principal to tenants.</summary>
+/// <summary>Names of the policies that are not single permissions.</summary>
 public static class TenantPolicies
 {
-    /// <summary>The caller holds a membership in the route's tenant.</summary>
+    /// <summary>The caller holds any membership in the route's tenant.</summary>
     public const string Member = "tenant-member";
 
     /// <summary>The caller administers the platform itself.</summary>
     public const string PlatformAdmin = "platform-admin";
 }
 
-public static class TenantClaims
-{
-    /// <summary>One claim per tenant membership; the value is the tenant id.</summary>
-    public const string Membership = "nucleus:membership";
-
-    /// <summary>Present with the value "true" on platform administrators.</summary>
-    public const string PlatformAdmin = "nucleus:platform-admin";
-}
-
-/// <summary>Decides whether a principal is a member of a tenant. Identity replaces the claims-based default with a per-request membership lookup.</summary>
+/// <summary>
+/// Answers, for every request, what a principal may do: its role in a tenant, and whether it
+/// administers the platform. Implemented by the Identity module over its stores, so revoking a
+/// membership takes effect on the next request.
+/// </summary>
 public interface IMembershipChecker
 {
-    ValueTask<bool> IsMemberAsync(ClaimsPrincipal principal, TenantInfo tenant, CancellationToken cancellationToken);
-}
+    ValueTask<TenantRole?> FindRoleAsync(ClaimsPrincipal principal, TenantInfo tenant, CancellationToken cancellationToken);
 
-internal sealed class ClaimsMembershipChecker : IMembershipChecker
-{
-    public ValueTask<bool> IsMemberAsync(ClaimsPrincipal principal, TenantInfo tenant, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(principal.Identity?.IsAuthenticated == true
-            && principal.HasClaim(TenantClaims.Membership, tenant.Id.ToString()));
+    ValueTask<bool> IsPlatformAdminAsync(ClaimsPrincipal principal, CancellationToken cancellationToken);
 }
 
 internal sealed class TenantMemberRequirement : IAuthorizationRequirement;
 
-/// <summary>Succeeds only when a tenant is resolved for the request and the caller is its member.</summary>
-internal sealed class TenantMemberHandler(IMembershipChecker membership) : AuthorizationHandler<TenantMemberRequirement>
+internal sealed class PlatformAdminRequirement : IAuthorizationRequirement;
+
+internal sealed record PermissionRequirement(string Permission) : IAuthorizationRequirement;
+
+/// <summary>Succeeds only for a principal whose role in the request's tenant meets the requirement.</summary>
+internal sealed class TenantAccessHandler(IMembershipChecker membership) : IAuthorizationHandler
 {
-    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, TenantMemberRequirement requirement)
+    public async Task HandleAsync(AuthorizationHandlerContext context)
     {
         var http = context.Resource as HttpContext;
-        var tenant = http?.RequestServices.GetRequiredService<ITenantContext>().Tenant;
-        if (tenant is not null && await membership.IsMemberAsync(context.User, tenant, http!.RequestAborted))
+        foreach (var requirement in context.PendingRequirements.ToList())
         {
-            context.Succeed(requirement);
+            var granted = requirement switch
+            {
+                PlatformAdminRequirement => await membership.IsPlatformAdminAsync(context.User, http?.RequestAborted ?? default),
+                TenantMemberRequirement => await RoleAsync(context.User, http) is not null,
+                PermissionRequirement p => await RoleAsync(context.User, http) is { } role && RolePermissions.Grants(role, p.Permission),
+                _ => false,
+            };
+            if (granted)
+            {
+                context.Succeed(requirement);
+            }
         }
+    }
+
+    private async ValueTask<TenantRole?> RoleAsync(ClaimsPrincipal user, HttpContext? http)
+    {
+        var tenant = http?.RequestServices.GetRequiredService<ITenantContext>().Tenant;
+        return tenant is null || user.Identity?.IsAuthenticated != true
+            ? null
+            : await membership.FindRoleAsync(user, tenant, http!.RequestAborted);
     }
 }
 
-/// <summary>Membership test for code that needs a yes/no rather than a policy (e.g. which rows to show).</summary>
+/// <summary>Builds a policy for every name in <see cref="Permissions.All"/> on demand.</summary>
+internal sealed class PermissionPolicyProvider(IOptions<AuthorizationOptions> options) : DefaultAuthorizationPolicyProvider(options)
+{
+    public override async Task<AuthorizationPolicy?> GetPolicyAsync(string policyName) =>
+        await base.GetPolicyAsync(policyName)
+        ?? (Permissions.All.Contains(policyName)
+            ? new AuthorizationPolicyBuilder().RequireAuthenticatedUser().AddRequirements(new PermissionRequirement(policyName)).Build()
+            : null);
+}
+
+/// <summary>Role tests for code that needs a yes/no rather than a policy (e.g. which rows to show).</summary>
 public static class TenantMembership
 {
-    public static ValueTask<bool> IsMemberOfCurrentTenantAsync(this HttpContext http)
+    public static async ValueTask<bool> HasPermissionAsync(this HttpContext http, string permission)
     {
         var tenant = http.RequestServices.GetRequiredService<ITenantContext>().Tenant;
-        return tenant is null
-            ? ValueTask.FromResult(false)
-            : http.RequestServices.GetRequiredService<IMembershipChecker>().IsMemberAsync(http.User, tenant, http.RequestAborted);
+        if (tenant is null || http.User.Identity?.IsAuthenticated != true)
+        {
+            return false;
+        }
+
+        var role = await http.RequestServices.GetRequiredService<IMembershipChecker>().FindRoleAsync(http.User, tenant, http.RequestAborted);
+        return role is { } r && RolePermissions.Grants(r, permission);
     }
 }

@@ -31,7 +31,7 @@ internal static class TenantModelRules
             var name = $"{context.GetType().Name}.{entity.ClrType.Name}";
             var tenantOwned = typeof(ITenantOwned).IsAssignableFrom(entity.ClrType);
             var kinds = (tenantOwned ? 1 : 0)
-                + (entity.ClrType.GetCustomAttribute<PlatformOwnedAttribute>() is null ? 0 : 1)
+                + (entity.ClrType.GetCustomAttribute<PlatformOwnedAttribute>() is null && !IsIdentityStore(entity.ClrType) ? 0 : 1)
                 + (entity.ClrType.GetCustomAttribute<CrossTenantAttribute>() is null ? 0 : 1);
             if (kinds != 1)
             {
@@ -46,6 +46,10 @@ internal static class TenantModelRules
 
         return violations;
     }
+
+    /// <summary>ASP.NET Core Identity's own store types (claims, logins, tokens, passkeys) hang off platform-owned accounts.</summary>
+    private static bool IsIdentityStore(Type type) =>
+        type.Assembly == typeof(Microsoft.AspNetCore.Identity.IdentityUserClaim<>).Assembly;
 
     private static IEnumerable<string> TenantOwnedViolations(DbContext context, IEntityType entity, string name)
     {

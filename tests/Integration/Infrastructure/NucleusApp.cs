@@ -5,8 +5,11 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NucleusCloud.Modules.Abstractions.Persistence;
+using NucleusCloud.Modules.Identity.Accounts;
+using NucleusCloud.Modules.Identity.Memberships;
 using NucleusCloud.Modules.Platform.Contracts;
 using NucleusCloud.Tenancy;
+using NucleusCloud.Tenancy.Authorization;
 
 namespace NucleusCloud.Tests.Integration.Infrastructure;
 
@@ -27,6 +30,8 @@ public sealed class NucleusApp(DatabaseProvider provider, string connectionStrin
         builder.UseSetting("Database:Provider", provider.ToString());
         builder.UseSetting("Database:ConnectionString", connectionString);
         builder.UseSetting("Demo:Seed", "false");
+        // Tests sign in far more often than a person; the limit itself has its own test.
+        builder.UseSetting("RateLimits:SignIn:PermitsPerMinute", "100000");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
@@ -35,13 +40,14 @@ public sealed class NucleusApp(DatabaseProvider provider, string connectionStrin
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         builder.ConfigureTestServices(services =>
         {
-            services.AddAuthentication(TestAuthentication.SchemeName)
-                .AddScheme<AuthenticationSchemeOptions, TestAuthentication>(TestAuthentication.SchemeName, _ => { });
+            services.AddAuthentication()
+                .AddScheme<AuthenticationSchemeOptions, TestAuthentication>(TestAuthentication.SchemeName, _ => { })
+                .AddPolicyScheme(TestAuthentication.SelectorName, "Test header or the real schemes", options => options.ForwardDefaultSelector = context =>
+                    context.Request.Headers.ContainsKey(TestAuthentication.UserHeader) ? TestAuthentication.SchemeName : "Nucleus");
             services.Configure<AuthenticationOptions>(options =>
             {
-                options.DefaultScheme = TestAuthentication.SchemeName;
-                options.DefaultChallengeScheme = TestAuthentication.SchemeName;
-                options.DefaultForbidScheme = TestAuthentication.SchemeName;
+                options.DefaultScheme = TestAuthentication.SelectorName;
+                options.DefaultChallengeScheme = TestAuthentication.SelectorName;
             });
         });
     }
@@ -55,22 +61,45 @@ public sealed class NucleusApp(DatabaseProvider provider, string connectionStrin
         return await registry.RegisterAsync(new NewTenant(slug, $"Tenant {slug}", TenantKind.Country, "EE", hostNames, Status: status));
     }
 
+    /// <summary>A new account, optionally with a password so it can sign in for real.</summary>
+    public async Task<Guid> NewUserAsync(string? password = null, bool platformAdmin = false, string? email = null)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var accounts = scope.ServiceProvider.GetRequiredService<AccountDirectory>();
+        var user = await accounts.CreateAsync(email ?? $"user-{Guid.NewGuid():N}@example.org", "Test user", password, emailConfirmed: true, platformAdmin);
+        return user.Id;
+    }
+
+    public async Task GrantAsync(Guid userId, TenantInfo tenant, TenantRole role)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<MembershipGrants>().GrantAsync(tenant, userId, role);
+    }
+
     public HttpClient Anonymous() => CreateClient();
 
-    /// <summary>A client signed in as a member of <paramref name="tenants"/>.</summary>
-    public HttpClient MemberOf(params TenantInfo[] tenants)
+    /// <summary>A client signed in (test sign-in) as the given account.</summary>
+    public HttpClient As(Guid userId)
     {
         var client = CreateClient();
-        client.DefaultRequestHeaders.Add(TestAuthentication.UserHeader, $"user-{Guid.NewGuid():N}");
-        client.DefaultRequestHeaders.Add(TestAuthentication.MembershipsHeader, string.Join(',', tenants.Select(t => t.Id)));
+        client.DefaultRequestHeaders.Add(TestAuthentication.UserHeader, userId.ToString());
         return client;
     }
 
-    public HttpClient PlatformAdmin()
+    /// <summary>A client of a new account holding <paramref name="role"/> in each of <paramref name="tenants"/>.</summary>
+    public HttpClient MemberOf(TenantRole role, params TenantInfo[] tenants)
     {
-        var client = CreateClient();
-        client.DefaultRequestHeaders.Add(TestAuthentication.UserHeader, "platform-admin");
-        client.DefaultRequestHeaders.Add(TestAuthentication.PlatformAdminHeader, "true");
-        return client;
+        var userId = NewUserAsync().GetAwaiter().GetResult();
+        foreach (var tenant in tenants)
+        {
+            GrantAsync(userId, tenant, role).GetAwaiter().GetResult();
+        }
+
+        return As(userId);
     }
+
+    /// <summary>A client of a new account that may edit each of <paramref name="tenants"/>.</summary>
+    public HttpClient MemberOf(params TenantInfo[] tenants) => MemberOf(TenantRole.Editor, tenants);
+
+    public HttpClient PlatformAdmin() => As(NewUserAsync(platformAdmin: true).GetAwaiter().GetResult());
 }

@@ -3,41 +3,29 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using NucleusCloud.Tenancy.Authorization;
 
 namespace NucleusCloud.Tests.Integration.Infrastructure;
 
 /// <summary>
-/// Test-only sign-in: the caller states its memberships in headers. Registered by the test host
-/// only; the real Host never accepts these headers.
+/// Test-only sign-in: <c>X-Test-User: {account id}</c> authenticates as that account, skipping
+/// the password. What the account may do still comes from its memberships in the database.
+/// Registered by the test host only; requests without the header use the real schemes.
 /// </summary>
 internal sealed class TestAuthentication(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Test";
+    public const string SelectorName = "TestOrReal";
     public const string UserHeader = "X-Test-User";
-    public const string MembershipsHeader = "X-Test-Memberships";
-    public const string PlatformAdminHeader = "X-Test-Platform-Admin";
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        if (!Request.Headers.TryGetValue(UserHeader, out var user))
+        if (!Guid.TryParse(Request.Headers[UserHeader], out var userId))
         {
             return Task.FromResult(AuthenticateResult.NoResult());
         }
 
-        var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, user.ToString()) };
-        foreach (var tenantId in Request.Headers[MembershipsHeader].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries))
-        {
-            claims.Add(new Claim(TenantClaims.Membership, tenantId.Trim()));
-        }
-
-        if (Request.Headers[PlatformAdminHeader] == "true")
-        {
-            claims.Add(new Claim(TenantClaims.PlatformAdmin, "true"));
-        }
-
-        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
+        var principal = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, userId.ToString())], SchemeName));
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
     }
 }

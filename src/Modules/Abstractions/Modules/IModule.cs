@@ -22,3 +22,9 @@ public interface IDemoSeeder
 
     Task SeedAsync(CancellationToken cancellationToken);
 }
+
+/// <summary>Runs at every start-up after the migrations (e.g. creating the first platform administrator); must be idempotent.</summary>
+public interface IStartupTask
+{
+    Task RunAsync(CancellationToken cancellationToken);
+}

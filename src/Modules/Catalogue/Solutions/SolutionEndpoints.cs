@@ -28,15 +28,15 @@ internal static class SolutionEndpoints
 
         group.MapGet("", List).WithName("ListSolutions").AllowAnonymous().Validate<SolutionListQuery>();
         group.MapGet("/{id:guid}", Get).WithName("GetSolution").AllowAnonymous();
-        group.MapPost("", Create).WithName("CreateSolution").RequireAuthorization(TenantPolicies.Member).Validate<SolutionRequest>();
-        group.MapPut("/{id:guid}", Update).WithName("UpdateSolution").RequireAuthorization(TenantPolicies.Member).Validate<SolutionRequest>();
-        group.MapDelete("/{id:guid}", Delete).WithName("DeleteSolution").RequireAuthorization(TenantPolicies.Member);
+        group.MapPost("", Create).WithName("CreateSolution").RequireAuthorization(Permissions.CatalogueWrite).Validate<SolutionRequest>();
+        group.MapPut("/{id:guid}", Update).WithName("UpdateSolution").RequireAuthorization(Permissions.CatalogueWrite).Validate<SolutionRequest>();
+        group.MapDelete("/{id:guid}", Delete).WithName("DeleteSolution").RequireAuthorization(Permissions.CatalogueWrite);
     }
 
     private static async Task<IResult> List([AsParameters] SolutionListQuery query, HttpContext http, CatalogueDbContext db, CancellationToken cancellationToken)
     {
         var solutions = db.Solutions.AsNoTracking();
-        if (!await http.IsMemberOfCurrentTenantAsync())
+        if (!await http.HasPermissionAsync(Permissions.CatalogueRead))
         {
             solutions = solutions.Where(s => s.Status == SolutionStatus.Published);
         }
@@ -68,7 +68,7 @@ internal static class SolutionEndpoints
     private static async Task<IResult> Get(Guid id, HttpContext http, CatalogueDbContext db, CancellationToken cancellationToken)
     {
         var solution = await db.Solutions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
-        if (solution is null || (solution.Status != SolutionStatus.Published && !await http.IsMemberOfCurrentTenantAsync()))
+        if (solution is null || (solution.Status != SolutionStatus.Published && !await http.HasPermissionAsync(Permissions.CatalogueRead)))
         {
             return ApiProblems.NotFound("Solution");
         }

@@ -1,0 +1,90 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using NucleusCloud.Modules.Abstractions.Http;
+using NucleusCloud.Modules.Abstractions.Persistence;
+using NucleusCloud.Modules.Identity.Data;
+using NucleusCloud.Modules.Identity.Memberships;
+using NucleusCloud.Tenancy;
+using NucleusCloud.Tenancy.Authorization;
+
+namespace NucleusCloud.Modules.Identity.ApiKeys;
+
+/// <summary><c>/api/{tenant}/identity/api-keys</c>: tenant admins create (shown once), list and revoke keys.</summary>
+internal static class ApiKeyEndpoints
+{
+    public static void Map(IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/api/{tenant}/identity/api-keys")
+            .WithTags("Identity: API keys")
+            .RequireAuthorization(Permissions.ApiKeysManage);
+        group.MapGet("", List).WithName("ListApiKeys").Validate<ApiKeyListQuery>();
+        group.MapPost("", Create).WithName("CreateApiKey").Validate<CreateApiKeyRequest>();
+        group.MapDelete("/{id:guid}", Revoke).WithName("RevokeApiKey");
+    }
+
+    private static async Task<IResult> List([AsParameters] ApiKeyListQuery query, AccessDbContext db, CancellationToken cancellationToken)
+    {
+        var keys = db.ApiKeys.AsNoTracking().OrderByDescending(k => k.CreatedAt).ThenBy(k => k.Id);
+        var total = await keys.CountAsync(cancellationToken);
+        var page = await keys.Skip(query.Skip).Take(query.Size).ToListAsync(cancellationToken);
+        return TypedResults.Ok(new PagedResult<ApiKeyView>(page.Select(ApiKeyView.Of).ToList(), total, query.PageNumber, query.Size));
+    }
+
+    private static async Task<IResult> Create(CreateApiKeyRequest request, HttpContext http, ITenantContext tenant, AccessDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var (secret, prefix, hash) = ApiKeySecrets.Create();
+        var key = new ApiKey
+        {
+            Name = request.Name!.Trim(),
+            Prefix = prefix,
+            SecretHash = hash,
+            Role = request.Role!.Value,
+            CreatedBy = MembershipChecker.UserId(http.User) ?? Guid.Empty,
+            CreatedAt = clock.GetStorableUtcNow(),
+        };
+        db.ApiKeys.Add(key);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/{tenant.RequiredTenant.Slug}/identity/api-keys/{key.Id}", new CreatedApiKey(ApiKeyView.Of(key), secret));
+    }
+
+    private static async Task<IResult> Revoke(Guid id, AccessDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var key = await db.ApiKeys.FirstOrDefaultAsync(k => k.Id == id, cancellationToken);
+        if (key is null)
+        {
+            return ApiProblems.NotFound("API key");
+        }
+
+        key.RevokedAt ??= clock.GetStorableUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+}
+
+internal sealed record ApiKeyView(Guid Id, string Name, string Prefix, TenantRole Role, DateTimeOffset CreatedAt, DateTimeOffset? LastUsedAt, DateTimeOffset? RevokedAt)
+{
+    public static ApiKeyView Of(ApiKey key) => new(key.Id, key.Name, key.Prefix, key.Role, key.CreatedAt, key.LastUsedAt, key.RevokedAt);
+}
+
+/// <summary>The only answer that ever contains the key itself.</summary>
+internal sealed record CreatedApiKey(ApiKeyView ApiKey, string Key);
+
+internal sealed record ApiKeyListQuery : PageQuery;
+
+internal sealed class ApiKeyListQueryValidator : PageQueryValidator<ApiKeyListQuery>;
+
+internal sealed record CreateApiKeyRequest(string? Name, TenantRole? Role);
+
+internal sealed class CreateApiKeyRequestValidator : AbstractValidator<CreateApiKeyRequest>
+{
+    public CreateApiKeyRequestValidator()
+    {
+        RuleFor(r => r.Name).NotEmpty().MaximumLength(100);
+        RuleFor(r => r.Role).NotNull().IsInEnum()
+            .Must(role => role is not (TenantRole.Owner or TenantRole.PartnerGuest))
+            .WithMessage("An API key acts as Admin, Editor, CrmUser, Analyst or Viewer.");
+    }
+}

@@ -1,0 +1,51 @@
+using Microsoft.EntityFrameworkCore;
+using NucleusCloud.Modules.Abstractions.Persistence;
+using NucleusCloud.Modules.Identity.ApiKeys;
+using NucleusCloud.Modules.Identity.Memberships;
+using NucleusCloud.Tenancy;
+using NucleusCloud.Tenancy.EntityFramework;
+
+namespace NucleusCloud.Modules.Identity.Data;
+
+/// <summary>Who may do what in each tenant: memberships and API keys, tenant-owned.</summary>
+internal abstract class AccessDbContext(DbContextOptions options, ITenantContext tenant) : TenantDbContext(options, tenant)
+{
+    public const string Schema = "access";
+
+    public DbSet<Membership> Memberships => Set<Membership>();
+
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.HasDefaultSchema(Schema);
+        modelBuilder.Entity<Membership>(membership =>
+        {
+            membership.ToTable("memberships");
+            membership.HasKey(m => new { m.TenantId, m.Id });
+            membership.HasIndex(m => new { m.TenantId, m.UserId }).IsUnique();
+            // "Which tenants am I in?" for the tenant switcher.
+            membership.HasIndex(m => m.UserId);
+            membership.Property(m => m.Role).HasConversion<string>().HasMaxLength(20);
+        });
+        modelBuilder.Entity<ApiKey>(key =>
+        {
+            key.ToTable("api_keys");
+            key.HasKey(k => new { k.TenantId, k.Id });
+            key.HasIndex(k => new { k.TenantId, k.Prefix }).IsUnique();
+            key.Property(k => k.Name).HasMaxLength(100);
+            key.Property(k => k.Prefix).HasMaxLength(16);
+            key.Property(k => k.SecretHash).HasMaxLength(32);
+            key.Property(k => k.Role).HasConversion<string>().HasMaxLength(20);
+        });
+        base.OnModelCreating(modelBuilder);
+    }
+}
+
+internal sealed class SqliteAccessDbContext(DbContextOptions<SqliteAccessDbContext> options, ITenantContext tenant) : AccessDbContext(options, tenant)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        SqliteConventions.Apply(configurationBuilder);
+}
+
+internal sealed class PostgresAccessDbContext(DbContextOptions<PostgresAccessDbContext> options, ITenantContext tenant) : AccessDbContext(options, tenant);

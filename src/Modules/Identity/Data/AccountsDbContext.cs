@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NucleusCloud.Modules.Abstractions.Persistence;
+using NucleusCloud.Modules.Identity.Accounts;
+
+namespace NucleusCloud.Modules.Identity.Data;
+
+/// <summary>ASP.NET Core Identity's stores (accounts, logins, tokens, passkeys): platform-owned, shared by every tenant.</summary>
+internal abstract class AccountsDbContext(DbContextOptions options)
+    : IdentityUserContext<NucleusUser, Guid, IdentityUserClaim<Guid>, IdentityUserLogin<Guid>, IdentityUserToken<Guid>, IdentityUserPasskey<Guid>>(options)
+{
+    public const string Schema = "identity";
+
+    /// <summary>
+    /// Passkeys need Identity's version 3 schema. Identity reads the version from the options
+    /// of the application's services, so design-time tools get it from <see cref="DesignTimeServices"/>.
+    /// </summary>
+    internal static readonly IServiceProvider DesignTimeServices = new ServiceCollection()
+        .Configure<IdentityOptions>(options => options.Stores.SchemaVersion = IdentitySchemaVersions.Version3)
+        .BuildServiceProvider();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        builder.HasDefaultSchema(Schema);
+        base.OnModelCreating(builder);
+        builder.Entity<NucleusUser>(user =>
+        {
+            user.ToTable("users");
+            user.Property(u => u.DisplayName).HasMaxLength(200);
+        });
+        builder.Entity<IdentityUserClaim<Guid>>().ToTable("user_claims");
+        builder.Entity<IdentityUserLogin<Guid>>().ToTable("user_logins");
+        builder.Entity<IdentityUserToken<Guid>>().ToTable("user_tokens");
+        builder.Entity<IdentityUserPasskey<Guid>>().ToTable("user_passkeys");
+    }
+}
+
+internal sealed class SqliteAccountsDbContext(DbContextOptions<SqliteAccountsDbContext> options) : AccountsDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        SqliteConventions.Apply(configurationBuilder);
+}
+
+internal sealed class PostgresAccountsDbContext(DbContextOptions<PostgresAccountsDbContext> options) : AccountsDbContext(options);

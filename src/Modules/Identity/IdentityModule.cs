@@ -1,0 +1,50 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using NucleusCloud.Modules.Abstractions.Http;
+using NucleusCloud.Modules.Abstractions.Modules;
+using NucleusCloud.Modules.Abstractions.Persistence;
+using NucleusCloud.Modules.Identity.Accounts;
+using NucleusCloud.Modules.Identity.ApiKeys;
+using NucleusCloud.Modules.Identity.Data;
+using NucleusCloud.Modules.Identity.Demo;
+using NucleusCloud.Modules.Identity.Memberships;
+using NucleusCloud.Modules.Identity.SignIn;
+using NucleusCloud.Tenancy.Authorization;
+
+namespace NucleusCloud.Modules.Identity;
+
+public sealed class IdentityModule : IModule
+{
+    public string Name => "identity";
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddModuleDbContext<AccountsDbContext, SqliteAccountsDbContext, PostgresAccountsDbContext>(configuration, AccountsDbContext.Schema);
+        services.AddModuleDbContext<AccessDbContext, SqliteAccessDbContext, PostgresAccessDbContext>(configuration, AccessDbContext.Schema);
+        NucleusAuthentication.Add(services);
+        services.AddScoped<IMembershipChecker, MembershipChecker>();
+        services.AddScoped<AccountDirectory>();
+        services.AddScoped<MembershipGrants>();
+        services.AddScoped<IStartupTask, PlatformAdminBootstrap>();
+        services.AddScoped<IDemoSeeder, DemoOwners>();
+        services.AddValidatorsOf<IdentityModule>();
+
+        var permits = configuration.GetValue("RateLimits:SignIn:PermitsPerMinute", 10);
+        services.AddRateLimiter(options => options.AddPolicy(AuthEndpoints.RateLimitPolicy, context =>
+            RateLimitPartition.GetFixedWindowLimiter(
+                $"sign-in:{context.Connection.RemoteIpAddress}",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })));
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        AuthEndpoints.Map(endpoints);
+        MemberEndpoints.Map(endpoints);
+        ApiKeyEndpoints.Map(endpoints);
+    }
+}

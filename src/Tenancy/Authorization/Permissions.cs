@@ -1,0 +1,56 @@
+namespace NucleusCloud.Tenancy.Authorization;
+
+/// <summary>Roles a member holds in one tenant.</summary>
+public enum TenantRole
+{
+    Owner,
+    Admin,
+    Editor,
+    CrmUser,
+    Analyst,
+    Viewer,
+
+    /// <summary>A partner's invited user: confined to one partner record (see the Partners module).</summary>
+    PartnerGuest,
+}
+
+/// <summary>
+/// Every permission an endpoint or hub method can demand; each is also the name of its
+/// authorization policy (<c>RequireAuthorization(Permissions.CatalogueWrite)</c>).
+/// </summary>
+public static class Permissions
+{
+    public const string CatalogueRead = "catalogue.read";
+    public const string CatalogueWrite = "catalogue.write";
+    public const string MembersRead = "members.read";
+    public const string MembersManage = "members.manage";
+    public const string ApiKeysManage = "apikeys.manage";
+    public const string AuditRead = "audit.read";
+
+    public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
+    {
+        CatalogueRead, CatalogueWrite, MembersRead, MembersManage, ApiKeysManage, AuditRead,
+    };
+}
+
+/// <summary>What each role may do. One table, so a review sees the whole model at once.</summary>
+public static class RolePermissions
+{
+    private static readonly string[] Reading = [Permissions.CatalogueRead, Permissions.MembersRead];
+
+    private static readonly Dictionary<TenantRole, IReadOnlySet<string>> Table = new()
+    {
+        [TenantRole.Owner] = Permissions.All,
+        [TenantRole.Admin] = Permissions.All,
+        [TenantRole.Editor] = new HashSet<string>([.. Reading, Permissions.CatalogueWrite]),
+        [TenantRole.CrmUser] = new HashSet<string>(Reading),
+        [TenantRole.Analyst] = new HashSet<string>([.. Reading, Permissions.AuditRead]),
+        [TenantRole.Viewer] = new HashSet<string>(Reading),
+        [TenantRole.PartnerGuest] = new HashSet<string>(),
+    };
+
+    public static bool Grants(TenantRole role, string permission) =>
+        Table.TryGetValue(role, out var granted) && granted.Contains(permission);
+
+    public static IReadOnlySet<string> Of(TenantRole role) => Table[role];
+}
