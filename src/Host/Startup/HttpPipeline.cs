@@ -49,6 +49,7 @@ internal static class HttpPipeline
         app.UseRouting();
         app.UseTenantResolution();
         app.UseAuthentication();
+        app.UseRejectionOfUnacceptedCredentials();
         app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();

@@ -53,7 +53,11 @@ internal static class NucleusAuthentication
             {
                 options.User.RequireUniqueEmail = true;
                 options.Password.RequiredLength = 12;
+                // Length over composition (NIST SP 800-63B): long passphrases, no character-class rules.
                 options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequireDigit = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireLowercase = false;
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 options.Lockout.AllowedForNewUsers = true;
