@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using NucleusCloud.Modules.Abstractions.Auditing;
 using NucleusCloud.Modules.Abstractions.Http;
 using NucleusCloud.Tenancy;
 using NucleusCloud.Tenancy.Resolution;
@@ -50,6 +51,7 @@ internal static class HttpPipeline
         app.UseTenantResolution();
         app.UseAuthentication();
         app.UseRejectionOfUnacceptedCredentials();
+        app.UseAuditActor();
         app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();

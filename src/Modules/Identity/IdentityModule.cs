@@ -1,14 +1,15 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NucleusCloud.Modules.Abstractions.Http;
 using NucleusCloud.Modules.Abstractions.Modules;
 using NucleusCloud.Modules.Abstractions.Persistence;
+using Microsoft.AspNetCore.Authorization;
+using NucleusCloud.Modules.Abstractions.Auditing;
 using NucleusCloud.Modules.Identity.Accounts;
+using NucleusCloud.Modules.Identity.Audit;
 using NucleusCloud.Modules.Identity.ApiKeys;
 using NucleusCloud.Modules.Identity.Data;
 using NucleusCloud.Modules.Identity.Demo;
@@ -26,6 +27,9 @@ public sealed class IdentityModule : IModule
     {
         services.AddModuleDbContext<AccountsDbContext, SqliteAccountsDbContext, PostgresAccountsDbContext>(configuration, AccountsDbContext.Schema);
         services.AddModuleDbContext<AccessDbContext, SqliteAccessDbContext, PostgresAccessDbContext>(configuration, AccessDbContext.Schema);
+        services.AddModuleDbContext<AuditDbContext, SqliteAuditDbContext, PostgresAuditDbContext>(configuration, AuditDbContext.Schema);
+        services.AddScoped<IAuditTrail, AuditTrail>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, DeniedAccessAuditing>();
         NucleusAuthentication.Add(services);
         services.AddScoped<IMembershipChecker, MembershipChecker>();
         services.AddScoped<AccountDirectory>();
@@ -46,5 +50,6 @@ public sealed class IdentityModule : IModule
         AuthEndpoints.Map(endpoints);
         MemberEndpoints.Map(endpoints);
         ApiKeyEndpoints.Map(endpoints);
+        AuditEndpoints.Map(endpoints);
     }
 }

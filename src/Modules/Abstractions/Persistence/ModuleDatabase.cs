@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using NucleusCloud.Modules.Abstractions.Auditing;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
 
@@ -21,13 +23,15 @@ public static class ModuleDatabase
         where TPostgres : TContext
     {
         var options = Read(configuration);
+        services.TryAddScoped<AuditingInterceptor>();
+        services.TryAddScoped<AuditActor>();
         if (options.Provider == DatabaseProvider.Postgres)
         {
-            services.AddDbContext<TContext, TPostgres>(builder => UsePostgres(builder, options.ConnectionString, schema));
+            services.AddDbContext<TContext, TPostgres>((sp, builder) => UsePostgres(builder, options.ConnectionString, schema).AddInterceptors(sp.GetRequiredService<AuditingInterceptor>()));
         }
         else
         {
-            services.AddDbContext<TContext, TSqlite>(builder => UseSqlite(builder, options.ConnectionString, schema));
+            services.AddDbContext<TContext, TSqlite>((sp, builder) => UseSqlite(builder, options.ConnectionString, schema).AddInterceptors(sp.GetRequiredService<AuditingInterceptor>()));
         }
 
         services.AddSingleton<IModuleMigrator>(new ModuleMigrator<TContext>(schema));
@@ -45,10 +49,10 @@ public static class ModuleDatabase
     /// <summary>Each module keeps its own migrations history, so modules migrate independently.</summary>
     public static string HistoryTable(string schema) => $"__ef_migrations_{schema}";
 
-    public static void UseSqlite(DbContextOptionsBuilder builder, string connectionString, string schema) =>
+    public static DbContextOptionsBuilder UseSqlite(DbContextOptionsBuilder builder, string connectionString, string schema) =>
         builder.UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable(HistoryTable(schema)));
 
-    public static void UsePostgres(DbContextOptionsBuilder builder, string connectionString, string schema) =>
+    public static DbContextOptionsBuilder UsePostgres(DbContextOptionsBuilder builder, string connectionString, string schema) =>
         builder.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable(HistoryTable(schema), schema));
 
     /// <summary>Makes sure the directory of a SQLite file exists; a no-op for other providers.</summary>

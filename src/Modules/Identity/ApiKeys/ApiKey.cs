@@ -1,3 +1,4 @@
+using NucleusCloud.Modules.Abstractions.Auditing;
 using NucleusCloud.Tenancy.Authorization;
 using NucleusCloud.Tenancy.EntityFramework;
 
@@ -18,6 +19,7 @@ internal sealed class ApiKey : ITenantOwned
     /// <summary>The public, non-secret start of the key, to find it and to recognise it in lists.</summary>
     public required string Prefix { get; init; }
 
+    [NotAudited]
     public required byte[] SecretHash { get; init; }
 
     public TenantRole Role { get; set; }
@@ -26,6 +28,7 @@ internal sealed class ApiKey : ITenantOwned
 
     public DateTimeOffset CreatedAt { get; init; }
 
+    [NotAudited]
     public DateTimeOffset? LastUsedAt { get; set; }
 
     public DateTimeOffset? RevokedAt { get; set; }

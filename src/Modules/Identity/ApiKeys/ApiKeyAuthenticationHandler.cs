@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using NucleusCloud.Modules.Abstractions.Auditing;
 using NucleusCloud.Modules.Abstractions.Persistence;
 using NucleusCloud.Modules.Identity.Data;
 using NucleusCloud.Tenancy;
@@ -19,6 +20,7 @@ internal sealed class ApiKeyAuthenticationHandler(
     UrlEncoder encoder,
     ITenantContext tenant,
     AccessDbContext access,
+    IAuditTrail audit,
     TimeProvider clock)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
@@ -58,8 +60,10 @@ internal sealed class ApiKeyAuthenticationHandler(
         var now = clock.GetStorableUtcNow();
         if (key.LastUsedAt is null || now - key.LastUsedAt > LastUseResolution)
         {
+            // Recorded at most once a minute per key, so the log shows use without a line per request.
             key.LastUsedAt = now;
             await access.SaveChangesAsync(Context.RequestAborted);
+            await audit.RecordAsync(key.TenantId, "apikey.used", nameof(ApiKey), key.Id.ToString(), cancellationToken: Context.RequestAborted);
         }
 
         return AuthenticateResult.Success(new AuthenticationTicket(ApiKeyPrincipal.Create(key, SchemeName), SchemeName));

@@ -47,3 +47,23 @@ internal sealed class PostgresAccessDesignFactory : IDesignTimeDbContextFactory<
         return new PostgresAccessDbContext(builder.Options, NoTenantContext.Instance);
     }
 }
+
+internal sealed class SqliteAuditDesignFactory : IDesignTimeDbContextFactory<SqliteAuditDbContext>
+{
+    public SqliteAuditDbContext CreateDbContext(string[] args)
+    {
+        var builder = new DbContextOptionsBuilder<SqliteAuditDbContext>();
+        ModuleDatabase.UseSqlite(builder, "Data Source=design.db", AuditDbContext.Schema);
+        return new SqliteAuditDbContext(builder.Options, NoTenantContext.Instance);
+    }
+}
+
+internal sealed class PostgresAuditDesignFactory : IDesignTimeDbContextFactory<PostgresAuditDbContext>
+{
+    public PostgresAuditDbContext CreateDbContext(string[] args)
+    {
+        var builder = new DbContextOptionsBuilder<PostgresAuditDbContext>();
+        ModuleDatabase.UsePostgres(builder, "Host=localhost;Database=design", AuditDbContext.Schema);
+        return new PostgresAuditDbContext(builder.Options, NoTenantContext.Instance);
+    }
+}

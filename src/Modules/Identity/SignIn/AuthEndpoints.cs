@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
+using NucleusCloud.Modules.Abstractions.Auditing;
 using NucleusCloud.Modules.Abstractions.Http;
 using NucleusCloud.Modules.Identity.Accounts;
 
@@ -25,7 +26,7 @@ internal static class AuthEndpoints
         group.MapPost("/refresh", Refresh).WithName("RefreshToken").Validate<RefreshRequest>();
     }
 
-    private static async Task<IResult> Login(LoginRequest request, SignInManager<NucleusUser> signIn)
+    private static async Task<IResult> Login(LoginRequest request, SignInManager<NucleusUser> signIn, IAuditTrail audit, CancellationToken cancellationToken)
     {
         signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
         var result = await signIn.PasswordSignInAsync(request.Email!, request.Password!, isPersistent: false, lockoutOnFailure: true);
@@ -39,6 +40,14 @@ internal static class AuthEndpoints
 
             result = await signIn.TwoFactorAuthenticatorSignInAsync(request.TwoFactorCode, isPersistent: false, rememberClient: false);
         }
+
+        var user = await signIn.UserManager.FindByEmailAsync(request.Email!);
+        await audit.RecordPlatformAsync(result.Succeeded ? "sign-in.succeeded" : "sign-in.failed", user?.Id.ToString(), new Dictionary<string, string?>
+        {
+            ["email"] = request.Email,
+            ["method"] = "password",
+            ["lockedOut"] = result.IsLockedOut ? "true" : null,
+        }, cancellationToken);
 
         // Wrong e-mail, wrong password and locked-out accounts all get the same answer.
         return result.Succeeded
