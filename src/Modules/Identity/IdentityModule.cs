@@ -13,6 +13,7 @@ using NucleusCloud.Modules.Identity.Audit;
 using NucleusCloud.Modules.Identity.ApiKeys;
 using NucleusCloud.Modules.Identity.Data;
 using NucleusCloud.Modules.Identity.Demo;
+using NucleusCloud.Modules.Identity.Invitations;
 using NucleusCloud.Modules.Identity.Memberships;
 using NucleusCloud.Modules.Identity.SignIn;
 using NucleusCloud.Tenancy.Authorization;
@@ -34,16 +35,29 @@ public sealed class IdentityModule : IModule
         services.AddScoped<IMembershipChecker, MembershipChecker>();
         services.AddScoped<AccountDirectory>();
         services.AddScoped<MembershipGrants>();
+        services.AddScoped<InvitationService>();
         services.AddScoped<IStartupTask, PlatformAdminBootstrap>();
         services.AddScoped<IDemoSeeder, DemoOwners>();
         services.AddValidatorsOf<IdentityModule>();
+        // Accounts act for themselves only; API keys act for a tenant and have no account.
+        services.AddAuthorizationBuilder().AddPolicy(AccountEndpoints.SignedIn, policy => policy
+            .RequireAuthenticatedUser()
+            .RequireAssertion(context => MembershipChecker.UserId(context.User) is not null));
 
-        var permits = configuration.GetValue("RateLimits:SignIn:PermitsPerMinute", 10);
-        services.AddRateLimiter(options => options.AddPolicy(AuthEndpoints.RateLimitPolicy, context =>
-            RateLimitPartition.GetFixedWindowLimiter(
-                $"sign-in:{context.Connection.RemoteIpAddress}",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })));
+        // Per client address: sign-in, refresh, reset and acceptance share one budget; invitations another.
+        var signIn = configuration.GetValue("RateLimits:SignIn:PermitsPerMinute", 10);
+        var invitations = configuration.GetValue("RateLimits:Invitations:PermitsPerMinute", 20);
+        services.AddRateLimiter(options =>
+        {
+            options.AddPolicy(AuthEndpoints.RateLimitPolicy, context => PerClient(context, "sign-in", signIn));
+            options.AddPolicy(InvitationEndpoints.RateLimitPolicy, context => PerClient(context, "invitations", invitations));
+        });
     }
+
+    private static RateLimitPartition<string> PerClient(Microsoft.AspNetCore.Http.HttpContext context, string name, int permitsPerMinute) =>
+        RateLimitPartition.GetFixedWindowLimiter(
+            $"{name}:{context.Connection.RemoteIpAddress}",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = permitsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
@@ -51,5 +65,7 @@ public sealed class IdentityModule : IModule
         MemberEndpoints.Map(endpoints);
         ApiKeyEndpoints.Map(endpoints);
         AuditEndpoints.Map(endpoints);
+        InvitationEndpoints.Map(endpoints);
+        AccountEndpoints.Map(endpoints);
     }
 }

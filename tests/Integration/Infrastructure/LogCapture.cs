@@ -10,7 +10,7 @@ public sealed class LogCapture : ILoggerProvider, ISupportExternalScope
 
     public ConcurrentQueue<Entry> Entries { get; } = new();
 
-    public sealed record Entry(string Category, LogLevel Level, string Message, IReadOnlyDictionary<string, object?> Scope);
+    public sealed record Entry(string Category, LogLevel Level, string Message, IReadOnlyDictionary<string, object?> Scope, Exception? Exception);
 
     public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
 
@@ -40,7 +40,7 @@ public sealed class LogCapture : ILoggerProvider, ISupportExternalScope
                     }
                 }
             }, scope);
-            capture.Entries.Enqueue(new Entry(category, logLevel, formatter(state, exception), scope));
+            capture.Entries.Enqueue(new Entry(category, logLevel, formatter(state, exception), scope, exception));
         }
     }
 }

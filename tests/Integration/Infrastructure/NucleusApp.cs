@@ -21,6 +21,9 @@ public sealed class NucleusApp(DatabaseProvider provider, string connectionStrin
     /// <summary>Everything the Host logged.</summary>
     public LogCapture Logs { get; } = new();
 
+    /// <summary>Every e-mail the Host sends goes here, over real SMTP.</summary>
+    public SmtpSink Mail { get; } = new();
+
     /// <summary>Extra settings, applied after the defaults below.</summary>
     public Dictionary<string, string> Settings { get; } = [];
 
@@ -32,6 +35,9 @@ public sealed class NucleusApp(DatabaseProvider provider, string connectionStrin
         builder.UseSetting("Demo:Seed", "false");
         // Tests sign in far more often than a person; the limit itself has its own test.
         builder.UseSetting("RateLimits:SignIn:PermitsPerMinute", "100000");
+        builder.UseSetting("RateLimits:Invitations:PermitsPerMinute", "100000");
+        builder.UseSetting("Mail:SmtpHost", "127.0.0.1");
+        builder.UseSetting("Mail:SmtpPort", Mail.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
@@ -100,6 +106,12 @@ public sealed class NucleusApp(DatabaseProvider provider, string connectionStrin
 
     /// <summary>A client of a new account that may edit each of <paramref name="tenants"/>.</summary>
     public HttpClient MemberOf(params TenantInfo[] tenants) => MemberOf(TenantRole.Editor, tenants);
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Mail.DisposeAsync();
+    }
 
     public HttpClient PlatformAdmin() => As(NewUserAsync(platformAdmin: true).GetAwaiter().GetResult());
 }

@@ -24,6 +24,8 @@ public static class ApiConventions
             }
         });
         services.AddExceptionHandler<ApiExceptionHandler>();
+        services.AddOptions<Email.MailOptions>().BindConfiguration(Email.MailOptions.Section);
+        services.AddSingleton<Email.IMailer, Email.Mailer>();
         // Throw on unreadable bodies so ApiExceptionHandler can name the field instead of a bare 400.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddRateLimiter(options =>

@@ -34,5 +34,18 @@ internal sealed class AccountDirectory(UserManager<NucleusUser> users, AccountsD
     public async Task<IReadOnlyDictionary<Guid, NucleusUser>> FindManyAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
         await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, cancellationToken);
 
+    /// <summary>Null when Identity's password rules accept <paramref name="password"/>, otherwise why not.</summary>
+    public async Task<string?> PasswordProblemAsync(string password)
+    {
+        var errors = new List<string>();
+        foreach (var validator in users.PasswordValidators)
+        {
+            var result = await validator.ValidateAsync(users, new NucleusUser(), password);
+            errors.AddRange(result.Errors.Select(e => e.Description));
+        }
+
+        return errors.Count == 0 ? null : string.Join(" ", errors);
+    }
+
     public Task<bool> AnyPlatformAdminAsync(CancellationToken cancellationToken) => db.Users.AnyAsync(u => u.IsPlatformAdmin, cancellationToken);
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NucleusCloud.Modules.Abstractions.Persistence;
 using NucleusCloud.Modules.Identity.ApiKeys;
+using NucleusCloud.Modules.Identity.Invitations;
 using NucleusCloud.Modules.Identity.Memberships;
 using NucleusCloud.Tenancy;
 using NucleusCloud.Tenancy.EntityFramework;
@@ -15,6 +16,8 @@ internal abstract class AccessDbContext(DbContextOptions options, ITenantContext
     public DbSet<Membership> Memberships => Set<Membership>();
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    public DbSet<Invitation> Invitations => Set<Invitation>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -37,6 +40,15 @@ internal abstract class AccessDbContext(DbContextOptions options, ITenantContext
             key.Property(k => k.Prefix).HasMaxLength(16);
             key.Property(k => k.SecretHash).HasMaxLength(32);
             key.Property(k => k.Role).HasConversion<string>().HasMaxLength(20);
+        });
+        modelBuilder.Entity<Invitation>(invitation =>
+        {
+            invitation.ToTable("invitations");
+            invitation.HasKey(i => new { i.TenantId, i.Id });
+            invitation.HasIndex(i => new { i.TenantId, i.TokenHash }).IsUnique();
+            invitation.Property(i => i.Email).HasMaxLength(256);
+            invitation.Property(i => i.TokenHash).HasMaxLength(32);
+            invitation.Property(i => i.Role).HasConversion<string>().HasMaxLength(20);
         });
         base.OnModelCreating(modelBuilder);
     }

@@ -32,20 +32,27 @@ internal static class AuthEndpoints
         var result = await signIn.PasswordSignInAsync(request.Email!, request.Password!, isPersistent: false, lockoutOnFailure: true);
         if (result.RequiresTwoFactor)
         {
-            if (string.IsNullOrEmpty(request.TwoFactorCode))
+            if (!string.IsNullOrEmpty(request.TwoFactorRecoveryCode))
+            {
+                result = await signIn.TwoFactorRecoveryCodeSignInAsync(request.TwoFactorRecoveryCode);
+            }
+            else if (string.IsNullOrEmpty(request.TwoFactorCode))
             {
                 return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, type: TwoFactorType,
                     title: "A two-factor code is required.", detail: "Send the code from your authenticator app as twoFactorCode.");
             }
 
-            result = await signIn.TwoFactorAuthenticatorSignInAsync(request.TwoFactorCode, isPersistent: false, rememberClient: false);
+            else
+            {
+                result = await signIn.TwoFactorAuthenticatorSignInAsync(request.TwoFactorCode, isPersistent: false, rememberClient: false);
+            }
         }
 
         var user = await signIn.UserManager.FindByEmailAsync(request.Email!);
         await audit.RecordPlatformAsync(result.Succeeded ? "sign-in.succeeded" : "sign-in.failed", user?.Id.ToString(), new Dictionary<string, string?>
         {
             ["email"] = request.Email,
-            ["method"] = "password",
+            ["method"] = string.IsNullOrEmpty(request.TwoFactorCode) && string.IsNullOrEmpty(request.TwoFactorRecoveryCode) ? "password" : "password+2fa",
             ["lockedOut"] = result.IsLockedOut ? "true" : null,
         }, cancellationToken);
 
@@ -71,7 +78,7 @@ internal static class AuthEndpoints
     }
 }
 
-internal sealed record LoginRequest(string? Email, string? Password, string? TwoFactorCode);
+internal sealed record LoginRequest(string? Email, string? Password, string? TwoFactorCode, string? TwoFactorRecoveryCode = null);
 
 internal sealed class LoginRequestValidator : AbstractValidator<LoginRequest>
 {
@@ -80,6 +87,7 @@ internal sealed class LoginRequestValidator : AbstractValidator<LoginRequest>
         RuleFor(r => r.Email).NotEmpty().MaximumLength(256);
         RuleFor(r => r.Password).NotEmpty().MaximumLength(512);
         RuleFor(r => r.TwoFactorCode).MaximumLength(16);
+        RuleFor(r => r.TwoFactorRecoveryCode).MaximumLength(32);
     }
 }
 

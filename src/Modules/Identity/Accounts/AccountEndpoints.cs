@@ -1,0 +1,238 @@
+using System.Text;
+using FluentValidation;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using NucleusCloud.Modules.Abstractions.Auditing;
+using NucleusCloud.Modules.Abstractions.Email;
+using NucleusCloud.Modules.Abstractions.Http;
+using NucleusCloud.Modules.Identity.Data;
+using NucleusCloud.Modules.Identity.SignIn;
+using NucleusCloud.Tenancy;
+using NucleusCloud.Tenancy.EntityFramework;
+
+namespace NucleusCloud.Modules.Identity.Accounts;
+
+/// <summary>The signed-in person's own account (<c>/api/auth/me</c>, password, two-factor) and password reset by e-mail.</summary>
+internal static class AccountEndpoints
+{
+    public const string SignedIn = "signed-in";
+
+    public static void Map(IEndpointRouteBuilder endpoints)
+    {
+        var anonymous = endpoints.MapGroup("/api/auth/password").WithTags("Sign-in").AllowAnonymous().RequireRateLimiting(AuthEndpoints.RateLimitPolicy);
+        anonymous.MapPost("/forgot", Forgot).WithName("ForgotPassword").Validate<ForgotPasswordRequest>();
+        anonymous.MapPost("/reset", Reset).WithName("ResetPassword").Validate<ResetPasswordRequest>();
+
+        var me = endpoints.MapGroup("/api/auth").WithTags("Account").RequireAuthorization(SignedIn);
+        me.MapGet("/me", Me).WithName("Me");
+        me.MapPost("/password/change", ChangePassword).WithName("ChangePassword").Validate<ChangePasswordRequest>();
+        me.MapPost("/2fa/authenticator", NewAuthenticatorKey).WithName("NewAuthenticatorKey");
+        me.MapPost("/2fa/enable", EnableTwoFactor).WithName("EnableTwoFactor").Validate<TwoFactorCodeRequest>();
+        me.MapPost("/2fa/disable", DisableTwoFactor).WithName("DisableTwoFactor").Validate<TwoFactorCodeRequest>();
+    }
+
+    private static async Task<IResult> Forgot(ForgotPasswordRequest request, UserManager<NucleusUser> users, IMailer mailer, IAuditTrail audit, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByEmailAsync(request.Email!);
+        if (user is { EmailConfirmed: true })
+        {
+            var token = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
+            var link = mailer.Link($"/account/reset-password?email={Uri.EscapeDataString(user.Email!)}&token={token}");
+            await mailer.SendAsync(user.Email!, "Reset your NucleusCloud password",
+                $"""
+                Someone asked to reset the password of your NucleusCloud account.
+
+                Choose a new password here:
+                {link}
+
+                If it was not you, ignore this message: your password stays as it is.
+                """, cancellationToken);
+            await audit.RecordPlatformAsync("password.reset-requested", user.Id.ToString(), cancellationToken: cancellationToken);
+        }
+
+        // The same answer whether or not the address has an account.
+        return TypedResults.Accepted((string?)null);
+    }
+
+    private static async Task<IResult> Reset(ResetPasswordRequest request, UserManager<NucleusUser> users, IAuditTrail audit, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByEmailAsync(request.Email!);
+        string token;
+        try
+        {
+            token = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(request.Token!));
+        }
+        catch (FormatException)
+        {
+            return ApiProblems.Validation("token", "The reset link is not valid or has expired.");
+        }
+
+        var result = user is null ? IdentityResult.Failed(new IdentityErrorDescriber().InvalidToken()) : await users.ResetPasswordAsync(user, token, request.NewPassword!);
+        if (!result.Succeeded)
+        {
+            var weak = result.Errors.Where(e => e.Code.StartsWith("Password", StringComparison.Ordinal)).Select(e => e.Description).ToList();
+            return weak.Count > 0
+                ? ApiProblems.Validation("newPassword", string.Join(" ", weak))
+                : ApiProblems.Validation("token", "The reset link is not valid or has expired.");
+        }
+
+        await audit.RecordPlatformAsync("password.reset", user!.Id.ToString(), cancellationToken: cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<IResult> Me(HttpContext http, UserManager<NucleusUser> users, AccessDbContext access, ITenantStore tenants, CancellationToken cancellationToken)
+    {
+        var user = await users.GetUserAsync(http.User);
+        if (user is null)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "The account no longer exists.");
+        }
+
+        var memberships = await CrossTenant.Query(access.Memberships, "the tenant switcher lists the caller's own memberships")
+            .AsNoTracking().Where(m => m.UserId == user.Id).ToListAsync(cancellationToken);
+        var items = new List<object>();
+        foreach (var membership in memberships)
+        {
+            if (await tenants.FindByIdAsync(membership.TenantId, cancellationToken) is { Status: TenantStatus.Active } tenant)
+            {
+                items.Add(new { tenant = tenant.Slug, name = tenant.Name, role = membership.Role });
+            }
+        }
+
+        return TypedResults.Ok(new
+        {
+            id = user.Id,
+            email = user.Email,
+            displayName = user.DisplayName,
+            twoFactorEnabled = user.TwoFactorEnabled,
+            platformAdmin = user.IsPlatformAdmin,
+            memberships = items,
+        });
+    }
+
+    private static async Task<IResult> ChangePassword(ChangePasswordRequest request, HttpContext http, UserManager<NucleusUser> users, IAuditTrail audit, CancellationToken cancellationToken)
+    {
+        var user = await users.GetUserAsync(http.User);
+        if (user is null)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "The account no longer exists.");
+        }
+
+        // Changing the password renews the security stamp, which ends the account's other sessions and refresh tokens.
+        var result = await users.ChangePasswordAsync(user, request.CurrentPassword!, request.NewPassword!);
+        if (!result.Succeeded)
+        {
+            var mismatch = result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch));
+            return ApiProblems.Validation(mismatch ? "currentPassword" : "newPassword", string.Join(" ", result.Errors.Select(e => e.Description)));
+        }
+
+        await audit.RecordPlatformAsync("password.changed", user.Id.ToString(), cancellationToken: cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<IResult> NewAuthenticatorKey(HttpContext http, UserManager<NucleusUser> users, CancellationToken cancellationToken)
+    {
+        var user = await users.GetUserAsync(http.User);
+        if (user is null)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "The account no longer exists.");
+        }
+
+        if (user.TwoFactorEnabled)
+        {
+            return ApiProblems.Conflict("Two-factor sign-in is on; turn it off before enrolling a new authenticator.");
+        }
+
+        await users.ResetAuthenticatorKeyAsync(user);
+        var key = (await users.GetAuthenticatorKeyAsync(user))!;
+        return TypedResults.Ok(new { sharedKey = key, authenticatorUri = AuthenticatorUri.For(user.Email!, key) });
+    }
+
+    private static async Task<IResult> EnableTwoFactor(TwoFactorCodeRequest request, HttpContext http, UserManager<NucleusUser> users, IAuditTrail audit, CancellationToken cancellationToken)
+    {
+        var user = await users.GetUserAsync(http.User);
+        if (user is null || await users.GetAuthenticatorKeyAsync(user) is null)
+        {
+            return ApiProblems.Conflict("Ask for an authenticator key first.");
+        }
+
+        if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, Normalise(request.Code!)))
+        {
+            return ApiProblems.Validation("code", "The code is not right; check the time on your device and try the next code.");
+        }
+
+        await users.SetTwoFactorEnabledAsync(user, true);
+        var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10);
+        await audit.RecordPlatformAsync("two-factor.enabled", user.Id.ToString(), cancellationToken: cancellationToken);
+        return TypedResults.Ok(new { recoveryCodes = codes });
+    }
+
+    private static async Task<IResult> DisableTwoFactor(TwoFactorCodeRequest request, HttpContext http, UserManager<NucleusUser> users, IAuditTrail audit, CancellationToken cancellationToken)
+    {
+        var user = await users.GetUserAsync(http.User);
+        if (user is null || !user.TwoFactorEnabled)
+        {
+            return ApiProblems.Conflict("Two-factor sign-in is not on.");
+        }
+
+        if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, Normalise(request.Code!)))
+        {
+            return ApiProblems.Validation("code", "The code is not right.");
+        }
+
+        await users.SetTwoFactorEnabledAsync(user, false);
+        await users.ResetAuthenticatorKeyAsync(user);
+        await audit.RecordPlatformAsync("two-factor.disabled", user.Id.ToString(), cancellationToken: cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static string Normalise(string code) => code.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
+}
+
+/// <summary>The otpauth URI authenticator apps read from the enrolment QR code.</summary>
+internal static class AuthenticatorUri
+{
+    public static string For(string email, string key) =>
+        $"otpauth://totp/{Uri.EscapeDataString("NucleusCloud")}:{Uri.EscapeDataString(email)}?secret={key}&issuer={Uri.EscapeDataString("NucleusCloud")}&digits=6";
+}
+
+internal sealed record ForgotPasswordRequest(string? Email);
+
+internal sealed class ForgotPasswordRequestValidator : AbstractValidator<ForgotPasswordRequest>
+{
+    public ForgotPasswordRequestValidator() => RuleFor(r => r.Email).NotEmpty().MaximumLength(256).EmailAddress();
+}
+
+internal sealed record ResetPasswordRequest(string? Email, string? Token, string? NewPassword);
+
+internal sealed class ResetPasswordRequestValidator : AbstractValidator<ResetPasswordRequest>
+{
+    public ResetPasswordRequestValidator()
+    {
+        RuleFor(r => r.Email).NotEmpty().MaximumLength(256);
+        RuleFor(r => r.Token).NotEmpty().MaximumLength(2000);
+        RuleFor(r => r.NewPassword).NotEmpty().MaximumLength(512);
+    }
+}
+
+internal sealed record ChangePasswordRequest(string? CurrentPassword, string? NewPassword);
+
+internal sealed class ChangePasswordRequestValidator : AbstractValidator<ChangePasswordRequest>
+{
+    public ChangePasswordRequestValidator()
+    {
+        RuleFor(r => r.CurrentPassword).NotEmpty().MaximumLength(512);
+        RuleFor(r => r.NewPassword).NotEmpty().MaximumLength(512);
+    }
+}
+
+internal sealed record TwoFactorCodeRequest(string? Code);
+
+internal sealed class TwoFactorCodeRequestValidator : AbstractValidator<TwoFactorCodeRequest>
+{
+    public TwoFactorCodeRequestValidator() => RuleFor(r => r.Code).NotEmpty().MaximumLength(16);
+}
