@@ -15,6 +15,7 @@ internal static class DatabaseStartup
         if (options.MigrateOnStartup)
         {
             ModuleDatabase.EnsureStorageExists(options);
+            await using var migrationLock = await MigrationLock.AcquireAsync(options, cancellationToken);
             foreach (var migrator in app.Services.GetServices<IModuleMigrator>())
             {
                 await migrator.MigrateAsync(app.Services, cancellationToken);
