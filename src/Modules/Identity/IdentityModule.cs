@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Authorization;
 using NucleusCloud.Modules.Abstractions.Auditing;
 using NucleusCloud.Modules.Identity.Accounts;
 using NucleusCloud.Modules.Identity.Audit;
+using NucleusCloud.Modules.Identity.Contracts;
 using NucleusCloud.Modules.Identity.ApiKeys;
 using NucleusCloud.Modules.Identity.Data;
 using NucleusCloud.Modules.Identity.Demo;
@@ -36,6 +37,7 @@ public sealed class IdentityModule : IModule
         services.AddScoped<AccountDirectory>();
         services.AddScoped<MembershipGrants>();
         services.AddScoped<InvitationService>();
+        services.AddScoped<IWebSignIn, WebSignIn>();
         services.AddScoped<IStartupTask, PlatformAdminBootstrap>();
         services.AddScoped<IDemoSeeder, DemoOwners>();
         services.AddValidatorsOf<IdentityModule>();
@@ -67,5 +69,6 @@ public sealed class IdentityModule : IModule
         AuditEndpoints.Map(endpoints);
         InvitationEndpoints.Map(endpoints);
         AccountEndpoints.Map(endpoints);
+        WebSignOutEndpoint.Map(endpoints);
     }
 }
