@@ -26,13 +26,13 @@ public sealed class SignInTests(BrowserFixture fixture) : IClassFixture<BrowserF
 
         await page.FillAsync("#email", email);
         await page.FillAsync("#password", "not the password");
-        await page.ClickAsync("button[type=submit]");
+        await page.ClickAsync("main button[type=submit]");
         (await page.TextContentAsync("[role=alert]"))!.ShouldContain("Sign-in failed");
         await BrowserFixture.AssertAccessibleAsync(page);
 
         await page.FillAsync("#email", email);
         await page.FillAsync("#password", Password);
-        await page.ClickAsync("button[type=submit]");
+        await page.ClickAsync("main button[type=submit]");
         await page.WaitForURLAsync("**/account");
         (await page.TextContentAsync("#account-email")).ShouldBe(email);
         await BrowserFixture.AssertAccessibleAsync(page);

@@ -14,6 +14,8 @@ internal static class HttpPipeline
 {
     public static void AddNucleusCloud(this WebApplicationBuilder builder)
     {
+        // Serves the Web project's assets from its source folder when not published (development, tests).
+        builder.WebHost.UseStaticWebAssets();
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
         services.AddTenancy();

@@ -4,7 +4,7 @@ using System.Security.Cryptography;
 namespace NucleusCloud.Tests.Integration.Infrastructure;
 
 /// <summary>What an authenticator app computes (RFC 6238: HMAC-SHA1, 30-second steps, 6 digits) from the Base32 key.</summary>
-internal static class Totp
+public static class Totp
 {
     public static string Code(string base32Key, DateTimeOffset? at = null)
     {

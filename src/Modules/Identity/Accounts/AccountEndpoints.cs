@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 using NucleusCloud.Modules.Abstractions.Auditing;
 using NucleusCloud.Modules.Abstractions.Email;
 using NucleusCloud.Modules.Abstractions.Http;
+using NucleusCloud.Modules.Identity.Contracts;
 using NucleusCloud.Modules.Identity.Data;
 using NucleusCloud.Modules.Identity.SignIn;
 using NucleusCloud.Tenancy;
@@ -134,41 +135,20 @@ internal static class AccountEndpoints
         return TypedResults.NoContent();
     }
 
-    private static async Task<IResult> NewAuthenticatorKey(HttpContext http, UserManager<NucleusUser> users, CancellationToken cancellationToken)
+    private static async Task<IResult> NewAuthenticatorKey(HttpContext http, ITwoFactorEnrolment enrolment)
     {
-        var user = await users.GetUserAsync(http.User);
-        if (user is null)
-        {
-            return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "The account no longer exists.");
-        }
-
-        if (user.TwoFactorEnabled)
-        {
-            return ApiProblems.Conflict("Two-factor sign-in is on; turn it off before enrolling a new authenticator.");
-        }
-
-        await users.ResetAuthenticatorKeyAsync(user);
-        var key = (await users.GetAuthenticatorKeyAsync(user))!;
-        return TypedResults.Ok(new { sharedKey = key, authenticatorUri = AuthenticatorUri.For(user.Email!, key) });
+        var setup = await enrolment.BeginAsync(http.User);
+        return setup is null
+            ? ApiProblems.Conflict("Two-factor sign-in is on; turn it off before enrolling a new authenticator.")
+            : TypedResults.Ok(new { sharedKey = setup.SharedKey, authenticatorUri = setup.Uri });
     }
 
-    private static async Task<IResult> EnableTwoFactor(TwoFactorCodeRequest request, HttpContext http, UserManager<NucleusUser> users, IAuditTrail audit, CancellationToken cancellationToken)
+    private static async Task<IResult> EnableTwoFactor(TwoFactorCodeRequest request, HttpContext http, ITwoFactorEnrolment enrolment)
     {
-        var user = await users.GetUserAsync(http.User);
-        if (user is null || await users.GetAuthenticatorKeyAsync(user) is null)
-        {
-            return ApiProblems.Conflict("Ask for an authenticator key first.");
-        }
-
-        if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, Normalise(request.Code!)))
-        {
-            return ApiProblems.Validation("code", "The code is not right; check the time on your device and try the next code.");
-        }
-
-        await users.SetTwoFactorEnabledAsync(user, true);
-        var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10);
-        await audit.RecordPlatformAsync("two-factor.enabled", user.Id.ToString(), cancellationToken: cancellationToken);
-        return TypedResults.Ok(new { recoveryCodes = codes });
+        var codes = await enrolment.EnableAsync(http.User, request.Code!);
+        return codes is null
+            ? ApiProblems.Validation("code", "The code is not right; check the time on your device and try the next code.")
+            : TypedResults.Ok(new { recoveryCodes = codes });
     }
 
     private static async Task<IResult> DisableTwoFactor(TwoFactorCodeRequest request, HttpContext http, UserManager<NucleusUser> users, IAuditTrail audit, CancellationToken cancellationToken)

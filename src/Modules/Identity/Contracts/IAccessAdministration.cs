@@ -1,0 +1,32 @@
+using System.Security.Claims;
+using NucleusCloud.Tenancy;
+using NucleusCloud.Tenancy.Authorization;
+
+namespace NucleusCloud.Modules.Identity.Contracts;
+
+/// <summary>Invitations and members, for the web pages (the REST API offers the same).</summary>
+public interface IAccessAdministration
+{
+    /// <summary>Invites to <paramref name="tenant"/>; false when only an owner may grant that role.</summary>
+    Task<bool> InviteAsync(TenantInfo tenant, string email, TenantRole role, ClaimsPrincipal invitedBy, bool asPlatformAdmin, CancellationToken cancellationToken = default);
+
+    /// <summary>Null when accepted; otherwise the field at fault and why.</summary>
+    Task<(string Field, string Message)?> AcceptInvitationAsync(string tenantSlug, string token, string? displayName, string? password, CancellationToken cancellationToken = default);
+
+    /// <summary>The current tenant's members.</summary>
+    Task<IReadOnlyList<MemberSummary>> MembersAsync(CancellationToken cancellationToken = default);
+}
+
+public sealed record MemberSummary(Guid UserId, string Email, string DisplayName, TenantRole Role, DateTimeOffset Since);
+
+/// <summary>Authenticator-app enrolment for the signed-in person.</summary>
+public interface ITwoFactorEnrolment
+{
+    /// <summary>A new shared key, its otpauth URI and a QR code of it as SVG markup.</summary>
+    Task<AuthenticatorSetup?> BeginAsync(ClaimsPrincipal user);
+
+    /// <summary>The recovery codes when the code is right; null otherwise.</summary>
+    Task<IReadOnlyList<string>?> EnableAsync(ClaimsPrincipal user, string code);
+}
+
+public sealed record AuthenticatorSetup(string SharedKey, string Uri, string QrCodeSvg);

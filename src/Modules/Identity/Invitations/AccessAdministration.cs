@@ -1,0 +1,42 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using NucleusCloud.Modules.Identity.Accounts;
+using NucleusCloud.Modules.Identity.Contracts;
+using NucleusCloud.Modules.Identity.Data;
+using NucleusCloud.Modules.Identity.Memberships;
+using NucleusCloud.Tenancy;
+using NucleusCloud.Tenancy.Authorization;
+
+namespace NucleusCloud.Modules.Identity.Invitations;
+
+internal sealed class AccessAdministration(InvitationService invitations, IMembershipChecker checker, ITenantStore tenants, AccessDbContext access, AccountDirectory accounts) : IAccessAdministration
+{
+    public async Task<bool> InviteAsync(TenantInfo tenant, string email, TenantRole role, ClaimsPrincipal invitedBy, bool asPlatformAdmin, CancellationToken cancellationToken = default)
+    {
+        if (role == TenantRole.Owner && !asPlatformAdmin && await checker.FindRoleAsync(invitedBy, tenant, cancellationToken) != TenantRole.Owner)
+        {
+            return false;
+        }
+
+        await invitations.InviteAsync(tenant, email, role, MembershipChecker.UserId(invitedBy) ?? Guid.Empty, cancellationToken);
+        return true;
+    }
+
+    public async Task<(string Field, string Message)?> AcceptInvitationAsync(string tenantSlug, string token, string? displayName, string? password, CancellationToken cancellationToken = default)
+    {
+        if (await tenants.FindBySlugAsync(tenantSlug, cancellationToken) is not { Status: TenantStatus.Active } tenant)
+        {
+            return ("token", AcceptanceResult.Invalid.Problem!);
+        }
+
+        var result = await invitations.AcceptAsync(tenant, token, displayName, password, cancellationToken);
+        return result.Succeeded ? null : (result == AcceptanceResult.Invalid ? "token" : "password", result.Problem!);
+    }
+
+    public async Task<IReadOnlyList<MemberSummary>> MembersAsync(CancellationToken cancellationToken = default)
+    {
+        var memberships = await access.Memberships.AsNoTracking().OrderBy(m => m.CreatedAt).ToListAsync(cancellationToken);
+        var users = await accounts.FindManyAsync(memberships.Select(m => m.UserId).ToList(), cancellationToken);
+        return memberships.Select(m => new MemberSummary(m.UserId, users.GetValueOrDefault(m.UserId)?.Email ?? "", users.GetValueOrDefault(m.UserId)?.DisplayName ?? "", m.Role, m.CreatedAt)).ToList();
+    }
+}

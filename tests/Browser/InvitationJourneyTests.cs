@@ -1,0 +1,101 @@
+using System.Web;
+using Microsoft.Playwright;
+using NucleusCloud.Tests.Integration.Infrastructure;
+
+namespace NucleusCloud.Tests.Browser;
+
+/// <summary>
+/// The journey of the identity issue: a platform admin invites a tenant's first admin, who accepts
+/// from the e-mail, enrols TOTP, signs in with a code and invites a colleague who accepts too.
+/// Every page visited passes axe.
+/// </summary>
+public sealed class InvitationJourneyTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    private const string Password = "a perfectly long passphrase";
+
+    private static async Task SignInAsync(IPage page, string email, string password)
+    {
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("#email", email);
+        await page.FillAsync("#password", password);
+        await page.ClickAsync("main button[type=submit]");
+    }
+
+    private static async Task AcceptAsync(IPage page, SmtpSink.Message message, string name)
+    {
+        var link = new Uri(SmtpSink.LinkIn(message));
+        await page.GotoAsync(link.PathAndQuery);
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await page.FillAsync("#name", name);
+        await page.FillAsync("#password", Password);
+        await page.ClickAsync("main button[type=submit]");
+        await page.WaitForSelectorAsync("#continue-to-sign-in");
+        await BrowserFixture.AssertAccessibleAsync(page);
+    }
+
+    [SkippableFact]
+    public async Task A_first_admin_is_invited_enrols_totp_and_invites_a_colleague()
+    {
+        var tenant = await fixture.App.NewTenantAsync("sg");
+        var adminEmail = $"platform-{Guid.NewGuid():N}@example.org";
+        await fixture.App.NewUserAsync(Password, platformAdmin: true, email: adminEmail);
+
+        // The platform admin invites the tenant's first administrator.
+        var platform = await fixture.NewPageAsync();
+        await SignInAsync(platform, adminEmail, Password);
+        await platform.WaitForURLAsync("**/account");
+        await platform.ClickAsync("#platform-tenants");
+        await BrowserFixture.AssertAccessibleAsync(platform);
+        var firstAdmin = $"first-admin-{Guid.NewGuid():N}@example.org";
+        await platform.SelectOptionAsync("#tenant", tenant.Slug);
+        await platform.FillAsync("#email", firstAdmin);
+        await platform.SelectOptionAsync("#role", "Admin");
+        await platform.ClickAsync("main button[type=submit]");
+        (await platform.TextContentAsync("[role=status]"))!.ShouldContain(firstAdmin);
+        await BrowserFixture.AssertAccessibleAsync(platform);
+
+        // The first admin accepts from the e-mail and enrols an authenticator.
+        var admin = await fixture.NewPageAsync();
+        await AcceptAsync(admin, await fixture.App.Mail.WaitForAsync(firstAdmin), "Mei Ling");
+        await SignInAsync(admin, firstAdmin, Password);
+        await admin.WaitForURLAsync("**/account");
+        await admin.ClickAsync("#set-up-two-factor");
+        await BrowserFixture.AssertAccessibleAsync(admin);
+        var key = (await admin.TextContentAsync("#shared-key"))!.Trim();
+        await admin.FillAsync("#code", Totp.Code(key));
+        await admin.ClickAsync("main button[type=submit]");
+        await admin.WaitForSelectorAsync("#recovery-codes");
+        await BrowserFixture.AssertAccessibleAsync(admin);
+
+        // Signing in again now asks for a code.
+        await admin.ClickAsync("#sign-out");
+        await admin.WaitForSelectorAsync("#sign-in-link");
+        await SignInAsync(admin, firstAdmin, Password);
+        await admin.WaitForURLAsync("**/account/login/second-factor**");
+        await BrowserFixture.AssertAccessibleAsync(admin);
+        await admin.FillAsync("#code", Totp.Code(key));
+        await admin.ClickAsync("main button[type=submit]");
+        await admin.WaitForURLAsync("**/account");
+
+        // The admin invites a colleague, who accepts and signs in.
+        await admin.GotoAsync($"/{tenant.Slug}/members");
+        await BrowserFixture.AssertAccessibleAsync(admin);
+        var colleague = $"colleague-{Guid.NewGuid():N}@example.org";
+        await admin.FillAsync("#email", colleague);
+        await admin.SelectOptionAsync("#role", "Editor");
+        await admin.ClickAsync("main button[type=submit]");
+        (await admin.TextContentAsync("[role=status]"))!.ShouldContain(colleague);
+
+        var other = await fixture.NewPageAsync();
+        await AcceptAsync(other, await fixture.App.Mail.WaitForAsync(colleague), "Arjun");
+        await SignInAsync(other, colleague, Password);
+        await other.WaitForURLAsync("**/account");
+        (await other.TextContentAsync(".cards"))!.ShouldContain(tenant.Name);
+        await BrowserFixture.AssertAccessibleAsync(other);
+
+        await admin.ReloadAsync();
+        var members = (await admin.TextContentAsync("table"))!;
+        members.ShouldContain(firstAdmin);
+        members.ShouldContain(colleague);
+    }
+}
