@@ -38,7 +38,8 @@ public sealed class IdentityModule : IModule
         services.AddScoped<MembershipGrants>();
         services.AddScoped<InvitationService>();
         services.AddScoped<IWebSignIn, WebSignIn>();
-        services.AddScoped<IAccessAdministration, AccessAdministration>();
+        services.AddScoped<AccessAdministration>();
+        services.AddScoped<IAccessAdministration>(sp => sp.GetRequiredService<AccessAdministration>());
         services.AddScoped<ITwoFactorEnrolment, TwoFactorEnrolment>();
         services.AddScoped<IStartupTask, PlatformAdminBootstrap>();
         services.AddScoped<IDemoSeeder, DemoOwners>();

@@ -85,7 +85,7 @@ public abstract class AccountFlowTests<TFixture>(TFixture fixture) : IClassFixtu
         accepted["accountCreated"]!.GetValue<bool>().ShouldBeFalse();
 
         var me = JsonNode.Parse(await Bearer(App, await TokensAsync(await LoginAsync(email))).GetStringAsync("/api/auth/me"))!;
-        me["memberships"]!.AsArray().Select(m => (m!["tenant"]!.GetValue<string>(), m["role"]!.GetValue<string>()))
+        me["memberships"]!.AsArray().Select(m => (m!["slug"]!.GetValue<string>(), m["role"]!.GetValue<string>()))
             .ShouldBe([(a.Slug, "Viewer"), (b.Slug, "Editor")], ignoreOrder: true);
     }
 

@@ -22,3 +22,14 @@ public record PageQuery
 
     public int Skip => (PageNumber - 1) * Size;
 }
+
+public static class Paging
+{
+    /// <summary>Counts, then reads one page of an ordered query and maps it to what the API shows.</summary>
+    public static async Task<PagedResult<TView>> ToPageAsync<T, TView>(this IQueryable<T> ordered, PageQuery query, Func<T, TView> view, CancellationToken cancellationToken)
+    {
+        var total = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(ordered, cancellationToken);
+        var page = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(ordered.Skip(query.Skip).Take(query.Size), cancellationToken);
+        return new PagedResult<TView>(page.Select(view).ToList(), total, query.PageNumber, query.Size);
+    }
+}

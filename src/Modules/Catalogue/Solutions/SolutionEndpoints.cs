@@ -60,9 +60,7 @@ internal static class SolutionEndpoints
             _ => solutions.OrderBy(s => s.Name).ThenBy(s => s.Id),
         };
 
-        var total = await solutions.CountAsync(cancellationToken);
-        var items = await solutions.Skip(query.Skip).Take(query.Size).Select(s => s.ToListItem()).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new PagedResult<SolutionListItem>(items, total, query.PageNumber, query.Size));
+        return TypedResults.Ok(await solutions.ToPageAsync(query, s => s.ToListItem(), cancellationToken));
     }
 
     private static async Task<IResult> Get(Guid id, HttpContext http, CatalogueDbContext db, CancellationToken cancellationToken)

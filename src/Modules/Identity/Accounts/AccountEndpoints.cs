@@ -5,15 +5,11 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.EntityFrameworkCore;
 using NucleusCloud.Modules.Abstractions.Auditing;
 using NucleusCloud.Modules.Abstractions.Email;
 using NucleusCloud.Modules.Abstractions.Http;
 using NucleusCloud.Modules.Identity.Contracts;
-using NucleusCloud.Modules.Identity.Data;
 using NucleusCloud.Modules.Identity.SignIn;
-using NucleusCloud.Tenancy;
-using NucleusCloud.Tenancy.EntityFramework;
 
 namespace NucleusCloud.Modules.Identity.Accounts;
 
@@ -85,35 +81,10 @@ internal static class AccountEndpoints
         return TypedResults.NoContent();
     }
 
-    private static async Task<IResult> Me(HttpContext http, UserManager<NucleusUser> users, AccessDbContext access, ITenantStore tenants, CancellationToken cancellationToken)
-    {
-        var user = await users.GetUserAsync(http.User);
-        if (user is null)
-        {
-            return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "The account no longer exists.");
-        }
-
-        var memberships = await CrossTenant.Query(access.Memberships, "the tenant switcher lists the caller's own memberships")
-            .AsNoTracking().Where(m => m.UserId == user.Id).ToListAsync(cancellationToken);
-        var items = new List<object>();
-        foreach (var membership in memberships)
-        {
-            if (await tenants.FindByIdAsync(membership.TenantId, cancellationToken) is { Status: TenantStatus.Active } tenant)
-            {
-                items.Add(new { tenant = tenant.Slug, name = tenant.Name, role = membership.Role });
-            }
-        }
-
-        return TypedResults.Ok(new
-        {
-            id = user.Id,
-            email = user.Email,
-            displayName = user.DisplayName,
-            twoFactorEnabled = user.TwoFactorEnabled,
-            platformAdmin = user.IsPlatformAdmin,
-            memberships = items,
-        });
-    }
+    private static async Task<IResult> Me(HttpContext http, IWebSignIn accounts, CancellationToken cancellationToken) =>
+        await accounts.CurrentAsync(http.User, cancellationToken) is { } account
+            ? TypedResults.Ok(account)
+            : Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "The account no longer exists.");
 
     private static async Task<IResult> ChangePassword(ChangePasswordRequest request, HttpContext http, UserManager<NucleusUser> users, IAuditTrail audit, CancellationToken cancellationToken)
     {

@@ -28,9 +28,7 @@ internal static class ApiKeyEndpoints
     private static async Task<IResult> List([AsParameters] ApiKeyListQuery query, AccessDbContext db, CancellationToken cancellationToken)
     {
         var keys = db.ApiKeys.AsNoTracking().OrderByDescending(k => k.CreatedAt).ThenBy(k => k.Id);
-        var total = await keys.CountAsync(cancellationToken);
-        var page = await keys.Skip(query.Skip).Take(query.Size).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new PagedResult<ApiKeyView>(page.Select(ApiKeyView.Of).ToList(), total, query.PageNumber, query.Size));
+        return TypedResults.Ok(await keys.ToPageAsync(query, ApiKeyView.Of, cancellationToken));
     }
 
     private static async Task<IResult> Create(CreateApiKeyRequest request, HttpContext http, ITenantContext tenant, AccessDbContext db, TimeProvider clock, CancellationToken cancellationToken)

@@ -56,10 +56,7 @@ internal static class AuditEndpoints
 
     private static async Task<IResult> List([AsParameters] AuditQuery query, AuditDbContext db, CancellationToken cancellationToken)
     {
-        var entries = Filter(db, query).OrderByDescending(e => e.Sequence);
-        var total = await entries.CountAsync(cancellationToken);
-        var page = await entries.Skip(query.Skip).Take(query.Size).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new PagedResult<AuditEntryView>(page.Select(AuditEntryView.Of).ToList(), total, query.PageNumber, query.Size));
+        return TypedResults.Ok(await Filter(db, query).OrderByDescending(e => e.Sequence).ToPageAsync(query, AuditEntryView.Of, cancellationToken));
     }
 
     private static async Task Export([AsParameters] AuditQuery query, HttpContext http, ITenantContext tenant, AuditDbContext db, CancellationToken cancellationToken)
@@ -105,10 +102,7 @@ internal static class AuditEndpoints
 
     private static async Task<IResult> ListPlatform([AsParameters] AuditQuery query, AuditDbContext db, CancellationToken cancellationToken)
     {
-        var entries = db.PlatformEntries.AsNoTracking().OrderByDescending(e => e.Sequence);
-        var total = await entries.CountAsync(cancellationToken);
-        var page = await entries.Skip(query.Skip).Take(query.Size).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new PagedResult<AuditEntryView>(page.Select(AuditEntryView.Of).ToList(), total, query.PageNumber, query.Size));
+        return TypedResults.Ok(await db.PlatformEntries.AsNoTracking().OrderByDescending(e => e.Sequence).ToPageAsync(query, AuditEntryView.Of, cancellationToken));
     }
 
     private static async Task<IResult> VerifyPlatform(AuditDbContext db, CancellationToken cancellationToken)

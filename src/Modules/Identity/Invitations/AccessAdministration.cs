@@ -11,26 +11,31 @@ namespace NucleusCloud.Modules.Identity.Invitations;
 
 internal sealed class AccessAdministration(InvitationService invitations, IMembershipChecker checker, ITenantStore tenants, AccessDbContext access, AccountDirectory accounts) : IAccessAdministration
 {
-    public async Task<bool> InviteAsync(TenantInfo tenant, string email, TenantRole role, ClaimsPrincipal invitedBy, bool asPlatformAdmin, CancellationToken cancellationToken = default)
+    async Task<bool> IAccessAdministration.InviteAsync(TenantInfo tenant, string email, TenantRole role, ClaimsPrincipal invitedBy, bool asPlatformAdmin, CancellationToken cancellationToken) =>
+        await InviteAsync(tenant, email, role, invitedBy, asPlatformAdmin, cancellationToken) is not null;
+
+    async Task<(string Field, string Message)?> IAccessAdministration.AcceptInvitationAsync(string tenantSlug, string token, string? displayName, string? password, CancellationToken cancellationToken)
+    {
+        var result = await AcceptAsync(tenantSlug, token, displayName, password, cancellationToken);
+        return result.Succeeded ? null : (result == AcceptanceResult.Invalid ? "token" : "password", result.Problem!);
+    }
+
+    /// <summary>Null when only an owner may grant the role (platform admins may always invite).</summary>
+    public async Task<Invitation?> InviteAsync(TenantInfo tenant, string email, TenantRole role, ClaimsPrincipal invitedBy, bool asPlatformAdmin, CancellationToken cancellationToken)
     {
         if (role == TenantRole.Owner && !asPlatformAdmin && await checker.FindRoleAsync(invitedBy, tenant, cancellationToken) != TenantRole.Owner)
         {
-            return false;
+            return null;
         }
 
-        await invitations.InviteAsync(tenant, email, role, MembershipChecker.UserId(invitedBy) ?? Guid.Empty, cancellationToken);
-        return true;
+        return await invitations.InviteAsync(tenant, email, role, MembershipChecker.UserId(invitedBy) ?? Guid.Empty, cancellationToken);
     }
 
-    public async Task<(string Field, string Message)?> AcceptInvitationAsync(string tenantSlug, string token, string? displayName, string? password, CancellationToken cancellationToken = default)
+    public async Task<AcceptanceResult> AcceptAsync(string tenantSlug, string token, string? displayName, string? password, CancellationToken cancellationToken)
     {
-        if (await tenants.FindBySlugAsync(tenantSlug, cancellationToken) is not { Status: TenantStatus.Active } tenant)
-        {
-            return ("token", AcceptanceResult.Invalid.Problem!);
-        }
-
-        var result = await invitations.AcceptAsync(tenant, token, displayName, password, cancellationToken);
-        return result.Succeeded ? null : (result == AcceptanceResult.Invalid ? "token" : "password", result.Problem!);
+        return await tenants.FindBySlugAsync(tenantSlug, cancellationToken) is { Status: TenantStatus.Active } tenant
+            ? await invitations.AcceptAsync(tenant, token, displayName, password, cancellationToken)
+            : AcceptanceResult.Invalid;
     }
 
     public async Task<IReadOnlyList<MemberSummary>> MembersAsync(CancellationToken cancellationToken = default)

@@ -39,30 +39,25 @@ internal static class InvitationEndpoints
     private static async Task<IResult> List([AsParameters] InvitationListQuery query, AccessDbContext db, CancellationToken cancellationToken)
     {
         var invitations = db.Invitations.AsNoTracking().OrderByDescending(i => i.CreatedAt).ThenBy(i => i.Id);
-        var total = await invitations.CountAsync(cancellationToken);
-        var page = await invitations.Skip(query.Skip).Take(query.Size).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new PagedResult<InvitationView>(page.Select(InvitationView.Of).ToList(), total, query.PageNumber, query.Size));
+        return TypedResults.Ok(await invitations.ToPageAsync(query, InvitationView.Of, cancellationToken));
     }
 
-    private static async Task<IResult> Invite(InviteRequest request, HttpContext http, ITenantContext tenant, IMembershipChecker checker, InvitationService invitations, CancellationToken cancellationToken)
+    private static async Task<IResult> Invite(InviteRequest request, HttpContext http, ITenantContext tenant, AccessAdministration access, CancellationToken cancellationToken)
     {
-        if (request.Role == TenantRole.Owner && await checker.FindRoleAsync(http.User, tenant.RequiredTenant, cancellationToken) != TenantRole.Owner)
-        {
-            return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Only an owner can invite an owner.");
-        }
-
-        var invitation = await invitations.InviteAsync(tenant.RequiredTenant, request.Email!, request.Role!.Value, MembershipChecker.UserId(http.User) ?? Guid.Empty, cancellationToken);
-        return TypedResults.Created($"/api/{tenant.RequiredTenant.Slug}/identity/invitations/{invitation.Id}", InvitationView.Of(invitation));
+        var invitation = await access.InviteAsync(tenant.RequiredTenant, request.Email!, request.Role!.Value, http.User, asPlatformAdmin: false, cancellationToken);
+        return invitation is null
+            ? Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Only an owner can invite an owner.")
+            : TypedResults.Created($"/api/{tenant.RequiredTenant.Slug}/identity/invitations/{invitation.Id}", InvitationView.Of(invitation));
     }
 
-    private static async Task<IResult> InviteFirstAdmin(Guid tenantId, InviteRequest request, HttpContext http, ITenantStore tenants, InvitationService invitations, CancellationToken cancellationToken)
+    private static async Task<IResult> InviteFirstAdmin(Guid tenantId, InviteRequest request, HttpContext http, ITenantStore tenants, AccessAdministration access, CancellationToken cancellationToken)
     {
         if (await tenants.FindByIdAsync(tenantId, cancellationToken) is not { Status: not TenantStatus.Deleted } tenant)
         {
             return ApiProblems.NotFound("Tenant");
         }
 
-        var invitation = await invitations.InviteAsync(tenant, request.Email!, request.Role!.Value, MembershipChecker.UserId(http.User) ?? Guid.Empty, cancellationToken);
+        var invitation = (await access.InviteAsync(tenant, request.Email!, request.Role!.Value, http.User, asPlatformAdmin: true, cancellationToken))!;
         return TypedResults.Created($"/api/{tenant.Slug}/identity/invitations/{invitation.Id}", InvitationView.Of(invitation));
     }
 
@@ -79,20 +74,12 @@ internal static class InvitationEndpoints
         return TypedResults.NoContent();
     }
 
-    private static async Task<IResult> Accept(AcceptInvitationRequest request, ITenantStore tenants, InvitationService invitations, CancellationToken cancellationToken)
+    private static async Task<IResult> Accept(AcceptInvitationRequest request, AccessAdministration access, CancellationToken cancellationToken)
     {
-        if (await tenants.FindBySlugAsync(request.Tenant!, cancellationToken) is not { Status: TenantStatus.Active } tenant)
-        {
-            return ApiProblems.Validation("token", AcceptanceResult.Invalid.Problem!);
-        }
-
-        var result = await invitations.AcceptAsync(tenant, request.Token!, request.DisplayName, request.Password, cancellationToken);
-        if (!result.Succeeded)
-        {
-            return ApiProblems.Validation(result == AcceptanceResult.Invalid ? "token" : "password", result.Problem!);
-        }
-
-        return TypedResults.Ok(new { tenant = tenant.Slug, email = result.Email, accountCreated = result.AccountCreated });
+        var result = await access.AcceptAsync(request.Tenant!, request.Token!, request.DisplayName, request.Password, cancellationToken);
+        return result.Succeeded
+            ? TypedResults.Ok(new { tenant = request.Tenant, email = result.Email, accountCreated = result.AccountCreated })
+            : ApiProblems.Validation(result == AcceptanceResult.Invalid ? "token" : "password", result.Problem!);
     }
 }
 

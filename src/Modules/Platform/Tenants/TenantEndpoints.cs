@@ -31,9 +31,7 @@ internal static class TenantEndpoints
     private static async Task<Ok<PagedResult<TenantInfo>>> List([AsParameters] TenantListQuery query, PlatformDbContext db, CancellationToken cancellationToken)
     {
         var tenants = db.Tenants.AsNoTracking().Include(t => t.HostNames).OrderBy(t => t.Slug);
-        var total = await tenants.CountAsync(cancellationToken);
-        var page = await tenants.Skip(query.Skip).Take(query.Size).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new PagedResult<TenantInfo>(page.Select(t => t.ToInfo()).ToList(), total, query.PageNumber, query.Size));
+        return TypedResults.Ok(await tenants.ToPageAsync(query, t => t.ToInfo(), cancellationToken));
     }
 
     private static async Task<IResult> Get(Guid id, PlatformDbContext db, CancellationToken cancellationToken)
