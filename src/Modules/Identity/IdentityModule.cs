@@ -41,6 +41,9 @@ public sealed class IdentityModule : IModule
         services.AddScoped<AccessAdministration>();
         services.AddScoped<IAccessAdministration>(sp => sp.GetRequiredService<AccessAdministration>());
         services.AddScoped<ITwoFactorEnrolment, TwoFactorEnrolment>();
+        services.AddScoped<ApiKeyAdministration>();
+        services.AddScoped<IApiKeyAdministration>(sp => sp.GetRequiredService<ApiKeyAdministration>());
+        services.AddScoped<IAuditReader, AuditReader>();
         services.AddScoped<IStartupTask, PlatformAdminBootstrap>();
         services.AddScoped<IDemoSeeder, DemoOwners>();
         services.AddValidatorsOf<IdentityModule>();

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using NucleusCloud.Modules.Abstractions.Http;
 using NucleusCloud.Modules.Abstractions.Persistence;
+using NucleusCloud.Modules.Identity.Contracts;
 using NucleusCloud.Modules.Identity.Data;
 using NucleusCloud.Modules.Identity.Memberships;
 using NucleusCloud.Tenancy;
@@ -28,47 +29,21 @@ internal static class ApiKeyEndpoints
     private static async Task<IResult> List([AsParameters] ApiKeyListQuery query, AccessDbContext db, CancellationToken cancellationToken)
     {
         var keys = db.ApiKeys.AsNoTracking().OrderByDescending(k => k.CreatedAt).ThenBy(k => k.Id);
-        return TypedResults.Ok(await keys.ToPageAsync(query, ApiKeyView.Of, cancellationToken));
+        return TypedResults.Ok(await keys.ToPageAsync(query, ApiKeyAdministration.Summary, cancellationToken));
     }
 
-    private static async Task<IResult> Create(CreateApiKeyRequest request, HttpContext http, ITenantContext tenant, AccessDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<IResult> Create(CreateApiKeyRequest request, HttpContext http, ITenantContext tenant, ApiKeyAdministration keys, CancellationToken cancellationToken)
     {
-        var (secret, prefix, hash) = ApiKeySecrets.Create();
-        var key = new ApiKey
-        {
-            Name = request.Name!.Trim(),
-            Prefix = prefix,
-            SecretHash = hash,
-            Role = request.Role!.Value,
-            CreatedBy = MembershipChecker.UserId(http.User) ?? Guid.Empty,
-            CreatedAt = clock.GetStorableUtcNow(),
-        };
-        db.ApiKeys.Add(key);
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/{tenant.RequiredTenant.Slug}/identity/api-keys/{key.Id}", new CreatedApiKey(ApiKeyView.Of(key), secret));
+        var (key, secret) = await keys.CreateAsync(request.Name!, request.Role!.Value, http.User, cancellationToken);
+        return TypedResults.Created($"/api/{tenant.RequiredTenant.Slug}/identity/api-keys/{key.Id}", new CreatedApiKey(key, secret));
     }
 
-    private static async Task<IResult> Revoke(Guid id, AccessDbContext db, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        var key = await db.ApiKeys.FirstOrDefaultAsync(k => k.Id == id, cancellationToken);
-        if (key is null)
-        {
-            return ApiProblems.NotFound("API key");
-        }
-
-        key.RevokedAt ??= clock.GetStorableUtcNow();
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.NoContent();
-    }
-}
-
-internal sealed record ApiKeyView(Guid Id, string Name, string Prefix, TenantRole Role, DateTimeOffset CreatedAt, DateTimeOffset? LastUsedAt, DateTimeOffset? RevokedAt)
-{
-    public static ApiKeyView Of(ApiKey key) => new(key.Id, key.Name, key.Prefix, key.Role, key.CreatedAt, key.LastUsedAt, key.RevokedAt);
+    private static async Task<IResult> Revoke(Guid id, ApiKeyAdministration keys, CancellationToken cancellationToken) =>
+        await keys.RevokeAsync(id, cancellationToken) ? TypedResults.NoContent() : ApiProblems.NotFound("API key");
 }
 
 /// <summary>The only answer that ever contains the key itself.</summary>
-internal sealed record CreatedApiKey(ApiKeyView ApiKey, string Key);
+internal sealed record CreatedApiKey(ApiKeySummary ApiKey, string Key);
 
 internal sealed record ApiKeyListQuery : PageQuery;
 

@@ -28,7 +28,7 @@ internal static class AuditEndpoints
         platform.MapGet("/verify", VerifyPlatform).WithName("VerifyPlatformAuditChain");
     }
 
-    private static IQueryable<AuditEntry> Filter(AuditDbContext db, AuditQuery query)
+    internal static IQueryable<AuditEntry> Filter(AuditDbContext db, AuditQuery query)
     {
         var entries = db.Entries.AsNoTracking();
         if (!string.IsNullOrEmpty(query.Action))
@@ -92,12 +92,15 @@ internal static class AuditEndpoints
         }
     }
 
-    private static async Task<IResult> Verify(AuditDbContext db, CancellationToken cancellationToken)
+    private static async Task<IResult> Verify(AuditDbContext db, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await VerifyTenantAsync(db, cancellationToken));
+
+    internal static async Task<AuditVerification> VerifyTenantAsync(AuditDbContext db, CancellationToken cancellationToken)
     {
         var entries = await db.Entries.AsNoTracking().OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
         var head = await db.Heads.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
         var tenantId = entries.FirstOrDefault()?.TenantId ?? head?.TenantId;
-        return TypedResults.Ok(AuditVerification.Of(entries, tenantId, head?.LastSequence ?? 0, head?.LastHash ?? AuditChain.Genesis));
+        return AuditVerification.Of(entries, tenantId, head?.LastSequence ?? 0, head?.LastHash ?? AuditChain.Genesis);
     }
 
     private static async Task<IResult> ListPlatform([AsParameters] AuditQuery query, AuditDbContext db, CancellationToken cancellationToken)
