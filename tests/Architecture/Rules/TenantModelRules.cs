@@ -47,9 +47,13 @@ internal static class TenantModelRules
         return violations;
     }
 
-    /// <summary>ASP.NET Core Identity's own store types (claims, logins, tokens, passkeys) hang off platform-owned accounts.</summary>
+    /// <summary>
+    /// The framework's own store types are platform-owned: Identity's (claims, logins, tokens,
+    /// passkeys hang off accounts) and the data-protection key ring.
+    /// </summary>
     private static bool IsIdentityStore(Type type) =>
-        type.Assembly == typeof(Microsoft.AspNetCore.Identity.IdentityUserClaim<>).Assembly;
+        type.Assembly == typeof(Microsoft.AspNetCore.Identity.IdentityUserClaim<>).Assembly
+        || type.Assembly == typeof(Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey).Assembly;
 
     private static IEnumerable<string> TenantOwnedViolations(DbContext context, IEntityType entity, string name)
     {

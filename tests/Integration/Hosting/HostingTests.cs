@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -69,6 +70,24 @@ public abstract class HostingTests<TFixture>(TFixture fixture) : IClassFixture<T
 
         var tenant = await first.NewTenantAsync();
         (await second.Anonymous().ListSolutionsAsync(tenant)).Total.ShouldBe(0);
+    }
+
+    [SkippableFact]
+    public async Task A_token_issued_by_one_host_is_accepted_by_another_sharing_the_database()
+    {
+        var shared = await fixture.CreateEmptyDatabaseAsync();
+        await using var first = new NucleusApp(fixture.Provider, shared);
+        await using var second = new NucleusApp(fixture.Provider, shared);
+        var tenant = await first.NewTenantAsync();
+        var email = $"roaming-{Guid.NewGuid():N}@example.org";
+        await first.GrantAsync(await first.NewUserAsync("a perfectly long passphrase", email: email), tenant, NucleusCloud.Tenancy.Authorization.TenantRole.Editor);
+
+        var login = await first.Anonymous().PostAsJsonAsync("/api/auth/login", new { email, password = "a perfectly long passphrase" });
+        var token = JsonNode.Parse(await login.Content.ReadAsStringAsync())!["accessToken"]!.GetValue<string>();
+
+        var client = second.Anonymous();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        await client.CreateSolutionAsync(tenant, "Written through the second host", NucleusCloud.Modules.Catalogue.Contracts.SolutionStatus.Draft);
     }
 
     [SkippableFact]

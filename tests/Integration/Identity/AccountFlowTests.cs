@@ -129,7 +129,7 @@ public abstract class AccountFlowTests<TFixture>(TFixture fixture) : IClassFixtu
     }
 
     [SkippableFact]
-    public async Task After_enrolling_totp_sign_in_needs_a_code_and_a_recovery_code_works_once()
+    public async Task After_enrolling_totp_sign_in_needs_a_code_each_code_and_recovery_code_works_once()
     {
         var email = Email("careful");
         await App.NewUserAsync(Password, email: email);
@@ -139,7 +139,8 @@ public abstract class AccountFlowTests<TFixture>(TFixture fixture) : IClassFixtu
         var key = enrolment["sharedKey"]!.GetValue<string>();
         enrolment["authenticatorUri"]!.GetValue<string>().ShouldStartWith("otpauth://totp/NucleusCloud:");
         await (await me.PostAsJsonAsync("/api/auth/2fa/enable", new { code = "000000" })).ShouldBeValidationProblemAsync("code");
-        var enabled = await me.PostAsJsonAsync("/api/auth/2fa/enable", new { code = Totp.Code(key) });
+        var enrolmentCode = Totp.Code(key);
+        var enabled = await me.PostAsJsonAsync("/api/auth/2fa/enable", new { code = enrolmentCode });
         enabled.StatusCode.ShouldBe(HttpStatusCode.OK, await enabled.Content.ReadAsStringAsync());
         var recoveryCodes = JsonNode.Parse(await enabled.Content.ReadAsStringAsync())!["recoveryCodes"]!.AsArray().Select(c => c!.GetValue<string>()).ToList();
         recoveryCodes.Count.ShouldBe(10);
@@ -147,7 +148,11 @@ public abstract class AccountFlowTests<TFixture>(TFixture fixture) : IClassFixtu
         var withoutCode = await (await LoginAsync(email)).ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
         withoutCode["type"]!.GetValue<string>().ShouldEndWith("two-factor-required");
         await (await LoginAsync(email, code: "123456")).ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
-        await TokensAsync(await LoginAsync(email, code: Totp.Code(key)));
+        // Each code works once (RFC 6238 §5.2): the one used to enrol cannot sign in, nor can a code twice.
+        await (await LoginAsync(email, code: enrolmentCode)).ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
+        var next = await Totp.NextCodeAsync(key, enrolmentCode);
+        await TokensAsync(await LoginAsync(email, code: next));
+        await (await LoginAsync(email, code: next)).ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
         await TokensAsync(await LoginAsync(email, recovery: recoveryCodes[0]));
         await (await LoginAsync(email, recovery: recoveryCodes[0])).ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
     }

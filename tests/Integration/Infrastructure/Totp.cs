@@ -19,6 +19,22 @@ public static class Totp
         return value.ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>
+    /// The first code that differs from <paramref name="used"/>, waiting for the next 30-second
+    /// step if need be, as a person would: a server may refuse a code that was used once already.
+    /// </summary>
+    public static async Task<string> NextCodeAsync(string base32Key, string used)
+    {
+        var code = Code(base32Key);
+        for (var waited = 0; code == used && waited < 35; waited++)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            code = Code(base32Key);
+        }
+
+        return code;
+    }
+
     private static byte[] FromBase32(string text)
     {
         const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";

@@ -65,7 +65,9 @@ internal static class NucleusAuthentication
             })
             .AddEntityFrameworkStores<AccountsDbContext>()
             .AddSignInManager()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            // Replaces Identity's authenticator provider: each code works once (RFC 6238 §5.2).
+            .AddTokenProvider<OneTimeAuthenticatorTokens>(TokenOptions.DefaultAuthenticatorProvider);
     }
 
     private static string SelectScheme(HttpContext context)

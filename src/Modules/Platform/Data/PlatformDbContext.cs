@@ -1,15 +1,22 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using NucleusCloud.Modules.Abstractions.Persistence;
 using NucleusCloud.Modules.Platform.Tenants;
 
 namespace NucleusCloud.Modules.Platform.Data;
 
-/// <summary>Platform-owned tables (no tenant filter: nothing here belongs to a tenant).</summary>
-internal abstract class PlatformDbContext(DbContextOptions options) : DbContext(options)
+/// <summary>
+/// Platform-owned tables (no tenant filter: nothing here belongs to a tenant), including the
+/// data-protection key ring that every host shares, so a cookie or token issued by one host is
+/// read by the others.
+/// </summary>
+internal abstract class PlatformDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
 {
     public const string Schema = "platform";
 
     public DbSet<Tenant> Tenants => Set<Tenant>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -27,6 +34,7 @@ internal abstract class PlatformDbContext(DbContextOptions options) : DbContext(
             tenant.Property(t => t.DataPlacement).HasConversion<string>().HasMaxLength(20);
             tenant.HasMany(t => t.HostNames).WithOne().HasForeignKey(h => h.TenantId).OnDelete(DeleteBehavior.Cascade);
         });
+        modelBuilder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
         modelBuilder.Entity<TenantHostName>(host =>
         {
             host.ToTable("tenant_host_names");
