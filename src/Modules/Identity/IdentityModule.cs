@@ -44,6 +44,7 @@ public sealed class IdentityModule : IModule
         services.AddScoped<ApiKeyAdministration>();
         services.AddScoped<IApiKeyAdministration>(sp => sp.GetRequiredService<ApiKeyAdministration>());
         services.AddScoped<IAuditReader, AuditReader>();
+        services.AddScoped<IPasswordReset, PasswordReset>();
         services.AddScoped<IStartupTask, PlatformAdminBootstrap>();
         services.AddScoped<IDemoSeeder, DemoOwners>();
         services.AddValidatorsOf<IdentityModule>();

@@ -32,54 +32,17 @@ internal static class AccountEndpoints
         me.MapPost("/2fa/disable", DisableTwoFactor).WithName("DisableTwoFactor").Validate<TwoFactorCodeRequest>();
     }
 
-    private static async Task<IResult> Forgot(ForgotPasswordRequest request, UserManager<NucleusUser> users, IMailer mailer, IAuditTrail audit, CancellationToken cancellationToken)
+    private static async Task<IResult> Forgot(ForgotPasswordRequest request, IPasswordReset reset, CancellationToken cancellationToken)
     {
-        var user = await users.FindByEmailAsync(request.Email!);
-        if (user is { EmailConfirmed: true })
-        {
-            var token = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
-            var link = mailer.Link($"/account/reset-password?email={Uri.EscapeDataString(user.Email!)}&token={token}");
-            await mailer.SendAsync(user.Email!, "Reset your NucleusCloud password",
-                $"""
-                Someone asked to reset the password of your NucleusCloud account.
-
-                Choose a new password here:
-                {link}
-
-                If it was not you, ignore this message: your password stays as it is.
-                """, cancellationToken);
-            await audit.RecordPlatformAsync("password.reset-requested", user.Id.ToString(), cancellationToken: cancellationToken);
-        }
-
+        await reset.RequestAsync(request.Email!, cancellationToken);
         // The same answer whether or not the address has an account.
         return TypedResults.Accepted((string?)null);
     }
 
-    private static async Task<IResult> Reset(ResetPasswordRequest request, UserManager<NucleusUser> users, IAuditTrail audit, CancellationToken cancellationToken)
-    {
-        var user = await users.FindByEmailAsync(request.Email!);
-        string token;
-        try
-        {
-            token = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(request.Token!));
-        }
-        catch (FormatException)
-        {
-            return ApiProblems.Validation("token", "The reset link is not valid or has expired.");
-        }
-
-        var result = user is null ? IdentityResult.Failed(new IdentityErrorDescriber().InvalidToken()) : await users.ResetPasswordAsync(user, token, request.NewPassword!);
-        if (!result.Succeeded)
-        {
-            var weak = result.Errors.Where(e => e.Code.StartsWith("Password", StringComparison.Ordinal)).Select(e => e.Description).ToList();
-            return weak.Count > 0
-                ? ApiProblems.Validation("newPassword", string.Join(" ", weak))
-                : ApiProblems.Validation("token", "The reset link is not valid or has expired.");
-        }
-
-        await audit.RecordPlatformAsync("password.reset", user!.Id.ToString(), cancellationToken: cancellationToken);
-        return TypedResults.NoContent();
-    }
+    private static async Task<IResult> Reset(ResetPasswordRequest request, IPasswordReset reset, CancellationToken cancellationToken) =>
+        await reset.ResetAsync(request.Email!, request.Token!, request.NewPassword!, cancellationToken) is { } problem
+            ? ApiProblems.Validation(problem.Field, problem.Message)
+            : TypedResults.NoContent();
 
     private static async Task<IResult> Me(HttpContext http, IWebSignIn accounts, CancellationToken cancellationToken) =>
         await accounts.CurrentAsync(http.User, cancellationToken) is { } account
