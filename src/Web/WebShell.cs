@@ -11,12 +11,14 @@ public static class WebShell
     public static IServiceCollection AddWebShell(this IServiceCollection services)
     {
         services.AddRazorComponents();
+        services.AddLocalization(options => options.ResourcesPath = "Resources");
         return services;
     }
 
     public static IEndpointRouteBuilder MapWebShell(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapRazorComponents<App>();
+        Languages.MapLanguageSwitch(endpoints);
         return endpoints;
     }
 }

@@ -48,6 +48,7 @@ internal static class HttpPipeline
         }
 
         app.UseStaticFiles();
+        app.UseRequestLocalization(Languages.Options());
         app.UseTenantHostMapping();
         app.UseRouting();
         app.UseTenantResolution();
