@@ -84,7 +84,7 @@ public sealed class InvitationJourneyTests(BrowserFixture fixture) : IClassFixtu
         var colleague = $"colleague-{Guid.NewGuid():N}@example.org";
         await admin.FillAsync("#email", colleague);
         await admin.SelectOptionAsync("#role", "Editor");
-        await admin.ClickAsync("main button[type=submit]");
+        await admin.ClickAsync("main form.form button[type=submit]");
         (await admin.TextContentAsync("[role=status]"))!.ShouldContain(colleague);
 
         var other = await fixture.NewPageAsync();
@@ -98,5 +98,18 @@ public sealed class InvitationJourneyTests(BrowserFixture fixture) : IClassFixtu
         var members = (await admin.TextContentAsync("table"))!;
         members.ShouldContain(firstAdmin);
         members.ShouldContain(colleague);
+        await BrowserFixture.AssertAccessibleAsync(admin);
+
+        // The admin makes the colleague a viewer, then removes them after confirming.
+        var row = admin.Locator("tr", new() { HasText = colleague });
+        await row.Locator("select").SelectOptionAsync("Viewer");
+        await row.Locator("button[type=submit]").ClickAsync();
+        (await admin.TextContentAsync("[role=status]"))!.ShouldContain("role is changed");
+        (await admin.Locator("tr", new() { HasText = colleague }).Locator("select").InputValueAsync()).ShouldBe("Viewer");
+        await admin.Locator("tr", new() { HasText = colleague }).Locator("a", new() { HasText = "Remove" }).ClickAsync();
+        await BrowserFixture.AssertAccessibleAsync(admin);
+        await admin.ClickAsync("#confirm-remove");
+        (await admin.TextContentAsync("[role=status]"))!.ShouldContain("removed");
+        (await admin.TextContentAsync("table"))!.ShouldNotContain(colleague);
     }
 }

@@ -15,6 +15,24 @@ public interface IAccessAdministration
 
     /// <summary>The current tenant's members.</summary>
     Task<IReadOnlyList<MemberSummary>> MembersAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Changes a member's role in the current tenant, on behalf of <paramref name="caller"/>.</summary>
+    Task<MemberChange> ChangeRoleAsync(Guid userId, TenantRole role, ClaimsPrincipal caller, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes a member from the current tenant, on behalf of <paramref name="caller"/>.</summary>
+    Task<MemberChange> RemoveAsync(Guid userId, ClaimsPrincipal caller, CancellationToken cancellationToken = default);
+}
+
+public enum MemberChange
+{
+    Done,
+    NotFound,
+
+    /// <summary>Only an owner may grant, take away or remove the owner role.</summary>
+    OwnersOnly,
+
+    /// <summary>The tenant must keep at least one owner.</summary>
+    LastOwner,
 }
 
 public sealed record MemberSummary(Guid UserId, string Email, string DisplayName, TenantRole Role, DateTimeOffset Since);

@@ -9,7 +9,7 @@ using NucleusCloud.Tenancy.Authorization;
 
 namespace NucleusCloud.Modules.Identity.Invitations;
 
-internal sealed class AccessAdministration(InvitationService invitations, IMembershipChecker checker, ITenantStore tenants, AccessDbContext access, AccountDirectory accounts) : IAccessAdministration
+internal sealed class AccessAdministration(InvitationService invitations, IMembershipChecker checker, ITenantStore tenants, ITenantContext tenant, AccessDbContext access, AccountDirectory accounts) : IAccessAdministration
 {
     async Task<bool> IAccessAdministration.InviteAsync(TenantInfo tenant, string email, TenantRole role, ClaimsPrincipal invitedBy, bool asPlatformAdmin, CancellationToken cancellationToken) =>
         await InviteAsync(tenant, email, role, invitedBy, asPlatformAdmin, cancellationToken) is not null;
@@ -37,6 +37,61 @@ internal sealed class AccessAdministration(InvitationService invitations, IMembe
             ? await invitations.AcceptAsync(tenant, token, displayName, password, cancellationToken)
             : AcceptanceResult.Invalid;
     }
+
+    public async Task<MemberChange> ChangeRoleAsync(Guid userId, TenantRole role, ClaimsPrincipal caller, CancellationToken cancellationToken = default)
+    {
+        var membership = await access.Memberships.FirstOrDefaultAsync(m => m.UserId == userId, cancellationToken);
+        if (membership is null)
+        {
+            return MemberChange.NotFound;
+        }
+
+        if ((role == TenantRole.Owner || membership.Role == TenantRole.Owner) && !await IsOwnerAsync(caller, cancellationToken))
+        {
+            return MemberChange.OwnersOnly;
+        }
+
+        if (membership.Role == TenantRole.Owner && role != TenantRole.Owner && await IsLastOwnerAsync(cancellationToken))
+        {
+            return MemberChange.LastOwner;
+        }
+
+        membership.Role = role;
+        await access.SaveChangesAsync(cancellationToken);
+        return MemberChange.Done;
+    }
+
+    public async Task<MemberChange> RemoveAsync(Guid userId, ClaimsPrincipal caller, CancellationToken cancellationToken = default)
+    {
+        var membership = await access.Memberships.FirstOrDefaultAsync(m => m.UserId == userId, cancellationToken);
+        if (membership is null)
+        {
+            return MemberChange.NotFound;
+        }
+
+        if (membership.Role == TenantRole.Owner)
+        {
+            if (!await IsOwnerAsync(caller, cancellationToken))
+            {
+                return MemberChange.OwnersOnly;
+            }
+
+            if (await IsLastOwnerAsync(cancellationToken))
+            {
+                return MemberChange.LastOwner;
+            }
+        }
+
+        access.Memberships.Remove(membership);
+        await access.SaveChangesAsync(cancellationToken);
+        return MemberChange.Done;
+    }
+
+    private async Task<bool> IsOwnerAsync(ClaimsPrincipal caller, CancellationToken cancellationToken) =>
+        tenant.Tenant is { } current && await checker.FindRoleAsync(caller, current, cancellationToken) == TenantRole.Owner;
+
+    private async Task<bool> IsLastOwnerAsync(CancellationToken cancellationToken) =>
+        await access.Memberships.CountAsync(m => m.Role == TenantRole.Owner, cancellationToken) <= 1;
 
     public async Task<IReadOnlyList<MemberSummary>> MembersAsync(CancellationToken cancellationToken = default)
     {

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using NucleusCloud.Modules.Abstractions.Http;
 using NucleusCloud.Modules.Identity.Accounts;
+using NucleusCloud.Modules.Identity.Contracts;
 using NucleusCloud.Modules.Identity.Data;
 using NucleusCloud.Tenancy;
 using NucleusCloud.Tenancy.Authorization;
@@ -32,58 +33,19 @@ internal static class MemberEndpoints
         return TypedResults.Ok(new PagedResult<MemberView>(items, total, query.PageNumber, query.Size));
     }
 
-    private static async Task<IResult> ChangeRole(Guid userId, ChangeRoleRequest request, HttpContext http, ITenantContext tenant, IMembershipChecker checker, AccessDbContext db, CancellationToken cancellationToken)
+    private static async Task<IResult> ChangeRole(Guid userId, ChangeRoleRequest request, HttpContext http, IAccessAdministration access, CancellationToken cancellationToken) =>
+        Answer(await access.ChangeRoleAsync(userId, request.Role!.Value, http.User, cancellationToken));
+
+    private static async Task<IResult> Remove(Guid userId, HttpContext http, IAccessAdministration access, CancellationToken cancellationToken) =>
+        Answer(await access.RemoveAsync(userId, http.User, cancellationToken));
+
+    private static IResult Answer(MemberChange change) => change switch
     {
-        var membership = await db.Memberships.FirstOrDefaultAsync(m => m.UserId == userId, cancellationToken);
-        if (membership is null)
-        {
-            return ApiProblems.NotFound("Member");
-        }
-
-        var callerRole = await checker.FindRoleAsync(http.User, tenant.RequiredTenant, cancellationToken);
-        if ((request.Role == TenantRole.Owner || membership.Role == TenantRole.Owner) && callerRole != TenantRole.Owner)
-        {
-            return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Only an owner can grant or take away the owner role.");
-        }
-
-        if (membership.Role == TenantRole.Owner && request.Role != TenantRole.Owner && await IsLastOwnerAsync(db, cancellationToken))
-        {
-            return ApiProblems.Conflict("The tenant must keep at least one owner.");
-        }
-
-        membership.Role = request.Role!.Value;
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.NoContent();
-    }
-
-    private static async Task<IResult> Remove(Guid userId, HttpContext http, ITenantContext tenant, IMembershipChecker checker, AccessDbContext db, CancellationToken cancellationToken)
-    {
-        var membership = await db.Memberships.FirstOrDefaultAsync(m => m.UserId == userId, cancellationToken);
-        if (membership is null)
-        {
-            return ApiProblems.NotFound("Member");
-        }
-
-        if (membership.Role == TenantRole.Owner)
-        {
-            if (await checker.FindRoleAsync(http.User, tenant.RequiredTenant, cancellationToken) != TenantRole.Owner)
-            {
-                return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Only an owner can remove an owner.");
-            }
-
-            if (await IsLastOwnerAsync(db, cancellationToken))
-            {
-                return ApiProblems.Conflict("The tenant must keep at least one owner.");
-            }
-        }
-
-        db.Memberships.Remove(membership);
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.NoContent();
-    }
-
-    private static async Task<bool> IsLastOwnerAsync(AccessDbContext db, CancellationToken cancellationToken) =>
-        await db.Memberships.CountAsync(m => m.Role == TenantRole.Owner, cancellationToken) <= 1;
+        MemberChange.Done => TypedResults.NoContent(),
+        MemberChange.NotFound => ApiProblems.NotFound("Member"),
+        MemberChange.OwnersOnly => Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Only an owner can grant, take away or remove the owner role."),
+        _ => ApiProblems.Conflict("The tenant must keep at least one owner."),
+    };
 }
 
 internal sealed record MemberView(Guid UserId, string Email, string DisplayName, TenantRole Role, DateTimeOffset Since);
