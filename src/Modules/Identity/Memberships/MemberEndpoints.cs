@@ -7,7 +7,6 @@ using NucleusCloud.Modules.Abstractions.Http;
 using NucleusCloud.Modules.Identity.Accounts;
 using NucleusCloud.Modules.Identity.Contracts;
 using NucleusCloud.Modules.Identity.Data;
-using NucleusCloud.Tenancy;
 using NucleusCloud.Tenancy.Authorization;
 
 namespace NucleusCloud.Modules.Identity.Memberships;

@@ -40,6 +40,7 @@ internal static class NucleusAuthentication
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.LoginPath = "/account/login";
+            options.AccessDeniedPath = "/error/403";
             options.SlidingExpiration = true;
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             // The API answers 401/403; only pages redirect to the sign-in page.
