@@ -15,33 +15,37 @@ public sealed class AdministrationPagesTests(BrowserFixture fixture) : IClassFix
         var email = $"owner-{Guid.NewGuid():N}@example.org";
         await fixture.App.GrantAsync(await fixture.App.NewUserAsync(Password, email: email), tenant, TenantRole.Owner);
         var page = await fixture.NewPageAsync();
-        await page.GotoAsync("/account/login");
-        await page.FillAsync("#email", email);
-        await page.FillAsync("#password", Password);
-        await page.ClickAsync("main button[type=submit]");
-        await page.WaitForURLAsync("**/account");
+        await BrowserFixture.JourneyAsync(page, async () =>
+        {
+            await page.GotoAsync("/account/login");
+            await page.FillAsync("#email", email);
+            await page.FillAsync("#password", Password);
+            await page.ClickAsync("main button[type=submit]");
+            await page.WaitForURLAsync("**/account");
 
-        await page.GotoAsync($"/{tenant.Slug}/api-keys");
-        await BrowserFixture.AssertAccessibleAsync(page);
-        await page.FillAsync("#key-name", "CRM sync");
-        await page.SelectOptionAsync("#key-role", "Editor");
-        await page.ClickAsync("main form.form button[type=submit]");
-        (await page.TextContentAsync("#new-key"))!.ShouldStartWith("nk_");
-        await BrowserFixture.AssertAccessibleAsync(page);
+            await page.GotoAsync($"/{tenant.Slug}/api-keys");
+            await BrowserFixture.AssertAccessibleAsync(page);
+            await page.FillAsync("#key-name", "CRM sync");
+            await page.SelectOptionAsync("#key-role", "Editor");
+            await page.ClickAsync("main form.form button[type=submit]");
+            (await page.TextContentAsync("#new-key"))!.ShouldStartWith("nk_");
+            await BrowserFixture.AssertAccessibleAsync(page);
 
-        await page.ClickAsync("a[aria-label='Revoke CRM sync']");
-        await BrowserFixture.AssertAccessibleAsync(page);
-        await page.ClickAsync("#confirm-revoke");
-        (await page.TextContentAsync("[role=status]"))!.ShouldContain("revoked");
-        (await page.TextContentAsync("table"))!.ShouldContain("Revoked");
+            await page.ClickAsync("a[aria-label='Revoke CRM sync']");
+            await BrowserFixture.AssertAccessibleAsync(page);
+            await page.ClickAsync("#confirm-revoke");
+            (await page.TextContentAsync("[role=status]"))!.ShouldContain("revoked");
+            (await page.TextContentAsync("table"))!.ShouldContain("Revoked");
 
-        await page.GotoAsync($"/{tenant.Slug}/audit");
-        (await page.TextContentAsync("#chain-status"))!.ShouldContain("whole");
-        (await page.TextContentAsync("table"))!.ShouldContain("ApiKey");
-        await BrowserFixture.AssertAccessibleAsync(page);
-        await page.FillAsync("#action", "created");
-        await page.ClickAsync("main form.filters button[type=submit]");
-        await page.WaitForURLAsync("**action=created**");
-        (await page.TextContentAsync("table"))!.ShouldNotContain("updated");
+            await page.GotoAsync($"/{tenant.Slug}/audit");
+            (await page.TextContentAsync("#chain-status"))!.ShouldContain("whole");
+            (await page.TextContentAsync("table"))!.ShouldContain("ApiKey");
+            await BrowserFixture.AssertAccessibleAsync(page);
+            await page.FillAsync("#action", "created");
+            var filtered = page.WaitForURLAsync("**action=created**");
+            await page.ClickAsync("main form.filters button[type=submit]");
+            await filtered;
+            (await page.TextContentAsync("table"))!.ShouldNotContain("updated");
+        });
     }
 }

@@ -62,6 +62,23 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>
+    /// Runs a browser journey; when a step fails, the failure names the page's address and text,
+    /// so a CI log shows what the browser was looking at.
+    /// </summary>
+    public static async Task JourneyAsync(IPage page, Func<Task> steps)
+    {
+        try
+        {
+            await steps();
+        }
+        catch (Exception failure) when (failure is not Xunit.SkipException)
+        {
+            var text = await page.InnerTextAsync("body", new PageInnerTextOptions { Timeout = 5_000 }).ContinueWith(t => t.IsCompletedSuccessfully ? t.Result : "(unreadable)", TaskScheduler.Default);
+            throw new InvalidOperationException($"{failure.Message}\n--- page {page.Url} ---\n{text}", failure);
+        }
+    }
+
     /// <summary>Runs axe-core on the page and fails on any serious or critical violation.</summary>
     public static async Task AssertAccessibleAsync(IPage page)
     {

@@ -40,76 +40,79 @@ public sealed class InvitationJourneyTests(BrowserFixture fixture) : IClassFixtu
         var adminEmail = $"platform-{Guid.NewGuid():N}@example.org";
         await fixture.App.NewUserAsync(Password, platformAdmin: true, email: adminEmail);
 
-        // The platform admin invites the tenant's first administrator.
         var platform = await fixture.NewPageAsync();
-        await SignInAsync(platform, adminEmail, Password);
-        await platform.WaitForURLAsync("**/account");
-        await platform.ClickAsync("#platform-tenants");
-        await BrowserFixture.AssertAccessibleAsync(platform);
-        var firstAdmin = $"first-admin-{Guid.NewGuid():N}@example.org";
-        await platform.SelectOptionAsync("#tenant", tenant.Slug);
-        await platform.FillAsync("#email", firstAdmin);
-        await platform.SelectOptionAsync("#role", "Admin");
-        await platform.ClickAsync("main button[type=submit]");
-        (await platform.TextContentAsync("[role=status]"))!.ShouldContain(firstAdmin);
-        await BrowserFixture.AssertAccessibleAsync(platform);
+        await BrowserFixture.JourneyAsync(platform, async () =>
+        {
+            // The platform admin invites the tenant's first administrator.
+            await SignInAsync(platform, adminEmail, Password);
+            await platform.WaitForURLAsync("**/account");
+            await platform.ClickAsync("#platform-tenants");
+            await BrowserFixture.AssertAccessibleAsync(platform);
+            var firstAdmin = $"first-admin-{Guid.NewGuid():N}@example.org";
+            await platform.SelectOptionAsync("#tenant", tenant.Slug);
+            await platform.FillAsync("#email", firstAdmin);
+            await platform.SelectOptionAsync("#role", "Admin");
+            await platform.ClickAsync("main button[type=submit]");
+            (await platform.TextContentAsync("[role=status]"))!.ShouldContain(firstAdmin);
+            await BrowserFixture.AssertAccessibleAsync(platform);
 
-        // The first admin accepts from the e-mail and enrols an authenticator.
-        var admin = await fixture.NewPageAsync();
-        await AcceptAsync(admin, await fixture.App.Mail.WaitForAsync(firstAdmin), "Mei Ling");
-        await SignInAsync(admin, firstAdmin, Password);
-        await admin.WaitForURLAsync("**/account");
-        await admin.ClickAsync("#set-up-two-factor");
-        await BrowserFixture.AssertAccessibleAsync(admin);
-        var key = (await admin.TextContentAsync("#shared-key"))!.Trim();
-        var enrolmentCode = Totp.Code(key);
-        await admin.FillAsync("#code", enrolmentCode);
-        await admin.ClickAsync("main button[type=submit]");
-        await admin.WaitForSelectorAsync("#recovery-codes");
-        await BrowserFixture.AssertAccessibleAsync(admin);
+            // The first admin accepts from the e-mail and enrols an authenticator.
+            var admin = await fixture.NewPageAsync();
+            await AcceptAsync(admin, await fixture.App.Mail.WaitForAsync(firstAdmin), "Mei Ling");
+            await SignInAsync(admin, firstAdmin, Password);
+            await admin.WaitForURLAsync("**/account");
+            await admin.ClickAsync("#set-up-two-factor");
+            await BrowserFixture.AssertAccessibleAsync(admin);
+            var key = (await admin.TextContentAsync("#shared-key"))!.Trim();
+            var enrolmentCode = Totp.Code(key);
+            await admin.FillAsync("#code", enrolmentCode);
+            await admin.ClickAsync("main button[type=submit]");
+            await admin.WaitForSelectorAsync("#recovery-codes");
+            await BrowserFixture.AssertAccessibleAsync(admin);
 
-        // Signing in again now asks for a code.
-        await admin.ClickAsync("#sign-out");
-        await admin.WaitForSelectorAsync("#sign-in-link");
-        await SignInAsync(admin, firstAdmin, Password);
-        await admin.WaitForURLAsync("**/account/login/second-factor**");
-        await BrowserFixture.AssertAccessibleAsync(admin);
-        await admin.FillAsync("#code", await Totp.NextCodeAsync(key, enrolmentCode));
-        await admin.ClickAsync("main button[type=submit]");
-        await admin.WaitForURLAsync("**/account");
+            // Signing in again now asks for a code.
+            await admin.ClickAsync("#sign-out");
+            await admin.WaitForSelectorAsync("#sign-in-link");
+            await SignInAsync(admin, firstAdmin, Password);
+            await admin.WaitForURLAsync("**/account/login/second-factor**");
+            await BrowserFixture.AssertAccessibleAsync(admin);
+            await admin.FillAsync("#code", await Totp.NextCodeAsync(key, enrolmentCode));
+            await admin.ClickAsync("main button[type=submit]");
+            await admin.WaitForURLAsync("**/account");
 
-        // The admin invites a colleague, who accepts and signs in.
-        await admin.GotoAsync($"/{tenant.Slug}/members");
-        await BrowserFixture.AssertAccessibleAsync(admin);
-        var colleague = $"colleague-{Guid.NewGuid():N}@example.org";
-        await admin.FillAsync("#email", colleague);
-        await admin.SelectOptionAsync("#role", "Editor");
-        await admin.ClickAsync("main form.form button[type=submit]");
-        (await admin.TextContentAsync("[role=status]"))!.ShouldContain(colleague);
+            // The admin invites a colleague, who accepts and signs in.
+            await admin.GotoAsync($"/{tenant.Slug}/members");
+            await BrowserFixture.AssertAccessibleAsync(admin);
+            var colleague = $"colleague-{Guid.NewGuid():N}@example.org";
+            await admin.FillAsync("#email", colleague);
+            await admin.SelectOptionAsync("#role", "Editor");
+            await admin.ClickAsync("main form.form button[type=submit]");
+            (await admin.TextContentAsync("[role=status]"))!.ShouldContain(colleague);
 
-        var other = await fixture.NewPageAsync();
-        await AcceptAsync(other, await fixture.App.Mail.WaitForAsync(colleague), "Arjun");
-        await SignInAsync(other, colleague, Password);
-        await other.WaitForURLAsync("**/account");
-        (await other.TextContentAsync(".cards"))!.ShouldContain(tenant.Name);
-        await BrowserFixture.AssertAccessibleAsync(other);
+            var other = await fixture.NewPageAsync();
+            await AcceptAsync(other, await fixture.App.Mail.WaitForAsync(colleague), "Arjun");
+            await SignInAsync(other, colleague, Password);
+            await other.WaitForURLAsync("**/account");
+            (await other.TextContentAsync(".cards"))!.ShouldContain(tenant.Name);
+            await BrowserFixture.AssertAccessibleAsync(other);
 
-        await admin.ReloadAsync();
-        var members = (await admin.TextContentAsync("table"))!;
-        members.ShouldContain(firstAdmin);
-        members.ShouldContain(colleague);
-        await BrowserFixture.AssertAccessibleAsync(admin);
+            await admin.ReloadAsync();
+            var members = (await admin.TextContentAsync("table"))!;
+            members.ShouldContain(firstAdmin);
+            members.ShouldContain(colleague);
+            await BrowserFixture.AssertAccessibleAsync(admin);
 
-        // The admin makes the colleague a viewer, then removes them after confirming.
-        var row = admin.Locator("tr", new() { HasText = colleague });
-        await row.Locator("select").SelectOptionAsync("Viewer");
-        await row.Locator("button[type=submit]").ClickAsync();
-        (await admin.TextContentAsync("[role=status]"))!.ShouldContain("role is changed");
-        (await admin.Locator("tr", new() { HasText = colleague }).Locator("select").InputValueAsync()).ShouldBe("Viewer");
-        await admin.Locator("tr", new() { HasText = colleague }).Locator("a", new() { HasText = "Remove" }).ClickAsync();
-        await BrowserFixture.AssertAccessibleAsync(admin);
-        await admin.ClickAsync("#confirm-remove");
-        (await admin.TextContentAsync("[role=status]"))!.ShouldContain("removed");
-        (await admin.TextContentAsync("table"))!.ShouldNotContain(colleague);
+            // The admin makes the colleague a viewer, then removes them after confirming.
+            var row = admin.Locator("tr", new() { HasText = colleague });
+            await row.Locator("select").SelectOptionAsync("Viewer");
+            await row.Locator("button[type=submit]").ClickAsync();
+            (await admin.TextContentAsync("[role=status]"))!.ShouldContain("role is changed");
+            (await admin.Locator("tr", new() { HasText = colleague }).Locator("select").InputValueAsync()).ShouldBe("Viewer");
+            await admin.Locator("tr", new() { HasText = colleague }).Locator("a", new() { HasText = "Remove" }).ClickAsync();
+            await BrowserFixture.AssertAccessibleAsync(admin);
+            await admin.ClickAsync("#confirm-remove");
+            (await admin.TextContentAsync("[role=status]"))!.ShouldContain("removed");
+            (await admin.TextContentAsync("table"))!.ShouldNotContain(colleague);
+        });
     }
 }

@@ -7,24 +7,29 @@ public sealed class LanguageTests(BrowserFixture fixture) : IClassFixture<Browse
     public async Task A_person_switches_the_interface_to_french_then_spanish()
     {
         var page = await fixture.NewPageAsync();
-        await page.GotoAsync("/account/login");
-        (await page.GetAttributeAsync("html", "lang")).ShouldBe("en");
+        await BrowserFixture.JourneyAsync(page, async () =>
+        {
+            await page.GotoAsync("/account/login");
+            (await page.GetAttributeAsync("html", "lang")).ShouldBe("en");
 
-        await page.SelectOptionAsync("#language", "fr");
-        await page.ClickAsync("#change-language");
-        await page.WaitForSelectorAsync("html[lang=fr]");
-        page.Url.ShouldEndWith("/account/login");
-        (await page.TextContentAsync("h1")).ShouldBe("Se connecter");
-        (await page.TextContentAsync("label[for=password]")).ShouldBe("Mot de passe");
-        await BrowserFixture.AssertAccessibleAsync(page);
+            await page.SelectOptionAsync("#language", "fr");
+            await page.ClickAsync("#change-language");
+            await page.WaitForSelectorAsync("html[lang=fr]");
+            page.Url.ShouldEndWith("/account/login");
+            (await page.TextContentAsync("h1")).ShouldBe("Se connecter");
+            (await page.TextContentAsync("label[for=password]")).ShouldBe("Mot de passe");
+            await BrowserFixture.AssertAccessibleAsync(page);
+            await page.ClickAsync("text=Mot de passe oublié ?");
+            (await page.TextContentAsync("h1")).ShouldBe("Mot de passe oublié");
 
-        await page.GotoAsync("/");
-        (await page.TextContentAsync("h2")).ShouldBe("Noyaux et organisations");
+            await page.GotoAsync("/");
+            (await page.TextContentAsync("h2")).ShouldBe("Noyaux et organisations");
 
-        await page.SelectOptionAsync("#language", "es");
-        await page.ClickAsync("#change-language");
-        await page.WaitForSelectorAsync("html[lang=es]");
-        (await page.TextContentAsync("h2")).ShouldBe("Núcleos y organizaciones");
-        await BrowserFixture.AssertAccessibleAsync(page);
+            await page.SelectOptionAsync("#language", "es");
+            await page.ClickAsync("#change-language");
+            await page.WaitForSelectorAsync("html[lang=es]");
+            (await page.TextContentAsync("h2")).ShouldBe("Núcleos y organizaciones");
+            await BrowserFixture.AssertAccessibleAsync(page);
+        });
     }
 }

@@ -12,29 +12,32 @@ public sealed class PasswordResetTests(BrowserFixture fixture) : IClassFixture<B
         var email = $"forgetful-{Guid.NewGuid():N}@example.org";
         await fixture.App.NewUserAsync("the old long passphrase", email: email);
         var page = await fixture.NewPageAsync();
+        await BrowserFixture.JourneyAsync(page, async () =>
+        {
 
-        await page.GotoAsync("/account/login");
-        await page.ClickAsync("text=Forgotten your password?");
-        await BrowserFixture.AssertAccessibleAsync(page);
-        await page.FillAsync("#email", email);
-        await page.ClickAsync("main button[type=submit]");
-        (await page.TextContentAsync("[role=status]"))!.ShouldContain("on its way");
+            await page.GotoAsync("/account/login");
+            await page.ClickAsync("text=Forgotten your password?");
+            await BrowserFixture.AssertAccessibleAsync(page);
+            await page.FillAsync("#email", email);
+            await page.ClickAsync("main button[type=submit]");
+            (await page.TextContentAsync("[role=status]"))!.ShouldContain("on its way");
 
-        var link = new Uri(SmtpSink.LinkIn(await fixture.App.Mail.WaitForAsync(email)));
-        HttpUtility.ParseQueryString(link.Query)["email"].ShouldBe(email);
-        await page.GotoAsync(link.PathAndQuery);
-        await BrowserFixture.AssertAccessibleAsync(page);
-        await page.FillAsync("#new-password", "short");
-        await page.ClickAsync("main button[type=submit]");
-        (await page.TextContentAsync("[role=alert]"))!.ShouldContain("12");
-        await page.FillAsync("#new-password", "the new long passphrase");
-        await page.ClickAsync("main button[type=submit]");
-        await page.ClickAsync("#continue-to-sign-in");
+            var link = new Uri(SmtpSink.LinkIn(await fixture.App.Mail.WaitForAsync(email)));
+            HttpUtility.ParseQueryString(link.Query)["email"].ShouldBe(email);
+            await page.GotoAsync(link.PathAndQuery);
+            await BrowserFixture.AssertAccessibleAsync(page);
+            await page.FillAsync("#new-password", "short");
+            await page.ClickAsync("main button[type=submit]");
+            (await page.TextContentAsync("[role=alert]"))!.ShouldContain("12");
+            await page.FillAsync("#new-password", "the new long passphrase");
+            await page.ClickAsync("main button[type=submit]");
+            await page.ClickAsync("#continue-to-sign-in");
 
-        await page.FillAsync("#email", email);
-        await page.FillAsync("#password", "the new long passphrase");
-        await page.ClickAsync("main button[type=submit]");
-        await page.WaitForURLAsync("**/account");
-        (await page.TextContentAsync("#account-email")).ShouldBe(email);
+            await page.FillAsync("#email", email);
+            await page.FillAsync("#password", "the new long passphrase");
+            await page.ClickAsync("main button[type=submit]");
+            await page.WaitForURLAsync("**/account");
+            (await page.TextContentAsync("#account-email")).ShouldBe(email);
+        });
     }
 }

@@ -18,35 +18,38 @@ public sealed class SignInTests(BrowserFixture fixture) : IClassFixture<BrowserF
         await fixture.App.GrantAsync(userId, estonia, TenantRole.Owner);
         await fixture.App.GrantAsync(userId, denmark, TenantRole.Viewer);
         var page = await fixture.NewPageAsync();
+        await BrowserFixture.JourneyAsync(page, async () =>
+        {
 
-        await page.GotoAsync("/");
-        await BrowserFixture.AssertAccessibleAsync(page);
-        await page.ClickAsync("#sign-in-link");
-        await BrowserFixture.AssertAccessibleAsync(page);
+            await page.GotoAsync("/");
+            await BrowserFixture.AssertAccessibleAsync(page);
+            await page.ClickAsync("#sign-in-link");
+            await BrowserFixture.AssertAccessibleAsync(page);
 
-        await page.FillAsync("#email", email);
-        await page.FillAsync("#password", "not the password");
-        await page.ClickAsync("main button[type=submit]");
-        (await page.TextContentAsync("[role=alert]"))!.ShouldContain("Sign-in failed");
-        await BrowserFixture.AssertAccessibleAsync(page);
+            await page.FillAsync("#email", email);
+            await page.FillAsync("#password", "not the password");
+            await page.ClickAsync("main button[type=submit]");
+            (await page.TextContentAsync("[role=alert]"))!.ShouldContain("Sign-in failed");
+            await BrowserFixture.AssertAccessibleAsync(page);
 
-        await page.FillAsync("#email", email);
-        await page.FillAsync("#password", Password);
-        await page.ClickAsync("main button[type=submit]");
-        await page.WaitForURLAsync("**/account");
-        (await page.TextContentAsync("#account-email")).ShouldBe(email);
-        await BrowserFixture.AssertAccessibleAsync(page);
+            await page.FillAsync("#email", email);
+            await page.FillAsync("#password", Password);
+            await page.ClickAsync("main button[type=submit]");
+            await page.WaitForURLAsync("**/account");
+            (await page.TextContentAsync("#account-email")).ShouldBe(email);
+            await BrowserFixture.AssertAccessibleAsync(page);
 
-        await page.ClickAsync(".tenant-switcher summary");
-        await page.ClickAsync($".tenant-switcher a[href='/{denmark.Slug}']");
-        await page.WaitForURLAsync($"**/{denmark.Slug}");
-        (await page.TextContentAsync("h1")).ShouldBe(denmark.Name);
-        await BrowserFixture.AssertAccessibleAsync(page);
+            await page.ClickAsync(".tenant-switcher summary");
+            await page.ClickAsync($".tenant-switcher a[href='/{denmark.Slug}']");
+            await page.WaitForURLAsync($"**/{denmark.Slug}");
+            (await page.TextContentAsync("h1")).ShouldBe(denmark.Name);
+            await BrowserFixture.AssertAccessibleAsync(page);
 
-        await page.ClickAsync("#sign-out");
-        await page.WaitForSelectorAsync("#sign-in-link");
-        var response = await page.GotoAsync("/account");
-        page.Url.ShouldContain("/account/login");
-        response!.Ok.ShouldBeTrue();
+            await page.ClickAsync("#sign-out");
+            await page.WaitForSelectorAsync("#sign-in-link");
+            var response = await page.GotoAsync("/account");
+            page.Url.ShouldContain("/account/login");
+            response!.Ok.ShouldBeTrue();
+        });
     }
 }
