@@ -93,7 +93,7 @@ internal static class AccountEndpoints
             return ApiProblems.Conflict("Two-factor sign-in is not on.");
         }
 
-        if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, Normalise(request.Code!)))
+        if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, OneTimeAuthenticatorTokens.Normalise(request.Code!)))
         {
             return ApiProblems.Validation("code", "The code is not right.");
         }
@@ -103,8 +103,6 @@ internal static class AccountEndpoints
         await audit.RecordPlatformAsync("two-factor.disabled", user.Id.ToString(), cancellationToken: cancellationToken);
         return TypedResults.NoContent();
     }
-
-    private static string Normalise(string code) => code.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
 }
 
 /// <summary>The otpauth URI authenticator apps read from the enrolment QR code.</summary>

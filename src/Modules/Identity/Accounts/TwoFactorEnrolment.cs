@@ -32,7 +32,7 @@ internal sealed class TwoFactorEnrolment(UserManager<NucleusUser> users, IAuditT
             return null;
         }
 
-        var normalised = code.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
+        var normalised = SignIn.OneTimeAuthenticatorTokens.Normalise(code);
         if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, normalised))
         {
             return null;

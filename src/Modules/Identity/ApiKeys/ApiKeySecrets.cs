@@ -1,12 +1,11 @@
 using System.Security.Cryptography;
-using System.Text;
+using NucleusCloud.Modules.Identity.Accounts;
 
 namespace NucleusCloud.Modules.Identity.ApiKeys;
 
 /// <summary>
 /// Key format <c>nk_{prefix}_{secret}</c>: the prefix (10 characters) finds the key, the secret
-/// (256 random bits) proves it. Only SHA-256 of the secret is stored: with that much entropy a
-/// fast hash is enough, and checking costs microseconds per request.
+/// (a <see cref="SecretTokens"/> token) proves it; only the secret's hash is stored.
 /// </summary>
 internal static class ApiKeySecrets
 {
@@ -15,8 +14,8 @@ internal static class ApiKeySecrets
     public static (string Key, string Prefix, byte[] Hash) Create()
     {
         var prefix = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(5));
-        var secret = Base64Url(RandomNumberGenerator.GetBytes(32));
-        return ($"{Scheme}{prefix}_{secret}", prefix, Hash(secret));
+        var secret = SecretTokens.New();
+        return ($"{Scheme}{prefix}_{secret}", prefix, SecretTokens.Hash(secret));
     }
 
     public static bool TryParse(string? key, out string prefix, out string secret)
@@ -32,9 +31,5 @@ internal static class ApiKeySecrets
         return true;
     }
 
-    public static bool Matches(string secret, byte[] storedHash) => CryptographicOperations.FixedTimeEquals(Hash(secret), storedHash);
-
-    private static byte[] Hash(string secret) => SHA256.HashData(Encoding.ASCII.GetBytes(secret));
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    public static bool Matches(string secret, byte[] storedHash) => SecretTokens.Matches(secret, storedHash);
 }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using NucleusCloud.Modules.Abstractions.Http;
 using NucleusCloud.Modules.Identity.Accounts;
 using NucleusCloud.Modules.Identity.Contracts;
 using NucleusCloud.Modules.Identity.Data;
@@ -93,10 +94,15 @@ internal sealed class AccessAdministration(InvitationService invitations, IMembe
     private async Task<bool> IsLastOwnerAsync(CancellationToken cancellationToken) =>
         await access.Memberships.CountAsync(m => m.Role == TenantRole.Owner, cancellationToken) <= 1;
 
-    public async Task<IReadOnlyList<MemberSummary>> MembersAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<MemberSummary>> MembersAsync(CancellationToken cancellationToken = default) =>
+        (await MembersPageAsync(new PageQuery { PageSize = int.MaxValue }, cancellationToken)).Items;
+
+    /// <summary>One page of the current tenant's members, oldest first, with their names and addresses.</summary>
+    public async Task<PagedResult<MemberSummary>> MembersPageAsync(PageQuery query, CancellationToken cancellationToken)
     {
-        var memberships = await access.Memberships.AsNoTracking().OrderBy(m => m.CreatedAt).ToListAsync(cancellationToken);
-        var users = await accounts.FindManyAsync(memberships.Select(m => m.UserId).ToList(), cancellationToken);
-        return memberships.Select(m => new MemberSummary(m.UserId, users.GetValueOrDefault(m.UserId)?.Email ?? "", users.GetValueOrDefault(m.UserId)?.DisplayName ?? "", m.Role, m.CreatedAt)).ToList();
+        var page = await access.Memberships.AsNoTracking().OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).ToPageAsync(query, m => m, cancellationToken);
+        var users = await accounts.FindManyAsync(page.Items.Select(m => m.UserId).ToList(), cancellationToken);
+        var members = page.Items.Select(m => new MemberSummary(m.UserId, users.GetValueOrDefault(m.UserId)?.Email ?? "", users.GetValueOrDefault(m.UserId)?.DisplayName ?? "", m.Role, m.CreatedAt)).ToList();
+        return new PagedResult<MemberSummary>(members, page.Total, page.Page, page.PageSize);
     }
 }

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NucleusCloud.Modules.Abstractions.Email;
@@ -18,13 +16,13 @@ internal sealed class InvitationService(ITenantScopeFactory scopes, IMailer mail
 {
     public async Task<Invitation> InviteAsync(TenantInfo tenant, string email, TenantRole role, Guid invitedBy, CancellationToken cancellationToken)
     {
-        var token = Base64Url(RandomNumberGenerator.GetBytes(32));
+        var token = SecretTokens.New();
         var now = clock.GetStorableUtcNow();
         var invitation = new Invitation
         {
             Email = email.Trim().ToLowerInvariant(),
             Role = role,
-            TokenHash = Hash(token),
+            TokenHash = SecretTokens.Hash(token),
             InvitedBy = invitedBy,
             CreatedAt = now,
             ExpiresAt = now + Invitation.Lifetime,
@@ -54,7 +52,7 @@ internal sealed class InvitationService(ITenantScopeFactory scopes, IMailer mail
     {
         await using var scope = scopes.CreateScope(tenant);
         var db = scope.ServiceProvider.GetRequiredService<AccessDbContext>();
-        var hash = Hash(token);
+        var hash = SecretTokens.Hash(token);
         var invitation = await db.Invitations.FirstOrDefaultAsync(i => i.TokenHash == hash, cancellationToken);
         var now = clock.GetStorableUtcNow();
         if (invitation is null || !invitation.IsOpen(now))
@@ -92,10 +90,6 @@ internal sealed class InvitationService(ITenantScopeFactory scopes, IMailer mail
         await db.SaveChangesAsync(cancellationToken);
         return AcceptanceResult.Accepted(user.Id, invitation.Email, created);
     }
-
-    private static byte[] Hash(string token) => SHA256.HashData(Encoding.ASCII.GetBytes(token));
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
 
 internal sealed record AcceptanceResult(bool Succeeded, Guid? UserId, string? Email, bool AccountCreated, string? Problem)

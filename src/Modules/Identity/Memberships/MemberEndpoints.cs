@@ -2,11 +2,9 @@ using FluentValidation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 using NucleusCloud.Modules.Abstractions.Http;
-using NucleusCloud.Modules.Identity.Accounts;
 using NucleusCloud.Modules.Identity.Contracts;
-using NucleusCloud.Modules.Identity.Data;
+using NucleusCloud.Modules.Identity.Invitations;
 using NucleusCloud.Tenancy.Authorization;
 
 namespace NucleusCloud.Modules.Identity.Memberships;
@@ -22,15 +20,8 @@ internal static class MemberEndpoints
         group.MapDelete("/{userId:guid}", Remove).WithName("RemoveMember").RequireAuthorization(Permissions.MembersManage);
     }
 
-    private static async Task<IResult> List([AsParameters] MemberListQuery query, AccessDbContext db, AccountDirectory accounts, CancellationToken cancellationToken)
-    {
-        var memberships = db.Memberships.AsNoTracking().OrderBy(m => m.CreatedAt).ThenBy(m => m.Id);
-        var total = await memberships.CountAsync(cancellationToken);
-        var page = await memberships.Skip(query.Skip).Take(query.Size).ToListAsync(cancellationToken);
-        var users = await accounts.FindManyAsync(page.Select(m => m.UserId).ToList(), cancellationToken);
-        var items = page.Select(m => new MemberView(m.UserId, users.GetValueOrDefault(m.UserId)?.Email ?? "", users.GetValueOrDefault(m.UserId)?.DisplayName ?? "", m.Role, m.CreatedAt)).ToList();
-        return TypedResults.Ok(new PagedResult<MemberView>(items, total, query.PageNumber, query.Size));
-    }
+    private static async Task<IResult> List([AsParameters] MemberListQuery query, AccessAdministration access, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await access.MembersPageAsync(query, cancellationToken));
 
     private static async Task<IResult> ChangeRole(Guid userId, ChangeRoleRequest request, HttpContext http, IAccessAdministration access, CancellationToken cancellationToken) =>
         Answer(await access.ChangeRoleAsync(userId, request.Role!.Value, http.User, cancellationToken));
@@ -46,8 +37,6 @@ internal static class MemberEndpoints
         _ => ApiProblems.Conflict("The tenant must keep at least one owner."),
     };
 }
-
-internal sealed record MemberView(Guid UserId, string Email, string DisplayName, TenantRole Role, DateTimeOffset Since);
 
 internal sealed record MemberListQuery : PageQuery;
 

@@ -22,6 +22,9 @@ internal sealed class OneTimeAuthenticatorTokens(TimeProvider clock) : IUserTwoF
     public async Task<bool> CanGenerateTwoFactorTokenAsync(UserManager<NucleusUser> manager, NucleusUser user) =>
         !string.IsNullOrWhiteSpace(await manager.GetAuthenticatorKeyAsync(user));
 
+    /// <summary>"123 456" and "123-456" as people type them, to "123456".</summary>
+    public static string Normalise(string code) => code.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
+
     public Task<string> GenerateAsync(string purpose, UserManager<NucleusUser> manager, NucleusUser user) =>
         Task.FromResult(""); // the code comes from the person's app, never from the server
 

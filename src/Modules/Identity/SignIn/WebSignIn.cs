@@ -33,7 +33,7 @@ internal sealed class WebSignIn(SignInManager<NucleusUser> signIn, UserManager<N
             return WebSignInResult.Failed;
         }
 
-        var normalised = code.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
+        var normalised = OneTimeAuthenticatorTokens.Normalise(code);
         var result = isRecoveryCode
             ? await signIn.TwoFactorRecoveryCodeSignInAsync(code.Trim())
             : await signIn.TwoFactorAuthenticatorSignInAsync(normalised, isPersistent: false, rememberClient: false);
