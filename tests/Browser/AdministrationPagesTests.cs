@@ -17,13 +17,13 @@ public sealed class AdministrationPagesTests(BrowserFixture fixture) : IClassFix
         var page = await fixture.NewPageAsync();
         await BrowserFixture.JourneyAsync(page, async () =>
         {
-            await page.GotoAsync("/account/login");
+            await page.VisitAsync("/account/login");
             await page.FillAsync("#email", email);
             await page.FillAsync("#password", Password);
             await page.ClickAsync("main button[type=submit]");
-            await page.WaitForURLAsync("**/account");
+            await page.ArrivedAtAsync("**/account");
 
-            await page.GotoAsync($"/{tenant.Slug}/api-keys");
+            await page.VisitAsync($"/{tenant.Slug}/api-keys");
             await BrowserFixture.AssertAccessibleAsync(page);
             await page.FillAsync("#key-name", "CRM sync");
             await page.SelectOptionAsync("#key-role", "Editor");
@@ -37,12 +37,12 @@ public sealed class AdministrationPagesTests(BrowserFixture fixture) : IClassFix
             (await page.TextContentAsync("[role=status]"))!.ShouldContain("revoked");
             (await page.TextContentAsync("table"))!.ShouldContain("Revoked");
 
-            await page.GotoAsync($"/{tenant.Slug}/audit");
+            await page.VisitAsync($"/{tenant.Slug}/audit");
             (await page.TextContentAsync("#chain-status"))!.ShouldContain("whole");
             (await page.TextContentAsync("table"))!.ShouldContain("ApiKey");
             await BrowserFixture.AssertAccessibleAsync(page);
             await page.FillAsync("#action", "created");
-            var filtered = page.WaitForURLAsync("**action=created**");
+            var filtered = page.ArrivedAtAsync("**action=created**");
             await page.ClickAsync("main form.filters button[type=submit]");
             await filtered;
             (await page.TextContentAsync("table"))!.ShouldNotContain("updated");

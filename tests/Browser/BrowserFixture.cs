@@ -82,6 +82,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>Runs axe-core on the page and fails on any serious or critical violation.</summary>
     public static async Task AssertAccessibleAsync(IPage page)
     {
+        await page.ReadyAsync();
         await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = AxePath });
         var result = await page.EvaluateAsync<JsonElement>("async () => (await axe.run(document, { resultTypes: ['violations'] })).violations.map(v => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target.join(' ')) }))");
         var serious = result.EnumerateArray().Where(v => v.GetProperty("impact").GetString() is "serious" or "critical").Select(v => v.ToString()).ToList();

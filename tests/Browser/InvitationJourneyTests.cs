@@ -15,7 +15,7 @@ public sealed class InvitationJourneyTests(BrowserFixture fixture) : IClassFixtu
 
     private static async Task SignInAsync(IPage page, string email, string password)
     {
-        await page.GotoAsync("/account/login");
+        await page.VisitAsync("/account/login");
         await page.FillAsync("#email", email);
         await page.FillAsync("#password", password);
         await page.ClickAsync("main button[type=submit]");
@@ -24,7 +24,7 @@ public sealed class InvitationJourneyTests(BrowserFixture fixture) : IClassFixtu
     private static async Task AcceptAsync(IPage page, SmtpSink.Message message, string name)
     {
         var link = new Uri(SmtpSink.LinkIn(message));
-        await page.GotoAsync(link.PathAndQuery);
+        await page.VisitAsync(link.PathAndQuery);
         await BrowserFixture.AssertAccessibleAsync(page);
         await page.FillAsync("#name", name);
         await page.FillAsync("#password", Password);
@@ -45,8 +45,9 @@ public sealed class InvitationJourneyTests(BrowserFixture fixture) : IClassFixtu
         {
             // The platform admin invites the tenant's first administrator.
             await SignInAsync(platform, adminEmail, Password);
-            await platform.WaitForURLAsync("**/account");
+            await platform.ArrivedAtAsync("**/account");
             await platform.ClickAsync("#platform-tenants");
+            await platform.ArrivedAtAsync("**/platform/tenants");
             await BrowserFixture.AssertAccessibleAsync(platform);
             var firstAdmin = $"first-admin-{Guid.NewGuid():N}@example.org";
             await platform.SelectOptionAsync("#tenant", tenant.Slug);
@@ -60,8 +61,9 @@ public sealed class InvitationJourneyTests(BrowserFixture fixture) : IClassFixtu
             var admin = await fixture.NewPageAsync();
             await AcceptAsync(admin, await fixture.App.Mail.WaitForAsync(firstAdmin), "Mei Ling");
             await SignInAsync(admin, firstAdmin, Password);
-            await admin.WaitForURLAsync("**/account");
+            await admin.ArrivedAtAsync("**/account");
             await admin.ClickAsync("#set-up-two-factor");
+            await admin.ArrivedAtAsync("**/account/two-factor");
             await BrowserFixture.AssertAccessibleAsync(admin);
             var key = (await admin.TextContentAsync("#shared-key"))!.Trim();
             var enrolmentCode = Totp.Code(key);
@@ -74,14 +76,14 @@ public sealed class InvitationJourneyTests(BrowserFixture fixture) : IClassFixtu
             await admin.ClickAsync("#sign-out");
             await admin.WaitForSelectorAsync("#sign-in-link");
             await SignInAsync(admin, firstAdmin, Password);
-            await admin.WaitForURLAsync("**/account/login/second-factor**");
+            await admin.ArrivedAtAsync("**/account/login/second-factor**");
             await BrowserFixture.AssertAccessibleAsync(admin);
             await admin.FillAsync("#code", await Totp.NextCodeAsync(key, enrolmentCode));
             await admin.ClickAsync("main button[type=submit]");
-            await admin.WaitForURLAsync("**/account");
+            await admin.ArrivedAtAsync("**/account");
 
             // The admin invites a colleague, who accepts and signs in.
-            await admin.GotoAsync($"/{tenant.Slug}/members");
+            await admin.VisitAsync($"/{tenant.Slug}/members");
             await BrowserFixture.AssertAccessibleAsync(admin);
             var colleague = $"colleague-{Guid.NewGuid():N}@example.org";
             await admin.FillAsync("#email", colleague);
@@ -92,11 +94,12 @@ public sealed class InvitationJourneyTests(BrowserFixture fixture) : IClassFixtu
             var other = await fixture.NewPageAsync();
             await AcceptAsync(other, await fixture.App.Mail.WaitForAsync(colleague), "Arjun");
             await SignInAsync(other, colleague, Password);
-            await other.WaitForURLAsync("**/account");
+            await other.ArrivedAtAsync("**/account");
             (await other.TextContentAsync(".cards"))!.ShouldContain(tenant.Name);
             await BrowserFixture.AssertAccessibleAsync(other);
 
-            await admin.ReloadAsync();
+            await admin.ReloadAsync(new() { WaitUntil = WaitUntilState.Commit });
+            await admin.ReadyAsync();
             var members = (await admin.TextContentAsync("table"))!;
             members.ShouldContain(firstAdmin);
             members.ShouldContain(colleague);

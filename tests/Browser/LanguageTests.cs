@@ -9,7 +9,7 @@ public sealed class LanguageTests(BrowserFixture fixture) : IClassFixture<Browse
         var page = await fixture.NewPageAsync();
         await BrowserFixture.JourneyAsync(page, async () =>
         {
-            await page.GotoAsync("/account/login");
+            await page.VisitAsync("/account/login");
             (await page.GetAttributeAsync("html", "lang")).ShouldBe("en");
 
             await page.SelectOptionAsync("#language", "fr");
@@ -20,9 +20,10 @@ public sealed class LanguageTests(BrowserFixture fixture) : IClassFixture<Browse
             (await page.TextContentAsync("label[for=password]")).ShouldBe("Mot de passe");
             await BrowserFixture.AssertAccessibleAsync(page);
             await page.ClickAsync("text=Mot de passe oublié ?");
+            await page.ArrivedAtAsync("**/account/forgot-password");
             (await page.TextContentAsync("h1")).ShouldBe("Mot de passe oublié");
 
-            await page.GotoAsync("/");
+            await page.VisitAsync("/");
             (await page.TextContentAsync("h2")).ShouldBe("Noyaux et organisations");
 
             await page.SelectOptionAsync("#language", "es");

@@ -15,8 +15,9 @@ public sealed class PasswordResetTests(BrowserFixture fixture) : IClassFixture<B
         await BrowserFixture.JourneyAsync(page, async () =>
         {
 
-            await page.GotoAsync("/account/login");
+            await page.VisitAsync("/account/login");
             await page.ClickAsync("text=Forgotten your password?");
+            await page.ArrivedAtAsync("**/account/forgot-password");
             await BrowserFixture.AssertAccessibleAsync(page);
             await page.FillAsync("#email", email);
             await page.ClickAsync("main button[type=submit]");
@@ -24,7 +25,7 @@ public sealed class PasswordResetTests(BrowserFixture fixture) : IClassFixture<B
 
             var link = new Uri(SmtpSink.LinkIn(await fixture.App.Mail.WaitForAsync(email)));
             HttpUtility.ParseQueryString(link.Query)["email"].ShouldBe(email);
-            await page.GotoAsync(link.PathAndQuery);
+            await page.VisitAsync(link.PathAndQuery);
             await BrowserFixture.AssertAccessibleAsync(page);
             await page.FillAsync("#new-password", "short");
             await page.ClickAsync("main button[type=submit]");
@@ -32,11 +33,12 @@ public sealed class PasswordResetTests(BrowserFixture fixture) : IClassFixture<B
             await page.FillAsync("#new-password", "the new long passphrase");
             await page.ClickAsync("main button[type=submit]");
             await page.ClickAsync("#continue-to-sign-in");
+            await page.ArrivedAtAsync("**/account/login**");
 
             await page.FillAsync("#email", email);
             await page.FillAsync("#password", "the new long passphrase");
             await page.ClickAsync("main button[type=submit]");
-            await page.WaitForURLAsync("**/account");
+            await page.ArrivedAtAsync("**/account");
             (await page.TextContentAsync("#account-email")).ShouldBe(email);
         });
     }

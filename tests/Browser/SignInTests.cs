@@ -21,9 +21,10 @@ public sealed class SignInTests(BrowserFixture fixture) : IClassFixture<BrowserF
         await BrowserFixture.JourneyAsync(page, async () =>
         {
 
-            await page.GotoAsync("/");
+            await page.VisitAsync("/");
             await BrowserFixture.AssertAccessibleAsync(page);
             await page.ClickAsync("#sign-in-link");
+            await page.ArrivedAtAsync("**/account/login**");
             await BrowserFixture.AssertAccessibleAsync(page);
 
             await page.FillAsync("#email", email);
@@ -35,19 +36,19 @@ public sealed class SignInTests(BrowserFixture fixture) : IClassFixture<BrowserF
             await page.FillAsync("#email", email);
             await page.FillAsync("#password", Password);
             await page.ClickAsync("main button[type=submit]");
-            await page.WaitForURLAsync("**/account");
+            await page.ArrivedAtAsync("**/account");
             (await page.TextContentAsync("#account-email")).ShouldBe(email);
             await BrowserFixture.AssertAccessibleAsync(page);
 
             await page.ClickAsync(".tenant-switcher summary");
             await page.ClickAsync($".tenant-switcher a[href='/{denmark.Slug}']");
-            await page.WaitForURLAsync($"**/{denmark.Slug}");
+            await page.ArrivedAtAsync($"**/{denmark.Slug}");
             (await page.TextContentAsync("h1")).ShouldBe(denmark.Name);
             await BrowserFixture.AssertAccessibleAsync(page);
 
             await page.ClickAsync("#sign-out");
             await page.WaitForSelectorAsync("#sign-in-link");
-            var response = await page.GotoAsync("/account");
+            var response = await page.VisitAsync("/account");
             page.Url.ShouldContain("/account/login");
             response!.Ok.ShouldBeTrue();
         });
