@@ -16,6 +16,7 @@ using NucleusCloud.Modules.Identity.Data;
 using NucleusCloud.Modules.Identity.Demo;
 using NucleusCloud.Modules.Identity.Invitations;
 using NucleusCloud.Modules.Identity.Memberships;
+using NucleusCloud.Modules.Identity.Passkeys;
 using NucleusCloud.Modules.Identity.SignIn;
 using NucleusCloud.Tenancy.Authorization;
 
@@ -45,6 +46,8 @@ public sealed class IdentityModule : IModule
         services.AddScoped<IApiKeyAdministration>(sp => sp.GetRequiredService<ApiKeyAdministration>());
         services.AddScoped<IAuditReader, AuditReader>();
         services.AddScoped<IPasswordReset, PasswordReset>();
+        services.AddScoped<IPasskeys, PasskeyService>();
+        services.AddScoped<IProfile, Profile>();
         services.AddScoped<IStartupTask, PlatformAdminBootstrap>();
         services.AddScoped<IDemoSeeder, DemoOwners>();
         services.AddValidatorsOf<IdentityModule>();
@@ -76,6 +79,8 @@ public sealed class IdentityModule : IModule
         AuditEndpoints.Map(endpoints);
         InvitationEndpoints.Map(endpoints);
         AccountEndpoints.Map(endpoints);
+        ProfileEndpoints.Map(endpoints);
         WebSignOutEndpoint.Map(endpoints);
+        PasskeyEndpoints.Map(endpoints);
     }
 }

@@ -31,6 +31,8 @@ public sealed class PageAccessTests(SqliteFixture fixture) : IClassFixture<Sqlit
 
     [Theory]
     [InlineData("/account")]
+    [InlineData("/account/passkeys")]
+    [InlineData("/account/profile")]
     [InlineData("/platform/tenants")]
     public async Task Signed_in_pages_send_strangers_to_the_sign_in_page(string path)
     {
