@@ -34,6 +34,13 @@ public sealed partial class TranslationTests
         translated.Except(english).Order().ShouldBeEmpty();
     }
 
+    [Fact]
+    public void Every_role_has_a_name_in_the_interface()
+    {
+        var english = Keys("SharedResource.resx");
+        Enum.GetNames<NucleusCloud.Tenancy.Authorization.TenantRole>().Select(role => $"Role{role}").Where(key => !english.Contains(key)).ShouldBeEmpty();
+    }
+
     private static HashSet<string> Keys(string file) =>
         [.. XDocument.Load(Path.Combine(WebRoot, "Resources", file)).Root!.Elements("data").Select(d => (string)d.Attribute("name")!)];
 
