@@ -4,9 +4,11 @@ using Microsoft.Extensions.DependencyInjection;
 using NucleusCloud.Modules.Abstractions.Http;
 using NucleusCloud.Modules.Abstractions.Modules;
 using NucleusCloud.Modules.Abstractions.Persistence;
+using NucleusCloud.Modules.Catalogue.CaseStudies;
 using NucleusCloud.Modules.Catalogue.Contracts;
 using NucleusCloud.Modules.Catalogue.Data;
 using NucleusCloud.Modules.Catalogue.Demo;
+using NucleusCloud.Modules.Catalogue.Search;
 using NucleusCloud.Modules.Catalogue.Solutions;
 
 namespace NucleusCloud.Modules.Catalogue;
@@ -19,9 +21,18 @@ public sealed class CatalogueModule : IModule
     {
         services.AddModuleDbContext<CatalogueDbContext, SqliteCatalogueDbContext, PostgresCatalogueDbContext>(configuration, CatalogueDbContext.Schema);
         services.AddScoped<ICatalogueQueries, CatalogueQueries>();
+        services.AddScoped<SolutionHistory>();
+        services.AddScoped<SolutionSearch>();
+        services.AddSingleton<IFullTextIndex>(ModuleDatabase.Read(configuration).Provider == DatabaseProvider.Postgres
+            ? new PostgresFullTextIndex()
+            : new SqliteFullTextIndex());
         services.AddScoped<IDemoSeeder, DemoCatalogue>();
         services.AddValidatorsOf<CatalogueModule>();
     }
 
-    public void MapEndpoints(IEndpointRouteBuilder endpoints) => SolutionEndpoints.Map(endpoints);
+    public void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        SolutionEndpoints.Map(endpoints);
+        CaseStudyEndpoints.Map(endpoints);
+    }
 }

@@ -22,6 +22,9 @@ public static class Permissions
 {
     public const string CatalogueRead = "catalogue.read";
     public const string CatalogueWrite = "catalogue.write";
+
+    /// <summary>Moves a solution into or out of the public showcase (the review step's second half).</summary>
+    public const string CataloguePublish = "catalogue.publish";
     public const string MembersRead = "members.read";
     public const string MembersManage = "members.manage";
     public const string ApiKeysManage = "apikeys.manage";
@@ -29,7 +32,7 @@ public static class Permissions
 
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
-        CatalogueRead, CatalogueWrite, MembersRead, MembersManage, ApiKeysManage, AuditRead,
+        CatalogueRead, CatalogueWrite, CataloguePublish, MembersRead, MembersManage, ApiKeysManage, AuditRead,
     };
 }
 

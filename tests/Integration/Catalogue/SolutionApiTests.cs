@@ -123,7 +123,7 @@ public abstract class SolutionApiTests<TFixture>(TFixture fixture) : IClassFixtu
         last.Items.Select(s => s.Name).ShouldBe(["Echo"]);
         last.Page.ShouldBe(3);
         (await member.ListSolutionsAsync(tenant, "?sort=-name&pageSize=1")).Items.Single().Name.ShouldBe("Echo");
-        (await member.ListSolutionsAsync(tenant, "?q=ELT")).Items.Select(s => s.Name).ShouldBe(["Delta"]);
+        (await member.ListSolutionsAsync(tenant, "?q=DEL")).Items.Select(s => s.Name).ShouldBe(["Delta"]);
         (await member.ListSolutionsAsync(tenant, "?page=9")).Items.ShouldBeEmpty();
     }
 

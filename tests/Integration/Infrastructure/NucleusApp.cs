@@ -104,8 +104,8 @@ public sealed class NucleusApp(DatabaseProvider provider, string connectionStrin
         return As(userId);
     }
 
-    /// <summary>A client of a new account that may edit each of <paramref name="tenants"/>.</summary>
-    public HttpClient MemberOf(params TenantInfo[] tenants) => MemberOf(TenantRole.Editor, tenants);
+    /// <summary>A client of a new account that may edit and publish in each of <paramref name="tenants"/> (an admin).</summary>
+    public HttpClient MemberOf(params TenantInfo[] tenants) => MemberOf(TenantRole.Admin, tenants);
 
     public override async ValueTask DisposeAsync()
     {

@@ -1,6 +1,6 @@
 namespace NucleusCloud.Modules.Catalogue.Contracts;
 
-/// <summary>A solution as it appears in lists.</summary>
+/// <summary>A solution as it appears in lists and search results.</summary>
 public sealed record SolutionListItem(
     Guid Id,
     string Slug,
@@ -8,9 +8,11 @@ public sealed record SolutionListItem(
     string Summary,
     SolutionStatus Status,
     SolutionMaturity? Maturity,
+    IReadOnlyList<string> BuildingBlocks,
+    IReadOnlyList<int> Sdgs,
     DateTimeOffset UpdatedAt);
 
-/// <summary>A whole solution.</summary>
+/// <summary>A whole solution, with its case studies.</summary>
 public sealed record SolutionDetails(
     Guid Id,
     string Slug,
@@ -20,10 +22,54 @@ public sealed record SolutionDetails(
     SolutionStatus Status,
     SolutionMaturity? Maturity,
     string? Licence,
+    bool OpenSource,
     string? WebsiteUrl,
+    IReadOnlyList<string> BuildingBlocks,
+    IReadOnlyList<string> Sectors,
     IReadOnlyList<int> Sdgs,
+    IReadOnlyList<SolutionOffering> Offerings,
+    IReadOnlyList<string> Standards,
     IReadOnlyList<string> DevelopmentCountries,
     IReadOnlyList<string> DeploymentCountries,
+    IReadOnlyList<Guid> ProviderPartnerIds,
+    IReadOnlyList<SolutionLinkDto> Links,
+    IReadOnlyList<SolutionMediaDto> Media,
+    IReadOnlyList<CaseStudyDetails> CaseStudies,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     int Version);
+
+public sealed record SolutionLinkDto(LinkKind Kind, string Url, string? Title);
+
+public sealed record SolutionMediaDto(MediaKind Kind, string Url, string? Caption);
+
+/// <summary>One use of a solution in one country: the problem, what was done, and what came of it.</summary>
+public sealed record CaseStudyDetails(
+    Guid Id,
+    Guid SolutionId,
+    string Title,
+    string? Country,
+    int? Year,
+    string Problem,
+    string Approach,
+    string Outputs,
+    string Outcomes,
+    IReadOnlyList<OutcomeFigureDto> Figures,
+    DateTimeOffset UpdatedAt,
+    int Version);
+
+/// <summary>A measured outcome, e.g. 1,134 working years saved.</summary>
+public sealed record OutcomeFigureDto(string Label, decimal Value, string? Unit);
+
+/// <summary>One entry of a solution's history: who changed what, and the status move if any.</summary>
+public sealed record SolutionChangeDto(DateTimeOffset At, string Actor, string Action, SolutionStatus? FromStatus, SolutionStatus? ToStatus, IReadOnlyList<string> Fields, string? Note);
+
+/// <summary>A page of search results with the facet counts of the whole result set.</summary>
+public sealed record SolutionSearchResult(
+    IReadOnlyList<SolutionListItem> Items,
+    int Total,
+    int Page,
+    int PageSize,
+    IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Facets);
+
+public sealed record FacetCount(string Value, int Count);

@@ -15,3 +15,26 @@ public enum SolutionMaturity
     NationalScale,
     Exported,
 }
+
+/// <summary>What a country offers around a solution.</summary>
+public enum SolutionOffering
+{
+    Advisory,
+    TechnicalSolution,
+    CapacityBuilding,
+}
+
+public enum LinkKind
+{
+    Website,
+    Repository,
+    Documentation,
+    Other,
+}
+
+public enum MediaKind
+{
+    Image,
+    Video,
+    Document,
+}

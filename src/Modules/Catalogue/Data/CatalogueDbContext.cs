@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NucleusCloud.Modules.Abstractions.Persistence;
+using NucleusCloud.Modules.Catalogue.CaseStudies;
+using NucleusCloud.Modules.Catalogue.Search;
 using NucleusCloud.Modules.Catalogue.Solutions;
 using NucleusCloud.Tenancy;
 using NucleusCloud.Tenancy.EntityFramework;
@@ -12,6 +14,10 @@ internal abstract class CatalogueDbContext(DbContextOptions options, ITenantCont
 
     public DbSet<Solution> Solutions => Set<Solution>();
 
+    public DbSet<CaseStudy> CaseStudies => Set<CaseStudy>();
+
+    public DbSet<SolutionChange> SolutionChanges => Set<SolutionChange>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(Schema);
@@ -23,6 +29,7 @@ internal abstract class CatalogueDbContext(DbContextOptions options, ITenantCont
             solution.HasKey(s => new { s.TenantId, s.Id });
             solution.HasIndex(s => new { s.TenantId, s.Slug }).IsUnique();
             solution.HasIndex(s => new { s.TenantId, s.Status, s.Name });
+            solution.HasIndex(s => new { s.TenantId, s.DpgKey }).IsUnique().HasFilter(SolutionSearchSql.DpgKeyPresent);
             solution.Property(s => s.Slug).HasMaxLength(100);
             solution.Property(s => s.Name).HasMaxLength(200);
             solution.Property(s => s.Summary).HasMaxLength(500);
@@ -31,12 +38,52 @@ internal abstract class CatalogueDbContext(DbContextOptions options, ITenantCont
             solution.Property(s => s.Maturity).HasConversion<string>().HasMaxLength(20);
             solution.Property(s => s.Licence).HasMaxLength(100);
             solution.Property(s => s.WebsiteUrl).HasMaxLength(2_000);
-            solution.Property(s => s.SearchText).HasMaxLength(800);
+            solution.Property(s => s.DpgKey).HasMaxLength(200);
+            solution.Property(s => s.CaseStudyText).HasMaxLength(200_000);
             solution.Property(s => s.Version).IsConcurrencyToken();
+            solution.OwnsMany(s => s.Links, links => links.ToJson("links"));
+            solution.OwnsMany(s => s.Media, media => media.ToJson("media"));
         });
+
+        modelBuilder.Entity<CaseStudy>(caseStudy =>
+        {
+            caseStudy.ToTable("case_studies");
+            caseStudy.HasKey(c => new { c.TenantId, c.Id });
+            caseStudy.HasIndex(c => new { c.TenantId, c.SolutionId });
+            caseStudy.HasOne<Solution>().WithMany().HasForeignKey(c => new { c.TenantId, c.SolutionId }).OnDelete(DeleteBehavior.Cascade);
+            caseStudy.Property(c => c.Title).HasMaxLength(200);
+            caseStudy.Property(c => c.Country).HasMaxLength(2);
+            caseStudy.Property(c => c.Problem).HasMaxLength(10_000);
+            caseStudy.Property(c => c.Approach).HasMaxLength(10_000);
+            caseStudy.Property(c => c.Outputs).HasMaxLength(10_000);
+            caseStudy.Property(c => c.Outcomes).HasMaxLength(10_000);
+            caseStudy.Property(c => c.Version).IsConcurrencyToken();
+            caseStudy.Ignore(c => c.SearchableText);
+            caseStudy.OwnsMany(c => c.Figures, figures => figures.ToJson("figures"));
+        });
+
+        modelBuilder.Entity<SolutionChange>(change =>
+        {
+            change.ToTable("solution_changes");
+            change.HasKey(c => new { c.TenantId, c.Id });
+            // No foreign key: the history outlives a deleted solution.
+            change.HasIndex(c => new { c.TenantId, c.SolutionId, c.At });
+            change.Property(c => c.Actor).HasMaxLength(200);
+            change.Property(c => c.Action).HasMaxLength(30);
+            change.Property(c => c.FromStatus).HasConversion<string>().HasMaxLength(20);
+            change.Property(c => c.ToStatus).HasConversion<string>().HasMaxLength(20);
+            change.Property(c => c.Note).HasMaxLength(1_000);
+        });
+
+        ConfigureFullText(modelBuilder);
 
         // Last: the tenancy base adds the tenant filter to every tenant-owned entity configured above.
         base.OnModelCreating(modelBuilder);
+    }
+
+    /// <summary>The provider's full-text index over solutions (a tsvector column on PostgreSQL; FTS5 is made by migration SQL on SQLite).</summary>
+    protected virtual void ConfigureFullText(ModelBuilder modelBuilder)
+    {
     }
 }
 
@@ -48,4 +95,18 @@ internal sealed class SqliteCatalogueDbContext(DbContextOptions<SqliteCatalogueD
 }
 
 internal sealed class PostgresCatalogueDbContext(DbContextOptions<PostgresCatalogueDbContext> options, ITenantContext tenant)
-    : CatalogueDbContext(options, tenant);
+    : CatalogueDbContext(options, tenant)
+{
+    protected override void ConfigureFullText(ModelBuilder modelBuilder)
+    {
+        modelBuilder.HasPostgresExtension("btree_gin");
+        modelBuilder.Entity<Solution>(solution =>
+        {
+            solution.Property<NpgsqlTypes.NpgsqlTsVector>(SolutionSearchSql.VectorProperty)
+                .HasColumnName("search_vector")
+                .HasComputedColumnSql(SolutionSearchSql.PostgresVector, stored: true);
+            // Tenant first in the GIN index (btree_gin): each tenant's search stays within its own entries.
+            solution.HasIndex("TenantId", SolutionSearchSql.VectorProperty).HasMethod("gin").HasDatabaseName("ix_solutions_tenant_search");
+        });
+    }
+}

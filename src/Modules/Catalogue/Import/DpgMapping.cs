@@ -14,12 +14,12 @@ internal static class DpgMapping
         solution.Description = description;
         solution.WebsiteUrl = Uri.TryCreate(record.Website?.Trim(), UriKind.Absolute, out var website)
             && (website.Scheme == Uri.UriSchemeHttp || website.Scheme == Uri.UriSchemeHttps) ? website.ToString() : null;
-        solution.Licence = record.Licences?.Select(l => l.Spdx?.Trim()).FirstOrDefault(s => !string.IsNullOrEmpty(s));
+        solution.Licence = record.Licences?.Select(l => SpdxLicences.Canonical(l.Spdx)).FirstOrDefault(s => s is not null);
+        solution.OpenSource = solution.Licence is not null;
         solution.Sdgs = [.. (record.Sdgs ?? []).Select(s => SdgNumber(s.Number)).OfType<int>().Where(n => n is >= 1 and <= 17).Distinct().Order()];
         solution.DevelopmentCountries = Countries(record.Locations?.DevelopmentCountries);
         solution.DeploymentCountries = Countries(record.Locations?.DeploymentCountries);
         solution.UpdatedAt = now;
-        solution.RefreshSearchText();
     }
 
     private static List<string> Countries(IReadOnlyList<string>? names) =>

@@ -15,7 +15,7 @@ internal sealed class CatalogueQueries(CatalogueDbContext db) : ICatalogueQuerie
         var total = await published.CountAsync(cancellationToken);
         var items = await published.OrderBy(s => s.Name).ThenBy(s => s.Id)
             .Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(s => s.ToListItem()).ToListAsync(cancellationToken);
+            .Select(s => new SolutionListItem(s.Id, s.Slug, s.Name, s.Summary, s.Status, s.Maturity, s.BuildingBlocks, s.Sdgs, s.UpdatedAt)).ToListAsync(cancellationToken);
         return new PagedResult<SolutionListItem>(items, total, page, pageSize);
     }
 }

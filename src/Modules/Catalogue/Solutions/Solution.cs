@@ -1,3 +1,4 @@
+using NucleusCloud.Modules.Catalogue.CaseStudies;
 using NucleusCloud.Modules.Catalogue.Contracts;
 using NucleusCloud.Tenancy.EntityFramework;
 
@@ -25,18 +26,40 @@ internal sealed class Solution : ITenantOwned
     /// <summary>SPDX licence id, e.g. "MIT".</summary>
     public string? Licence { get; set; }
 
+    public bool OpenSource { get; set; }
+
     public string? WebsiteUrl { get; set; }
+
+    /// <summary>Codes from <see cref="Taxonomy.BuildingBlocks"/>.</summary>
+    public List<string> BuildingBlocks { get; set; } = [];
+
+    /// <summary>Codes from <see cref="Taxonomy.Sectors"/>.</summary>
+    public List<string> Sectors { get; set; } = [];
 
     /// <summary>UN Sustainable Development Goals, 1–17.</summary>
     public List<int> Sdgs { get; set; } = [];
+
+    public List<SolutionOffering> Offerings { get; set; } = [];
+
+    public List<string> Standards { get; set; } = [];
 
     /// <summary>ISO 3166-1 alpha-2 codes.</summary>
     public List<string> DevelopmentCountries { get; set; } = [];
 
     public List<string> DeploymentCountries { get; set; } = [];
 
-    /// <summary>Lower-cased name and summary: a provider-neutral substring search until full-text search arrives.</summary>
-    public string SearchText { get; private set; } = "";
+    /// <summary>Partners (Partners module) that provide the solution; ids only, the module owns the records.</summary>
+    public List<Guid> ProviderPartnerIds { get; set; } = [];
+
+    public List<SolutionLink> Links { get; set; } = [];
+
+    public List<SolutionMedia> Media { get; set; } = [];
+
+    /// <summary>The record's key in the Digital Public Goods registry, so a re-import updates instead of duplicating.</summary>
+    public string? DpgKey { get; set; }
+
+    /// <summary>The text of the solution's case studies, kept here so one full-text index covers both.</summary>
+    public string CaseStudyText { get; set; } = "";
 
     public DateTimeOffset CreatedAt { get; init; }
 
@@ -45,10 +68,30 @@ internal sealed class Solution : ITenantOwned
     /// <summary>Optimistic concurrency: incremented on every change, checked on every update.</summary>
     public int Version { get; set; } = 1;
 
-    public void RefreshSearchText() => SearchText = $"{Name} {Summary}".ToLowerInvariant();
+    public SolutionListItem ToListItem() => new(Id, Slug, Name, Summary, Status, Maturity, BuildingBlocks, Sdgs, UpdatedAt);
 
-    public SolutionListItem ToListItem() => new(Id, Slug, Name, Summary, Status, Maturity, UpdatedAt);
+    public SolutionDetails ToDetails(IEnumerable<CaseStudy> caseStudies) => new(Id, Slug, Name, Summary, Description, Status, Maturity, Licence, OpenSource, WebsiteUrl,
+        BuildingBlocks, Sectors, Sdgs, Offerings, Standards, DevelopmentCountries, DeploymentCountries, ProviderPartnerIds,
+        [.. Links.Select(l => new SolutionLinkDto(l.Kind, l.Url, l.Title))],
+        [.. Media.Select(m => new SolutionMediaDto(m.Kind, m.Url, m.Caption))],
+        [.. caseStudies.OrderBy(c => c.Year ?? int.MaxValue).ThenBy(c => c.Title, StringComparer.Ordinal).Select(c => c.ToDetails())],
+        CreatedAt, UpdatedAt, Version);
+}
 
-    public SolutionDetails ToDetails() => new(Id, Slug, Name, Summary, Description, Status, Maturity, Licence, WebsiteUrl,
-        Sdgs, DevelopmentCountries, DeploymentCountries, CreatedAt, UpdatedAt, Version);
+internal sealed class SolutionLink
+{
+    public LinkKind Kind { get; set; }
+
+    public string Url { get; set; } = "";
+
+    public string? Title { get; set; }
+}
+
+internal sealed class SolutionMedia
+{
+    public MediaKind Kind { get; set; }
+
+    public string Url { get; set; } = "";
+
+    public string? Caption { get; set; }
 }

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using NpgsqlTypes;
 using NucleusCloud.Modules.Catalogue.Data;
 
 #nullable disable
@@ -22,7 +23,68 @@ namespace NucleusCloud.Modules.Catalogue.Data.Migrations.Postgres
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "btree_gin");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+
+            modelBuilder.Entity("NucleusCloud.Modules.Catalogue.CaseStudies.CaseStudy", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Approach")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<string>("Country")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Outcomes")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<string>("Outputs")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<string>("Problem")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<Guid>("SolutionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("TenantId", "Id");
+
+                    b.HasIndex("TenantId", "SolutionId");
+
+                    b.ToTable("case_studies", "catalogue");
+                });
 
             modelBuilder.Entity("NucleusCloud.Modules.Catalogue.Solutions.Solution", b =>
                 {
@@ -31,6 +93,15 @@ namespace NucleusCloud.Modules.Catalogue.Data.Migrations.Postgres
 
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
+
+                    b.PrimitiveCollection<List<string>>("BuildingBlocks")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("CaseStudyText")
+                        .IsRequired()
+                        .HasMaxLength(200000)
+                        .HasColumnType("character varying(200000)");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -48,6 +119,10 @@ namespace NucleusCloud.Modules.Catalogue.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text[]");
 
+                    b.Property<string>("DpgKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("Licence")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -61,19 +136,39 @@ namespace NucleusCloud.Modules.Catalogue.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.PrimitiveCollection<int[]>("Offerings")
+                        .IsRequired()
+                        .HasColumnType("integer[]");
+
+                    b.Property<bool>("OpenSource")
+                        .HasColumnType("boolean");
+
+                    b.PrimitiveCollection<List<Guid>>("ProviderPartnerIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]");
+
                     b.PrimitiveCollection<List<int>>("Sdgs")
                         .IsRequired()
                         .HasColumnType("integer[]");
 
-                    b.Property<string>("SearchText")
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("search_vector")
+                        .HasComputedColumnSql("setweight(to_tsvector('simple', coalesce(\"Name\", '')), 'A') || setweight(to_tsvector('simple', coalesce(\"Summary\", '')), 'B') || setweight(to_tsvector('simple', coalesce(\"Description\", '')), 'C') || setweight(to_tsvector('simple', coalesce(\"CaseStudyText\", '')), 'D')", true);
+
+                    b.PrimitiveCollection<List<string>>("Sectors")
                         .IsRequired()
-                        .HasMaxLength(800)
-                        .HasColumnType("character varying(800)");
+                        .HasColumnType("text[]");
 
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.PrimitiveCollection<List<string>>("Standards")
+                        .IsRequired()
+                        .HasColumnType("text[]");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -98,12 +193,170 @@ namespace NucleusCloud.Modules.Catalogue.Data.Migrations.Postgres
 
                     b.HasKey("TenantId", "Id");
 
+                    b.HasIndex("TenantId", "DpgKey")
+                        .IsUnique()
+                        .HasFilter("\"DpgKey\" IS NOT NULL");
+
+                    b.HasIndex("TenantId", "SearchVector")
+                        .HasDatabaseName("ix_solutions_tenant_search");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("TenantId", "SearchVector"), "gin");
+
                     b.HasIndex("TenantId", "Slug")
                         .IsUnique();
 
                     b.HasIndex("TenantId", "Status", "Name");
 
                     b.ToTable("solutions", "catalogue");
+                });
+
+            modelBuilder.Entity("NucleusCloud.Modules.Catalogue.Solutions.SolutionChange", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.PrimitiveCollection<List<string>>("Fields")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("FromStatus")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid>("SolutionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ToStatus")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("TenantId", "Id");
+
+                    b.HasIndex("TenantId", "SolutionId", "At");
+
+                    b.ToTable("solution_changes", "catalogue");
+                });
+
+            modelBuilder.Entity("NucleusCloud.Modules.Catalogue.CaseStudies.CaseStudy", b =>
+                {
+                    b.HasOne("NucleusCloud.Modules.Catalogue.Solutions.Solution", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "SolutionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("NucleusCloud.Modules.Catalogue.CaseStudies.OutcomeFigure", "Figures", b1 =>
+                        {
+                            b1.Property<Guid>("CaseStudyTenantId");
+
+                            b1.Property<Guid>("CaseStudyId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Label")
+                                .IsRequired();
+
+                            b1.Property<string>("Unit");
+
+                            b1.Property<decimal>("Value");
+
+                            b1.HasKey("CaseStudyTenantId", "CaseStudyId", "__synthesizedOrdinal");
+
+                            b1.ToTable("case_studies", "catalogue");
+
+                            b1
+                                .ToJson("figures")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CaseStudyTenantId", "CaseStudyId");
+                        });
+
+                    b.Navigation("Figures");
+                });
+
+            modelBuilder.Entity("NucleusCloud.Modules.Catalogue.Solutions.Solution", b =>
+                {
+                    b.OwnsMany("NucleusCloud.Modules.Catalogue.Solutions.SolutionLink", "Links", b1 =>
+                        {
+                            b1.Property<Guid>("SolutionTenantId");
+
+                            b1.Property<Guid>("SolutionId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<int>("Kind");
+
+                            b1.Property<string>("Title");
+
+                            b1.Property<string>("Url")
+                                .IsRequired();
+
+                            b1.HasKey("SolutionTenantId", "SolutionId", "__synthesizedOrdinal");
+
+                            b1.ToTable("solutions", "catalogue");
+
+                            b1
+                                .ToJson("links")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SolutionTenantId", "SolutionId");
+                        });
+
+                    b.OwnsMany("NucleusCloud.Modules.Catalogue.Solutions.SolutionMedia", "Media", b1 =>
+                        {
+                            b1.Property<Guid>("SolutionTenantId");
+
+                            b1.Property<Guid>("SolutionId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Caption");
+
+                            b1.Property<int>("Kind");
+
+                            b1.Property<string>("Url")
+                                .IsRequired();
+
+                            b1.HasKey("SolutionTenantId", "SolutionId", "__synthesizedOrdinal");
+
+                            b1.ToTable("solutions", "catalogue");
+
+                            b1
+                                .ToJson("media")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SolutionTenantId", "SolutionId");
+                        });
+
+                    b.Navigation("Links");
+
+                    b.Navigation("Media");
                 });
 #pragma warning restore 612, 618
         }

@@ -19,12 +19,81 @@ namespace NucleusCloud.Modules.Catalogue.Data.Migrations.Sqlite
                 .HasDefaultSchema("catalogue")
                 .HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("NucleusCloud.Modules.Catalogue.CaseStudies.CaseStudy", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Approach")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Country")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcomes")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outputs")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Problem")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SolutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TenantId", "Id");
+
+                    b.HasIndex("TenantId", "SolutionId");
+
+                    b.ToTable("case_studies", "catalogue");
+                });
+
             modelBuilder.Entity("NucleusCloud.Modules.Catalogue.Solutions.Solution", b =>
                 {
                     b.Property<Guid>("TenantId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("BuildingBlocks")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CaseStudyText")
+                        .IsRequired()
+                        .HasMaxLength(200000)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
@@ -43,6 +112,10 @@ namespace NucleusCloud.Modules.Catalogue.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DpgKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Licence")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -56,18 +129,32 @@ namespace NucleusCloud.Modules.Catalogue.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.PrimitiveCollection<string>("Offerings")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("OpenSource")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("ProviderPartnerIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.PrimitiveCollection<string>("Sdgs")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("SearchText")
+                    b.PrimitiveCollection<string>("Sectors")
                         .IsRequired()
-                        .HasMaxLength(800)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Standards")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
@@ -93,12 +180,165 @@ namespace NucleusCloud.Modules.Catalogue.Data.Migrations.Sqlite
 
                     b.HasKey("TenantId", "Id");
 
+                    b.HasIndex("TenantId", "DpgKey")
+                        .IsUnique()
+                        .HasFilter("\"DpgKey\" IS NOT NULL");
+
                     b.HasIndex("TenantId", "Slug")
                         .IsUnique();
 
                     b.HasIndex("TenantId", "Status", "Name");
 
                     b.ToTable("solutions", "catalogue");
+                });
+
+            modelBuilder.Entity("NucleusCloud.Modules.Catalogue.Solutions.SolutionChange", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Fields")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromStatus")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SolutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToStatus")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TenantId", "Id");
+
+                    b.HasIndex("TenantId", "SolutionId", "At");
+
+                    b.ToTable("solution_changes", "catalogue");
+                });
+
+            modelBuilder.Entity("NucleusCloud.Modules.Catalogue.CaseStudies.CaseStudy", b =>
+                {
+                    b.HasOne("NucleusCloud.Modules.Catalogue.Solutions.Solution", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "SolutionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("NucleusCloud.Modules.Catalogue.CaseStudies.OutcomeFigure", "Figures", b1 =>
+                        {
+                            b1.Property<Guid>("CaseStudyTenantId");
+
+                            b1.Property<Guid>("CaseStudyId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Label")
+                                .IsRequired();
+
+                            b1.Property<string>("Unit");
+
+                            b1.Property<decimal>("Value");
+
+                            b1.HasKey("CaseStudyTenantId", "CaseStudyId", "__synthesizedOrdinal");
+
+                            b1.ToTable("case_studies", "catalogue");
+
+                            b1
+                                .ToJson("figures")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CaseStudyTenantId", "CaseStudyId");
+                        });
+
+                    b.Navigation("Figures");
+                });
+
+            modelBuilder.Entity("NucleusCloud.Modules.Catalogue.Solutions.Solution", b =>
+                {
+                    b.OwnsMany("NucleusCloud.Modules.Catalogue.Solutions.SolutionLink", "Links", b1 =>
+                        {
+                            b1.Property<Guid>("SolutionTenantId");
+
+                            b1.Property<Guid>("SolutionId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<int>("Kind");
+
+                            b1.Property<string>("Title");
+
+                            b1.Property<string>("Url")
+                                .IsRequired();
+
+                            b1.HasKey("SolutionTenantId", "SolutionId", "__synthesizedOrdinal");
+
+                            b1.ToTable("solutions", "catalogue");
+
+                            b1
+                                .ToJson("links")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SolutionTenantId", "SolutionId");
+                        });
+
+                    b.OwnsMany("NucleusCloud.Modules.Catalogue.Solutions.SolutionMedia", "Media", b1 =>
+                        {
+                            b1.Property<Guid>("SolutionTenantId");
+
+                            b1.Property<Guid>("SolutionId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Caption");
+
+                            b1.Property<int>("Kind");
+
+                            b1.Property<string>("Url")
+                                .IsRequired();
+
+                            b1.HasKey("SolutionTenantId", "SolutionId", "__synthesizedOrdinal");
+
+                            b1.ToTable("solutions", "catalogue");
+
+                            b1
+                                .ToJson("media")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SolutionTenantId", "SolutionId");
+                        });
+
+                    b.Navigation("Links");
+
+                    b.Navigation("Media");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,54 @@
+namespace NucleusCloud.Modules.Catalogue.Search;
+
+/// <summary>The provider-specific SQL of the solution full-text index, in one place.</summary>
+internal static class SolutionSearchSql
+{
+    public const string VectorProperty = "SearchVector";
+
+    public const string DpgKeyPresent = "\"DpgKey\" IS NOT NULL";
+
+    /// <summary>
+    /// PostgreSQL: a stored tsvector with the 'simple' configuration (no stemming, like SQLite's
+    /// unicode61 tokenizer, so both providers find the same things); name weighs most.
+    /// </summary>
+    public const string PostgresVector =
+        "setweight(to_tsvector('simple', coalesce(\"Name\", '')), 'A') || " +
+        "setweight(to_tsvector('simple', coalesce(\"Summary\", '')), 'B') || " +
+        "setweight(to_tsvector('simple', coalesce(\"Description\", '')), 'C') || " +
+        "setweight(to_tsvector('simple', coalesce(\"CaseStudyText\", '')), 'D')";
+
+    /// <summary>
+    /// SQLite: an FTS5 index over the solutions table (external content), kept current by triggers.
+    /// The tenant id is an indexed column so a search intersects with the tenant's entries inside FTS5.
+    /// An EF migration that rebuilds the solutions table drops these triggers: re-run this script after it.
+    /// </summary>
+    public static readonly string[] SqliteIndex =
+    [
+        "DROP TRIGGER IF EXISTS solutions_fts_insert",
+        "DROP TRIGGER IF EXISTS solutions_fts_delete",
+        "DROP TRIGGER IF EXISTS solutions_fts_update",
+        "DROP TABLE IF EXISTS solutions_fts",
+        "CREATE VIRTUAL TABLE solutions_fts USING fts5(TenantId, Name, Summary, Description, CaseStudyText, content='solutions', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2')",
+        """
+        CREATE TRIGGER solutions_fts_insert AFTER INSERT ON solutions BEGIN
+          INSERT INTO solutions_fts(rowid, TenantId, Name, Summary, Description, CaseStudyText)
+          VALUES (new.rowid, new.TenantId, new.Name, new.Summary, new.Description, new.CaseStudyText);
+        END
+        """,
+        """
+        CREATE TRIGGER solutions_fts_delete AFTER DELETE ON solutions BEGIN
+          INSERT INTO solutions_fts(solutions_fts, rowid, TenantId, Name, Summary, Description, CaseStudyText)
+          VALUES ('delete', old.rowid, old.TenantId, old.Name, old.Summary, old.Description, old.CaseStudyText);
+        END
+        """,
+        """
+        CREATE TRIGGER solutions_fts_update AFTER UPDATE ON solutions BEGIN
+          INSERT INTO solutions_fts(solutions_fts, rowid, TenantId, Name, Summary, Description, CaseStudyText)
+          VALUES ('delete', old.rowid, old.TenantId, old.Name, old.Summary, old.Description, old.CaseStudyText);
+          INSERT INTO solutions_fts(rowid, TenantId, Name, Summary, Description, CaseStudyText)
+          VALUES (new.rowid, new.TenantId, new.Name, new.Summary, new.Description, new.CaseStudyText);
+        END
+        """,
+        "INSERT INTO solutions_fts(solutions_fts) VALUES ('rebuild')",
+    ];
+}
