@@ -8,6 +8,7 @@ using NucleusCloud.Modules.Catalogue.CaseStudies;
 using NucleusCloud.Modules.Catalogue.Contracts;
 using NucleusCloud.Modules.Catalogue.Data;
 using NucleusCloud.Modules.Catalogue.Demo;
+using NucleusCloud.Modules.Catalogue.Import;
 using NucleusCloud.Modules.Catalogue.Search;
 using NucleusCloud.Modules.Catalogue.Solutions;
 
@@ -23,6 +24,7 @@ public sealed class CatalogueModule : IModule
         services.AddScoped<ICatalogueQueries, CatalogueQueries>();
         services.AddScoped<SolutionHistory>();
         services.AddScoped<SolutionSearch>();
+        services.AddScoped<DpgImporter>();
         services.AddSingleton<IFullTextIndex>(ModuleDatabase.Read(configuration).Provider == DatabaseProvider.Postgres
             ? new PostgresFullTextIndex()
             : new SqliteFullTextIndex());
@@ -34,5 +36,6 @@ public sealed class CatalogueModule : IModule
     {
         SolutionEndpoints.Map(endpoints);
         CaseStudyEndpoints.Map(endpoints);
+        ImportEndpoints.Map(endpoints);
     }
 }

@@ -73,3 +73,8 @@ public sealed record SolutionSearchResult(
     IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Facets);
 
 public sealed record FacetCount(string Value, int Count);
+
+/// <summary>What an import did, record by record: <c>imported</c>, <c>updated</c>, <c>failed</c> or <c>skipped</c>, and why.</summary>
+public sealed record ImportReport(int Imported, int Updated, int Failed, IReadOnlyList<ImportedRecord> Records);
+
+public sealed record ImportedRecord(string? Name, string Status, IReadOnlyList<string> Messages);

@@ -20,6 +20,7 @@ public static class Taxonomy
         "agriculture", "climate", "culture", "democracy", "economic-development", "education", "energy",
         "environment", "finance", "government", "health", "humanitarian", "identity", "infrastructure",
         "justice", "labour", "social-protection", "tax", "transport", "urban-development", "water", "other",
+        "digital-development", "gender-and-minorities", "media", "research", "nutrition",
     ];
 
     public static bool IsBuildingBlock(string? code) => code is not null && BuildingBlocks.Contains(code);

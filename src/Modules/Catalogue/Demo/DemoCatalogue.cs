@@ -52,7 +52,7 @@ internal sealed class DemoCatalogue(ITenantStore tenants, ITenantScopeFactory sc
                 var record = await ReadRecordAsync(recordName, cancellationToken);
                 var now = clock.GetStorableUtcNow();
                 var solution = new Solution { Slug = recordName, Name = record.Name!, CreatedAt = now, Status = status, Maturity = maturity };
-                DpgMapping.Apply(record, solution, now);
+                DpgMapping.Apply(record, solution, now, []);
                 db.Solutions.Add(solution);
             }
 

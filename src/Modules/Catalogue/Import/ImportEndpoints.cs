@@ -1,0 +1,104 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using NucleusCloud.Modules.Abstractions.Http;
+using NucleusCloud.Modules.Catalogue.Contracts;
+using NucleusCloud.Tenancy.Authorization;
+
+namespace NucleusCloud.Modules.Catalogue.Import;
+
+/// <summary>
+/// <c>POST /api/{tenant}/catalogue/imports/dpg</c>: a DPG record, an array of records, or a zip of
+/// record files (recognised by its content, not its name). Bodies over the configured cap are
+/// refused with 413 from their declared length, before anything is read.
+/// </summary>
+internal static class ImportEndpoints
+{
+    public const string MaxBytesKey = "Catalogue:Import:MaxBytes";
+    public const long DefaultMaxBytes = 20L * 1024 * 1024;
+
+    public static void Map(IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup($"/api/{{{Tenancy.Resolution.TenantRequests.RouteParameter}}}/catalogue/imports").WithTags("Catalogue: import and export");
+        group.MapPost("/dpg", ImportDpg).WithName("ImportDpgRecords").RequireAuthorization(Permissions.CatalogueWrite).DisableAntiforgery();
+    }
+
+    private static async Task<IResult> ImportDpg(HttpContext http, DpgImporter importer, IConfiguration configuration, bool? publish, CancellationToken cancellationToken)
+    {
+        var max = configuration.GetValue(MaxBytesKey, DefaultMaxBytes);
+        if (http.Request.ContentLength > max)
+        {
+            return TooLarge(max);
+        }
+
+        if (publish == true && !await http.HasPermissionAsync(Permissions.CataloguePublish))
+        {
+            return ApiProblems.Validation("publish", "Publishing on import needs the publisher's right; import as drafts and submit them for review.");
+        }
+
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = max;
+        }
+
+        using var body = await BodyReader.ReadCappedAsync(http.Request.Body, max, cancellationToken);
+        if (body is null)
+        {
+            return TooLarge(max);
+        }
+
+        if (body.Length == 0)
+        {
+            return ApiProblems.Validation("body", "Send a DPG record, an array of records, or a zip of record files.");
+        }
+
+        var report = await importer.ImportAsync(body, BodyReader.IsZip(body), publish == true ? SolutionStatus.Published : SolutionStatus.Draft, progress: null, cancellationToken);
+        return TypedResults.Ok(report);
+    }
+
+    private static IResult TooLarge(long max) => Results.Problem(
+        statusCode: StatusCodes.Status413PayloadTooLarge,
+        title: $"An import is at most {max / (1024 * 1024)} MB; split it into smaller files.",
+        type: "https://nucleuscloud.org/problems/too-large");
+}
+
+/// <summary>Reads a request body into memory up to a cap, and tells a zip from JSON by its first bytes.</summary>
+internal static class BodyReader
+{
+    public static async Task<MemoryStream?> ReadCappedAsync(Stream body, long cap, CancellationToken cancellationToken)
+    {
+        var buffer = new MemoryStream();
+        var chunk = new byte[81_920];
+        int read;
+        try
+        {
+            while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+            {
+                if (buffer.Length + read > cap)
+                {
+                    await buffer.DisposeAsync();
+                    return null;
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        catch (BadHttpRequestException error) when (error.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            await buffer.DisposeAsync();
+            return null;
+        }
+
+        buffer.Position = 0;
+        return buffer;
+    }
+
+    /// <summary>A zip's local file header starts "PK\x03\x04" (an empty archive "PK\x05\x06").</summary>
+    public static bool IsZip(MemoryStream body)
+    {
+        var bytes = body.GetBuffer();
+        return body.Length >= 4 && bytes[0] == 'P' && bytes[1] == 'K' && ((bytes[2] == 3 && bytes[3] == 4) || (bytes[2] == 5 && bytes[3] == 6));
+    }
+}
