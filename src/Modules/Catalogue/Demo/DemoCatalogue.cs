@@ -29,6 +29,19 @@ internal sealed class DemoCatalogue(ITenantStore tenants, ITenantScopeFactory sc
         ["undesa"] = [("iverify", SolutionStatus.Published, SolutionMaturity.Exported), ("open-foris-collect", SolutionStatus.Published, SolutionMaturity.Exported), ("data-observation-toolkit", SolutionStatus.Draft, SolutionMaturity.Pilot)],
     };
 
+    // The building blocks each demo record stands for (the registry has no such field).
+    private static readonly Dictionary<string, string[]> BuildingBlocks = new()
+    {
+        ["x-road"] = ["data-exchange", "information-mediation", "security"], ["pxweb"] = ["analytics", "open-data"],
+        ["kobotoolbox"] = ["analytics"], ["standard-for-public-code"] = ["other"], ["kolibri"] = ["content-management"],
+        ["govdirectory"] = ["registries", "open-data"], ["modular-open-source-identity-platform"] = ["identity", "registries"],
+        ["digit"] = ["workflow", "payments", "registries"], ["divoc"] = ["e-signature", "registries"], ["sunbird"] = ["content-management", "workflow"],
+        ["sunbird-rc"] = ["registries", "e-signature"], ["glific"] = ["messaging"], ["odk"] = ["analytics"], ["commcare"] = ["workflow", "messaging"],
+        ["uwazi"] = ["content-management"], ["openattestation"] = ["e-signature"], ["purple-hats"] = ["security"],
+        ["city-energy-analyst"] = ["gis", "analytics"], ["iverify"] = ["analytics"], ["open-foris-collect"] = ["analytics", "gis"],
+        ["data-observation-toolkit"] = ["analytics"],
+    };
+
     public int Order => 10;
 
     public async Task SeedAsync(CancellationToken cancellationToken)
@@ -51,8 +64,12 @@ internal sealed class DemoCatalogue(ITenantStore tenants, ITenantScopeFactory sc
 
                 var record = await ReadRecordAsync(recordName, cancellationToken);
                 var now = clock.GetStorableUtcNow();
-                var solution = new Solution { Slug = recordName, Name = record.Name!, CreatedAt = now, Status = status, Maturity = maturity };
+                var solution = new Solution { Slug = recordName, Name = record.Name!, CreatedAt = now, Status = status, Maturity = maturity, DpgKey = SolutionSlugs.FromName(record.Name!) };
                 DpgMapping.Apply(record, solution, now, []);
+                solution.BuildingBlocks = [.. BuildingBlocks.GetValueOrDefault(recordName, [])];
+                solution.Offerings = maturity == SolutionMaturity.Exported
+                    ? [SolutionOffering.Advisory, SolutionOffering.TechnicalSolution, SolutionOffering.CapacityBuilding]
+                    : [SolutionOffering.TechnicalSolution];
                 db.Solutions.Add(solution);
             }
 
