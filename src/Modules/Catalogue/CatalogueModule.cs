@@ -23,8 +23,10 @@ public sealed class CatalogueModule : IModule
         services.AddModuleDbContext<CatalogueDbContext, SqliteCatalogueDbContext, PostgresCatalogueDbContext>(configuration, CatalogueDbContext.Schema);
         services.AddScoped<ICatalogueQueries, CatalogueQueries>();
         services.AddScoped<SolutionHistory>();
+        services.AddScoped<SolutionEditor>();
         services.AddScoped<SolutionSearch>();
         services.AddScoped<DpgImporter>();
+        services.AddScoped<SolutionCsv>();
         services.AddSingleton<IFullTextIndex>(ModuleDatabase.Read(configuration).Provider == DatabaseProvider.Postgres
             ? new PostgresFullTextIndex()
             : new SqliteFullTextIndex());

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using NucleusCloud.Modules.Abstractions.Http;
 using NucleusCloud.Modules.Catalogue.Contracts;
+using NucleusCloud.Tenancy;
 using NucleusCloud.Tenancy.Authorization;
 
 namespace NucleusCloud.Modules.Catalogue.Import;
@@ -23,6 +24,37 @@ internal static class ImportEndpoints
     {
         var group = endpoints.MapGroup($"/api/{{{Tenancy.Resolution.TenantRequests.RouteParameter}}}/catalogue/imports").WithTags("Catalogue: import and export");
         group.MapPost("/dpg", ImportDpg).WithName("ImportDpgRecords").RequireAuthorization(Permissions.CatalogueWrite).DisableAntiforgery();
+        group.MapPost("/csv", ImportCsv).WithName("ImportSolutionsCsv").RequireAuthorization(Permissions.CatalogueWrite).DisableAntiforgery();
+
+        endpoints.MapGet($"/api/{{{Tenancy.Resolution.TenantRequests.RouteParameter}}}/catalogue/exports/solutions.csv", ExportCsv)
+            .WithName("ExportSolutionsCsv").WithTags("Catalogue: import and export").RequireAuthorization(Permissions.CatalogueRead);
+    }
+
+    private static async Task<IResult> ExportCsv(SolutionCsv csv, ITenantContext tenant, CancellationToken cancellationToken) =>
+        Results.File(System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(await csv.ExportAsync(cancellationToken))).ToArray(),
+            "text/csv; charset=utf-8", $"{tenant.RequiredTenant.Slug}-solutions.csv");
+
+    private static async Task<IResult> ImportCsv(HttpContext http, SolutionCsv csv, IConfiguration configuration, CancellationToken cancellationToken)
+    {
+        var max = configuration.GetValue(MaxBytesKey, DefaultMaxBytes);
+        if (http.Request.ContentLength > max)
+        {
+            return TooLarge(max);
+        }
+
+        using var body = await BodyReader.ReadCappedAsync(http.Request.Body, max, cancellationToken);
+        if (body is null)
+        {
+            return TooLarge(max);
+        }
+
+        if (body.Length == 0)
+        {
+            return ApiProblems.Validation("body", "Send a CSV file whose first row names the columns.");
+        }
+
+        using var reader = new StreamReader(body, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        return TypedResults.Ok(await csv.ImportAsync(reader, http.HasPermissionAsync, cancellationToken));
     }
 
     private static async Task<IResult> ImportDpg(HttpContext http, DpgImporter importer, IConfiguration configuration, bool? publish, CancellationToken cancellationToken)

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using NucleusCloud.Modules.Abstractions.Http;
-using NucleusCloud.Modules.Abstractions.Persistence;
 using NucleusCloud.Modules.Catalogue.CaseStudies;
 using NucleusCloud.Modules.Catalogue.Contracts;
 using NucleusCloud.Modules.Catalogue.Data;
@@ -53,31 +52,19 @@ internal static class SolutionEndpoints
         return TypedResults.Ok(solution.ToDetails(await db.CaseStudies.AsNoTracking().Where(c => c.SolutionId == id).ToListAsync(cancellationToken)));
     }
 
-    private static async Task<IResult> Create(SolutionRequest request, HttpContext http, ITenantContext tenant, CatalogueDbContext db, SolutionHistory history, TimeProvider clock, ILoggerFactory logs, CancellationToken cancellationToken)
+    private static async Task<IResult> Create(SolutionRequest request, HttpContext http, ITenantContext tenant, SolutionEditor editor, ILoggerFactory logs, CancellationToken cancellationToken)
     {
-        var slug = request.Slug ?? SolutionSlugs.FromName(request.Name!);
-        if (await db.Solutions.AnyAsync(s => s.Slug == slug, cancellationToken))
+        var (solution, refusal) = await editor.CreateAsync(request, http.HasPermissionAsync, cancellationToken);
+        if (refusal is not null)
         {
-            return ApiProblems.Validation("slug", $"Another solution already uses the slug '{slug}'.");
+            return Problem(refusal);
         }
 
-        var status = request.Status ?? SolutionStatus.Draft;
-        if (SolutionWorkflow.NeedsPublisher(SolutionStatus.Draft, status) && !await http.HasPermissionAsync(Permissions.CataloguePublish))
-        {
-            return ApiProblems.Validation("status", "Publishing needs the publisher's right: create the solution as a draft and submit it for review.");
-        }
-
-        var now = clock.GetStorableUtcNow();
-        var solution = new Solution { Slug = slug, Name = request.Name!, CreatedAt = now, Status = status };
-        SolutionFields.Apply(request, solution, now);
-        db.Solutions.Add(solution);
-        history.Record(solution, "created", to: status);
-        await db.SaveChangesAsync(cancellationToken);
-        logs.CreateLogger(LogCategory).LogInformation("Solution {SolutionId} ({Slug}) created", solution.Id, solution.Slug);
+        logs.CreateLogger(LogCategory).LogInformation("Solution {SolutionId} ({Slug}) created", solution!.Id, solution.Slug);
         return TypedResults.Created($"/api/{tenant.RequiredTenant.Slug}/catalogue/solutions/{solution.Id}", solution.ToDetails([]));
     }
 
-    private static async Task<IResult> Update(Guid id, SolutionRequest request, HttpContext http, CatalogueDbContext db, SolutionHistory history, TimeProvider clock, ILoggerFactory logs, CancellationToken cancellationToken)
+    private static async Task<IResult> Update(Guid id, SolutionRequest request, HttpContext http, CatalogueDbContext db, SolutionEditor editor, ILoggerFactory logs, CancellationToken cancellationToken)
     {
         var solution = await db.Solutions.FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
         if (solution is null)
@@ -85,46 +72,16 @@ internal static class SolutionEndpoints
             return ApiProblems.NotFound("Solution");
         }
 
-        if (request.Version is { } version && version != solution.Version)
+        if (await editor.UpdateAsync(solution, request, http.HasPermissionAsync, cancellationToken) is { } refusal)
         {
-            return ApiProblems.Conflict($"The solution was changed by someone else (version {solution.Version}, not {version}); reload it and apply your change again.");
+            return Problem(refusal);
         }
 
-        if (request.Slug is { } slug && slug != solution.Slug && await db.Solutions.AnyAsync(s => s.Slug == slug, cancellationToken))
-        {
-            return ApiProblems.Validation("slug", $"Another solution already uses the slug '{slug}'.");
-        }
-
-        var from = solution.Status;
-        var to = request.Status ?? from;
-        if (await RefuseMoveAsync(http, from, to) is { } refusal)
-        {
-            return refusal;
-        }
-
-        var caseStudies = await db.CaseStudies.AsNoTracking().Where(c => c.SolutionId == id).ToListAsync(cancellationToken);
-        var before = solution.ToDetails([]);
-        solution.Slug = request.Slug ?? solution.Slug;
-        solution.Status = to;
-        SolutionFields.Apply(request, solution, clock.GetStorableUtcNow());
-        var changed = SolutionHistory.ChangedFields(before, solution.ToDetails([]));
-        if (changed.Count == 0)
-        {
-            return TypedResults.Ok(before with { CaseStudies = [.. caseStudies.Select(c => c.ToDetails())] });
-        }
-
-        solution.Version++;
-        history.Record(solution, from == to ? "updated" : "status", changed, from == to ? null : from, from == to ? null : to);
-        if (await SaveAsync(db, cancellationToken) is { } conflict)
-        {
-            return conflict;
-        }
-
-        logs.CreateLogger(LogCategory).LogInformation("Solution {SolutionId} updated to version {Version}", solution.Id, solution.Version);
-        return TypedResults.Ok(solution.ToDetails(caseStudies));
+        logs.CreateLogger(LogCategory).LogInformation("Solution {SolutionId} at version {Version}", solution.Id, solution.Version);
+        return TypedResults.Ok(solution.ToDetails(await db.CaseStudies.AsNoTracking().Where(c => c.SolutionId == id).ToListAsync(cancellationToken)));
     }
 
-    private static async Task<IResult> ChangeStatus(Guid id, StatusChangeRequest request, HttpContext http, CatalogueDbContext db, SolutionHistory history, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<IResult> ChangeStatus(Guid id, StatusChangeRequest request, HttpContext http, CatalogueDbContext db, SolutionEditor editor, CancellationToken cancellationToken)
     {
         var solution = await db.Solutions.FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
         if (solution is null)
@@ -137,24 +94,9 @@ internal static class SolutionEndpoints
             return ApiProblems.Conflict($"The solution was changed by someone else (version {solution.Version}, not {version}); reload it and try again.");
         }
 
-        var (from, to) = (solution.Status, request.Status!.Value);
-        if (from == to)
+        if (await editor.MoveAsync(solution, request.Status!.Value, request.Note, http.HasPermissionAsync, cancellationToken) is { } refusal)
         {
-            return ApiProblems.Validation("status", $"The solution is already {to}.");
-        }
-
-        if (await RefuseMoveAsync(http, from, to) is { } refusal)
-        {
-            return refusal;
-        }
-
-        solution.Status = to;
-        solution.UpdatedAt = clock.GetStorableUtcNow();
-        solution.Version++;
-        history.Record(solution, "status", ["status"], from, to, request.Note);
-        if (await SaveAsync(db, cancellationToken) is { } conflict)
-        {
-            return conflict;
+            return Problem(refusal);
         }
 
         return TypedResults.Ok(solution.ToDetails(await db.CaseStudies.AsNoTracking().Where(c => c.SolutionId == id).ToListAsync(cancellationToken)));
@@ -187,28 +129,10 @@ internal static class SolutionEndpoints
         return TypedResults.NoContent();
     }
 
-    private static async Task<IResult?> RefuseMoveAsync(HttpContext http, SolutionStatus from, SolutionStatus to)
+    private static IResult Problem(EditRefusal refusal) => refusal.Kind switch
     {
-        if (!SolutionWorkflow.IsAllowed(from, to))
-        {
-            return ApiProblems.Validation("status", SolutionWorkflow.Describe(from));
-        }
-
-        return SolutionWorkflow.NeedsPublisher(from, to) && !await http.HasPermissionAsync(Permissions.CataloguePublish)
-            ? Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Moving a solution into or out of the showcase needs the publisher's right.", type: "https://nucleuscloud.org/problems/publisher-only")
-            : null;
-    }
-
-    private static async Task<IResult?> SaveAsync(CatalogueDbContext db, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return null;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return ApiProblems.Conflict("The solution was changed by someone else meanwhile; reload it and apply your change again.");
-        }
-    }
+        EditRefusalKind.Forbidden => Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: refusal.Message, type: "https://nucleuscloud.org/problems/publisher-only"),
+        EditRefusalKind.Conflict => ApiProblems.Conflict(refusal.Message),
+        _ => ApiProblems.Validation(refusal.Field, refusal.Message),
+    };
 }
