@@ -41,6 +41,16 @@ public sealed partial class TranslationTests
         Enum.GetNames<NucleusCloud.Tenancy.Authorization.TenantRole>().Select(role => $"Role{role}").Where(key => !english.Contains(key)).ShouldBeEmpty();
     }
 
+    [Fact]
+    public void Every_catalogue_value_shown_by_name_has_a_label()
+    {
+        var english = Keys("SharedResource.resx");
+        Enum.GetNames<NucleusCloud.Modules.Catalogue.Contracts.SolutionMaturity>().Select(v => $"Maturity{v}")
+            .Concat(Enum.GetNames<NucleusCloud.Modules.Catalogue.Contracts.SolutionOffering>().Select(v => $"Offering{v}"))
+            .Concat(Enum.GetNames<NucleusCloud.Modules.Catalogue.Contracts.LinkKind>().Select(v => $"Link{v}"))
+            .Where(key => !english.Contains(key)).ShouldBeEmpty();
+    }
+
     private static HashSet<string> Keys(string file) =>
         [.. XDocument.Load(Path.Combine(WebRoot, "Resources", file)).Root!.Elements("data").Select(d => (string)d.Attribute("name")!)];
 

@@ -41,7 +41,7 @@ internal static class HttpPipeline
         app.UseWhen(context => TenantRequests.IsApi(context.Request), api => api.UseExceptionHandler().UseApiStatusProblems());
         app.UseWhen(context => !TenantRequests.IsApi(context.Request), pages => pages
             .UseExceptionHandler("/error/500", createScopeForErrors: true)
-            .UseStatusCodePagesWithReExecute("/error/{0}"));
+            .UseStatusCodePagesWithReExecute("/error/{0}", createScopeForStatusCodePages: true));
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();

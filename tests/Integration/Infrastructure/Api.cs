@@ -10,7 +10,7 @@ using NucleusCloud.Tenancy;
 namespace NucleusCloud.Tests.Integration.Infrastructure;
 
 /// <summary>Small helpers over HttpClient that speak the API's JSON.</summary>
-internal static class Api
+public static class Api
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 

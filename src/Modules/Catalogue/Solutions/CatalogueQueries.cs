@@ -2,20 +2,30 @@ using Microsoft.EntityFrameworkCore;
 using NucleusCloud.Modules.Abstractions.Http;
 using NucleusCloud.Modules.Catalogue.Contracts;
 using NucleusCloud.Modules.Catalogue.Data;
+using NucleusCloud.Modules.Catalogue.Search;
 
 namespace NucleusCloud.Modules.Catalogue.Solutions;
 
-internal sealed class CatalogueQueries(CatalogueDbContext db) : ICatalogueQueries
+internal sealed class CatalogueQueries(CatalogueDbContext db, SolutionSearch search) : ICatalogueQueries
 {
-    public async Task<PagedResult<SolutionListItem>> ListPublishedAsync(int page, int pageSize, CancellationToken cancellationToken = default)
+    public Task<SolutionSearchResult> SearchPublishedAsync(CatalogueSearch query, CancellationToken cancellationToken = default) =>
+        search.SearchAsync(new SolutionSearchQuery
+        {
+            Q = query.Q?.Length > 200 ? query.Q[..200] : query.Q,
+            BuildingBlock = [.. (query.BuildingBlocks ?? []).Where(Taxonomy.IsBuildingBlock)],
+            Sector = [.. (query.Sectors ?? []).Where(Taxonomy.IsSector)],
+            Sdg = [.. (query.Sdgs ?? []).Where(n => n is >= 1 and <= 17)],
+            Maturity = [.. query.Maturities ?? []],
+            Offering = [.. query.Offerings ?? []],
+            Country = [.. (query.Countries ?? []).Where(Abstractions.Countries.CountryCodes.IsValid)],
+            Licence = [.. query.Licences ?? []],
+            Page = Math.Max(1, query.Page),
+            PageSize = Math.Clamp(query.PageSize, 1, PageQuery.MaxPageSize),
+        }, publishedOnly: true, cancellationToken);
+
+    public async Task<SolutionDetails?> GetPublishedAsync(string slug, CancellationToken cancellationToken = default)
     {
-        page = Math.Max(1, page);
-        pageSize = Math.Clamp(pageSize, 1, PageQuery.MaxPageSize);
-        var published = db.Solutions.AsNoTracking().Where(s => s.Status == SolutionStatus.Published);
-        var total = await published.CountAsync(cancellationToken);
-        var items = await published.OrderBy(s => s.Name).ThenBy(s => s.Id)
-            .Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(s => new SolutionListItem(s.Id, s.Slug, s.Name, s.Summary, s.Status, s.Maturity, s.BuildingBlocks, s.Sdgs, s.UpdatedAt)).ToListAsync(cancellationToken);
-        return new PagedResult<SolutionListItem>(items, total, page, pageSize);
+        var solution = await db.Solutions.AsNoTracking().FirstOrDefaultAsync(s => s.Slug == slug && s.Status == SolutionStatus.Published, cancellationToken);
+        return solution?.ToDetails(await db.CaseStudies.AsNoTracking().Where(c => c.SolutionId == solution.Id).ToListAsync(cancellationToken));
     }
 }
