@@ -1,5 +1,6 @@
 using NucleusCloud.Modules.Abstractions.Modules;
 using NucleusCloud.Modules.Catalogue;
+using NucleusCloud.Modules.Crm;
 using NucleusCloud.Modules.Identity;
 using NucleusCloud.Modules.Platform;
 
@@ -8,5 +9,5 @@ namespace NucleusCloud.Host.Startup;
 /// <summary>Every module the product is made of, in the order their migrations run.</summary>
 internal static class Modules
 {
-    public static readonly IReadOnlyList<IModule> All = [new PlatformModule(), new IdentityModule(), new CatalogueModule()];
+    public static readonly IReadOnlyList<IModule> All = [new PlatformModule(), new IdentityModule(), new CatalogueModule(), new CrmModule()];
 }

@@ -25,6 +25,8 @@ public static class Permissions
 
     /// <summary>Moves a solution into or out of the public showcase (the review step's second half).</summary>
     public const string CataloguePublish = "catalogue.publish";
+    public const string CrmRead = "crm.read";
+    public const string CrmWrite = "crm.write";
     public const string MembersRead = "members.read";
     public const string MembersManage = "members.manage";
     public const string ApiKeysManage = "apikeys.manage";
@@ -32,7 +34,7 @@ public static class Permissions
 
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
-        CatalogueRead, CatalogueWrite, CataloguePublish, MembersRead, MembersManage, ApiKeysManage, AuditRead,
+        CatalogueRead, CatalogueWrite, CataloguePublish, CrmRead, CrmWrite, MembersRead, MembersManage, ApiKeysManage, AuditRead,
     };
 }
 
@@ -46,8 +48,8 @@ public static class RolePermissions
         [TenantRole.Owner] = Permissions.All,
         [TenantRole.Admin] = Permissions.All,
         [TenantRole.Editor] = new HashSet<string>([.. Reading, Permissions.CatalogueWrite]),
-        [TenantRole.CrmUser] = new HashSet<string>(Reading),
-        [TenantRole.Analyst] = new HashSet<string>([.. Reading, Permissions.AuditRead]),
+        [TenantRole.CrmUser] = new HashSet<string>([.. Reading, Permissions.CrmRead, Permissions.CrmWrite]),
+        [TenantRole.Analyst] = new HashSet<string>([.. Reading, Permissions.CrmRead, Permissions.AuditRead]),
         [TenantRole.Viewer] = new HashSet<string>(Reading),
         [TenantRole.PartnerGuest] = new HashSet<string>(),
     };

@@ -103,6 +103,8 @@ public abstract class SolutionSearchTests<TFixture>(TFixture fixture) : IClassFi
     [InlineData("?sdg=18", "sdg[0]")]
     [InlineData("?country=XX", "country[0]")]
     [InlineData("?sort=random", "sort")]
+    [InlineData("?maturity=Legendary", "maturity")]
+    [InlineData("?page=two", "page")]
     public async Task Bad_facet_filters_are_named_in_the_problem(string query, string field)
     {
         var tenant = await App.NewTenantAsync();

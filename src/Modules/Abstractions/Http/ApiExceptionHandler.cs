@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
@@ -10,13 +11,14 @@ namespace NucleusCloud.Modules.Abstractions.Http;
 /// Turns request-shaped failures (unreadable JSON, wrong types, oversized bodies) into RFC 9457
 /// answers naming the field; anything else becomes a bare 500 with no internals.
 /// </summary>
-internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+internal sealed partial class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
         ProblemDetails problem = exception switch
         {
             BadHttpRequestException { InnerException: JsonException json } => BadJson(json),
+            BadHttpRequestException bad when BindingFailure().Match(bad.Message) is { Success: true } failure => BadParameter(failure),
             BadHttpRequestException bad => new ProblemDetails
             {
                 Status = bad.StatusCode,
@@ -42,6 +44,26 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogg
 
         context.Response.StatusCode = problem.Status ?? 500;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
+    }
+
+    // Minimal APIs say: Failed to bind parameter "Nullable<QueryStatus> Status" from "Lost".
+    [GeneratedRegex("^Failed to bind parameter \"[^\"]*?(?<name>[A-Za-z0-9_]+)\" from \"(?<value>.*)\"\\.?$", RegexOptions.CultureInvariant)]
+    private static partial Regex BindingFailure();
+
+    /// <summary>A query or route value of the wrong type, named like a validation error.</summary>
+    private static HttpValidationProblemDetails BadParameter(Match failure)
+    {
+        var field = ApiProblems.FieldName(failure.Groups["name"].Value);
+        var value = failure.Groups["value"].Value;
+        return new HttpValidationProblemDetails(new Dictionary<string, string[]>
+        {
+            [field] = [$"'{(value.Length > 60 ? value[..57] + "..." : value)}' is not a valid {field}."],
+        })
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "One or more parameters are not valid.",
+            Type = ApiProblems.ValidationType,
+        };
     }
 
     private static HttpValidationProblemDetails BadJson(JsonException json)

@@ -1,0 +1,29 @@
+namespace NucleusCloud.Modules.Crm.Contracts;
+
+/// <summary>How other modules hand the CRM something that arrived from outside (the showcase's query form).</summary>
+public interface ICrmIntake
+{
+    /// <summary>Stores a query for the current tenant as <c>New</c>; answers its id.</summary>
+    Task<Guid> ReceiveQueryAsync(IncomingQuery query, CancellationToken cancellationToken = default);
+}
+
+/// <summary>A foreign government's request, as its sender wrote it. Texts are stored as given and shown escaped.</summary>
+public sealed record IncomingQuery(
+    string ContactName,
+    string ContactEmail,
+    string? Organisation,
+    string? Country,
+    string Subject,
+    string Message,
+    Guid? SolutionId,
+    string Source);
+
+public enum QueryStatus
+{
+    New,
+    Triaged,
+    Answered,
+    Closed,
+}
+
+public sealed record QueryListItem(Guid Id, DateTimeOffset ReceivedAt, string Source, string ContactName, string ContactEmail, string? Organisation, string? Country, string Subject, string Message, Guid? SolutionId, QueryStatus Status);

@@ -1,0 +1,37 @@
+using NucleusCloud.Modules.Crm.Contracts;
+using NucleusCloud.Tenancy.EntityFramework;
+
+namespace NucleusCloud.Modules.Crm.Queries;
+
+/// <summary>An incoming request ("we need a digital ID system for 8M people"), to be triaged, assigned and answered.</summary>
+internal sealed class CrmQuery : ITenantOwned
+{
+    public Guid TenantId { get; set; }
+
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+
+    public DateTimeOffset ReceivedAt { get; init; }
+
+    /// <summary><c>showcase</c>, <c>email</c>, <c>manual</c>.</summary>
+    public required string Source { get; init; }
+
+    public required string ContactName { get; set; }
+
+    public required string ContactEmail { get; set; }
+
+    public string? Organisation { get; set; }
+
+    /// <summary>ISO 3166-1 alpha-2.</summary>
+    public string? Country { get; set; }
+
+    public required string Subject { get; set; }
+
+    public required string Message { get; set; }
+
+    /// <summary>The catalogue solution the query was sent about, if any.</summary>
+    public Guid? SolutionId { get; init; }
+
+    public QueryStatus Status { get; set; } = QueryStatus.New;
+
+    public QueryListItem ToListItem() => new(Id, ReceivedAt, Source, ContactName, ContactEmail, Organisation, Country, Subject, Message, SolutionId, Status);
+}
