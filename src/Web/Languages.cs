@@ -36,5 +36,7 @@ public static class Languages
 
                 return TypedResults.LocalRedirect(LocalUrl.OrDefault(returnUrl, "/"));
             })
-            .WithName("ChooseLanguage").WithTags("Web").AllowAnonymous();
+            .WithName("ChooseLanguage").WithTags("Web").AllowAnonymous()
+            // Choosing a language is harmless to forge, and a token per visitor would keep public pages out of the output cache.
+            .DisableAntiforgery();
 }

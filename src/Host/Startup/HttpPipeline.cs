@@ -58,6 +58,8 @@ internal static class HttpPipeline
         app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();
+        // After authentication and tenant resolution: the showcase policy caches anonymous pages per tenant.
+        app.UseOutputCache();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteHealth })
             .WithName("HealthLive").AllowAnonymous();

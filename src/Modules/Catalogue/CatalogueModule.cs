@@ -10,6 +10,7 @@ using NucleusCloud.Modules.Catalogue.Data;
 using NucleusCloud.Modules.Catalogue.Demo;
 using NucleusCloud.Modules.Catalogue.Import;
 using NucleusCloud.Modules.Catalogue.Search;
+using NucleusCloud.Modules.Catalogue.Showcase;
 using NucleusCloud.Modules.Catalogue.Solutions;
 
 namespace NucleusCloud.Modules.Catalogue;
@@ -32,6 +33,7 @@ public sealed class CatalogueModule : IModule
             : new SqliteFullTextIndex());
         services.AddScoped<IDemoSeeder, DemoCatalogue>();
         services.AddValidatorsOf<CatalogueModule>();
+        services.AddOutputCache(options => options.AddPolicy(ShowcaseCache.PolicyName, new ShowcaseCachePolicy()));
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)

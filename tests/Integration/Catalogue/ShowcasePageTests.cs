@@ -29,3 +29,38 @@ public sealed class ShowcasePageTests(SqliteFixture fixture) : IClassFixture<Sql
         (await anonymous.GetStringAsync($"/{b.Slug}/showcase")).ShouldNotContain("Published One");
     }
 }
+
+/// <summary>Showcase pages are output-cached per tenant for anonymous visitors and evicted by any catalogue write.</summary>
+public sealed class ShowcaseCacheTests(SqliteFixture fixture) : IClassFixture<SqliteFixture>
+{
+    private NucleusApp App => fixture.App;
+
+    [SkippableFact]
+    public async Task A_cached_showcase_is_evicted_when_its_tenant_publishes_and_only_then()
+    {
+        var a = await App.NewTenantAsync();
+        var b = await App.NewTenantAsync();
+        var memberOfA = App.MemberOf(a);
+        await memberOfA.CreateSolutionAsync(a, "First Solution");
+        var anonymous = App.Anonymous();
+
+        var first = await anonymous.GetAsync($"/{a.Slug}/showcase");
+        first.Headers.Contains("Set-Cookie").ShouldBeFalse("a shared page sets no visitor's cookie");
+        (await first.Content.ReadAsStringAsync()).ShouldContain("First Solution");
+        var second = await anonymous.GetAsync($"/{a.Slug}/showcase");
+        second.Headers.Age.ShouldNotBeNull("the second visit is served from the output cache");
+
+        await App.MemberOf(b).CreateSolutionAsync(b, "In Another Tenant");
+        (await anonymous.GetAsync($"/{a.Slug}/showcase")).Headers.Age.ShouldNotBeNull("another tenant's write leaves this tenant's cache alone");
+
+        await memberOfA.CreateSolutionAsync(a, "Second Solution");
+        var fresh = await anonymous.GetAsync($"/{a.Slug}/showcase");
+        fresh.Headers.Age.ShouldBeNull();
+        (await fresh.Content.ReadAsStringAsync()).ShouldContain("Second Solution");
+        (await anonymous.GetStringAsync($"/{b.Slug}/showcase")).ShouldNotContain("Second Solution");
+
+        var asMember = await memberOfA.GetAsync($"/{a.Slug}/showcase");
+        (await memberOfA.GetAsync($"/{a.Slug}/showcase")).Headers.Age.ShouldBeNull("signed-in visitors are never served a shared page");
+        asMember.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+    }
+}

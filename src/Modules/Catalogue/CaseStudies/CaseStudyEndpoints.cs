@@ -8,6 +8,7 @@ using NucleusCloud.Modules.Abstractions.Http;
 using NucleusCloud.Modules.Abstractions.Persistence;
 using NucleusCloud.Modules.Catalogue.Contracts;
 using NucleusCloud.Modules.Catalogue.Data;
+using NucleusCloud.Modules.Catalogue.Showcase;
 using NucleusCloud.Modules.Catalogue.Solutions;
 using NucleusCloud.Tenancy;
 using NucleusCloud.Tenancy.Authorization;
@@ -22,7 +23,7 @@ internal static class CaseStudyEndpoints
 {
     public static void Map(IEndpointRouteBuilder endpoints)
     {
-        var group = SolutionEndpoints.Group(endpoints).MapGroup("/{solutionId:guid}/case-studies").WithTags("Catalogue: case studies");
+        var group = SolutionEndpoints.Group(endpoints).MapGroup("/{solutionId:guid}/case-studies").WithTags("Catalogue: case studies").EvictsShowcase();
         group.MapGet("", List).WithName("ListCaseStudies").AllowAnonymous();
         group.MapPost("", Create).WithName("CreateCaseStudy").RequireAuthorization(Permissions.CatalogueWrite).Validate<CaseStudyRequest>();
         group.MapPut("/{id:guid}", Update).WithName("UpdateCaseStudy").RequireAuthorization(Permissions.CatalogueWrite).Validate<CaseStudyRequest>();

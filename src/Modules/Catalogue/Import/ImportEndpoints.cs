@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using NucleusCloud.Modules.Abstractions.Http;
 using NucleusCloud.Modules.Catalogue.Contracts;
+using NucleusCloud.Modules.Catalogue.Showcase;
 using NucleusCloud.Tenancy;
 using NucleusCloud.Tenancy.Authorization;
 
@@ -22,7 +23,7 @@ internal static class ImportEndpoints
 
     public static void Map(IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup($"/api/{{{Tenancy.Resolution.TenantRequests.RouteParameter}}}/catalogue/imports").WithTags("Catalogue: import and export");
+        var group = endpoints.MapGroup($"/api/{{{Tenancy.Resolution.TenantRequests.RouteParameter}}}/catalogue/imports").WithTags("Catalogue: import and export").EvictsShowcase();
         group.MapPost("/dpg", ImportDpg).WithName("ImportDpgRecords").RequireAuthorization(Permissions.CatalogueWrite).DisableAntiforgery();
         group.MapPost("/csv", ImportCsv).WithName("ImportSolutionsCsv").RequireAuthorization(Permissions.CatalogueWrite).DisableAntiforgery();
 

@@ -8,6 +8,7 @@ using NucleusCloud.Modules.Catalogue.CaseStudies;
 using NucleusCloud.Modules.Catalogue.Contracts;
 using NucleusCloud.Modules.Catalogue.Data;
 using NucleusCloud.Modules.Catalogue.Search;
+using NucleusCloud.Modules.Catalogue.Showcase;
 using NucleusCloud.Tenancy;
 using NucleusCloud.Tenancy.Authorization;
 
@@ -28,7 +29,7 @@ internal static class SolutionEndpoints
 
     public static void Map(IEndpointRouteBuilder endpoints)
     {
-        var group = Group(endpoints).WithTags("Catalogue: solutions");
+        var group = Group(endpoints).WithTags("Catalogue: solutions").EvictsShowcase();
         group.MapGet("", Search).WithName("SearchSolutions").AllowAnonymous().Validate<SolutionSearchQuery>();
         group.MapGet("/{id:guid}", Get).WithName("GetSolution").AllowAnonymous();
         group.MapPost("", Create).WithName("CreateSolution").RequireAuthorization(Permissions.CatalogueWrite).Validate<SolutionRequest>();

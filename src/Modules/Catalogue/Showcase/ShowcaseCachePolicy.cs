@@ -1,0 +1,72 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Primitives;
+using NucleusCloud.Modules.Catalogue.Contracts;
+using NucleusCloud.Tenancy;
+
+namespace NucleusCloud.Modules.Catalogue.Showcase;
+
+/// <summary>
+/// Caches anonymous showcase pages for a while, keyed by path (which holds the tenant), every query
+/// value and the interface language, and tagged with the tenant so a catalogue change evicts them.
+/// </summary>
+internal sealed class ShowcaseCachePolicy : IOutputCachePolicy
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
+
+    public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        var http = context.HttpContext;
+        var tenant = http.RequestServices.GetRequiredService<ITenantContext>().Tenant;
+        var anonymous = http.User.Identity?.IsAuthenticated != true && !http.Request.Headers.ContainsKey("Authorization");
+        var cacheable = tenant is not null && anonymous && HttpMethods.IsGet(http.Request.Method);
+        context.EnableOutputCaching = true;
+        context.AllowCacheLookup = cacheable;
+        context.AllowCacheStorage = cacheable;
+        context.AllowLocking = true;
+        context.ResponseExpirationTimeSpan = Lifetime;
+        context.CacheVaryByRules.QueryKeys = "*";
+        context.CacheVaryByRules.VaryByValues["culture"] = CultureInfo.CurrentUICulture.Name;
+        if (tenant is not null)
+        {
+            context.Tags.Add(ShowcaseCache.Tag(tenant.Id));
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+    public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        // Only whole, successful pages that set no cookie are shared between visitors.
+        var response = context.HttpContext.Response;
+        if (response.StatusCode != StatusCodes.Status200OK || !StringValues.IsNullOrEmpty(response.Headers.SetCookie))
+        {
+            context.AllowCacheStorage = false;
+        }
+
+        return ValueTask.CompletedTask;
+    }
+}
+
+/// <summary>Evicts the tenant's cached showcase pages after any successful catalogue write.</summary>
+internal static class ShowcaseCacheEviction
+{
+    public static TBuilder EvictsShowcase<TBuilder>(this TBuilder builder)
+        where TBuilder : Microsoft.AspNetCore.Builder.IEndpointConventionBuilder =>
+        builder.AddEndpointFilter(async (context, next) =>
+        {
+            var result = await next(context);
+            var http = context.HttpContext;
+            if (!HttpMethods.IsGet(http.Request.Method) && http.RequestServices.GetRequiredService<ITenantContext>().Tenant is { } tenant
+                && result is not IStatusCodeHttpResult { StatusCode: >= 400 })
+            {
+                await http.RequestServices.GetRequiredService<IOutputCacheStore>().EvictByTagAsync(ShowcaseCache.Tag(tenant.Id), http.RequestAborted);
+            }
+
+            return result;
+        });
+}
