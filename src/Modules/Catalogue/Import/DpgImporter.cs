@@ -24,14 +24,14 @@ internal sealed class DpgImporter(CatalogueDbContext db, SolutionHistory history
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 64, AllowTrailingCommas = false };
 
     /// <summary>Reports each record; <paramref name="progress"/> hears (done, total) after each one.</summary>
-    public async Task<ImportReport> ImportAsync(Stream body, bool isZip, SolutionStatus newStatus, IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
+    public async Task<ImportReport> ImportAsync(MemoryStream body, bool isZip, SolutionStatus newStatus, IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
     {
         var results = new List<ImportedRecord>();
         var records = new List<(string Source, JsonElement Record)>();
         var documents = new List<JsonDocument>();
         try
         {
-            foreach (var (source, bytes) in isZip ? Unzip(body, results) : [("(body)", await ReadAllAsync(body, cancellationToken))])
+            foreach (var (source, bytes) in isZip ? await UnzipAsync(body, results, cancellationToken) : [("(body)", body.ToArray())])
             {
                 if (Parse(source, bytes, results) is { } document)
                 {
@@ -196,7 +196,7 @@ internal sealed class DpgImporter(CatalogueDbContext db, SolutionHistory history
         }
     }
 
-    private static List<(string Source, byte[] Bytes)> Unzip(Stream body, List<ImportedRecord> results)
+    private static async Task<List<(string Source, byte[] Bytes)>> UnzipAsync(MemoryStream body, List<ImportedRecord> results, CancellationToken cancellationToken)
     {
         var files = new List<(string, byte[])>();
         ZipArchive archive;
@@ -233,8 +233,9 @@ internal sealed class DpgImporter(CatalogueDbContext db, SolutionHistory history
                 }
 
                 // The sizes in the archive's directory can lie: count what is actually inflated.
-                using var stream = entry.Open();
-                var bytes = ReadCapped(stream, MaxEntryBytes);
+                await using var stream = await entry.OpenAsync(cancellationToken);
+                using var inflated = await BodyReader.ReadCappedAsync(stream, MaxEntryBytes, cancellationToken);
+                var bytes = inflated?.ToArray();
                 if (bytes is null || (unpacked += bytes.Length) > MaxUnpackedBytes)
                 {
                     results.Add(new ImportedRecord(null, "failed", [$"{Shorten(entry.FullName)}: larger than {MaxEntryBytes / (1024 * 1024)} MB unpacked (or the archive past {MaxUnpackedBytes / (1024 * 1024)} MB); not read."]));
@@ -251,31 +252,6 @@ internal sealed class DpgImporter(CatalogueDbContext db, SolutionHistory history
         }
 
         return files;
-    }
-
-    private static byte[]? ReadCapped(Stream stream, long cap)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81_920];
-        int read;
-        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
-        {
-            if (buffer.Length + read > cap)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
-    }
-
-    private static async Task<byte[]> ReadAllAsync(Stream body, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        await body.CopyToAsync(buffer, cancellationToken);
-        return buffer.ToArray();
     }
 
     private static string? NameOf(JsonElement element) =>

@@ -37,38 +37,42 @@ internal static class ImportEndpoints
 
     private static async Task<IResult> ImportCsv(HttpContext http, SolutionCsv csv, IConfiguration configuration, CancellationToken cancellationToken)
     {
-        var max = configuration.GetValue(MaxBytesKey, DefaultMaxBytes);
-        if (http.Request.ContentLength > max)
-        {
-            return TooLarge(max);
-        }
-
-        using var body = await BodyReader.ReadCappedAsync(http.Request.Body, max, cancellationToken);
+        var (body, problem) = await ReadBodyAsync(http, configuration, "Send a CSV file whose first row names the columns.", cancellationToken);
         if (body is null)
         {
-            return TooLarge(max);
+            return problem!;
         }
 
-        if (body.Length == 0)
-        {
-            return ApiProblems.Validation("body", "Send a CSV file whose first row names the columns.");
-        }
-
+        using var _ = body;
         using var reader = new StreamReader(body, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
         return TypedResults.Ok(await csv.ImportAsync(reader, http.HasPermissionAsync, cancellationToken));
     }
 
     private static async Task<IResult> ImportDpg(HttpContext http, DpgImporter importer, IConfiguration configuration, bool? publish, CancellationToken cancellationToken)
     {
-        var max = configuration.GetValue(MaxBytesKey, DefaultMaxBytes);
-        if (http.Request.ContentLength > max)
-        {
-            return TooLarge(max);
-        }
-
         if (publish == true && !await http.HasPermissionAsync(Permissions.CataloguePublish))
         {
             return ApiProblems.Validation("publish", "Publishing on import needs the publisher's right; import as drafts and submit them for review.");
+        }
+
+        var (body, problem) = await ReadBodyAsync(http, configuration, "Send a DPG record, an array of records, or a zip of record files.", cancellationToken);
+        if (body is null)
+        {
+            return problem!;
+        }
+
+        using var _ = body;
+        var report = await importer.ImportAsync(body, BodyReader.IsZip(body), publish == true ? SolutionStatus.Published : SolutionStatus.Draft, progress: null, cancellationToken);
+        return TypedResults.Ok(report);
+    }
+
+    /// <summary>The whole body in memory, or the problem: 413 over the cap (from the declared length when there is one), 400 when empty.</summary>
+    private static async Task<(MemoryStream? Body, IResult? Problem)> ReadBodyAsync(HttpContext http, IConfiguration configuration, string whatToSend, CancellationToken cancellationToken)
+    {
+        var max = configuration.GetValue(MaxBytesKey, DefaultMaxBytes);
+        if (http.Request.ContentLength > max)
+        {
+            return (null, TooLarge(max));
         }
 
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
@@ -76,19 +80,19 @@ internal static class ImportEndpoints
             limit.MaxRequestBodySize = max;
         }
 
-        using var body = await BodyReader.ReadCappedAsync(http.Request.Body, max, cancellationToken);
+        var body = await BodyReader.ReadCappedAsync(http.Request.Body, max, cancellationToken);
         if (body is null)
         {
-            return TooLarge(max);
+            return (null, TooLarge(max));
         }
 
         if (body.Length == 0)
         {
-            return ApiProblems.Validation("body", "Send a DPG record, an array of records, or a zip of record files.");
+            await body.DisposeAsync();
+            return (null, ApiProblems.Validation("body", whatToSend));
         }
 
-        var report = await importer.ImportAsync(body, BodyReader.IsZip(body), publish == true ? SolutionStatus.Published : SolutionStatus.Draft, progress: null, cancellationToken);
-        return TypedResults.Ok(report);
+        return (body, null);
     }
 
     private static IResult TooLarge(long max) => Results.Problem(
