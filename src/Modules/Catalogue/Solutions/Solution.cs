@@ -68,8 +68,6 @@ internal sealed class Solution : ITenantOwned
     /// <summary>Optimistic concurrency: incremented on every change, checked on every update.</summary>
     public int Version { get; set; } = 1;
 
-    public SolutionListItem ToListItem() => new(Id, Slug, Name, Summary, Status, Maturity, BuildingBlocks, Sdgs, UpdatedAt);
-
     public SolutionDetails ToDetails(IEnumerable<CaseStudy> caseStudies) => new(Id, Slug, Name, Summary, Description, Status, Maturity, Licence, OpenSource, WebsiteUrl,
         BuildingBlocks, Sectors, Sdgs, Offerings, Standards, DevelopmentCountries, DeploymentCountries, ProviderPartnerIds,
         [.. Links.Select(l => new SolutionLinkDto(l.Kind, l.Url, l.Title))],
