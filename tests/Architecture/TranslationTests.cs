@@ -48,6 +48,7 @@ public sealed partial class TranslationTests
         Enum.GetNames<NucleusCloud.Modules.Catalogue.Contracts.SolutionMaturity>().Select(v => $"Maturity{v}")
             .Concat(Enum.GetNames<NucleusCloud.Modules.Catalogue.Contracts.SolutionOffering>().Select(v => $"Offering{v}"))
             .Concat(Enum.GetNames<NucleusCloud.Modules.Catalogue.Contracts.LinkKind>().Select(v => $"Link{v}"))
+            .Concat(Enum.GetNames<NucleusCloud.Modules.Catalogue.Contracts.SolutionStatus>().SelectMany(v => new[] { $"Status{v}", $"MoveTo{v}" }))
             .Where(key => !english.Contains(key)).ShouldBeEmpty();
     }
 

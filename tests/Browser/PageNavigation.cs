@@ -17,11 +17,23 @@ public static class PageNavigation
         return response;
     }
 
-    /// <summary>Waits for the address to match <paramref name="glob"/>, then for that document to finish loading.</summary>
-    public static async Task ArrivedAtAsync(this IPage page, string glob)
+    /// <summary>
+    /// Waits, in the page itself, until the address matches <paramref name="glob"/> (<c>*</c> stands
+    /// for any characters) and that document has finished loading. Playwright's own URL wait has hung
+    /// even for a "commit" on a page with a DevTools session attached (the passkey test's).
+    /// </summary>
+    public static Task ArrivedAtAsync(this IPage page, string glob)
     {
-        await page.WaitForURLAsync(glob, new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
-        await page.ReadyAsync();
+        var pattern = "^" + string.Join(".*", glob.Split('*', StringSplitOptions.RemoveEmptyEntries).Select(System.Text.RegularExpressions.Regex.Escape)) + (glob.EndsWith('*') ? ".*" : "") + "$";
+        if (glob.StartsWith('*'))
+        {
+            pattern = "^.*" + pattern[1..];
+        }
+
+        return page.WaitForFunctionAsync(
+            "pattern => new RegExp(pattern).test(location.href) && document.readyState === 'complete'",
+            pattern,
+            new PageWaitForFunctionOptions { PollingInterval = 50 });
     }
 
     /// <summary>Polls the page's own <c>document.readyState</c>.</summary>

@@ -22,7 +22,9 @@ public sealed class CatalogueModule : IModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDbContext<CatalogueDbContext, SqliteCatalogueDbContext, PostgresCatalogueDbContext>(configuration, CatalogueDbContext.Schema);
-        services.AddScoped<ICatalogueQueries, CatalogueQueries>();
+        services.AddScoped<CatalogueQueries>();
+        services.AddScoped<ICatalogueQueries>(sp => sp.GetRequiredService<CatalogueQueries>());
+        services.AddScoped<ICatalogueWorkspace>(sp => sp.GetRequiredService<CatalogueQueries>());
         services.AddScoped<SolutionHistory>();
         services.AddScoped<SolutionEditor>();
         services.AddScoped<SolutionSearch>();

@@ -13,6 +13,7 @@ public sealed class PageAccessTests(SqliteFixture fixture) : IClassFixture<Sqlit
     [InlineData("members")]
     [InlineData("api-keys")]
     [InlineData("audit")]
+    [InlineData("catalogue")]
     public async Task A_tenants_administration_pages_refuse_an_owner_of_another_tenant(string page)
     {
         var a = await App.NewTenantAsync();

@@ -6,10 +6,44 @@ using NucleusCloud.Modules.Catalogue.Search;
 
 namespace NucleusCloud.Modules.Catalogue.Solutions;
 
-internal sealed class CatalogueQueries(CatalogueDbContext db, SolutionSearch search) : ICatalogueQueries
+internal sealed class CatalogueQueries(CatalogueDbContext db, SolutionSearch search, SolutionEditor editor) : ICatalogueQueries, ICatalogueWorkspace
 {
     public Task<SolutionSearchResult> SearchPublishedAsync(CatalogueSearch query, CancellationToken cancellationToken = default) =>
-        search.SearchAsync(new SolutionSearchQuery
+        search.SearchAsync(ToQuery(query, status: null), publishedOnly: true, cancellationToken);
+
+    public Task<SolutionSearchResult> SearchAsync(CatalogueSearch query, SolutionStatus? status, CancellationToken cancellationToken = default) =>
+        search.SearchAsync(ToQuery(query, status), publishedOnly: false, cancellationToken);
+
+    public async Task<SolutionDetails?> GetAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        var solution = await db.Solutions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
+        return solution?.ToDetails(await db.CaseStudies.AsNoTracking().Where(c => c.SolutionId == id).ToListAsync(cancellationToken));
+    }
+
+    public async Task<IReadOnlyList<SolutionChangeDto>> HistoryAsync(Guid id, int limit, CancellationToken cancellationToken = default) =>
+        [.. (await db.SolutionChanges.AsNoTracking().Where(c => c.SolutionId == id)
+            .OrderByDescending(c => c.At).ThenByDescending(c => c.Id).Take(Math.Clamp(limit, 1, 500))
+            .ToListAsync(cancellationToken)).Select(c => c.ToDto())];
+
+    public async Task<string?> MoveAsync(Guid id, SolutionStatus to, string? note, int version, Func<string, ValueTask<bool>> callerMay, CancellationToken cancellationToken = default)
+    {
+        if (await db.Solutions.FirstOrDefaultAsync(s => s.Id == id, cancellationToken) is not { } solution)
+        {
+            return "The solution no longer exists.";
+        }
+
+        if (solution.Version != version)
+        {
+            return "Someone changed the solution meanwhile; look at it again before moving it.";
+        }
+
+        return (await editor.MoveAsync(solution, to, note, new CallerMay(callerMay), cancellationToken))?.Message;
+    }
+
+    public IReadOnlyList<(SolutionStatus To, bool NeedsPublisher)> MovesFrom(SolutionStatus from) =>
+        [.. SolutionWorkflow.From(from).Select(to => (to, SolutionWorkflow.NeedsPublisher(from, to)))];
+
+    private static SolutionSearchQuery ToQuery(CatalogueSearch query, SolutionStatus? status) => new SolutionSearchQuery
         {
             Q = query.Q?.Length > 200 ? query.Q[..200] : query.Q,
             BuildingBlock = [.. (query.BuildingBlocks ?? []).Where(Taxonomy.IsBuildingBlock)],
@@ -21,7 +55,8 @@ internal sealed class CatalogueQueries(CatalogueDbContext db, SolutionSearch sea
             Licence = [.. query.Licences ?? []],
             Page = Math.Max(1, query.Page),
             PageSize = Math.Clamp(query.PageSize, 1, PageQuery.MaxPageSize),
-        }, publishedOnly: true, cancellationToken);
+            Status = status,
+        };
 
     public async Task<SolutionDetails?> GetPublishedAsync(string slug, CancellationToken cancellationToken = default)
     {

@@ -16,6 +16,8 @@ internal static class SolutionWorkflow
         [SolutionStatus.Archived] = [SolutionStatus.Draft],
     };
 
+    public static IReadOnlyList<SolutionStatus> From(SolutionStatus from) => Moves[from];
+
     public static bool IsAllowed(SolutionStatus from, SolutionStatus to) => from == to || Moves[from].Contains(to);
 
     /// <summary>Moves into or out of the public showcase need the publisher's right.</summary>
