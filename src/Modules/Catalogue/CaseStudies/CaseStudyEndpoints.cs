@@ -38,8 +38,7 @@ internal static class CaseStudyEndpoints
             return ApiProblems.NotFound("Solution");
         }
 
-        var caseStudies = await db.CaseStudies.AsNoTracking().Where(c => c.SolutionId == solutionId).ToListAsync(cancellationToken);
-        return TypedResults.Ok(solution.ToDetails(caseStudies).CaseStudies);
+        return TypedResults.Ok((await db.DetailsAsync(solution, cancellationToken)).CaseStudies);
     }
 
     private static async Task<IResult> Create(Guid solutionId, CaseStudyRequest request, ITenantContext tenant, CatalogueDbContext db, SolutionHistory history, TimeProvider clock, CancellationToken cancellationToken)

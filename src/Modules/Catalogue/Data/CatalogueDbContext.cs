@@ -81,6 +81,10 @@ internal abstract class CatalogueDbContext(DbContextOptions options, ITenantCont
         base.OnModelCreating(modelBuilder);
     }
 
+    /// <summary>A solution as the API and pages show it, with its case studies.</summary>
+    public async Task<Contracts.SolutionDetails> DetailsAsync(Solution solution, CancellationToken cancellationToken) =>
+        solution.ToDetails(await CaseStudies.AsNoTracking().Where(c => c.SolutionId == solution.Id).ToListAsync(cancellationToken));
+
     /// <summary>The provider's full-text index over solutions (a tsvector column on PostgreSQL; FTS5 is made by migration SQL on SQLite).</summary>
     protected virtual void ConfigureFullText(ModelBuilder modelBuilder)
     {

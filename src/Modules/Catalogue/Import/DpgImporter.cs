@@ -58,11 +58,7 @@ internal sealed class DpgImporter(CatalogueDbContext db, SolutionHistory history
             documents.ForEach(d => d.Dispose());
         }
 
-        return new ImportReport(
-            results.Count(r => r.Status == "imported"),
-            results.Count(r => r.Status == "updated"),
-            results.Count(r => r.Status == "failed"),
-            results);
+        return ImportReports.Of(results);
     }
 
     private async Task<ImportedRecord> ImportOneAsync(string source, JsonElement element, SolutionStatus newStatus, CancellationToken cancellationToken)

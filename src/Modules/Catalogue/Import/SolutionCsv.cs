@@ -149,6 +149,5 @@ internal sealed class SolutionCsv(CatalogueDbContext db, SolutionEditor editor, 
 
     private static string List(IEnumerable<string> values) => string.Join("; ", values);
 
-    private static ImportReport Report(List<ImportedRecord> results) => new(
-        results.Count(r => r.Status == "imported"), results.Count(r => r.Status == "updated"), results.Count(r => r.Status == "failed"), results);
+    private static ImportReport Report(List<ImportedRecord> results) => ImportReports.Of(results);
 }

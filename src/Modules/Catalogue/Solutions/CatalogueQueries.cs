@@ -17,7 +17,7 @@ internal sealed class CatalogueQueries(CatalogueDbContext db, SolutionSearch sea
     public async Task<SolutionDetails?> GetAsync(Guid id, CancellationToken cancellationToken = default)
     {
         var solution = await db.Solutions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
-        return solution?.ToDetails(await db.CaseStudies.AsNoTracking().Where(c => c.SolutionId == id).ToListAsync(cancellationToken));
+        return solution is null ? null : await db.DetailsAsync(solution, cancellationToken);
     }
 
     public async Task<IReadOnlyList<SolutionChangeDto>> HistoryAsync(Guid id, int limit, CancellationToken cancellationToken = default) =>
@@ -61,6 +61,6 @@ internal sealed class CatalogueQueries(CatalogueDbContext db, SolutionSearch sea
     public async Task<SolutionDetails?> GetPublishedAsync(string slug, CancellationToken cancellationToken = default)
     {
         var solution = await db.Solutions.AsNoTracking().FirstOrDefaultAsync(s => s.Slug == slug && s.Status == SolutionStatus.Published, cancellationToken);
-        return solution?.ToDetails(await db.CaseStudies.AsNoTracking().Where(c => c.SolutionId == solution.Id).ToListAsync(cancellationToken));
+        return solution is null ? null : await db.DetailsAsync(solution, cancellationToken);
     }
 }

@@ -50,7 +50,7 @@ internal static class SolutionEndpoints
             return ApiProblems.NotFound("Solution");
         }
 
-        return TypedResults.Ok(solution.ToDetails(await db.CaseStudies.AsNoTracking().Where(c => c.SolutionId == id).ToListAsync(cancellationToken)));
+        return TypedResults.Ok(await db.DetailsAsync(solution, cancellationToken));
     }
 
     private static async Task<IResult> Create(SolutionRequest request, HttpContext http, ITenantContext tenant, SolutionEditor editor, ILoggerFactory logs, CancellationToken cancellationToken)
@@ -79,7 +79,7 @@ internal static class SolutionEndpoints
         }
 
         logs.CreateLogger(LogCategory).LogInformation("Solution {SolutionId} at version {Version}", solution.Id, solution.Version);
-        return TypedResults.Ok(solution.ToDetails(await db.CaseStudies.AsNoTracking().Where(c => c.SolutionId == id).ToListAsync(cancellationToken)));
+        return TypedResults.Ok(await db.DetailsAsync(solution, cancellationToken));
     }
 
     private static async Task<IResult> ChangeStatus(Guid id, StatusChangeRequest request, HttpContext http, CatalogueDbContext db, SolutionEditor editor, CancellationToken cancellationToken)
@@ -100,7 +100,7 @@ internal static class SolutionEndpoints
             return Problem(refusal);
         }
 
-        return TypedResults.Ok(solution.ToDetails(await db.CaseStudies.AsNoTracking().Where(c => c.SolutionId == id).ToListAsync(cancellationToken)));
+        return TypedResults.Ok(await db.DetailsAsync(solution, cancellationToken));
     }
 
     private static async Task<IResult> History(Guid id, [AsParameters] PageQuery page, CatalogueDbContext db, CancellationToken cancellationToken) =>

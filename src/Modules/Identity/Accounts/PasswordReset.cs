@@ -1,6 +1,4 @@
-using System.Text;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.WebUtilities;
 using NucleusCloud.Modules.Abstractions.Auditing;
 using NucleusCloud.Modules.Abstractions.Email;
 using NucleusCloud.Modules.Identity.Contracts;
@@ -19,7 +17,7 @@ internal sealed class PasswordReset(UserManager<NucleusUser> users, IMailer mail
             return;
         }
 
-        var token = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
+        var token = LinkTokens.Encode(await users.GeneratePasswordResetTokenAsync(user));
         var link = mailer.Link($"/account/reset-password?email={Uri.EscapeDataString(user.Email!)}&token={token}");
         await mailer.SendAsync(user.Email!, "Reset your NucleusCloud password",
             $"""
@@ -36,12 +34,7 @@ internal sealed class PasswordReset(UserManager<NucleusUser> users, IMailer mail
     public async Task<(string Field, string Message)?> ResetAsync(string email, string token, string newPassword, CancellationToken cancellationToken = default)
     {
         var user = await users.FindByEmailAsync(email);
-        string decoded;
-        try
-        {
-            decoded = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(token));
-        }
-        catch (FormatException)
+        if (LinkTokens.Decode(token) is not { } decoded)
         {
             return ("token", InvalidLink);
         }

@@ -1,7 +1,5 @@
 using System.Security.Claims;
-using System.Text;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.WebUtilities;
 using NucleusCloud.Modules.Abstractions.Auditing;
 using NucleusCloud.Modules.Abstractions.Email;
 using NucleusCloud.Modules.Identity.Contracts;
@@ -47,7 +45,7 @@ internal sealed class Profile(UserManager<NucleusUser> users, IMailer mailer, IA
         }
         else
         {
-            var token = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GenerateChangeEmailTokenAsync(user, newEmail)));
+            var token = LinkTokens.Encode(await users.GenerateChangeEmailTokenAsync(user, newEmail));
             var link = mailer.Link($"/account/confirm-email?user={user.Id}&email={Uri.EscapeDataString(newEmail)}&token={token}");
             await mailer.SendAsync(newEmail, "Confirm your new NucleusCloud address",
                 $"""
@@ -65,12 +63,7 @@ internal sealed class Profile(UserManager<NucleusUser> users, IMailer mailer, IA
 
     public async Task<string?> ConfirmEmailChangeAsync(Guid userId, string newEmail, string token, CancellationToken cancellationToken = default)
     {
-        string decoded;
-        try
-        {
-            decoded = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(token));
-        }
-        catch (FormatException)
+        if (LinkTokens.Decode(token) is not { } decoded)
         {
             return InvalidLink;
         }
