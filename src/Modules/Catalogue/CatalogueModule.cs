@@ -9,6 +9,7 @@ using NucleusCloud.Modules.Catalogue.Contracts;
 using NucleusCloud.Modules.Catalogue.Data;
 using NucleusCloud.Modules.Catalogue.Demo;
 using NucleusCloud.Modules.Catalogue.Import;
+using NucleusCloud.Modules.Catalogue.Proposals;
 using NucleusCloud.Modules.Catalogue.Search;
 using NucleusCloud.Modules.Catalogue.Showcase;
 using NucleusCloud.Modules.Catalogue.Solutions;
@@ -43,5 +44,7 @@ public sealed class CatalogueModule : IModule
         SolutionEndpoints.Map(endpoints);
         CaseStudyEndpoints.Map(endpoints);
         ImportEndpoints.Map(endpoints);
+        PortalSolutionEndpoints.Map(endpoints);
+        ProposalReviewEndpoints.Map(endpoints);
     }
 }

@@ -26,6 +26,13 @@ public static class Permissions
     /// <summary>Moves a solution into or out of the public showcase (the review step's second half).</summary>
     public const string CataloguePublish = "catalogue.publish";
     public const string CrmRead = "crm.read";
+    public const string PartnersRead = "partners.read";
+    public const string PartnersWrite = "partners.write";
+
+    /// <summary>A partner guest's own record and the solutions it provides (see the Partners module's portal).</summary>
+    public const string PartnerPortal = "partners.portal";
+    public const string BrandRead = "brand.read";
+    public const string BrandWrite = "brand.write";
     public const string CrmWrite = "crm.write";
     public const string MembersRead = "members.read";
     public const string MembersManage = "members.manage";
@@ -34,24 +41,27 @@ public static class Permissions
 
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
-        CatalogueRead, CatalogueWrite, CataloguePublish, CrmRead, CrmWrite, MembersRead, MembersManage, ApiKeysManage, AuditRead,
+        CatalogueRead, CatalogueWrite, CataloguePublish, CrmRead, CrmWrite, PartnersRead, PartnersWrite, PartnerPortal, BrandRead, BrandWrite,
+        MembersRead, MembersManage, ApiKeysManage, AuditRead,
     };
 }
 
 /// <summary>What each role may do. One table, so a review sees the whole model at once.</summary>
 public static class RolePermissions
 {
-    private static readonly string[] Reading = [Permissions.CatalogueRead, Permissions.MembersRead];
+    private static readonly string[] Reading = [Permissions.CatalogueRead, Permissions.PartnersRead, Permissions.BrandRead, Permissions.MembersRead];
+    private static readonly IReadOnlySet<string> Everything = new HashSet<string>(Permissions.All.Except([Permissions.PartnerPortal]));
 
     private static readonly Dictionary<TenantRole, IReadOnlySet<string>> Table = new()
     {
-        [TenantRole.Owner] = Permissions.All,
-        [TenantRole.Admin] = Permissions.All,
-        [TenantRole.Editor] = new HashSet<string>([.. Reading, Permissions.CatalogueWrite]),
-        [TenantRole.CrmUser] = new HashSet<string>([.. Reading, Permissions.CrmRead, Permissions.CrmWrite]),
+        [TenantRole.Owner] = Everything,
+        [TenantRole.Admin] = Everything,
+        [TenantRole.Editor] = new HashSet<string>([.. Reading, Permissions.CatalogueWrite, Permissions.BrandWrite]),
+        [TenantRole.CrmUser] = new HashSet<string>([.. Reading, Permissions.CrmRead, Permissions.CrmWrite, Permissions.PartnersWrite]),
         [TenantRole.Analyst] = new HashSet<string>([.. Reading, Permissions.CrmRead, Permissions.AuditRead]),
         [TenantRole.Viewer] = new HashSet<string>(Reading),
-        [TenantRole.PartnerGuest] = new HashSet<string>(),
+        // Confined to its own partner record: the portal's endpoints narrow every query to it.
+        [TenantRole.PartnerGuest] = new HashSet<string>([Permissions.PartnerPortal]),
     };
 
     public static bool Grants(TenantRole role, string permission) =>

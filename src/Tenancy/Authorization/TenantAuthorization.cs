@@ -25,6 +25,9 @@ public interface IMembershipChecker
 {
     ValueTask<TenantRole?> FindRoleAsync(ClaimsPrincipal principal, TenantInfo tenant, CancellationToken cancellationToken);
 
+    /// <summary>For a <see cref="TenantRole.PartnerGuest"/> of <paramref name="tenant"/>: the one partner record it acts for; otherwise null.</summary>
+    ValueTask<Guid?> FindPartnerAsync(ClaimsPrincipal principal, TenantInfo tenant, CancellationToken cancellationToken);
+
     ValueTask<bool> IsPlatformAdminAsync(ClaimsPrincipal principal, CancellationToken cancellationToken);
 }
 
@@ -88,5 +91,14 @@ public static class TenantMembership
 
         var role = await http.RequestServices.GetRequiredService<IMembershipChecker>().FindRoleAsync(http.User, tenant, http.RequestAborted);
         return role is { } r && RolePermissions.Grants(r, permission);
+    }
+
+    /// <summary>The partner record a partner guest acts for in the request's tenant; null for anyone else.</summary>
+    public static async ValueTask<Guid?> PartnerIdAsync(this HttpContext http)
+    {
+        var tenant = http.RequestServices.GetRequiredService<ITenantContext>().Tenant;
+        return tenant is null || http.User.Identity?.IsAuthenticated != true
+            ? null
+            : await http.RequestServices.GetRequiredService<IMembershipChecker>().FindPartnerAsync(http.User, tenant, http.RequestAborted);
     }
 }

@@ -39,6 +39,13 @@ public static class Api
         return (await response.Content.ReadFromJsonAsync<PagedResult<SolutionListItem>>(Json))!;
     }
 
+    public static async Task<JsonObject> CreatePartnerAsync(this HttpClient client, TenantInfo tenant, string name, string kind)
+    {
+        var response = await client.PostAsJsonAsync($"/api/{tenant.Slug}/partners", new { name, kind }, Json);
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+    }
+
     /// <summary>Asserts an RFC 9457 answer with the status, and returns its body.</summary>
     public static async Task<JsonObject> ShouldBeProblemAsync(this HttpResponseMessage response, HttpStatusCode status)
     {

@@ -24,6 +24,8 @@ public static class ApiConventions
             }
         });
         services.AddExceptionHandler<ApiExceptionHandler>();
+        // Plain paged lists (no filters of their own) validate their page and size with this one.
+        services.AddSingleton<FluentValidation.IValidator<PageQuery>, PageQueryValidator<PageQuery>>();
         services.AddOptions<Email.MailOptions>().BindConfiguration(Email.MailOptions.Section);
         services.AddSingleton<Email.IMailer, Email.Mailer>();
         // Throw on unreadable bodies so ApiExceptionHandler can name the field instead of a bare 400.

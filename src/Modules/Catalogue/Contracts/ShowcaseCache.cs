@@ -1,8 +1,9 @@
 namespace NucleusCloud.Modules.Catalogue.Contracts;
 
 /// <summary>
-/// The output-cache policy of the public showcase pages: anonymous GETs, per tenant, per query
-/// and language, evicted whenever the tenant's catalogue changes.
+/// The output-cache policy of the public catalogue (showcase pages and anonymous API reads):
+/// anonymous GETs, per tenant, per query and language, evicted whenever the tenant's catalogue or
+/// brand changes.
 /// </summary>
 public static class ShowcaseCache
 {

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NucleusCloud.Modules.Abstractions.Persistence;
 using NucleusCloud.Modules.Catalogue.CaseStudies;
+using NucleusCloud.Modules.Catalogue.Proposals;
 using NucleusCloud.Modules.Catalogue.Search;
 using NucleusCloud.Modules.Catalogue.Solutions;
 using NucleusCloud.Tenancy;
@@ -17,6 +18,8 @@ internal abstract class CatalogueDbContext(DbContextOptions options, ITenantCont
     public DbSet<CaseStudy> CaseStudies => Set<CaseStudy>();
 
     public DbSet<SolutionChange> SolutionChanges => Set<SolutionChange>();
+
+    public DbSet<SolutionProposal> SolutionProposals => Set<SolutionProposal>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -73,6 +76,24 @@ internal abstract class CatalogueDbContext(DbContextOptions options, ITenantCont
             change.Property(c => c.FromStatus).HasConversion<string>().HasMaxLength(20);
             change.Property(c => c.ToStatus).HasConversion<string>().HasMaxLength(20);
             change.Property(c => c.Note).HasMaxLength(1_000);
+        });
+
+        modelBuilder.Entity<SolutionProposal>(proposal =>
+        {
+            proposal.ToTable("solution_proposals");
+            proposal.HasKey(p => new { p.TenantId, p.Id });
+            proposal.HasIndex(p => new { p.TenantId, p.Status, p.ProposedAt });
+            proposal.HasIndex(p => new { p.TenantId, p.PartnerId, p.ProposedAt });
+            proposal.HasOne<Solution>().WithMany().HasForeignKey(p => new { p.TenantId, p.SolutionId }).OnDelete(DeleteBehavior.Cascade);
+            proposal.Property(p => p.ProposedBy).HasMaxLength(200);
+            proposal.Property(p => p.ReviewedBy).HasMaxLength(200);
+            proposal.Property(p => p.Name).HasMaxLength(200);
+            proposal.Property(p => p.Summary).HasMaxLength(500);
+            proposal.Property(p => p.Description).HasMaxLength(20_000);
+            proposal.Property(p => p.WebsiteUrl).HasMaxLength(2_000);
+            proposal.Property(p => p.Message).HasMaxLength(2_000);
+            proposal.Property(p => p.ReviewNote).HasMaxLength(1_000);
+            proposal.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
         });
 
         ConfigureFullText(modelBuilder);

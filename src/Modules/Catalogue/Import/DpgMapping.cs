@@ -3,6 +3,8 @@ using System.Text.RegularExpressions;
 using NucleusCloud.Modules.Catalogue.Contracts;
 using NucleusCloud.Modules.Catalogue.Solutions;
 
+using NucleusCloud.Modules.Abstractions.Http;
+
 namespace NucleusCloud.Modules.Catalogue.Import;
 
 /// <summary>
@@ -70,7 +72,7 @@ internal static partial class DpgMapping
             return null;
         }
 
-        if (trimmed.Length <= 2_000 && SolutionRequestValidator.BeHttpUrl(trimmed))
+        if (trimmed.Length <= 2_000 && WebAddresses.IsHttp(trimmed))
         {
             return new Uri(trimmed).ToString();
         }

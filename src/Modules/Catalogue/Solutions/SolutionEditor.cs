@@ -16,13 +16,13 @@ internal enum EditRefusalKind
     Conflict,
 }
 
-/// <summary>
-/// Creating and updating solutions with the slug, workflow and version rules, for the API and
-/// the CSV import alike. Each call saves once: the solution and its history line together.
-/// </summary>
 /// <summary>Whether the caller holds a permission in the current tenant (from the request, or a job's grant).</summary>
 internal delegate ValueTask<bool> CallerMay(string permission);
 
+/// <summary>
+/// Creating and updating solutions with the slug, workflow and version rules, for the API, the
+/// CSV import and accepted partner proposals alike. Each call saves once: the solution and its history line together.
+/// </summary>
 internal sealed class SolutionEditor(CatalogueDbContext db, SolutionHistory history, TimeProvider clock)
 {
     public async Task<(Solution? Solution, EditRefusal? Refusal)> CreateAsync(SolutionRequest request, CallerMay may, CancellationToken cancellationToken)
@@ -49,7 +49,7 @@ internal sealed class SolutionEditor(CatalogueDbContext db, SolutionHistory hist
     }
 
     /// <summary>Updates a tracked solution; an unchanged request saves nothing and is not a refusal.</summary>
-    public async Task<EditRefusal?> UpdateAsync(Solution solution, SolutionRequest request, CallerMay may, CancellationToken cancellationToken)
+    public async Task<EditRefusal?> UpdateAsync(Solution solution, SolutionRequest request, CallerMay may, CancellationToken cancellationToken, string? note = null)
     {
         if (request.Version is { } version && version != solution.Version)
         {
@@ -80,7 +80,7 @@ internal sealed class SolutionEditor(CatalogueDbContext db, SolutionHistory hist
         }
 
         solution.Version++;
-        history.Record(solution, from == to ? "updated" : "status", changed, from == to ? null : from, from == to ? null : to);
+        history.Record(solution, from == to ? "updated" : "status", changed, from == to ? null : from, from == to ? null : to, note);
         return await SaveAsync(cancellationToken);
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -30,12 +31,13 @@ internal static class SolutionEndpoints
     public static void Map(IEndpointRouteBuilder endpoints)
     {
         var group = Group(endpoints).WithTags("Catalogue: solutions").EvictsShowcase();
-        group.MapGet("", Search).WithName("SearchSolutions").AllowAnonymous().Validate<SolutionSearchQuery>();
-        group.MapGet("/{id:guid}", Get).WithName("GetSolution").AllowAnonymous();
+        // Anonymous reads are the showcase's data: cached like its pages, per tenant and query, evicted by any write.
+        group.MapGet("", Search).WithName("SearchSolutions").AllowAnonymous().Validate<SolutionSearchQuery>().CacheOutput(ShowcaseCache.PolicyName);
+        group.MapGet("/{id:guid}", Get).WithName("GetSolution").AllowAnonymous().CacheOutput(ShowcaseCache.PolicyName);
         group.MapPost("", Create).WithName("CreateSolution").RequireAuthorization(Permissions.CatalogueWrite).Validate<SolutionRequest>();
         group.MapPut("/{id:guid}", Update).WithName("UpdateSolution").RequireAuthorization(Permissions.CatalogueWrite).Validate<SolutionRequest>();
         group.MapPost("/{id:guid}/status", ChangeStatus).WithName("ChangeSolutionStatus").RequireAuthorization(Permissions.CatalogueWrite).Validate<StatusChangeRequest>();
-        group.MapGet("/{id:guid}/history", History).WithName("SolutionHistory").RequireAuthorization(Permissions.CatalogueRead);
+        group.MapGet("/{id:guid}/history", History).WithName("SolutionHistory").RequireAuthorization(Permissions.CatalogueRead).Validate<PageQuery>();
         group.MapDelete("/{id:guid}", Delete).WithName("DeleteSolution").RequireAuthorization(Permissions.CatalogueWrite);
     }
 

@@ -46,8 +46,8 @@ internal sealed partial class SolutionRequestValidator : AbstractValidator<Solut
         RuleFor(r => r.Maturity).IsInEnum();
         RuleFor(r => r.Licence).MaximumLength(100).Must(SpdxLicences.IsKnown!).When(r => !string.IsNullOrEmpty(r.Licence))
             .WithMessage("'{PropertyValue}' is not an SPDX licence id (e.g. 'MIT', 'Apache-2.0', 'AGPL-3.0-only').");
-        RuleFor(r => r.WebsiteUrl).MaximumLength(2_000).Must(BeHttpUrl).When(r => !string.IsNullOrEmpty(r.WebsiteUrl))
-            .WithMessage("Use an absolute http or https address.");
+        RuleFor(r => r.WebsiteUrl).MaximumLength(2_000).Must(WebAddresses.IsHttp).When(r => !string.IsNullOrEmpty(r.WebsiteUrl))
+            .WithMessage(WebAddresses.Message);
         RuleForEach(r => r.BuildingBlocks).Must(Taxonomy.IsBuildingBlock)
             .WithMessage(_ => $"'{{PropertyValue}}' is not a building block; use one of: {string.Join(", ", Taxonomy.BuildingBlocks)}.");
         RuleForEach(r => r.Sectors).Must(Taxonomy.IsSector)
@@ -66,14 +66,14 @@ internal sealed partial class SolutionRequestValidator : AbstractValidator<Solut
         RuleForEach(r => r.Links).ChildRules(link =>
         {
             link.RuleFor(l => l.Kind).IsInEnum();
-            link.RuleFor(l => l.Url).NotEmpty().MaximumLength(2_000).Must(BeHttpUrl).WithMessage("Use an absolute http or https address.");
+            link.RuleFor(l => l.Url).NotEmpty().MaximumLength(2_000).Must(WebAddresses.IsHttp).WithMessage(WebAddresses.Message);
             link.RuleFor(l => l.Title).MaximumLength(200);
         });
         RuleFor(r => r.Media).Must(m => m!.Count <= 20).When(r => r.Media is not null).WithMessage("List at most 20 media items.");
         RuleForEach(r => r.Media).ChildRules(media =>
         {
             media.RuleFor(m => m.Kind).IsInEnum();
-            media.RuleFor(m => m.Url).NotEmpty().MaximumLength(2_000).Must(BeHttpUrl).WithMessage("Use an absolute http or https address.");
+            media.RuleFor(m => m.Url).NotEmpty().MaximumLength(2_000).Must(WebAddresses.IsHttp).WithMessage(WebAddresses.Message);
             media.RuleFor(m => m.Caption).MaximumLength(300);
         });
         RuleFor(r => r.Version).GreaterThanOrEqualTo(1);
@@ -81,9 +81,6 @@ internal sealed partial class SolutionRequestValidator : AbstractValidator<Solut
 
     [GeneratedRegex("^[a-z0-9]+(?:-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
     internal static partial Regex SlugShape();
-
-    internal static bool BeHttpUrl(string? url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 }
 
 /// <summary>A status move, with an optional note kept in the history.</summary>

@@ -10,6 +10,9 @@ public interface IAccessAdministration
     /// <summary>Invites to <paramref name="tenant"/>; false when only an owner may grant that role.</summary>
     Task<bool> InviteAsync(TenantInfo tenant, string email, TenantRole role, ClaimsPrincipal invitedBy, bool asPlatformAdmin, CancellationToken cancellationToken = default);
 
+    /// <summary>Invites a partner's user as a <see cref="TenantRole.PartnerGuest"/> of the current tenant, confined to <paramref name="partnerId"/>.</summary>
+    Task InvitePartnerGuestAsync(TenantInfo tenant, string email, Guid partnerId, ClaimsPrincipal invitedBy, CancellationToken cancellationToken = default);
+
     /// <summary>Null when accepted; otherwise the field at fault and why.</summary>
     Task<(string Field, string Message)?> AcceptInvitationAsync(string tenantSlug, string token, string? displayName, string? password, CancellationToken cancellationToken = default);
 

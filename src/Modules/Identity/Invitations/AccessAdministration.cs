@@ -32,6 +32,9 @@ internal sealed class AccessAdministration(InvitationService invitations, IMembe
         return await invitations.InviteAsync(tenant, email, role, MembershipChecker.UserId(invitedBy) ?? Guid.Empty, cancellationToken);
     }
 
+    public async Task InvitePartnerGuestAsync(TenantInfo tenant, string email, Guid partnerId, ClaimsPrincipal invitedBy, CancellationToken cancellationToken) =>
+        await invitations.InviteAsync(tenant, email, TenantRole.PartnerGuest, MembershipChecker.UserId(invitedBy) ?? Guid.Empty, cancellationToken, partnerId);
+
     public async Task<AcceptanceResult> AcceptAsync(string tenantSlug, string token, string? displayName, string? password, CancellationToken cancellationToken)
     {
         return await tenants.FindBySlugAsync(tenantSlug, cancellationToken) is { Status: TenantStatus.Active } tenant

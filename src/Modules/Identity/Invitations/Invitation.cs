@@ -18,6 +18,9 @@ internal sealed class Invitation : ITenantOwned
 
     public TenantRole Role { get; init; }
 
+    /// <summary>For <see cref="TenantRole.PartnerGuest"/>: the partner record the invitee will act for.</summary>
+    public Guid? PartnerId { get; init; }
+
     [NotAudited]
     public required byte[] TokenHash { get; init; }
 

@@ -14,7 +14,7 @@ namespace NucleusCloud.Modules.Identity.Invitations;
 /// <summary>Invites by e-mail and accepts invitations: the token proves the invitee controls the address.</summary>
 internal sealed class InvitationService(ITenantScopeFactory scopes, IMailer mailer, AccountDirectory accounts, TimeProvider clock)
 {
-    public async Task<Invitation> InviteAsync(TenantInfo tenant, string email, TenantRole role, Guid invitedBy, CancellationToken cancellationToken)
+    public async Task<Invitation> InviteAsync(TenantInfo tenant, string email, TenantRole role, Guid invitedBy, CancellationToken cancellationToken, Guid? partnerId = null)
     {
         var token = SecretTokens.New();
         var now = clock.GetStorableUtcNow();
@@ -22,6 +22,7 @@ internal sealed class InvitationService(ITenantScopeFactory scopes, IMailer mail
         {
             Email = email.Trim().ToLowerInvariant(),
             Role = role,
+            PartnerId = partnerId,
             TokenHash = SecretTokens.Hash(token),
             InvitedBy = invitedBy,
             CreatedAt = now,
@@ -83,7 +84,7 @@ internal sealed class InvitationService(ITenantScopeFactory scopes, IMailer mail
         invitation.AcceptedBy = user.Id;
         if (!await db.Memberships.AnyAsync(m => m.UserId == user.Id, cancellationToken))
         {
-            db.Memberships.Add(new Membership { UserId = user.Id, Role = invitation.Role, CreatedAt = now });
+            db.Memberships.Add(new Membership { UserId = user.Id, Role = invitation.Role, PartnerId = invitation.PartnerId, CreatedAt = now });
         }
 
         // One transaction: a used token and its membership are written together or not at all.

@@ -13,7 +13,7 @@ namespace NucleusCloud.Modules.Identity.Memberships;
 /// </summary>
 internal sealed class MembershipChecker(AccessDbContext access, AccountsDbContext accounts, ITenantContext context) : IMembershipChecker
 {
-    private readonly Dictionary<Guid, TenantRole?> _roles = [];
+    private readonly Dictionary<Guid, (TenantRole Role, Guid? PartnerId)?> _memberships = [];
     private bool? _platformAdmin;
 
     public async ValueTask<TenantRole?> FindRoleAsync(ClaimsPrincipal principal, TenantInfo tenant, CancellationToken cancellationToken)
@@ -23,19 +23,30 @@ internal sealed class MembershipChecker(AccessDbContext access, AccountsDbContex
             return key.TenantId == tenant.Id ? key.Role : null;
         }
 
+        return (await FindAsync(principal, tenant, cancellationToken))?.Role;
+    }
+
+    public async ValueTask<Guid?> FindPartnerAsync(ClaimsPrincipal principal, TenantInfo tenant, CancellationToken cancellationToken) =>
+        ApiKeyPrincipal.Read(principal) is null && await FindAsync(principal, tenant, cancellationToken) is { Role: TenantRole.PartnerGuest, PartnerId: { } partnerId }
+            ? partnerId
+            : null;
+
+    private async ValueTask<(TenantRole Role, Guid? PartnerId)?> FindAsync(ClaimsPrincipal principal, TenantInfo tenant, CancellationToken cancellationToken)
+    {
         // Memberships are tenant-owned: only the request's own tenant can be asked about.
         if (UserId(principal) is not { } userId || context.TenantId != tenant.Id)
         {
             return null;
         }
 
-        if (!_roles.TryGetValue(tenant.Id, out var role))
+        if (!_memberships.TryGetValue(tenant.Id, out var membership))
         {
-            role = await access.Memberships.Where(m => m.UserId == userId).Select(m => (TenantRole?)m.Role).FirstOrDefaultAsync(cancellationToken);
-            _roles[tenant.Id] = role;
+            var row = await access.Memberships.Where(m => m.UserId == userId).Select(m => new { m.Role, m.PartnerId }).FirstOrDefaultAsync(cancellationToken);
+            membership = row is null ? null : (row.Role, row.PartnerId);
+            _memberships[tenant.Id] = membership;
         }
 
-        return role;
+        return membership;
     }
 
     public async ValueTask<bool> IsPlatformAdminAsync(ClaimsPrincipal principal, CancellationToken cancellationToken)

@@ -86,6 +86,84 @@ namespace NucleusCloud.Modules.Catalogue.Data.Migrations.Postgres
                     b.ToTable("case_studies", "catalogue");
                 });
 
+            modelBuilder.Entity("NucleusCloud.Modules.Catalogue.Proposals.SolutionProposal", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("BaseVersion")
+                        .HasColumnType("integer");
+
+                    b.PrimitiveCollection<List<string>>("DeploymentCountries")
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ProposedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ProposedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("SolutionId")
+                        .HasColumnType("uuid");
+
+                    b.PrimitiveCollection<List<string>>("Standards")
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("WebsiteUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("TenantId", "Id");
+
+                    b.HasIndex("TenantId", "SolutionId");
+
+                    b.HasIndex("TenantId", "PartnerId", "ProposedAt");
+
+                    b.HasIndex("TenantId", "Status", "ProposedAt");
+
+                    b.ToTable("solution_proposals", "catalogue");
+                });
+
             modelBuilder.Entity("NucleusCloud.Modules.Catalogue.Solutions.Solution", b =>
                 {
                     b.Property<Guid>("TenantId")
@@ -294,6 +372,15 @@ namespace NucleusCloud.Modules.Catalogue.Data.Migrations.Postgres
                         });
 
                     b.Navigation("Figures");
+                });
+
+            modelBuilder.Entity("NucleusCloud.Modules.Catalogue.Proposals.SolutionProposal", b =>
+                {
+                    b.HasOne("NucleusCloud.Modules.Catalogue.Solutions.Solution", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "SolutionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("NucleusCloud.Modules.Catalogue.Solutions.Solution", b =>

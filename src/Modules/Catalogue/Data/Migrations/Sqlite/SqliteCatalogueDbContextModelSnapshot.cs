@@ -79,6 +79,84 @@ namespace NucleusCloud.Modules.Catalogue.Data.Migrations.Sqlite
                     b.ToTable("case_studies", "catalogue");
                 });
 
+            modelBuilder.Entity("NucleusCloud.Modules.Catalogue.Proposals.SolutionProposal", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BaseVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("DeploymentCountries")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ProposedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProposedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReviewedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SolutionId")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Standards")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WebsiteUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TenantId", "Id");
+
+                    b.HasIndex("TenantId", "SolutionId");
+
+                    b.HasIndex("TenantId", "PartnerId", "ProposedAt");
+
+                    b.HasIndex("TenantId", "Status", "ProposedAt");
+
+                    b.ToTable("solution_proposals", "catalogue");
+                });
+
             modelBuilder.Entity("NucleusCloud.Modules.Catalogue.Solutions.Solution", b =>
                 {
                     b.Property<Guid>("TenantId")
@@ -276,6 +354,15 @@ namespace NucleusCloud.Modules.Catalogue.Data.Migrations.Sqlite
                         });
 
                     b.Navigation("Figures");
+                });
+
+            modelBuilder.Entity("NucleusCloud.Modules.Catalogue.Proposals.SolutionProposal", b =>
+                {
+                    b.HasOne("NucleusCloud.Modules.Catalogue.Solutions.Solution", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "SolutionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("NucleusCloud.Modules.Catalogue.Solutions.Solution", b =>

@@ -95,6 +95,9 @@ namespace NucleusCloud.Modules.Identity.Data.Migrations.Access.Sqlite
                     b.Property<Guid>("InvitedBy")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("PartnerId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("RevokedAt")
                         .HasColumnType("INTEGER");
 

@@ -1,0 +1,31 @@
+-- wrk script: spreads requests over the benchmark's tenants and a few search terms, so the
+-- measurement is not one cached row set; prints p50/p95/p99 and the error count as JSON.
+-- Usage: wrk -s search.lua <base> -- <path template with {tenant} and {term}>
+local tenants = tonumber(os.getenv("BENCH_TENANTS") or "200")
+local terms = { "health", "data", "open", "education", "payment", "identity", "platform", "management" }
+local template = "/health/live"
+local counter = 0
+
+function init(args)
+  if #args > 0 then template = args[1] end
+  math.randomseed(os.time() + (tonumber(tostring({}):match("0x(%x+)") or "0", 16) % 100000))
+end
+
+function request()
+  counter = counter + 1
+  local tenant = string.format("bench-%03d", math.random(1, tenants))
+  local term = terms[math.random(1, #terms)]
+  -- {nonce} makes every URL unique: the response cache cannot answer, so the search itself is measured.
+  local path = template:gsub("{tenant}", tenant):gsub("{term}", term):gsub("{nonce}", tostring(counter) .. "-" .. math.random(1, 1e9))
+  return wrk.format("GET", path)
+end
+
+function done(summary, latency, requests)
+  local errors = summary.errors.connect + summary.errors.read + summary.errors.write
+    + summary.errors.status + summary.errors.timeout
+  io.write(string.format(
+    "RESULT {\"requests\":%d,\"seconds\":%.3f,\"rps\":%.1f,\"p50_ms\":%.2f,\"p95_ms\":%.2f,\"p99_ms\":%.2f,\"errors\":%d,\"non2xx\":%d}\n",
+    summary.requests, summary.duration / 1e6, summary.requests / (summary.duration / 1e6),
+    latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000,
+    errors, summary.errors.status))
+end

@@ -1,0 +1,31 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace NucleusCloud.Modules.Identity.Data.Migrations.Access.Sqlite
+{
+    /// <inheritdoc />
+    public partial class PartnerGuestInvitations : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<Guid>(
+                name: "PartnerId",
+                schema: "access",
+                table: "invitations",
+                type: "TEXT",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "PartnerId",
+                schema: "access",
+                table: "invitations");
+        }
+    }
+}

@@ -1,0 +1,136 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using NucleusCloud.Modules.Abstractions.Http;
+using NucleusCloud.Modules.Partners.Contracts;
+using NucleusCloud.Modules.Partners.Data;
+using NucleusCloud.Modules.Partners.Partners;
+using NucleusCloud.Tenancy;
+using NucleusCloud.Tenancy.Authorization;
+
+namespace NucleusCloud.Modules.Partners.Agreements;
+
+/// <summary><c>/api/{tenant}/partners/{partnerId}/agreements</c>: partnership agreements, newest first.</summary>
+internal static class AgreementEndpoints
+{
+    public static void Map(IEndpointRouteBuilder endpoints)
+    {
+        var group = PartnerEndpoints.Group(endpoints).MapGroup("/{partnerId:guid}/agreements").WithTags("Partners: agreements");
+        group.MapGet("", List).WithName("ListAgreements").RequireAuthorization(Permissions.PartnersRead).Validate<PageQuery>();
+        group.MapPost("", Create).WithName("CreateAgreement").RequireAuthorization(Permissions.PartnersWrite).Validate<AgreementRequest>();
+        group.MapPut("/{id:guid}", Update).WithName("UpdateAgreement").RequireAuthorization(Permissions.PartnersWrite).Validate<AgreementRequest>();
+        group.MapDelete("/{id:guid}", Delete).WithName("DeleteAgreement").RequireAuthorization(Permissions.PartnersWrite);
+    }
+
+    /// <summary>A partner's agreements; shared with the partner portal.</summary>
+    public static async Task<IResult> ListOf(Guid partnerId, PageQuery page, PartnersDbContext db, CancellationToken cancellationToken) =>
+        !await db.Partners.AnyAsync(p => p.Id == partnerId, cancellationToken)
+            ? ApiProblems.NotFound("Partner")
+            : TypedResults.Ok(await db.Agreements.AsNoTracking().Where(a => a.PartnerId == partnerId)
+                .OrderByDescending(a => a.StartsOn).ThenBy(a => a.Id).ToPageAsync(page, a => a.ToDetails(), cancellationToken));
+
+    private static Task<IResult> List(Guid partnerId, [AsParameters] PageQuery page, PartnersDbContext db, CancellationToken cancellationToken) =>
+        ListOf(partnerId, page, db, cancellationToken);
+
+    private static async Task<IResult> Create(Guid partnerId, AgreementRequest request, PartnersDbContext db, ITenantContext tenant, CancellationToken cancellationToken)
+    {
+        if (!await db.Partners.AnyAsync(p => p.Id == partnerId, cancellationToken))
+        {
+            return ApiProblems.NotFound("Partner");
+        }
+
+        var agreement = new PartnershipAgreement { PartnerId = partnerId };
+        request.ApplyTo(agreement);
+        db.Agreements.Add(agreement);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/{tenant.RequiredTenant.Slug}/partners/{partnerId}/agreements/{agreement.Id}", agreement.ToDetails());
+    }
+
+    private static async Task<IResult> Update(Guid partnerId, Guid id, AgreementRequest request, PartnersDbContext db, CancellationToken cancellationToken)
+    {
+        var agreement = await db.Agreements.FirstOrDefaultAsync(a => a.PartnerId == partnerId && a.Id == id, cancellationToken);
+        if (agreement is null)
+        {
+            return ApiProblems.NotFound("Agreement");
+        }
+
+        if (request.Version is { } version && version != agreement.Version)
+        {
+            return ApiProblems.Conflict($"The agreement was changed by someone else (version {agreement.Version}, not {version}); reload it and try again.");
+        }
+
+        request.ApplyTo(agreement);
+        agreement.Version++;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return ApiProblems.Conflict("The agreement was changed by someone else meanwhile; reload it and try again.");
+        }
+
+        return TypedResults.Ok(agreement.ToDetails());
+    }
+
+    private static async Task<IResult> Delete(Guid partnerId, Guid id, PartnersDbContext db, CancellationToken cancellationToken)
+    {
+        var agreement = await db.Agreements.FirstOrDefaultAsync(a => a.PartnerId == partnerId && a.Id == id, cancellationToken);
+        if (agreement is null)
+        {
+            return ApiProblems.NotFound("Agreement");
+        }
+
+        db.Agreements.Remove(agreement);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+}
+
+internal sealed record AgreementRequest(
+    string? Title,
+    string? OurResponsibilities,
+    string? PartnerResponsibilities,
+    DateOnly? StartsOn,
+    DateOnly? EndsOn,
+    AgreementStatus? Status,
+    IReadOnlyList<AgreementDocumentDto>? Documents,
+    int? Version)
+{
+    public void ApplyTo(PartnershipAgreement agreement)
+    {
+        agreement.Title = Title!.Trim();
+        agreement.OurResponsibilities = OurResponsibilities?.Trim() ?? "";
+        agreement.PartnerResponsibilities = PartnerResponsibilities?.Trim() ?? "";
+        agreement.StartsOn = StartsOn!.Value;
+        agreement.EndsOn = EndsOn;
+        agreement.Status = Status ?? AgreementStatus.Draft;
+        agreement.Documents = Documents is { } documents
+            ? [.. documents.Select(d => new AgreementDocument { Title = d.Title.Trim(), Url = d.Url.Trim() })]
+            : agreement.Documents;
+    }
+}
+
+internal sealed class AgreementRequestValidator : AbstractValidator<AgreementRequest>
+{
+    public AgreementRequestValidator()
+    {
+        RuleFor(r => r.Title).NotEmpty().MaximumLength(200);
+        RuleFor(r => r.OurResponsibilities).MaximumLength(10_000);
+        RuleFor(r => r.PartnerResponsibilities).MaximumLength(10_000);
+        RuleFor(r => r.StartsOn).NotNull();
+        RuleFor(r => r.EndsOn).GreaterThanOrEqualTo(r => r.StartsOn).When(r => r.EndsOn is not null && r.StartsOn is not null)
+            .WithMessage("An agreement cannot end before it starts.");
+        RuleFor(r => r.Status).IsInEnum();
+        RuleFor(r => r.Documents).Must(d => d is null || d.Count <= 20).WithMessage("List at most 20 documents.");
+        RuleForEach(r => r.Documents).ChildRules(document =>
+        {
+            document.RuleFor(d => d.Title).NotEmpty().MaximumLength(200);
+            document.RuleFor(d => d.Url).NotEmpty().MaximumLength(2_000).Must(WebAddresses.IsHttp)
+                .WithMessage(WebAddresses.Message);
+        });
+        RuleFor(r => r.Version).GreaterThanOrEqualTo(1);
+    }
+}

@@ -1,0 +1,12 @@
+namespace NucleusCloud.Modules.Partners.Contracts;
+
+/// <summary>The current tenant's partners, for pages and other modules.</summary>
+public interface IPartnerDirectory
+{
+    Task<IReadOnlyList<PartnerListItem>> ListAsync(CancellationToken cancellationToken = default);
+
+    Task<PartnerDetails?> GetAsync(Guid id, CancellationToken cancellationToken = default);
+
+    /// <summary>The mean satisfaction score of each period, over all partners (a KPI of the strategy).</summary>
+    Task<IReadOnlyDictionary<string, decimal>> SatisfactionByPeriodAsync(CancellationToken cancellationToken = default);
+}

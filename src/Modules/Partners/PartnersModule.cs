@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using NucleusCloud.Modules.Abstractions.Http;
+using NucleusCloud.Modules.Abstractions.Modules;
+using NucleusCloud.Modules.Abstractions.Persistence;
+using NucleusCloud.Modules.Partners.Agreements;
+using NucleusCloud.Modules.Partners.Contracts;
+using NucleusCloud.Modules.Partners.Data;
+using NucleusCloud.Modules.Partners.Partners;
+using NucleusCloud.Modules.Partners.Portal;
+using NucleusCloud.Modules.Partners.Surveys;
+
+namespace NucleusCloud.Modules.Partners;
+
+public sealed class PartnersModule : IModule
+{
+    public string Name => PartnersDbContext.Schema;
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddModuleDbContext<PartnersDbContext, SqlitePartnersDbContext, PostgresPartnersDbContext>(configuration, PartnersDbContext.Schema);
+        services.AddScoped<IPartnerDirectory, PartnerDirectory>();
+        services.AddValidatorsOf<PartnersModule>();
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        PartnerEndpoints.Map(endpoints);
+        AgreementEndpoints.Map(endpoints);
+        SurveyEndpoints.Map(endpoints);
+        PortalEndpoints.Map(endpoints);
+    }
+}

@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using NucleusCloud.Modules.Abstractions.Http;
+using NucleusCloud.Modules.Partners.Agreements;
+using NucleusCloud.Modules.Partners.Data;
+using NucleusCloud.Modules.Partners.Partners;
+using NucleusCloud.Tenancy.Authorization;
+
+namespace NucleusCloud.Modules.Partners.Portal;
+
+/// <summary>
+/// <c>/api/{tenant}/partner-portal</c>: a partner guest's own record. No route carries a partner id:
+/// every query is narrowed to the caller's membership, so there is nothing to guess.
+/// (The solutions a partner provides are the Catalogue module's: <c>…/partner-portal/solutions</c>.)
+/// </summary>
+internal static class PortalEndpoints
+{
+    public static void Map(IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup($"/api/{{{Tenancy.Resolution.TenantRequests.RouteParameter}}}/partner-portal")
+            .WithTags("Partner portal").RequireAuthorization(Permissions.PartnerPortal);
+        group.MapGet("/profile", GetProfile).WithName("GetPartnerProfile");
+        group.MapPut("/profile", UpdateProfile).WithName("UpdatePartnerProfile").Validate<PartnerProfileRequest>();
+        group.MapGet("/agreements", Agreements).WithName("ListPartnerAgreements").Validate<PageQuery>();
+    }
+
+    private static async Task<IResult> GetProfile(HttpContext http, PartnersDbContext db, CancellationToken cancellationToken) =>
+        await OwnAsync(http, db, tracked: false, cancellationToken) is { } partner ? TypedResults.Ok(partner.ToDetails()) : NoRecord();
+
+    private static async Task<IResult> UpdateProfile(PartnerProfileRequest request, HttpContext http, PartnersDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (await OwnAsync(http, db, tracked: true, cancellationToken) is not { } partner)
+        {
+            return NoRecord();
+        }
+
+        if (request.Version is { } version && version != partner.Version)
+        {
+            return PartnerFields.Stale(partner.Version, version);
+        }
+
+        PartnerFields.ApplyProfile(partner, request);
+        return await PartnerFields.SaveAsync(db, partner, clock, cancellationToken);
+    }
+
+    private static async Task<IResult> Agreements([AsParameters] PageQuery page, HttpContext http, PartnersDbContext db, CancellationToken cancellationToken) =>
+        await http.PartnerIdAsync() is { } partnerId ? await AgreementEndpoints.ListOf(partnerId, page, db, cancellationToken) : NoRecord();
+
+    private static async Task<Partner?> OwnAsync(HttpContext http, PartnersDbContext db, bool tracked, CancellationToken cancellationToken)
+    {
+        if (await http.PartnerIdAsync() is not { } partnerId)
+        {
+            return null;
+        }
+
+        var partners = tracked ? db.Partners : db.Partners.AsNoTracking();
+        return await partners.FirstOrDefaultAsync(p => p.Id == partnerId, cancellationToken);
+    }
+
+    private static IResult NoRecord() => ApiProblems.NotFound("Partner");
+}
