@@ -1,8 +1,9 @@
 using NucleusCloud.Modules.Abstractions.Modules;
+using NucleusCloud.Modules.Brand;
 using NucleusCloud.Modules.Catalogue;
 using NucleusCloud.Modules.Crm;
-using NucleusCloud.Modules.Partners;
 using NucleusCloud.Modules.Identity;
+using NucleusCloud.Modules.Partners;
 using NucleusCloud.Modules.Platform;
 
 namespace NucleusCloud.Host.Startup;
@@ -10,5 +11,5 @@ namespace NucleusCloud.Host.Startup;
 /// <summary>Every module the product is made of, in the order their migrations run.</summary>
 internal static class Modules
 {
-    public static readonly IReadOnlyList<IModule> All = [new PlatformModule(), new IdentityModule(), new CatalogueModule(), new CrmModule(), new PartnersModule()];
+    public static readonly IReadOnlyList<IModule> All = [new PlatformModule(), new IdentityModule(), new CatalogueModule(), new CrmModule(), new PartnersModule(), new BrandModule()];
 }

@@ -33,6 +33,9 @@ public static class Permissions
     public const string PartnerPortal = "partners.portal";
     public const string BrandRead = "brand.read";
     public const string BrandWrite = "brand.write";
+
+    /// <summary>Approves brand assets for use (the logo on the showcase among them).</summary>
+    public const string BrandApprove = "brand.approve";
     public const string CrmWrite = "crm.write";
     public const string MembersRead = "members.read";
     public const string MembersManage = "members.manage";
@@ -41,7 +44,7 @@ public static class Permissions
 
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
-        CatalogueRead, CatalogueWrite, CataloguePublish, CrmRead, CrmWrite, PartnersRead, PartnersWrite, PartnerPortal, BrandRead, BrandWrite,
+        CatalogueRead, CatalogueWrite, CataloguePublish, CrmRead, CrmWrite, PartnersRead, PartnersWrite, PartnerPortal, BrandRead, BrandWrite, BrandApprove,
         MembersRead, MembersManage, ApiKeysManage, AuditRead,
     };
 }

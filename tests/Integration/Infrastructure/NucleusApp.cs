@@ -24,6 +24,9 @@ public sealed class NucleusApp(DatabaseProvider provider, string connectionStrin
     /// <summary>Every e-mail the Host sends goes here, over real SMTP.</summary>
     public SmtpSink Mail { get; } = new();
 
+    /// <summary>Uploaded files of this app instance, in a folder of their own (removed on dispose).</summary>
+    public string StorageRoot { get; } = Path.Combine(Path.GetTempPath(), $"nucleus-files-{Guid.NewGuid():N}");
+
     /// <summary>Extra settings, applied after the defaults below.</summary>
     public Dictionary<string, string> Settings { get; } = [];
 
@@ -33,6 +36,7 @@ public sealed class NucleusApp(DatabaseProvider provider, string connectionStrin
         builder.UseSetting("Database:Provider", provider.ToString());
         builder.UseSetting("Database:ConnectionString", connectionString);
         builder.UseSetting("Demo:Seed", "false");
+        builder.UseSetting("Storage:Root", StorageRoot);
         // Tests sign in far more often than a person; the limit itself has its own test.
         builder.UseSetting("RateLimits:SignIn:PermitsPerMinute", "100000");
         builder.UseSetting("RateLimits:Invitations:PermitsPerMinute", "100000");
@@ -111,6 +115,10 @@ public sealed class NucleusApp(DatabaseProvider provider, string connectionStrin
     {
         await base.DisposeAsync();
         await Mail.DisposeAsync();
+        if (Directory.Exists(StorageRoot))
+        {
+            Directory.Delete(StorageRoot, recursive: true);
+        }
     }
 
     public HttpClient PlatformAdmin() => As(NewUserAsync(platformAdmin: true).GetAwaiter().GetResult());

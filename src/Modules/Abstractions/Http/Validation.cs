@@ -67,7 +67,7 @@ public static class ApiProblems
         Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict", detail: detail, type: ConflictType);
 
     /// <summary>API field names are camelCase, as in the JSON.</summary>
-    internal static string FieldName(string propertyPath) =>
+    public static string FieldName(string propertyPath) =>
         string.Join('.', propertyPath.Split('.').Select(part => part.Length == 0 ? part : char.ToLowerInvariant(part[0]) + part[1..]));
 }
 

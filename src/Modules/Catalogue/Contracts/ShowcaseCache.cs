@@ -1,3 +1,8 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.DependencyInjection;
+using NucleusCloud.Tenancy;
+
 namespace NucleusCloud.Modules.Catalogue.Contracts;
 
 /// <summary>
@@ -10,4 +15,23 @@ public static class ShowcaseCache
     public const string PolicyName = "showcase";
 
     public static string Tag(Guid tenantId) => $"showcase:{tenantId:N}";
+}
+
+/// <summary>Evicts the tenant's cached showcase pages after any successful write of the endpoint (catalogue or brand).</summary>
+public static class ShowcaseCacheEviction
+{
+    public static TBuilder EvictsShowcase<TBuilder>(this TBuilder builder)
+        where TBuilder : Microsoft.AspNetCore.Builder.IEndpointConventionBuilder =>
+        builder.AddEndpointFilter(async (context, next) =>
+        {
+            var result = await next(context);
+            var http = context.HttpContext;
+            if (!HttpMethods.IsGet(http.Request.Method) && http.RequestServices.GetRequiredService<ITenantContext>().Tenant is { } tenant
+                && result is not IStatusCodeHttpResult { StatusCode: >= 400 })
+            {
+                await http.RequestServices.GetRequiredService<IOutputCacheStore>().EvictByTagAsync(ShowcaseCache.Tag(tenant.Id), http.RequestAborted);
+            }
+
+            return result;
+        });
 }

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using NucleusCloud.Modules.Abstractions.Http;
 using NucleusCloud.Modules.Abstractions.Persistence;
 using NucleusCloud.Modules.Catalogue.Contracts;
 using NucleusCloud.Modules.Catalogue.Data;
@@ -230,7 +231,7 @@ internal sealed class DpgImporter(CatalogueDbContext db, SolutionHistory history
 
                 // The sizes in the archive's directory can lie: count what is actually inflated.
                 await using var stream = await entry.OpenAsync(cancellationToken);
-                using var inflated = await BodyReader.ReadCappedAsync(stream, MaxEntryBytes, cancellationToken);
+                using var inflated = await CappedBody.ReadCappedAsync(stream, MaxEntryBytes, cancellationToken);
                 var bytes = inflated?.ToArray();
                 if (bytes is null || (unpacked += bytes.Length) > MaxUnpackedBytes)
                 {

@@ -1,11 +1,9 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using NucleusCloud.Modules.Abstractions.Http;
 using NucleusCloud.Modules.Catalogue.Contracts;
-using NucleusCloud.Modules.Catalogue.Showcase;
 using NucleusCloud.Tenancy;
 using NucleusCloud.Tenancy.Authorization;
 
@@ -62,76 +60,21 @@ internal static class ImportEndpoints
         }
 
         using var _ = body;
-        var report = await importer.ImportAsync(body, BodyReader.IsZip(body), publish == true ? SolutionStatus.Published : SolutionStatus.Draft, progress: null, cancellationToken);
+        var report = await importer.ImportAsync(body, ZipSignature.IsZip(body), publish == true ? SolutionStatus.Published : SolutionStatus.Draft, progress: null, cancellationToken);
         return TypedResults.Ok(report);
     }
 
     /// <summary>The whole body in memory, or the problem: 413 over the cap (from the declared length when there is one), 400 when empty.</summary>
-    private static async Task<(MemoryStream? Body, IResult? Problem)> ReadBodyAsync(HttpContext http, IConfiguration configuration, string whatToSend, CancellationToken cancellationToken)
+    private static Task<(MemoryStream? Body, IResult? Problem)> ReadBodyAsync(HttpContext http, IConfiguration configuration, string whatToSend, CancellationToken cancellationToken)
     {
         var max = configuration.GetValue(MaxBytesKey, DefaultMaxBytes);
-        if (http.Request.ContentLength > max)
-        {
-            return (null, TooLarge(max));
-        }
-
-        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-        {
-            limit.MaxRequestBodySize = max;
-        }
-
-        var body = await BodyReader.ReadCappedAsync(http.Request.Body, max, cancellationToken);
-        if (body is null)
-        {
-            return (null, TooLarge(max));
-        }
-
-        if (body.Length == 0)
-        {
-            await body.DisposeAsync();
-            return (null, ApiProblems.Validation("body", whatToSend));
-        }
-
-        return (body, null);
+        return CappedBody.ReadAsync(http, max, whatToSend, $"An import is at most {max / (1024 * 1024)} MB; split it into smaller files.", cancellationToken);
     }
-
-    private static IResult TooLarge(long max) => Results.Problem(
-        statusCode: StatusCodes.Status413PayloadTooLarge,
-        title: $"An import is at most {max / (1024 * 1024)} MB; split it into smaller files.",
-        type: "https://nucleuscloud.org/problems/too-large");
 }
 
-/// <summary>Reads a request body into memory up to a cap, and tells a zip from JSON by its first bytes.</summary>
-internal static class BodyReader
+/// <summary>Tells a zip from JSON by its first bytes.</summary>
+internal static class ZipSignature
 {
-    public static async Task<MemoryStream?> ReadCappedAsync(Stream body, long cap, CancellationToken cancellationToken)
-    {
-        var buffer = new MemoryStream();
-        var chunk = new byte[81_920];
-        int read;
-        try
-        {
-            while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
-            {
-                if (buffer.Length + read > cap)
-                {
-                    await buffer.DisposeAsync();
-                    return null;
-                }
-
-                buffer.Write(chunk, 0, read);
-            }
-        }
-        catch (BadHttpRequestException error) when (error.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            await buffer.DisposeAsync();
-            return null;
-        }
-
-        buffer.Position = 0;
-        return buffer;
-    }
-
     /// <summary>A zip's local file header starts "PK\x03\x04" (an empty archive "PK\x05\x06").</summary>
     public static bool IsZip(MemoryStream body)
     {

@@ -8,7 +8,6 @@ using NucleusCloud.Modules.Abstractions.Http;
 using NucleusCloud.Modules.Abstractions.Persistence;
 using NucleusCloud.Modules.Catalogue.Contracts;
 using NucleusCloud.Modules.Catalogue.Data;
-using NucleusCloud.Modules.Catalogue.Showcase;
 using NucleusCloud.Modules.Catalogue.Solutions;
 using NucleusCloud.Tenancy.Authorization;
 

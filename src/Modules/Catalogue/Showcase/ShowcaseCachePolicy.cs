@@ -51,22 +51,3 @@ internal sealed class ShowcaseCachePolicy : IOutputCachePolicy
         return ValueTask.CompletedTask;
     }
 }
-
-/// <summary>Evicts the tenant's cached showcase pages after any successful catalogue write.</summary>
-internal static class ShowcaseCacheEviction
-{
-    public static TBuilder EvictsShowcase<TBuilder>(this TBuilder builder)
-        where TBuilder : Microsoft.AspNetCore.Builder.IEndpointConventionBuilder =>
-        builder.AddEndpointFilter(async (context, next) =>
-        {
-            var result = await next(context);
-            var http = context.HttpContext;
-            if (!HttpMethods.IsGet(http.Request.Method) && http.RequestServices.GetRequiredService<ITenantContext>().Tenant is { } tenant
-                && result is not IStatusCodeHttpResult { StatusCode: >= 400 })
-            {
-                await http.RequestServices.GetRequiredService<IOutputCacheStore>().EvictByTagAsync(ShowcaseCache.Tag(tenant.Id), http.RequestAborted);
-            }
-
-            return result;
-        });
-}

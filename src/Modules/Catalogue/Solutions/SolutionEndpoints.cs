@@ -9,7 +9,6 @@ using NucleusCloud.Modules.Catalogue.CaseStudies;
 using NucleusCloud.Modules.Catalogue.Contracts;
 using NucleusCloud.Modules.Catalogue.Data;
 using NucleusCloud.Modules.Catalogue.Search;
-using NucleusCloud.Modules.Catalogue.Showcase;
 using NucleusCloud.Tenancy;
 using NucleusCloud.Tenancy.Authorization;
 

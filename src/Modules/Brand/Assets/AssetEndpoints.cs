@@ -1,0 +1,228 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using NucleusCloud.Modules.Abstractions.Auditing;
+using NucleusCloud.Modules.Abstractions.Http;
+using NucleusCloud.Modules.Abstractions.Persistence;
+using NucleusCloud.Modules.Abstractions.Storage;
+using NucleusCloud.Modules.Brand.Contracts;
+using NucleusCloud.Modules.Brand.Data;
+using NucleusCloud.Modules.Catalogue.Contracts;
+using NucleusCloud.Tenancy;
+using NucleusCloud.Tenancy.Authorization;
+
+namespace NucleusCloud.Modules.Brand.Assets;
+
+/// <summary><c>/api/{tenant}/brand/assets</c>: the asset library, its uploads and downloads, for members.</summary>
+internal static class AssetEndpoints
+{
+    public static void Map(IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup($"/api/{{{Tenancy.Resolution.TenantRequests.RouteParameter}}}/brand/assets").WithTags("Brand: assets").EvictsShowcase();
+        group.MapGet("", List).WithName("ListAssets").RequireAuthorization(Permissions.BrandRead).Validate<AssetListQuery>();
+        group.MapGet("/{id:guid}", Get).WithName("GetAsset").RequireAuthorization(Permissions.BrandRead);
+        group.MapPost("", Create).WithName("CreateAsset").RequireAuthorization(Permissions.BrandWrite).Validate<AssetRequest>();
+        group.MapPut("/{id:guid}", Update).WithName("UpdateAsset").RequireAuthorization(Permissions.BrandWrite).Validate<AssetRequest>();
+        group.MapDelete("/{id:guid}", Delete).WithName("DeleteAsset").RequireAuthorization(Permissions.BrandWrite);
+        group.MapPost("/{id:guid}/approve", Approve).WithName("ApproveAsset").RequireAuthorization(Permissions.BrandApprove);
+        group.MapPost("/{id:guid}/retire", Retire).WithName("RetireAsset").RequireAuthorization(Permissions.BrandApprove);
+        group.MapPost("/{id:guid}/versions", Upload).WithName("UploadAssetVersion").RequireAuthorization(Permissions.BrandWrite)
+            .Accepts<byte[]>("application/octet-stream");
+        group.MapGet("/{id:guid}/versions", Versions).WithName("ListAssetVersions").RequireAuthorization(Permissions.BrandRead);
+        group.MapGet("/{id:guid}/file", Download).WithName("DownloadAsset").RequireAuthorization(Permissions.BrandRead);
+        group.MapGet("/{id:guid}/versions/{number:int}/file", DownloadVersion).WithName("DownloadAssetVersion").RequireAuthorization(Permissions.BrandRead);
+    }
+
+    private static async Task<IResult> List([AsParameters] AssetListQuery query, BrandDbContext db, CancellationToken cancellationToken)
+    {
+        var assets = db.Assets.AsNoTracking();
+        if (query.Kind is { } kind)
+        {
+            assets = assets.Where(a => a.Kind == kind);
+        }
+
+        if (query.Status is { } status)
+        {
+            assets = assets.Where(a => a.Status == status);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Tag))
+        {
+            assets = assets.Where(a => a.Tags.Contains(query.Tag.Trim()));
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Q))
+        {
+            var pattern = $"%{query.Q.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_")}%";
+#pragma warning disable CA1304, CA1311 // translated to SQL lower(), the same on both providers
+            assets = assets.Where(a => EF.Functions.Like(a.Title.ToLower(), pattern.ToLower(), "\\"));
+#pragma warning restore CA1304, CA1311
+        }
+
+        var page = await assets.OrderBy(a => a.Title).ThenBy(a => a.Id).ToPageAsync(query, a => a, cancellationToken);
+        var ids = page.Items.Select(a => a.Id).ToList();
+        var files = await db.Files.AsNoTracking().Where(f => ids.Contains(f.AssetId)).ToListAsync(cancellationToken);
+        var current = files.Where(f => page.Items.Any(a => a.Id == f.AssetId && a.CurrentVersion == f.Number)).ToDictionary(f => f.AssetId);
+        return TypedResults.Ok(new PagedResult<AssetDto>([.. page.Items.Select(a => a.ToDto(current.GetValueOrDefault(a.Id)))], page.Total, page.Page, page.PageSize));
+    }
+
+    private static async Task<IResult> Get(Guid id, BrandDbContext db, CancellationToken cancellationToken) =>
+        await db.Assets.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, cancellationToken) is { } asset
+            ? TypedResults.Ok(asset.ToDto(await CurrentFileAsync(db, asset, cancellationToken)))
+            : ApiProblems.NotFound("Asset");
+
+    private static async Task<IResult> Create(AssetRequest request, BrandDbContext db, ITenantContext tenant, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var now = clock.GetStorableUtcNow();
+        var asset = new BrandAsset { CreatedAt = now, UpdatedAt = now };
+        Apply(asset, request);
+        db.Assets.Add(asset);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/{tenant.RequiredTenant.Slug}/brand/assets/{asset.Id}", asset.ToDto(null));
+    }
+
+    private static async Task<IResult> Update(Guid id, AssetRequest request, BrandDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var asset = await db.Assets.FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (asset is null)
+        {
+            return ApiProblems.NotFound("Asset");
+        }
+
+        if (request.Version is { } version && version != asset.Version)
+        {
+            return ApiProblems.Conflict($"The asset was changed by someone else (version {asset.Version}, not {version}); reload it and try again.");
+        }
+
+        if (request.Kind != asset.Kind && asset.CurrentVersion > 0)
+        {
+            return ApiProblems.Validation("kind", "An asset with uploaded files keeps its kind; create a new asset instead.");
+        }
+
+        Apply(asset, request);
+        asset.UpdatedAt = clock.GetStorableUtcNow();
+        asset.Version++;
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(asset.ToDto(await CurrentFileAsync(db, asset, cancellationToken)));
+    }
+
+    /// <summary>Removes the asset, its versions' rows and their files; the brand kit stops using it.</summary>
+    private static async Task<IResult> Delete(Guid id, BrandDbContext db, IFileStorage storage, CancellationToken cancellationToken)
+    {
+        var asset = await db.Assets.FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (asset is null)
+        {
+            return ApiProblems.NotFound("Asset");
+        }
+
+        var keys = await db.Files.Where(f => f.AssetId == id).Select(f => f.StorageKey).ToListAsync(cancellationToken);
+        if (await db.Kits.FirstOrDefaultAsync(cancellationToken) is { } kit)
+        {
+            kit.LogoAssetId = kit.LogoAssetId == id ? null : kit.LogoAssetId;
+            kit.MonochromeLogoAssetId = kit.MonochromeLogoAssetId == id ? null : kit.MonochromeLogoAssetId;
+            kit.IconAssetId = kit.IconAssetId == id ? null : kit.IconAssetId;
+        }
+
+        db.Assets.Remove(asset);
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var key in keys)
+        {
+            await storage.DeleteAsync(key, CancellationToken.None);
+        }
+
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<IResult> Approve(Guid id, BrandDbContext db, AuditActor actor, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var asset = await db.Assets.FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (asset is null)
+        {
+            return ApiProblems.NotFound("Asset");
+        }
+
+        if (asset.CurrentVersion == 0 && asset.Kind != AssetKind.VideoLink)
+        {
+            return ApiProblems.Conflict("Upload the asset's file before approving it.");
+        }
+
+        asset.Status = AssetStatus.Approved;
+        asset.ApprovedBy = actor.Id;
+        asset.ApprovedAt = clock.GetStorableUtcNow();
+        asset.Version++;
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(asset.ToDto(await CurrentFileAsync(db, asset, cancellationToken)));
+    }
+
+    private static async Task<IResult> Retire(Guid id, BrandDbContext db, CancellationToken cancellationToken)
+    {
+        var asset = await db.Assets.FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (asset is null)
+        {
+            return ApiProblems.NotFound("Asset");
+        }
+
+        asset.Status = AssetStatus.Retired;
+        asset.Version++;
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(asset.ToDto(await CurrentFileAsync(db, asset, cancellationToken)));
+    }
+
+    /// <summary>The body is the file itself; its type is read from its bytes. Over the cap: 413, from the declared length before reading.</summary>
+    private static async Task<IResult> Upload(Guid id, string? fileName, HttpContext http, BrandDbContext db, AssetUploads uploads, CancellationToken cancellationToken)
+    {
+        var asset = await db.Assets.FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (asset is null)
+        {
+            return ApiProblems.NotFound("Asset");
+        }
+
+        var max = uploads.MaxBytes;
+        var (body, problem) = await CappedBody.ReadAsync(http, max, "Send the file as the request body.", $"A file is at most {max / (1024 * 1024)} MB.", cancellationToken);
+        if (body is null)
+        {
+            return problem!;
+        }
+
+        using var _ = body;
+        var (file, refusal) = await uploads.AddVersionAsync(asset, body.ToArray(), fileName, cancellationToken);
+        return refusal is not null
+            ? Refused(refusal)
+            : TypedResults.Created($"/api/{http.GetRouteValue("tenant")}/brand/assets/{id}/versions/{file!.Number}/file", file.ToDto());
+    }
+
+    internal static IResult Refused(UploadRefusal refusal) => refusal.UnsupportedType
+        ? Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "This type of file is not accepted.", detail: refusal.Message,
+            type: "https://nucleuscloud.org/problems/unsupported-file")
+        : ApiProblems.Validation("file", refusal.Message);
+
+    private static async Task<IResult> Versions(Guid id, BrandDbContext db, CancellationToken cancellationToken) =>
+        !await db.Assets.AnyAsync(a => a.Id == id, cancellationToken)
+            ? ApiProblems.NotFound("Asset")
+            : TypedResults.Ok((await db.Files.AsNoTracking().Where(f => f.AssetId == id).OrderByDescending(f => f.Number).ToListAsync(cancellationToken)).Select(f => f.ToDto()).ToList());
+
+    private static async Task<IResult> Download(Guid id, HttpContext http, BrandDbContext db, IFileStorage storage, CancellationToken cancellationToken) =>
+        await db.Assets.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, cancellationToken) is { } asset && await CurrentFileAsync(db, asset, cancellationToken) is { } file
+            ? await AssetDelivery.ServeAsync(http, storage, file, inline: false, "private, no-store", cancellationToken)
+            : ApiProblems.NotFound("File");
+
+    private static async Task<IResult> DownloadVersion(Guid id, int number, HttpContext http, BrandDbContext db, IFileStorage storage, CancellationToken cancellationToken) =>
+        await db.Files.AsNoTracking().FirstOrDefaultAsync(f => f.AssetId == id && f.Number == number, cancellationToken) is { } file
+            ? await AssetDelivery.ServeAsync(http, storage, file, inline: false, "private, no-store", cancellationToken)
+            : ApiProblems.NotFound("File");
+
+    internal static Task<AssetFile?> CurrentFileAsync(BrandDbContext db, BrandAsset asset, CancellationToken cancellationToken) =>
+        db.Files.AsNoTracking().FirstOrDefaultAsync(f => f.AssetId == asset.Id && f.Number == asset.CurrentVersion, cancellationToken);
+
+    private static void Apply(BrandAsset asset, AssetRequest request)
+    {
+        asset.Title = request.Title!.Trim();
+        asset.Kind = request.Kind!.Value;
+        asset.Tags = request.Tags is { } tags ? [.. tags.Select(t => t.Trim()).Distinct(StringComparer.OrdinalIgnoreCase)] : asset.Tags;
+        asset.Language = request.Language;
+        asset.UsageRights = request.UsageRights?.Trim() ?? "";
+        asset.ExpiresOn = request.ExpiresOn;
+        asset.VideoUrl = string.IsNullOrWhiteSpace(request.VideoUrl) ? null : request.VideoUrl.Trim();
+    }
+}

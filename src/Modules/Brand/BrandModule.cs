@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using NucleusCloud.Modules.Abstractions.Http;
+using NucleusCloud.Modules.Abstractions.Modules;
+using NucleusCloud.Modules.Abstractions.Persistence;
+using NucleusCloud.Modules.Abstractions.Storage;
+using NucleusCloud.Modules.Brand.Assets;
+using NucleusCloud.Modules.Brand.Contracts;
+using NucleusCloud.Modules.Brand.Data;
+using NucleusCloud.Modules.Brand.Kit;
+
+namespace NucleusCloud.Modules.Brand;
+
+public sealed class BrandModule : IModule
+{
+    public string Name => BrandDbContext.Schema;
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddModuleDbContext<BrandDbContext, SqliteBrandDbContext, PostgresBrandDbContext>(configuration, BrandDbContext.Schema);
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
+        services.TryAddSingleton<IFileStorage, LocalDiskFileStorage>();
+        services.AddScoped<AssetUploads>();
+        services.AddScoped<IBrandTheme, BrandTheme>();
+        services.AddScoped<IBrandKits, BrandKits>();
+        services.AddValidatorsOf<BrandModule>();
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        KitEndpoints.Map(endpoints);
+        AssetEndpoints.Map(endpoints);
+        ShowcaseBrandEndpoints.Map(endpoints);
+        LogoFormEndpoint.Map(endpoints);
+    }
+}

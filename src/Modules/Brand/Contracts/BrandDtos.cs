@@ -1,0 +1,102 @@
+namespace NucleusCloud.Modules.Brand.Contracts;
+
+/// <summary>The aims a key message serves (PRODUCT.md: collaboration, diplomacy, export).</summary>
+public enum BrandAim
+{
+    Collaboration,
+    Diplomacy,
+    Export,
+}
+
+/// <summary>Font stacks the showcase can use without loading anything from a third party.</summary>
+public enum BrandTypeface
+{
+    SystemSans,
+    Humanist,
+    Geometric,
+    Serif,
+    Monospace,
+}
+
+public enum AssetKind
+{
+    Logo,
+    Brochure,
+    SlideDeck,
+    Photo,
+    VideoLink,
+    Document,
+}
+
+public enum AssetStatus
+{
+    Draft,
+    Approved,
+    Retired,
+}
+
+public sealed record KeyMessageDto(BrandAim Aim, string Audience, string Text);
+
+public sealed record BrandColours(string Primary, string Accent, string Text, string Background);
+
+public sealed record BrandKitDto(
+    string BrandName,
+    string Tagline,
+    string ValueProposition,
+    BrandColours Colours,
+    BrandTypeface HeadingTypeface,
+    BrandTypeface BodyTypeface,
+    Guid? LogoAssetId,
+    Guid? MonochromeLogoAssetId,
+    Guid? IconAssetId,
+    IReadOnlyList<KeyMessageDto> KeyMessages,
+    DateTimeOffset? UpdatedAt,
+    int Version);
+
+public sealed record AssetVersionDto(int Number, string ContentType, string FileName, long Length, string Sha256, int? Width, int? Height, DateTimeOffset UploadedAt);
+
+public sealed record AssetDto(
+    Guid Id,
+    string Title,
+    AssetKind Kind,
+    IReadOnlyList<string> Tags,
+    string? Language,
+    string UsageRights,
+    DateOnly? ExpiresOn,
+    AssetStatus Status,
+    string? VideoUrl,
+    AssetVersionDto? Current,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    int Version);
+
+/// <summary>What the public showcase needs to wear the tenant's brand; colours are always <c>#rrggbb</c>.</summary>
+public sealed record ShowcaseTheme(string BrandName, string Tagline, BrandColours Colours, string HeadingFontStack, string BodyFontStack, string? LogoUrl, int Version);
+
+/// <summary>A brand kit as its editors write it (a full replacement; version 0 creates it).</summary>
+public sealed record BrandKitChange(
+    string? BrandName,
+    string? Tagline,
+    string? ValueProposition,
+    BrandColours? Colours,
+    BrandTypeface? HeadingTypeface,
+    BrandTypeface? BodyTypeface,
+    Guid? LogoAssetId,
+    Guid? MonochromeLogoAssetId,
+    Guid? IconAssetId,
+    IReadOnlyList<KeyMessageDto>? KeyMessages,
+    int? Version);
+/// <summary>The brand kit for the members' pages (the REST API offers the same).</summary>
+public interface IBrandKits
+{
+    Task<BrandKitDto> GetAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Saves after the same checks as the API; on refusal, the field at fault (or "version" for someone else's change) and why.</summary>
+    Task<(BrandKitDto? Kit, string? Field, string? Message)> SaveAsync(BrandKitChange change, CancellationToken cancellationToken = default);
+}
+
+public interface IBrandTheme
+{
+    /// <summary>The current tenant's theme; null when it has no brand kit yet (the showcase then wears the product's own look).</summary>
+    Task<ShowcaseTheme?> GetAsync(CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using NucleusCloud.Modules.Abstractions.Http;
+using NucleusCloud.Modules.Brand.Contracts;
+using NucleusCloud.Modules.Catalogue.Contracts;
+using NucleusCloud.Tenancy.Authorization;
+
+namespace NucleusCloud.Modules.Brand.Kit;
+
+/// <summary><c>/api/{tenant}/brand/kit</c>: the tenant's one brand kit; a change re-themes the showcase at once.</summary>
+internal static class KitEndpoints
+{
+    public static void Map(IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup($"/api/{{{Tenancy.Resolution.TenantRequests.RouteParameter}}}/brand/kit").WithTags("Brand: kit").EvictsShowcase();
+        group.MapGet("", async (IBrandKits kits, CancellationToken cancellationToken) => TypedResults.Ok(await kits.GetAsync(cancellationToken)))
+            .WithName("GetBrandKit").RequireAuthorization(Permissions.BrandRead);
+        group.MapPut("", Save).WithName("SaveBrandKit").RequireAuthorization(Permissions.BrandWrite).Validate<BrandKitChange>();
+    }
+
+    private static async Task<IResult> Save(BrandKitChange change, IBrandKits kits, CancellationToken cancellationToken) =>
+        await kits.SaveAsync(change, cancellationToken) switch
+        {
+            ({ } kit, _, _) => TypedResults.Ok(kit),
+            (_, "version", var message) => ApiProblems.Conflict(message!),
+            (_, var field, var message) => ApiProblems.Validation(field!, message!),
+        };
+}
