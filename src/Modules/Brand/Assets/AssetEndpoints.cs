@@ -27,8 +27,8 @@ internal static class AssetEndpoints
         group.MapDelete("/{id:guid}", Delete).WithName("DeleteAsset").RequireAuthorization(Permissions.BrandWrite);
         group.MapPost("/{id:guid}/approve", Approve).WithName("ApproveAsset").RequireAuthorization(Permissions.BrandApprove);
         group.MapPost("/{id:guid}/retire", Retire).WithName("RetireAsset").RequireAuthorization(Permissions.BrandApprove);
-        group.MapPost("/{id:guid}/versions", Upload).WithName("UploadAssetVersion").RequireAuthorization(Permissions.BrandWrite)
-            .Accepts<byte[]>("application/octet-stream");
+        // Any declared Content-Type is accepted (and ignored): the type is read from the bytes.
+        group.MapPost("/{id:guid}/versions", Upload).WithName("UploadAssetVersion").RequireAuthorization(Permissions.BrandWrite);
         group.MapGet("/{id:guid}/versions", Versions).WithName("ListAssetVersions").RequireAuthorization(Permissions.BrandRead);
         group.MapGet("/{id:guid}/file", Download).WithName("DownloadAsset").RequireAuthorization(Permissions.BrandRead);
         group.MapGet("/{id:guid}/versions/{number:int}/file", DownloadVersion).WithName("DownloadAssetVersion").RequireAuthorization(Permissions.BrandRead);
