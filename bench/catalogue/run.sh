@@ -62,7 +62,7 @@ measure() { # $1 provider, $2 connection string
   wrk -t2 -c"$connections" -d5s -s "$here/search.lua" "$base" -- "/health/live" >/dev/null
   for n in $(seq 1 "$tenants"); do for term in health data open education payment identity platform management; do
     printf '%s/bench-%03d/showcase?q=%s\n%s/api/bench-%03d/catalogue/solutions?q=%s\n' "$base" "$n" "$term" "$base" "$n" "$term"
-  done; done | xargs -P 4 -n 50 curl -fs -o /dev/null
+  done; done | xargs -P 4 -n 1 curl -fs -o /dev/null
   for path in "/health/live" "/{tenant}/showcase?q={term}" "/api/{tenant}/catalogue/solutions?q={term}" "/api/{tenant}/catalogue/solutions?q={term}&nonce={nonce}"; do
     line=$(BENCH_TENANTS="$tenants" wrk -t2 -c"$connections" -d"${seconds}s" --timeout 10s -s "$here/search.lua" "$base" -- "$path" | grep '^RESULT ')
     echo "$1 $path ${line#RESULT }" | tee -a "$out/results.txt"

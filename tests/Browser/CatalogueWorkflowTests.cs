@@ -1,22 +1,11 @@
-using NucleusCloud.Modules.Catalogue.Contracts;
 using NucleusCloud.Tenancy.Authorization;
-using NucleusCloud.Tests.Integration.Infrastructure;
 
 namespace NucleusCloud.Tests.Browser;
 
-/// <summary>An editor submits a draft for review; an administrator publishes it and it appears on the showcase.</summary>
+/// <summary>An editor creates a draft with the form and submits it for review; an administrator publishes it and it appears on the showcase.</summary>
 public sealed class CatalogueWorkflowTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
     private const string Password = "a perfectly long passphrase";
-
-    private static async Task SignInAsync(Microsoft.Playwright.IPage page, string email)
-    {
-        await page.VisitAsync("/account/login");
-        await page.FillAsync("#email", email);
-        await page.FillAsync("#password", Password);
-        await page.ClickAsync("main button[type=submit]");
-        await page.ArrivedAtAsync("**/account");
-    }
 
     [SkippableFact]
     public async Task A_draft_goes_through_review_to_the_showcase()
@@ -26,16 +15,35 @@ public sealed class CatalogueWorkflowTests(BrowserFixture fixture) : IClassFixtu
         var adminEmail = $"admin-{Guid.NewGuid():N}@example.org";
         await fixture.App.GrantAsync(await fixture.App.NewUserAsync(Password, email: editorEmail), tenant, TenantRole.Editor);
         await fixture.App.GrantAsync(await fixture.App.NewUserAsync(Password, email: adminEmail), tenant, TenantRole.Admin);
-        var draft = await fixture.App.MemberOf(TenantRole.Editor, tenant).CreateSolutionAsync(tenant, "Kolibri Lite", SolutionStatus.Draft);
 
         var editor = await fixture.NewPageAsync();
         await BrowserFixture.JourneyAsync(editor, async () =>
         {
-            await SignInAsync(editor, editorEmail);
+            await editor.SignInAsync(editorEmail, Password);
             await editor.VisitAsync($"/{tenant.Slug}/catalogue");
             await BrowserFixture.AssertAccessibleAsync(editor);
-            await editor.ClickAsync("text=Kolibri Lite");
-            await editor.ArrivedAtAsync($"**/catalogue/{draft.Id}");
+            await editor.ClickAsync("#new-solution");
+            await editor.ArrivedAtAsync("**/catalogue/new");
+            await BrowserFixture.AssertAccessibleAsync(editor);
+            await editor.FillAsync("#name", "Kolibri Lite");
+            await editor.FillAsync("#summary", "Offline-first learning platform.");
+            await editor.FillAsync("#description", "Works **without** a connection.");
+            await editor.SelectOptionAsync("#maturity", "Pilot");
+            await editor.FillAsync("#licence", "Not-A-Licence");
+            await editor.CheckAsync("#sector-education");
+            await editor.CheckAsync("#sdg-4");
+            await editor.FillAsync("#deployment-countries", "ke, ug");
+            await editor.ClickAsync("#save-solution");
+            await editor.WaitForSelectorAsync("#form-error");
+            (await editor.TextContentAsync("#form-error"))!.ShouldContain("SPDX");
+            (await editor.InputValueAsync("#name")).ShouldBe("Kolibri Lite", "what was typed survives the refusal");
+            (await editor.IsCheckedAsync("#sector-education")).ShouldBeTrue();
+            await BrowserFixture.AssertAccessibleAsync(editor);
+            await editor.FillAsync("#licence", "MIT");
+            var created = editor.ArrivedAtAsync("**saved=1");
+            await editor.ClickAsync("#save-solution");
+            await created;
+            (await editor.TextContentAsync("#solution-status"))!.ShouldContain("Draft");
             (await editor.Locator("#move-published").CountAsync()).ShouldBe(0, "an editor cannot publish");
             await editor.ClickAsync("#move-inreview");
             (await editor.TextContentAsync("#workflow-status"))!.ShouldContain("In review");
@@ -46,15 +54,16 @@ public sealed class CatalogueWorkflowTests(BrowserFixture fixture) : IClassFixtu
         var admin = await fixture.NewPageAsync();
         await BrowserFixture.JourneyAsync(admin, async () =>
         {
-            await SignInAsync(admin, adminEmail);
+            await admin.SignInAsync(adminEmail, Password);
             await admin.VisitAsync($"/{tenant.Slug}/catalogue?status=InReview");
             await admin.ClickAsync("text=Kolibri Lite");
-            await admin.ArrivedAtAsync($"**/catalogue/{draft.Id}");
+            await admin.ArrivedAtAsync("**/catalogue/*");
             await admin.ClickAsync("#move-published");
             (await admin.TextContentAsync("#solution-status"))!.ShouldContain("Published");
             await admin.ClickAsync("text=See it on the public showcase");
             await admin.ArrivedAtAsync("**/showcase/solutions/kolibri-lite");
             (await admin.TextContentAsync("h1")).ShouldBe("Kolibri Lite");
+            (await admin.TextContentAsync(".facts"))!.ShouldContain("MIT");
         });
 
         var visitor = await fixture.NewPageAsync();

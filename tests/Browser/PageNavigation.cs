@@ -9,6 +9,16 @@ namespace NucleusCloud.Tests.Browser;
 /// </summary>
 public static class PageNavigation
 {
+    /// <summary>Signs in with a password (an account without a second factor) and waits for the account page.</summary>
+    public static async Task SignInAsync(this IPage page, string email, string password)
+    {
+        await page.VisitAsync("/account/login");
+        await page.FillAsync("#email", email);
+        await page.FillAsync("#password", password);
+        await page.ClickAsync("main button[type=submit]");
+        await page.ArrivedAtAsync("**/account");
+    }
+
     /// <summary>Opens <paramref name="url"/> and waits until its document has finished loading.</summary>
     public static async Task<IResponse?> VisitAsync(this IPage page, string url)
     {

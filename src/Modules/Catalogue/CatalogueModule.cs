@@ -30,6 +30,8 @@ public sealed class CatalogueModule : IModule
         services.AddScoped<SolutionEditor>();
         services.AddScoped<SolutionSearch>();
         services.AddScoped<DpgImporter>();
+        services.AddSingleton<ImportJobs>();
+        services.AddSingleton<ICatalogueImports>(sp => sp.GetRequiredService<ImportJobs>());
         services.AddScoped<SolutionCsv>();
         services.AddSingleton<IFullTextIndex>(ModuleDatabase.Read(configuration).Provider == DatabaseProvider.Postgres
             ? new PostgresFullTextIndex()
@@ -44,6 +46,7 @@ public sealed class CatalogueModule : IModule
         SolutionEndpoints.Map(endpoints);
         CaseStudyEndpoints.Map(endpoints);
         ImportEndpoints.Map(endpoints);
+        ImportFormEndpoint.Map(endpoints);
         PortalSolutionEndpoints.Map(endpoints);
         ProposalReviewEndpoints.Map(endpoints);
     }

@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using NucleusCloud.Modules.Abstractions.Auditing;
+using NucleusCloud.Modules.Abstractions.Http;
 using NucleusCloud.Modules.Abstractions.Persistence;
 using NucleusCloud.Modules.Brand.Contracts;
 using NucleusCloud.Modules.Brand.Data;
@@ -29,37 +29,16 @@ internal static class LogoFormEndpoint
         IBrandKits kits, AuditActor actor, TimeProvider clock, CancellationToken cancellationToken)
     {
         var page = $"/{tenant.RequiredTenant.Slug}/brand";
-        var max = uploads.MaxBytes;
-        // The form's other fields are small: anything declaring more than the file cap plus a little is refused unread.
-        if (http.Request.ContentLength > max + 64 * 1024)
+        var posted = await FormUpload.ReadAsync(http, antiforgery, uploads.MaxBytes, "file", cancellationToken);
+        if (posted.Content is not { } content)
         {
-            return Results.Redirect($"{page}?logo=too-large#logo", preserveMethod: false);
-        }
-
-        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-        {
-            limit.MaxRequestBodySize = max + (64 * 1024);
-        }
-
-        await antiforgery.ValidateRequestAsync(http);
-        var form = await http.Request.ReadFormAsync(cancellationToken);
-        if (form.Files.GetFile("file") is not { Length: > 0 } upload)
-        {
-            return Results.Redirect($"{page}?logo=missing#logo");
-        }
-
-        byte[] content;
-        await using (var stream = upload.OpenReadStream())
-        using (var buffer = new MemoryStream())
-        {
-            await stream.CopyToAsync(buffer, cancellationToken);
-            content = buffer.ToArray();
+            return Results.Redirect($"{page}?logo={posted.Problem}#logo");
         }
 
         var now = clock.GetStorableUtcNow();
         var asset = new BrandAsset { Title = "Logo", Kind = AssetKind.Logo, CreatedAt = now, UpdatedAt = now, UsageRights = "Official logo" };
         db.Assets.Add(asset);
-        var (_, refusal) = await uploads.AddVersionAsync(asset, content, upload.FileName, cancellationToken);
+        var (_, refusal) = await uploads.AddVersionAsync(asset, content, posted.FileName, cancellationToken);
         if (refusal is not null)
         {
             return Results.Redirect($"{page}?logo={(refusal.UnsupportedType ? "type" : "image")}#logo");

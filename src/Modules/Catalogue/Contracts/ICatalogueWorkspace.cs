@@ -12,6 +12,27 @@ public interface ICatalogueWorkspace
     /// <summary>Moves a solution along the workflow; null when done, otherwise why not.</summary>
     Task<string?> MoveAsync(Guid id, SolutionStatus to, string? note, int version, Func<string, ValueTask<bool>> callerMay, CancellationToken cancellationToken = default);
 
+    /// <summary>Creates (<paramref name="id"/> null) or updates a solution from the members' form: its id, or the field at fault and why.</summary>
+    Task<(Guid? Id, string? Field, string? Message)> SaveAsync(Guid? id, SolutionEdit edit, Func<string, ValueTask<bool>> callerMay, CancellationToken cancellationToken = default);
+
     /// <summary>The moves the workflow allows from <paramref name="from"/>, and whether each needs the publisher's right.</summary>
     IReadOnlyList<(SolutionStatus To, bool NeedsPublisher)> MovesFrom(SolutionStatus from);
 }
+
+/// <summary>A solution's fields as the members' form edits them (providers, links and media keep their value).</summary>
+public sealed record SolutionEdit(
+    string? Name,
+    string? Summary,
+    string? Description,
+    SolutionMaturity? Maturity,
+    string? Licence,
+    bool OpenSource,
+    string? WebsiteUrl,
+    IReadOnlyList<string> BuildingBlocks,
+    IReadOnlyList<string> Sectors,
+    IReadOnlyList<int> Sdgs,
+    IReadOnlyList<SolutionOffering> Offerings,
+    IReadOnlyList<string> Standards,
+    IReadOnlyList<string> DevelopmentCountries,
+    IReadOnlyList<string> DeploymentCountries,
+    int? Version);

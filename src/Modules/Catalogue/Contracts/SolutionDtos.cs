@@ -78,3 +78,16 @@ public sealed record FacetCount(string Value, int Count);
 public sealed record ImportReport(int Imported, int Updated, int Failed, IReadOnlyList<ImportedRecord> Records);
 
 public sealed record ImportedRecord(string? Name, string Status, IReadOnlyList<string> Messages);
+
+/// <summary>A running or finished import: records done of total, and the report once finished.</summary>
+public sealed record ImportProgress(Guid Id, int Done, int Total, bool Finished, ImportReport? Report, string? Error, DateTimeOffset StartedAt);
+
+/// <summary>Imports that run in the background, for the import page and <c>…/imports/dpg/jobs</c>.</summary>
+public interface ICatalogueImports
+{
+    /// <summary>Starts importing DPG records (one, an array, or a zip) for <paramref name="tenant"/> on behalf of <paramref name="actor"/>.</summary>
+    Guid StartDpg(NucleusCloud.Tenancy.TenantInfo tenant, string actor, byte[] content, bool publish);
+
+    /// <summary>The job's progress, only when it belongs to <paramref name="tenantId"/>.</summary>
+    ImportProgress? Find(Guid tenantId, Guid jobId);
+}

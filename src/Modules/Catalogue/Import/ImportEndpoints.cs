@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
+using NucleusCloud.Modules.Abstractions.Auditing;
 using NucleusCloud.Modules.Abstractions.Http;
 using NucleusCloud.Modules.Catalogue.Contracts;
 using NucleusCloud.Tenancy;
@@ -23,6 +24,8 @@ internal static class ImportEndpoints
     {
         var group = endpoints.MapGroup($"/api/{{{Tenancy.Resolution.TenantRequests.RouteParameter}}}/catalogue/imports").WithTags("Catalogue: import and export").EvictsShowcase();
         group.MapPost("/dpg", ImportDpg).WithName("ImportDpgRecords").RequireAuthorization(Permissions.CatalogueWrite).DisableAntiforgery();
+        group.MapPost("/dpg/jobs", StartDpgJob).WithName("StartDpgImport").RequireAuthorization(Permissions.CatalogueWrite).DisableAntiforgery();
+        group.MapGet("/jobs/{id:guid}", Job).WithName("ImportProgress").RequireAuthorization(Permissions.CatalogueWrite);
         group.MapPost("/csv", ImportCsv).WithName("ImportSolutionsCsv").RequireAuthorization(Permissions.CatalogueWrite).DisableAntiforgery();
 
         endpoints.MapGet($"/api/{{{Tenancy.Resolution.TenantRequests.RouteParameter}}}/catalogue/exports/solutions.csv", ExportCsv)
@@ -32,6 +35,28 @@ internal static class ImportEndpoints
     private static async Task<IResult> ExportCsv(SolutionCsv csv, ITenantContext tenant, CancellationToken cancellationToken) =>
         Results.File(System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(await csv.ExportAsync(cancellationToken))).ToArray(),
             "text/csv; charset=utf-8", $"{tenant.RequiredTenant.Slug}-solutions.csv");
+
+    /// <summary>Like <c>/dpg</c>, but answers at once (202) with the job to follow: <c>/jobs/{id}</c> reports progress, then the report.</summary>
+    private static async Task<IResult> StartDpgJob(bool? publish, HttpContext http, ITenantContext tenant, ICatalogueImports imports, AuditActor actor, IConfiguration configuration, CancellationToken cancellationToken)
+    {
+        if (publish == true && !await http.HasPermissionAsync(Permissions.CataloguePublish))
+        {
+            return ApiProblems.Validation("publish", "Publishing on import needs the publisher's right; import as drafts and submit them for review.");
+        }
+
+        var (body, problem) = await ReadBodyAsync(http, configuration, "Send a DPG record, an array of records, or a zip of record files.", cancellationToken);
+        if (body is null)
+        {
+            return problem!;
+        }
+
+        using var _ = body;
+        var id = imports.StartDpg(tenant.RequiredTenant, actor.Id, body.ToArray(), publish == true);
+        return TypedResults.Accepted($"/api/{tenant.RequiredTenant.Slug}/catalogue/imports/jobs/{id}", imports.Find(tenant.RequiredTenant.Id, id));
+    }
+
+    private static IResult Job(Guid id, ITenantContext tenant, ICatalogueImports imports) =>
+        imports.Find(tenant.RequiredTenant.Id, id) is { } progress ? TypedResults.Ok(progress) : ApiProblems.NotFound("Import");
 
     private static async Task<IResult> ImportCsv(HttpContext http, SolutionCsv csv, IConfiguration configuration, CancellationToken cancellationToken)
     {

@@ -1,12 +1,16 @@
+using FluentValidation;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using NucleusCloud.Modules.Abstractions.Http;
 using NucleusCloud.Modules.Catalogue.Contracts;
 using NucleusCloud.Modules.Catalogue.Data;
 using NucleusCloud.Modules.Catalogue.Search;
+using NucleusCloud.Tenancy;
 
 namespace NucleusCloud.Modules.Catalogue.Solutions;
 
-internal sealed class CatalogueQueries(CatalogueDbContext db, SolutionSearch search, SolutionEditor editor) : ICatalogueQueries, ICatalogueWorkspace
+internal sealed class CatalogueQueries(CatalogueDbContext db, SolutionSearch search, SolutionEditor editor, IValidator<SolutionRequest> validator, IOutputCacheStore cache, ITenantContext tenant)
+    : ICatalogueQueries, ICatalogueWorkspace
 {
     public Task<SolutionSearchResult> SearchPublishedAsync(CatalogueSearch query, CancellationToken cancellationToken = default) =>
         search.SearchAsync(ToQuery(query, status: null), publishedOnly: true, cancellationToken);
@@ -37,7 +41,47 @@ internal sealed class CatalogueQueries(CatalogueDbContext db, SolutionSearch sea
             return "Someone changed the solution meanwhile; look at it again before moving it.";
         }
 
-        return (await editor.MoveAsync(solution, to, note, new CallerMay(callerMay), cancellationToken))?.Message;
+        var refusal = await editor.MoveAsync(solution, to, note, new CallerMay(callerMay), cancellationToken);
+        await EvictShowcaseAsync(refusal, cancellationToken);
+        return refusal?.Message;
+    }
+
+    public async Task<(Guid? Id, string? Field, string? Message)> SaveAsync(Guid? id, SolutionEdit edit, Func<string, ValueTask<bool>> callerMay, CancellationToken cancellationToken = default)
+    {
+        var request = new SolutionRequest(
+            edit.Name, null, edit.Summary, edit.Description, null, edit.Maturity, edit.Licence, edit.OpenSource, edit.WebsiteUrl,
+            edit.BuildingBlocks, edit.Sectors, edit.Sdgs, edit.Offerings, edit.Standards, edit.DevelopmentCountries, edit.DeploymentCountries,
+            null, null, null, edit.Version);
+        if ((await validator.ValidateAsync(request, cancellationToken)).Errors.FirstOrDefault() is { } error)
+        {
+            return (null, ApiProblems.FieldName(error.PropertyName), error.ErrorMessage);
+        }
+
+        EditRefusal? refusal;
+        Solution? solution;
+        if (id is null)
+        {
+            (solution, refusal) = await editor.CreateAsync(request, new CallerMay(callerMay), cancellationToken);
+        }
+        else
+        {
+            solution = await db.Solutions.FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
+            refusal = solution is null
+                ? new(EditRefusalKind.Invalid, "id", "The solution no longer exists.")
+                : await editor.UpdateAsync(solution, request, new CallerMay(callerMay), cancellationToken);
+        }
+
+        await EvictShowcaseAsync(refusal, cancellationToken);
+        return refusal is null ? (solution!.Id, null, null) : (null, refusal.Field, refusal.Message);
+    }
+
+    /// <summary>The pages change the catalogue outside the API's endpoint filter: evict the tenant's cached showcase here.</summary>
+    private async Task EvictShowcaseAsync(EditRefusal? refusal, CancellationToken cancellationToken)
+    {
+        if (refusal is null)
+        {
+            await cache.EvictByTagAsync(ShowcaseCache.Tag(tenant.RequiredTenant.Id), cancellationToken);
+        }
     }
 
     public IReadOnlyList<(SolutionStatus To, bool NeedsPublisher)> MovesFrom(SolutionStatus from) =>

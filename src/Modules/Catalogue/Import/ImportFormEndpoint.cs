@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using NucleusCloud.Modules.Abstractions.Auditing;
+using NucleusCloud.Modules.Abstractions.Http;
+using NucleusCloud.Modules.Catalogue.Contracts;
+using NucleusCloud.Tenancy;
+using NucleusCloud.Tenancy.Authorization;
+
+namespace NucleusCloud.Modules.Catalogue.Import;
+
+/// <summary>
+/// <c>POST /{tenant}/catalogue/import</c>: the import page's plain multipart form. It starts a background
+/// import and sends the browser to the job's page, which shows the progress and then the report.
+/// </summary>
+internal static class ImportFormEndpoint
+{
+    public static void Map(IEndpointRouteBuilder endpoints) =>
+        endpoints.MapPost($"/{{{Tenancy.Resolution.TenantRequests.RouteParameter}}}/catalogue/import", StartAsync)
+            .WithName("ImportForm").ExcludeFromDescription().RequireAuthorization(Permissions.CatalogueWrite);
+
+    private static async Task<IResult> StartAsync(HttpContext http, IAntiforgery antiforgery, ITenantContext tenant, ICatalogueImports imports, AuditActor actor,
+        IConfiguration configuration, CancellationToken cancellationToken)
+    {
+        var slug = tenant.RequiredTenant.Slug;
+        var posted = await FormUpload.ReadAsync(http, antiforgery, configuration.GetValue(ImportEndpoints.MaxBytesKey, ImportEndpoints.DefaultMaxBytes), "file", cancellationToken);
+        if (posted.Content is not { } content)
+        {
+            return Results.Redirect($"/{slug}/catalogue/import?problem={posted.Problem}");
+        }
+
+        var publish = posted.Form!["publish"] == "true" && await http.HasPermissionAsync(Permissions.CataloguePublish);
+        var id = imports.StartDpg(tenant.RequiredTenant, actor.Id, content, publish);
+        return Results.Redirect($"/{slug}/catalogue/imports/{id}");
+    }
+}

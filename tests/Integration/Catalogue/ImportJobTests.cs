@@ -1,0 +1,65 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using NucleusCloud.Modules.Catalogue.Contracts;
+using NucleusCloud.Tenancy.Authorization;
+using NucleusCloud.Tests.Integration.Infrastructure;
+
+namespace NucleusCloud.Tests.Integration.Catalogue;
+
+/// <summary>Background imports: started at once, followed to their report, and visible only to their own tenant's writers.</summary>
+public abstract class ImportJobTests<TFixture>(TFixture fixture) : IClassFixture<TFixture>
+    where TFixture : DatabaseFixture
+{
+    private NucleusApp App => fixture.App;
+
+    [SkippableFact]
+    public async Task A_job_reports_progress_then_the_report_and_only_to_its_tenant()
+    {
+        var a = await App.NewTenantAsync();
+        var b = await App.NewTenantAsync();
+        var admin = App.MemberOf(a);
+        var records = string.Join(",", Enumerable.Range(1, 40).Select(i => $$"""{ "name": "Registry tool {{i}}", "description": "Tool number {{i}}" }"""));
+        var body = new StringContent($"[{records}, {{ \"description\": \"no name\" }}]", Encoding.UTF8, new MediaTypeHeaderValue("application/json"));
+
+        var started = await admin.PostAsync($"/api/{a.Slug}/catalogue/imports/dpg/jobs", body);
+        started.StatusCode.ShouldBe(HttpStatusCode.Accepted, await started.Content.ReadAsStringAsync());
+        var location = started.Headers.Location!.ToString();
+        location.ShouldStartWith($"/api/{a.Slug}/catalogue/imports/jobs/");
+
+        ImportProgress? progress = null;
+        for (var attempt = 0; attempt < 300 && progress?.Finished != true; attempt++)
+        {
+            progress = await admin.GetFromJsonAsync<ImportProgress>(location, Api.Json);
+            progress!.Done.ShouldBeLessThanOrEqualTo(progress.Total == 0 ? progress.Done : progress.Total);
+            await Task.Delay(100);
+        }
+
+        progress!.Finished.ShouldBeTrue();
+        (progress.Done, progress.Total).ShouldBe((41, 41));
+        (progress.Report!.Imported, progress.Report.Failed).ShouldBe((40, 1));
+        (await admin.GetStringAsync($"/api/{a.Slug}/catalogue/solutions?q=registry&pageSize=50")).ShouldContain("Registry tool 40");
+
+        // Another tenant cannot follow it, by its own route or a's, and a viewer of a cannot either.
+        var jobId = location.Split('/')[^1];
+        await (await App.MemberOf(b).GetAsync($"/api/{b.Slug}/catalogue/imports/jobs/{jobId}")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        await (await App.MemberOf(b).GetAsync(location)).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+        await (await App.MemberOf(TenantRole.Viewer, a).GetAsync(location)).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+        (await App.MemberOf(b).GetStringAsync($"/api/{b.Slug}/catalogue/solutions?q=registry")).ShouldContain("\"total\":0");
+    }
+
+    [SkippableFact]
+    public async Task Only_a_publisher_may_publish_on_import_and_an_empty_body_is_refused()
+    {
+        var a = await App.NewTenantAsync();
+        var editor = App.MemberOf(TenantRole.Editor, a);
+        var body = new StringContent("""{ "name": "Quick tool" }""", Encoding.UTF8, new MediaTypeHeaderValue("application/json"));
+        await (await editor.PostAsync($"/api/{a.Slug}/catalogue/imports/dpg/jobs?publish=true", body)).ShouldBeValidationProblemAsync("publish");
+        await (await editor.PostAsync($"/api/{a.Slug}/catalogue/imports/dpg/jobs", new ByteArrayContent([]))).ShouldBeValidationProblemAsync("body");
+    }
+}
+
+public sealed class ImportJobsOnSqlite(SqliteFixture fixture) : ImportJobTests<SqliteFixture>(fixture);
+
+public sealed class ImportJobsOnPostgres(PostgresFixture fixture) : ImportJobTests<PostgresFixture>(fixture);
