@@ -55,7 +55,7 @@ public sealed class ImportPageTests(BrowserFixture fixture) : IClassFixture<Brow
             (await page.TextContentAsync("#import-summary"))!.ShouldBe($"{files.Length} imported, 0 updated, 1 failed.");
             var firstRow = await page.TextContentAsync("#import-report tbody tr:first-child");
             firstRow!.ShouldContain("Failed");
-            firstRow.ShouldContain("broken.json");
+            firstRow!.ShouldContain("broken.json");
             await BrowserFixture.AssertAccessibleAsync(page);
 
             await page.VisitAsync($"/{tenant.Slug}/showcase?q=opencrvs");

@@ -37,6 +37,7 @@ public abstract class ImportJobTests<TFixture>(TFixture fixture) : IClassFixture
         }
 
         progress!.Finished.ShouldBeTrue();
+        progress.Error.ShouldBeNull();
         (progress.Done, progress.Total).ShouldBe((41, 41));
         (progress.Report!.Imported, progress.Report.Failed).ShouldBe((40, 1));
         (await admin.GetStringAsync($"/api/{a.Slug}/catalogue/solutions?q=registry&pageSize=50")).ShouldContain("Registry tool 40");

@@ -12,13 +12,13 @@ using NucleusCloud.Tenancy.Authorization;
 namespace NucleusCloud.Modules.Catalogue.Import;
 
 /// <summary>
-/// <c>POST /{tenant}/catalogue/import</c>: the import page's plain multipart form. It starts a background
+/// <c>POST /{tenant}/catalogue/imports</c> (beside the page, whose own route takes form posts): the import page's plain multipart form. It starts a background
 /// import and sends the browser to the job's page, which shows the progress and then the report.
 /// </summary>
 internal static class ImportFormEndpoint
 {
     public static void Map(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapPost($"/{{{Tenancy.Resolution.TenantRequests.RouteParameter}}}/catalogue/import", StartAsync)
+        endpoints.MapPost($"/{{{Tenancy.Resolution.TenantRequests.RouteParameter}}}/catalogue/imports", StartAsync)
             .WithName("ImportForm").ExcludeFromDescription().RequireAuthorization(Permissions.CatalogueWrite);
 
     private static async Task<IResult> StartAsync(HttpContext http, IAntiforgery antiforgery, ITenantContext tenant, ICatalogueImports imports, AuditActor actor,

@@ -24,7 +24,12 @@ internal sealed class ImportJobs(ITenantScopeFactory scopes, TimeProvider clock,
         Forget();
         var job = new Job(Guid.NewGuid(), tenant.Id, clock.GetUtcNow());
         _jobs[job.Id] = job;
-        _ = Task.Run(() => RunAsync(job, tenant, actor, content, publish));
+        // Not the request's execution context: the job outlives the request (and its HttpContext, scopes and log scopes).
+        using (ExecutionContext.SuppressFlow())
+        {
+            _ = Task.Run(() => RunAsync(job, tenant, actor, content, publish));
+        }
+
         return job.Id;
     }
 
@@ -38,7 +43,7 @@ internal sealed class ImportJobs(ITenantScopeFactory scopes, TimeProvider clock,
             await using var scope = scopes.CreateScope(tenant);
             scope.ServiceProvider.GetRequiredService<AuditActor>().Set(actor, null);
             var importer = scope.ServiceProvider.GetRequiredService<DpgImporter>();
-            using var body = new MemoryStream(content, writable: false);
+            using var body = new MemoryStream(content, 0, content.Length, writable: false, publiclyVisible: true);
             var report = await importer.ImportAsync(body, ZipSignature.IsZip(body), publish ? SolutionStatus.Published : SolutionStatus.Draft,
                 new Progress(job), CancellationToken.None);
             job.Finish(report, null, clock.GetUtcNow());
