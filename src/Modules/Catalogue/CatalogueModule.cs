@@ -28,6 +28,8 @@ public sealed class CatalogueModule : IModule
         services.AddScoped<ICatalogueWorkspace>(sp => sp.GetRequiredService<CatalogueQueries>());
         services.AddScoped<SolutionHistory>();
         services.AddScoped<SolutionEditor>();
+        services.AddScoped<PartnerSolutions>();
+        services.AddScoped<IPartnerSolutions>(sp => sp.GetRequiredService<PartnerSolutions>());
         services.AddScoped<SolutionSearch>();
         services.AddScoped<DpgImporter>();
         services.AddSingleton<ImportJobs>();

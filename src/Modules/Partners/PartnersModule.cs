@@ -21,6 +21,8 @@ public sealed class PartnersModule : IModule
     {
         services.AddModuleDbContext<PartnersDbContext, SqlitePartnersDbContext, PostgresPartnersDbContext>(configuration, PartnersDbContext.Schema);
         services.AddScoped<IPartnerDirectory, PartnerDirectory>();
+        services.AddScoped<PartnerRegister>();
+        services.AddScoped<IPartnerRegister>(sp => sp.GetRequiredService<PartnerRegister>());
         services.AddValidatorsOf<PartnersModule>();
     }
 

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using NucleusCloud.Modules.Abstractions.Http;
-using NucleusCloud.Modules.Abstractions.Persistence;
 using NucleusCloud.Modules.Identity.Contracts;
 using NucleusCloud.Modules.Partners.Contracts;
 using NucleusCloud.Modules.Partners.Data;
@@ -56,32 +55,18 @@ internal static class PartnerEndpoints
             ? TypedResults.Ok(partner.ToDetails())
             : ApiProblems.NotFound("Partner");
 
-    private static async Task<IResult> Create(PartnerRequest request, PartnersDbContext db, ITenantContext tenant, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<IResult> Create(PartnerRequest request, PartnerRegister register, ITenantContext tenant, CancellationToken cancellationToken)
     {
-        var now = clock.GetStorableUtcNow();
-        var partner = new Partner { CreatedAt = now, UpdatedAt = now };
-        PartnerFields.Apply(partner, request);
-        db.Partners.Add(partner);
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/{tenant.RequiredTenant.Slug}/partners/{partner.Id}", partner.ToDetails());
+        var partner = await register.CreateAsync(request, cancellationToken);
+        return TypedResults.Created($"/api/{tenant.RequiredTenant.Slug}/partners/{partner.Id}", partner);
     }
 
-    private static async Task<IResult> Update(Guid id, PartnerRequest request, PartnersDbContext db, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        var partner = await db.Partners.FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
-        if (partner is null)
+    private static async Task<IResult> Update(Guid id, PartnerRequest request, PartnerRegister register, CancellationToken cancellationToken) =>
+        await register.UpdateAsync(id, request.Version, partner => PartnerFields.Apply(partner, request), cancellationToken) switch
         {
-            return ApiProblems.NotFound("Partner");
-        }
-
-        if (request.Version is { } version && version != partner.Version)
-        {
-            return PartnerFields.Stale(partner.Version, version);
-        }
-
-        PartnerFields.Apply(partner, request);
-        return await PartnerFields.SaveAsync(db, partner, clock, cancellationToken);
-    }
+            ({ } partner, _) => TypedResults.Ok(partner),
+            (_, var refusal) => PartnerFields.Problem(refusal!),
+        };
 
     private static async Task<IResult> Delete(Guid id, PartnersDbContext db, CancellationToken cancellationToken)
     {

@@ -1,13 +1,10 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.EntityFrameworkCore;
 using NucleusCloud.Modules.Abstractions.Http;
-using NucleusCloud.Modules.Abstractions.Persistence;
 using NucleusCloud.Modules.Partners.Contracts;
-using NucleusCloud.Modules.Partners.Data;
 
 namespace NucleusCloud.Modules.Partners.Partners;
 
-/// <summary>Copies validated requests onto a partner, and saves it with the optimistic-concurrency check.</summary>
+/// <summary>Copies validated requests onto a partner, and answers the register's refusals.</summary>
 internal static class PartnerFields
 {
     public static void Apply(Partner partner, PartnerRequest request)
@@ -30,22 +27,11 @@ internal static class PartnerFields
             : partner.Contacts;
     }
 
-    public static async Task<IResult> SaveAsync(PartnersDbContext db, Partner partner, TimeProvider clock, CancellationToken cancellationToken)
+    /// <summary>A refusal of the register as RFC 9457 problem details.</summary>
+    public static IResult Problem(PartnerRefusal refusal) => refusal.Kind switch
     {
-        partner.UpdatedAt = clock.GetStorableUtcNow();
-        partner.Version++;
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return ApiProblems.Conflict("The partner was changed by someone else meanwhile; reload it and try again.");
-        }
-
-        return TypedResults.Ok(partner.ToDetails());
-    }
-
-    public static IResult Stale(int current, int sent) =>
-        ApiProblems.Conflict($"The partner was changed by someone else (version {current}, not {sent}); reload it and try again.");
+        PartnerRefusalKind.NotFound => ApiProblems.NotFound("Partner"),
+        PartnerRefusalKind.Conflict => ApiProblems.Conflict(refusal.Message),
+        _ => ApiProblems.Validation(refusal.Field, refusal.Message),
+    };
 }

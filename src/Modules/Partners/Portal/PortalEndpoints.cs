@@ -29,20 +29,18 @@ internal static class PortalEndpoints
     private static async Task<IResult> GetProfile(HttpContext http, PartnersDbContext db, CancellationToken cancellationToken) =>
         await OwnAsync(http, db, tracked: false, cancellationToken) is { } partner ? TypedResults.Ok(partner.ToDetails()) : NoRecord();
 
-    private static async Task<IResult> UpdateProfile(PartnerProfileRequest request, HttpContext http, PartnersDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<IResult> UpdateProfile(PartnerProfileRequest request, HttpContext http, PartnerRegister register, CancellationToken cancellationToken)
     {
-        if (await OwnAsync(http, db, tracked: true, cancellationToken) is not { } partner)
+        if (await http.PartnerIdAsync() is not { } partnerId)
         {
             return NoRecord();
         }
 
-        if (request.Version is { } version && version != partner.Version)
+        return await register.UpdateAsync(partnerId, request.Version, partner => PartnerFields.ApplyProfile(partner, request), cancellationToken) switch
         {
-            return PartnerFields.Stale(partner.Version, version);
-        }
-
-        PartnerFields.ApplyProfile(partner, request);
-        return await PartnerFields.SaveAsync(db, partner, clock, cancellationToken);
+            ({ } partner, _) => TypedResults.Ok(partner),
+            (_, var refusal) => PartnerFields.Problem(refusal!),
+        };
     }
 
     private static async Task<IResult> Agreements([AsParameters] PageQuery page, HttpContext http, PartnersDbContext db, CancellationToken cancellationToken) =>

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using NucleusCloud.Modules.Abstractions.Http;
-using NucleusCloud.Modules.Abstractions.Persistence;
 using NucleusCloud.Modules.Partners.Data;
 using NucleusCloud.Modules.Partners.Partners;
 using NucleusCloud.Tenancy.Authorization;
@@ -30,28 +29,13 @@ internal static class SurveyEndpoints
                 .OrderByDescending(s => s.Period, StringComparer.Ordinal).Select(s => s.ToDetails()).ToList());
 
     /// <summary>Creates or replaces the period's result (PUT is idempotent: entering a figure twice keeps one).</summary>
-    private static async Task<IResult> Record(Guid partnerId, string period, SurveyRequest request, PartnersDbContext db, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        if (!SurveyPeriods.IsValid(period))
+    private static async Task<IResult> Record(Guid partnerId, string period, SurveyRequest request, PartnerRegister register, CancellationToken cancellationToken) =>
+        await register.RecordSurveyAsync(partnerId, period, request.Score, request.Respondents, request.Comments, cancellationToken) switch
         {
-            return ApiProblems.Validation("period", SurveyPeriods.Message);
-        }
-
-        if (!await db.Partners.AnyAsync(p => p.Id == partnerId, cancellationToken))
-        {
-            return ApiProblems.NotFound("Partner");
-        }
-
-        var survey = await db.Surveys.FirstOrDefaultAsync(s => s.PartnerId == partnerId && s.Period == period, cancellationToken);
-        var created = survey is null;
-        survey ??= db.Surveys.Add(new SatisfactionSurvey { PartnerId = partnerId, Period = period }).Entity;
-        survey.Score = Math.Round(request.Score!.Value, 2);
-        survey.Respondents = request.Respondents!.Value;
-        survey.Comments = string.IsNullOrWhiteSpace(request.Comments) ? null : request.Comments.Trim();
-        survey.RecordedAt = clock.GetStorableUtcNow();
-        await db.SaveChangesAsync(cancellationToken);
-        return created ? TypedResults.Created((string?)null, survey.ToDetails()) : TypedResults.Ok(survey.ToDetails());
-    }
+            ({ } survey, true, _) => TypedResults.Created((string?)null, survey),
+            ({ } survey, false, _) => TypedResults.Ok(survey),
+            (_, _, var refusal) => PartnerFields.Problem(refusal!),
+        };
 
     private static async Task<IResult> Delete(Guid partnerId, string period, PartnersDbContext db, CancellationToken cancellationToken)
     {
