@@ -72,4 +72,42 @@ public sealed class PartnerPortalTests(BrowserFixture fixture) : IClassFixture<B
             (await editor.TextContentAsync(".lead")).ShouldBe("Now with e-signatures.");
         });
     }
+
+    [SkippableFact]
+    public async Task An_admin_adds_a_partner_and_records_its_satisfaction()
+    {
+        var tenant = await fixture.App.NewTenantAsync("ie");
+        var email = $"admin-{Guid.NewGuid():N}@example.org";
+        await fixture.App.GrantAsync(await fixture.App.NewUserAsync(Password, email: email), tenant, TenantRole.Admin);
+
+        var page = await fixture.NewPageAsync();
+        await BrowserFixture.JourneyAsync(page, async () =>
+        {
+            await page.SignInAsync(email, Password);
+            await page.VisitAsync($"/{tenant.Slug}/partners");
+            (await page.TextContentAsync("#no-partners"))!.ShouldContain("No partners yet");
+            await BrowserFixture.AssertAccessibleAsync(page);
+
+            await page.FillAsync("#partner-name", "Trinity College");
+            await page.SelectOptionAsync("#partner-kind", "Academia");
+            await page.FillAsync("#partner-country", "ie");
+            await page.ClickAsync("#add-partner");
+            await page.ArrivedAtAsync($"**/{tenant.Slug}/partners/*");
+            (await page.TextContentAsync("h1")).ShouldBe("Trinity College");
+
+            await page.FillAsync("#partner-regions", "Europe, Africa");
+            await page.FillAsync("#partner-contacts", "Aoife Byrne; Partnerships; aoife@tcd.example");
+            await page.ClickAsync("#save-profile");
+            await page.WaitForSelectorAsync("#profile-status");
+            (await page.InputValueAsync("#partner-regions")).ShouldBe("Europe, Africa");
+
+            await page.FillAsync("#survey-period", "2026-Q3");
+            await page.FillAsync("#survey-score", "4.5");
+            await page.FillAsync("#survey-respondents", "12");
+            await page.ClickAsync("#record-survey");
+            await page.WaitForSelectorAsync("#surveys");
+            (await page.TextContentAsync("#surveys"))!.ShouldContain("2026-Q3");
+            await BrowserFixture.AssertAccessibleAsync(page);
+        });
+    }
 }

@@ -14,7 +14,7 @@ internal sealed class PartnerRegister(PartnersDbContext db, IValidator<PartnerRe
 {
     public async Task<(PartnerDetails? Partner, PartnerRefusal? Refusal)> CreateAsync(string? name, PartnerKind? kind, string? country, CancellationToken cancellationToken = default)
     {
-        var request = new PartnerRequest(name, kind, null, null, country, null, null, null, null);
+        var request = new PartnerRequest(name, kind, null, null, country?.Trim().ToUpperInvariant(), null, null, null, null);
         if (await Invalid(partners, request, cancellationToken) is { } refusal)
         {
             return (null, refusal);
