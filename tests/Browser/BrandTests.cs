@@ -4,7 +4,7 @@ using NucleusCloud.Tests.Shared;
 
 namespace NucleusCloud.Tests.Browser;
 
-/// <summary>An administrator uploads the logo and sets the brand's colours and tagline; the public showcase wears them.</summary>
+/// <summary>An administrator uploads the logo, sets the brand's colours and tagline and adds a brochure to the library; the public showcase wears the brand.</summary>
 public sealed class BrandTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
     private const string Password = "a perfectly long passphrase";
@@ -43,6 +43,18 @@ public sealed class BrandTests(BrowserFixture fixture) : IClassFixture<BrowserFi
             await page.ClickAsync("#save-kit");
             await page.WaitForSelectorAsync("#kit-status");
             (await page.TextContentAsync("#kit-status"))!.ShouldContain("saved");
+            await BrowserFixture.AssertAccessibleAsync(page);
+
+            await page.FillAsync("#asset-title", "Investor brochure");
+            await page.SelectOptionAsync("#asset-kind", "Brochure");
+            await page.SetInputFilesAsync("#asset-file", new FilePayload { Name = "brochure.pdf", MimeType = "application/pdf", Buffer = SampleFiles.Pdf() });
+            var added = page.ArrivedAtAsync("**asset=saved*");
+            await page.ClickAsync("#upload-asset");
+            await added;
+            (await page.TextContentAsync("#assets"))!.ShouldContain("brochure.pdf");
+            await page.ClickAsync("#assets button[id^=approve-]");
+            await page.WaitForSelectorAsync("#approval-status");
+            (await page.Locator("#assets button[id^=approve-]").CountAsync()).ShouldBe(0, "both assets are approved");
             await BrowserFixture.AssertAccessibleAsync(page);
 
             await page.ClickAsync("#view-showcase");

@@ -25,6 +25,7 @@ public sealed class BrandModule : IModule
         services.AddScoped<AssetUploads>();
         services.AddScoped<IBrandTheme, BrandTheme>();
         services.AddScoped<IBrandKits, BrandKits>();
+        services.AddScoped<IBrandAssets, BrandAssets>();
         services.AddValidatorsOf<BrandModule>();
     }
 
@@ -33,6 +34,6 @@ public sealed class BrandModule : IModule
         KitEndpoints.Map(endpoints);
         AssetEndpoints.Map(endpoints);
         ShowcaseBrandEndpoints.Map(endpoints);
-        LogoFormEndpoint.Map(endpoints);
+        BrandFormEndpoints.Map(endpoints);
     }
 }

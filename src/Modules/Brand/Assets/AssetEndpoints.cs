@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
-using NucleusCloud.Modules.Abstractions.Auditing;
 using NucleusCloud.Modules.Abstractions.Http;
 using NucleusCloud.Modules.Abstractions.Persistence;
 using NucleusCloud.Modules.Abstractions.Storage;
@@ -54,9 +53,9 @@ internal static class AssetEndpoints
 
         if (!string.IsNullOrWhiteSpace(query.Q))
         {
-            var pattern = $"%{query.Q.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_")}%";
+            var pattern = TextMatch.ContainsPattern(query.Q);
 #pragma warning disable CA1304, CA1311 // translated to SQL lower(), the same on both providers
-            assets = assets.Where(a => EF.Functions.Like(a.Title.ToLower(), pattern.ToLower(), "\\"));
+            assets = assets.Where(a => EF.Functions.Like(a.Title.ToLower(), pattern, TextMatch.Escape));
 #pragma warning restore CA1304, CA1311
         }
 
@@ -134,24 +133,14 @@ internal static class AssetEndpoints
         return TypedResults.NoContent();
     }
 
-    private static async Task<IResult> Approve(Guid id, BrandDbContext db, AuditActor actor, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<IResult> Approve(Guid id, IBrandAssets assets, BrandDbContext db, CancellationToken cancellationToken)
     {
-        var asset = await db.Assets.FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
-        if (asset is null)
+        if (await assets.ApproveAsync(id, cancellationToken) is { } refusal)
         {
-            return ApiProblems.NotFound("Asset");
+            return await db.Assets.AnyAsync(a => a.Id == id, cancellationToken) ? ApiProblems.Conflict(refusal) : ApiProblems.NotFound("Asset");
         }
 
-        if (asset.CurrentVersion == 0 && asset.Kind != AssetKind.VideoLink)
-        {
-            return ApiProblems.Conflict("Upload the asset's file before approving it.");
-        }
-
-        asset.Status = AssetStatus.Approved;
-        asset.ApprovedBy = actor.Id;
-        asset.ApprovedAt = clock.GetStorableUtcNow();
-        asset.Version++;
-        await db.SaveChangesAsync(cancellationToken);
+        var asset = await db.Assets.AsNoTracking().FirstAsync(a => a.Id == id, cancellationToken);
         return TypedResults.Ok(asset.ToDto(await CurrentFileAsync(db, asset, cancellationToken)));
     }
 

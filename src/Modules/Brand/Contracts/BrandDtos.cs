@@ -100,3 +100,22 @@ public interface IBrandTheme
     /// <summary>The current tenant's theme; null when it has no brand kit yet (the showcase then wears the product's own look).</summary>
     Task<ShowcaseTheme?> GetAsync(CancellationToken cancellationToken = default);
 }
+
+/// <summary>A new asset's description, for an upload from the brand page.</summary>
+public sealed record AssetUpload(string Title, AssetKind Kind, string? Language, string? UsageRights);
+
+/// <summary>The asset library for the brand page (the REST API offers the same and more).</summary>
+public interface IBrandAssets
+{
+    Task<IReadOnlyList<AssetDto>> ListAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Creates the asset with its first file, approved at once when <paramref name="approve"/>; nothing is
+    /// kept when the file is refused. The problem is "type" (not an accepted type), "image" (damaged or
+    /// too large) or "invalid" (the description), with a message.
+    /// </summary>
+    Task<(AssetDto? Asset, string? Problem, string? Message)> AddWithFileAsync(AssetUpload upload, byte[] content, string? fileName, bool approve, CancellationToken cancellationToken = default);
+
+    /// <summary>Null when approved; otherwise why not.</summary>
+    Task<string?> ApproveAsync(Guid id, CancellationToken cancellationToken = default);
+}

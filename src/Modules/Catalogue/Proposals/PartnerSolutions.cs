@@ -12,7 +12,7 @@ using NucleusCloud.Tenancy;
 namespace NucleusCloud.Modules.Catalogue.Proposals;
 
 /// <summary>Proposals by providers and their review, with the rules shared by the portal's API, the review API and the pages.</summary>
-internal sealed class PartnerSolutions(CatalogueDbContext db, SolutionEditor editor, IValidator<ProposalRequest> validator, AuditActor actor,
+internal sealed class PartnerSolutions(CatalogueDbContext db, SolutionEditor editor, IValidator<ProposalEdit> validator, AuditActor actor,
     TimeProvider clock, IOutputCacheStore cache, ITenantContext tenant) : IPartnerSolutions
 {
     public async Task<IReadOnlyList<SolutionListItem>> ProvidedAsync(Guid partnerId, CancellationToken cancellationToken = default) =>
@@ -25,8 +25,7 @@ internal sealed class PartnerSolutions(CatalogueDbContext db, SolutionEditor edi
 
     public async Task<(ProposalDto? Proposal, string? Field, string? Message)> ProposeAsync(Guid partnerId, Guid solutionId, ProposalEdit edit, CancellationToken cancellationToken = default)
     {
-        var request = new ProposalRequest(edit.Name, edit.Summary, edit.Description, edit.WebsiteUrl, edit.Standards, edit.DeploymentCountries, edit.Message);
-        if ((await validator.ValidateAsync(request, cancellationToken)).Errors.FirstOrDefault() is { } error)
+        if ((await validator.ValidateAsync(edit, cancellationToken)).Errors.FirstOrDefault() is { } error)
         {
             return (null, ApiProblems.FieldName(error.PropertyName), error.ErrorMessage);
         }
@@ -48,13 +47,13 @@ internal sealed class PartnerSolutions(CatalogueDbContext db, SolutionEditor edi
             ProposedBy = actor.Id,
             ProposedAt = clock.GetStorableUtcNow(),
             BaseVersion = solution.Version,
-            Name = request.Name?.Trim(),
-            Summary = request.Summary?.Trim(),
-            Description = request.Description,
-            WebsiteUrl = request.WebsiteUrl?.Trim(),
-            Standards = request.Standards is { } standards ? [.. standards.Select(s => s.Trim()).Distinct()] : null,
-            DeploymentCountries = request.DeploymentCountries is { } countries ? [.. countries.Distinct()] : null,
-            Message = string.IsNullOrWhiteSpace(request.Message) ? null : request.Message.Trim(),
+            Name = edit.Name?.Trim(),
+            Summary = edit.Summary?.Trim(),
+            Description = edit.Description,
+            WebsiteUrl = edit.WebsiteUrl?.Trim(),
+            Standards = edit.Standards is { } standards ? [.. standards.Select(s => s.Trim()).Distinct()] : null,
+            DeploymentCountries = edit.DeploymentCountries is { } countries ? [.. countries.Distinct()] : null,
+            Message = string.IsNullOrWhiteSpace(edit.Message) ? null : edit.Message.Trim(),
         };
         db.SolutionProposals.Add(proposal);
         await db.SaveChangesAsync(cancellationToken);

@@ -23,7 +23,7 @@ internal static class PortalSolutionEndpoints
             .WithTags("Partner portal").RequireAuthorization(Permissions.PartnerPortal);
         group.MapGet("/solutions", List).WithName("ListProvidedSolutions");
         group.MapGet("/solutions/{id:guid}", Get).WithName("GetProvidedSolution");
-        group.MapPost("/solutions/{id:guid}/proposals", Propose).WithName("ProposeSolutionChange").Validate<ProposalRequest>();
+        group.MapPost("/solutions/{id:guid}/proposals", Propose).WithName("ProposeSolutionChange").Validate<ProposalEdit>();
         group.MapGet("/proposals", Proposals).WithName("ListOwnProposals").Validate<PageQuery>();
     }
 
@@ -35,14 +35,13 @@ internal static class PortalSolutionEndpoints
             ? TypedResults.Ok(await db.DetailsAsync(solution, cancellationToken))
             : ApiProblems.NotFound("Solution");
 
-    private static async Task<IResult> Propose(Guid id, ProposalRequest request, HttpContext http, PartnerSolutions solutions, ITenantContext tenant, CancellationToken cancellationToken)
+    private static async Task<IResult> Propose(Guid id, ProposalEdit edit, HttpContext http, PartnerSolutions solutions, ITenantContext tenant, CancellationToken cancellationToken)
     {
         if (await http.PartnerIdAsync() is not { } partnerId)
         {
             return ApiProblems.NotFound("Partner");
         }
 
-        var edit = new ProposalEdit(request.Name, request.Summary, request.Description, request.WebsiteUrl, request.Standards, request.DeploymentCountries, request.Message);
         return await solutions.ProposeAsync(partnerId, id, edit, cancellationToken) switch
         {
             ({ } proposal, _, _) => TypedResults.Created($"/api/{tenant.RequiredTenant.Slug}/partner-portal/proposals/{proposal.Id}", proposal),

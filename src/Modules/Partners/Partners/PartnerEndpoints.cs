@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using NucleusCloud.Modules.Abstractions.Http;
+using NucleusCloud.Modules.Abstractions.Persistence;
 using NucleusCloud.Modules.Identity.Contracts;
 using NucleusCloud.Modules.Partners.Contracts;
 using NucleusCloud.Modules.Partners.Data;
@@ -39,10 +40,9 @@ internal static class PartnerEndpoints
 
         if (!string.IsNullOrWhiteSpace(query.Q))
         {
-            // Names are short and a tenant has hundreds of partners, not millions: a substring match is enough.
-            var pattern = $"%{query.Q.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_")}%";
+            var pattern = TextMatch.ContainsPattern(query.Q);
 #pragma warning disable CA1304, CA1311 // translated to SQL lower(), the same on both providers
-            partners = partners.Where(p => EF.Functions.Like(p.Name.ToLower(), pattern.ToLower(), "\\"));
+            partners = partners.Where(p => EF.Functions.Like(p.Name.ToLower(), pattern, TextMatch.Escape));
 #pragma warning restore CA1304, CA1311
         }
 

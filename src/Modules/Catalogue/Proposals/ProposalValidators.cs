@@ -1,22 +1,13 @@
 using FluentValidation;
 using NucleusCloud.Modules.Abstractions.Countries;
 using NucleusCloud.Modules.Abstractions.Http;
+using NucleusCloud.Modules.Catalogue.Contracts;
 
 namespace NucleusCloud.Modules.Catalogue.Proposals;
 
-/// <summary>The fields a provider may propose to change; those left out (null) are not part of the proposal.</summary>
-internal sealed record ProposalRequest(
-    string? Name,
-    string? Summary,
-    string? Description,
-    string? WebsiteUrl,
-    IReadOnlyList<string>? Standards,
-    IReadOnlyList<string>? DeploymentCountries,
-    string? Message);
-
-internal sealed class ProposalRequestValidator : AbstractValidator<ProposalRequest>
+internal sealed class ProposalEditValidator : AbstractValidator<ProposalEdit>
 {
-    public ProposalRequestValidator()
+    public ProposalEditValidator()
     {
         RuleFor(r => r).Must(r => r.Name is not null || r.Summary is not null || r.Description is not null || r.WebsiteUrl is not null
                 || r.Standards is not null || r.DeploymentCountries is not null)

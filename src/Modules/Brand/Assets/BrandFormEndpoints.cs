@@ -1,0 +1,73 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using NucleusCloud.Modules.Abstractions.Http;
+using NucleusCloud.Modules.Brand.Contracts;
+using NucleusCloud.Modules.Catalogue.Contracts;
+using NucleusCloud.Tenancy;
+using NucleusCloud.Tenancy.Authorization;
+
+namespace NucleusCloud.Modules.Brand.Assets;
+
+/// <summary>
+/// The brand page's uploads, as plain multipart forms so they work without script:
+/// <c>POST /{tenant}/brand/logo</c> makes the file the kit's logo (approved at once when the uploader
+/// may approve); <c>POST /{tenant}/brand/uploads</c> adds an asset to the library. The page is told
+/// how it went by a short code in its address.
+/// </summary>
+internal static class BrandFormEndpoints
+{
+    public static void Map(IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup($"/{{{Tenancy.Resolution.TenantRequests.RouteParameter}}}/brand").ExcludeFromDescription()
+            .RequireAuthorization(Permissions.BrandWrite).EvictsShowcase();
+        group.MapPost("/logo", UploadLogoAsync).WithName("UploadLogoForm");
+        group.MapPost("/uploads", UploadAssetAsync).WithName("UploadAssetForm");
+    }
+
+    private static async Task<IResult> UploadLogoAsync(HttpContext http, IAntiforgery antiforgery, ITenantContext tenant, IBrandAssets assets, AssetUploads uploads,
+        IBrandKits kits, CancellationToken cancellationToken)
+    {
+        var page = $"/{tenant.RequiredTenant.Slug}/brand";
+        var posted = await FormUpload.ReadAsync(http, antiforgery, uploads.MaxBytes, "file", cancellationToken);
+        if (posted.Content is not { } content)
+        {
+            return Results.Redirect($"{page}?logo={posted.Problem}#logo");
+        }
+
+        var approver = await http.HasPermissionAsync(Permissions.BrandApprove);
+        var (asset, problem, _) = await assets.AddWithFileAsync(new AssetUpload("Logo", AssetKind.Logo, null, "Official logo"), content, posted.FileName, approver, cancellationToken);
+        if (asset is null)
+        {
+            return Results.Redirect($"{page}?logo={problem}#logo");
+        }
+
+        if (!approver)
+        {
+            return Results.Redirect($"{page}?logo=awaiting-approval#logo");
+        }
+
+        var kit = await kits.GetAsync(cancellationToken);
+        var brandName = kit.Version == 0 ? tenant.RequiredTenant.Name : kit.BrandName;
+        var (_, field, _) = await kits.SaveAsync(new BrandKitChange(brandName, kit.Tagline, kit.ValueProposition, kit.Colours, kit.HeadingTypeface, kit.BodyTypeface,
+            asset.Id, kit.MonochromeLogoAssetId, kit.IconAssetId, kit.KeyMessages, kit.Version), cancellationToken);
+        return Results.Redirect($"{page}?logo={(field is null ? "saved" : "conflict")}#logo");
+    }
+
+    private static async Task<IResult> UploadAssetAsync(HttpContext http, IAntiforgery antiforgery, ITenantContext tenant, IBrandAssets assets, AssetUploads uploads, CancellationToken cancellationToken)
+    {
+        var page = $"/{tenant.RequiredTenant.Slug}/brand";
+        var posted = await FormUpload.ReadAsync(http, antiforgery, uploads.MaxBytes, "file", cancellationToken);
+        if (posted.Content is not { } content)
+        {
+            return Results.Redirect($"{page}?asset={posted.Problem}#library");
+        }
+
+        var form = posted.Form!;
+        var upload = new AssetUpload(form["title"].ToString(), Enum.TryParse<AssetKind>(form["kind"], out var kind) ? kind : (AssetKind)(-1),
+            string.IsNullOrWhiteSpace(form["language"]) ? null : form["language"].ToString(), form["usageRights"]);
+        var (asset, problem, _) = await assets.AddWithFileAsync(upload, content, posted.FileName, approve: false, cancellationToken);
+        return Results.Redirect($"{page}?asset={(asset is null ? problem : "saved")}#library");
+    }
+}
