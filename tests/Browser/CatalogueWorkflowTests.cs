@@ -44,6 +44,22 @@ public sealed class CatalogueWorkflowTests(BrowserFixture fixture) : IClassFixtu
             await editor.ClickAsync("#save-solution");
             await created;
             (await editor.TextContentAsync("#solution-status"))!.ShouldContain("Draft");
+
+            await editor.ClickAsync("#add-case-study");
+            await editor.ArrivedAtAsync("**/case-studies/new");
+            await editor.FillAsync("#cs-title", "Kenya's rural schools");
+            await editor.FillAsync("#cs-country", "ke");
+            await editor.FillAsync("#cs-problem", "No connection in class.");
+            await editor.FillAsync("#cs-figures", "schools reached; many");
+            await editor.ClickAsync("#save-case-study");
+            await editor.WaitForSelectorAsync("#form-error");
+            (await editor.TextContentAsync("#form-error"))!.ShouldContain("schools reached; many");
+            await BrowserFixture.AssertAccessibleAsync(editor);
+            await editor.FillAsync("#cs-figures", "schools reached; 1200");
+            var saved = editor.ArrivedAtAsync("**saved=1");
+            await editor.ClickAsync("#save-case-study");
+            await saved;
+            (await editor.TextContentAsync("#case-studies"))!.ShouldContain("Kenya's rural schools (KE)");
             (await editor.Locator("#move-published").CountAsync()).ShouldBe(0, "an editor cannot publish");
             await editor.ClickAsync("#move-inreview");
             (await editor.TextContentAsync("#workflow-status"))!.ShouldContain("In review");
@@ -71,6 +87,8 @@ public sealed class CatalogueWorkflowTests(BrowserFixture fixture) : IClassFixtu
         {
             await visitor.VisitAsync($"/{tenant.Slug}/showcase");
             (await visitor.TextContentAsync(".results"))!.ShouldContain("Kolibri Lite");
+            await visitor.VisitAsync($"/{tenant.Slug}/showcase/solutions/kolibri-lite");
+            (await visitor.TextContentAsync(".case-study"))!.ShouldContain("1,200");
         });
     }
 }

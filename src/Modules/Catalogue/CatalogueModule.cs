@@ -28,6 +28,7 @@ public sealed class CatalogueModule : IModule
         services.AddScoped<ICatalogueWorkspace>(sp => sp.GetRequiredService<CatalogueQueries>());
         services.AddScoped<SolutionHistory>();
         services.AddScoped<SolutionEditor>();
+        services.AddScoped<CaseStudyEditor>();
         services.AddScoped<PartnerSolutions>();
         services.AddScoped<IPartnerSolutions>(sp => sp.GetRequiredService<PartnerSolutions>());
         services.AddScoped<SolutionSearch>();

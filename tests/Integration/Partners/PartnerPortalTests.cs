@@ -147,6 +147,17 @@ public abstract class PartnerPortalTests<TFixture>(TFixture fixture) : IClassFix
         history.ShouldContain(s.Own);
         (await s.Guest.GetStringAsync($"{portal}/proposals")).ShouldContain("\"status\":\"Accepted\"");
     }
+
+    [SkippableFact]
+    public async Task Removing_the_partner_ends_its_guests_access()
+    {
+        var s = await SetUpAsync();
+        (await s.Admin.DeleteAsync($"/api/{s.Tenant.Slug}/partners/{s.Own}")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        await (await s.Guest.GetAsync($"/api/{s.Tenant.Slug}/partner-portal/solutions")).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+        await (await s.Guest.PostAsJsonAsync($"/api/{s.Tenant.Slug}/partner-portal/solutions/{s.Provided.Id}/proposals", new { summary = "Still here?" }, Api.Json))
+            .ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+        (await s.Admin.GetStringAsync($"/api/{s.Tenant.Slug}/identity/members")).ShouldNotContain("vendor.example");
+    }
 }
 
 public sealed class PartnerPortalOnSqlite(SqliteFixture fixture) : PartnerPortalTests<SqliteFixture>(fixture);

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using NucleusCloud.Modules.Abstractions.Countries;
 using NucleusCloud.Modules.Abstractions.Http;
-using NucleusCloud.Modules.Abstractions.Persistence;
 using NucleusCloud.Modules.Catalogue.Contracts;
 using NucleusCloud.Modules.Catalogue.Data;
 using NucleusCloud.Modules.Catalogue.Solutions;
@@ -24,8 +23,8 @@ internal static class CaseStudyEndpoints
     {
         var group = SolutionEndpoints.Group(endpoints).MapGroup("/{solutionId:guid}/case-studies").WithTags("Catalogue: case studies").EvictsShowcase();
         group.MapGet("", List).WithName("ListCaseStudies").AllowAnonymous();
-        group.MapPost("", Create).WithName("CreateCaseStudy").RequireAuthorization(Permissions.CatalogueWrite).Validate<CaseStudyRequest>();
-        group.MapPut("/{id:guid}", Update).WithName("UpdateCaseStudy").RequireAuthorization(Permissions.CatalogueWrite).Validate<CaseStudyRequest>();
+        group.MapPost("", Create).WithName("CreateCaseStudy").RequireAuthorization(Permissions.CatalogueWrite).Validate<CaseStudyEdit>();
+        group.MapPut("/{id:guid}", Update).WithName("UpdateCaseStudy").RequireAuthorization(Permissions.CatalogueWrite).Validate<CaseStudyEdit>();
         group.MapDelete("/{id:guid}", Delete).WithName("DeleteCaseStudy").RequireAuthorization(Permissions.CatalogueWrite);
     }
 
@@ -40,117 +39,36 @@ internal static class CaseStudyEndpoints
         return TypedResults.Ok((await db.DetailsAsync(solution, cancellationToken)).CaseStudies);
     }
 
-    private static async Task<IResult> Create(Guid solutionId, CaseStudyRequest request, ITenantContext tenant, CatalogueDbContext db, SolutionHistory history, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<IResult> Create(Guid solutionId, CaseStudyEdit request, ITenantContext tenant, CaseStudyEditor editor, CancellationToken cancellationToken) =>
+        await editor.SaveAsync(solutionId, null, request, cancellationToken) switch
+        {
+            ({ } caseStudy, _) => TypedResults.Created($"/api/{tenant.RequiredTenant.Slug}/catalogue/solutions/{solutionId}/case-studies/{caseStudy.Id}", caseStudy),
+            (_, var refusal) => Problem(refusal!),
+        };
+
+    private static async Task<IResult> Update(Guid solutionId, Guid id, CaseStudyEdit request, CaseStudyEditor editor, CancellationToken cancellationToken) =>
+        await editor.SaveAsync(solutionId, id, request, cancellationToken) switch
+        {
+            ({ } caseStudy, _) => TypedResults.Ok(caseStudy),
+            (_, var refusal) => Problem(refusal!),
+        };
+
+    private static async Task<IResult> Delete(Guid solutionId, Guid id, CaseStudyEditor editor, CancellationToken cancellationToken) =>
+        await editor.DeleteAsync(solutionId, id, cancellationToken) ? TypedResults.NoContent() : ApiProblems.NotFound("Case study");
+
+    private static IResult Problem(EditRefusal refusal) => refusal.Kind switch
     {
-        if (await db.Solutions.FirstOrDefaultAsync(s => s.Id == solutionId, cancellationToken) is not { } solution)
-        {
-            return ApiProblems.NotFound("Solution");
-        }
-
-        if (await db.CaseStudies.CountAsync(c => c.SolutionId == solutionId, cancellationToken) >= CaseStudyRequestValidator.MaxPerSolution)
-        {
-            return ApiProblems.Validation("solutionId", $"A solution holds at most {CaseStudyRequestValidator.MaxPerSolution} case studies.");
-        }
-
-        var now = clock.GetStorableUtcNow();
-        var caseStudy = new CaseStudy { SolutionId = solutionId, Title = request.Title!.Trim(), CreatedAt = now };
-        Apply(request, caseStudy, now);
-        db.CaseStudies.Add(caseStudy);
-        await RefreshSolutionAsync(db, solution, caseStudy, removed: null, now, cancellationToken);
-        history.Record(solution, "case-study", ["caseStudies"], note: $"Added “{caseStudy.Title}”");
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/{tenant.RequiredTenant.Slug}/catalogue/solutions/{solutionId}/case-studies/{caseStudy.Id}", caseStudy.ToDetails());
-    }
-
-    private static async Task<IResult> Update(Guid solutionId, Guid id, CaseStudyRequest request, CatalogueDbContext db, SolutionHistory history, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        var caseStudy = await db.CaseStudies.FirstOrDefaultAsync(c => c.SolutionId == solutionId && c.Id == id, cancellationToken);
-        var solution = await db.Solutions.FirstOrDefaultAsync(s => s.Id == solutionId, cancellationToken);
-        if (caseStudy is null || solution is null)
-        {
-            return ApiProblems.NotFound("Case study");
-        }
-
-        if (request.Version is { } version && version != caseStudy.Version)
-        {
-            return ApiProblems.Conflict($"The case study was changed by someone else (version {caseStudy.Version}, not {version}); reload it and apply your change again.");
-        }
-
-        var now = clock.GetStorableUtcNow();
-        caseStudy.Title = request.Title!.Trim();
-        Apply(request, caseStudy, now);
-        caseStudy.Version++;
-        await RefreshSolutionAsync(db, solution, caseStudy, removed: null, now, cancellationToken);
-        history.Record(solution, "case-study", ["caseStudies"], note: $"Changed “{caseStudy.Title}”");
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return ApiProblems.Conflict("The case study or its solution was changed by someone else meanwhile; reload and apply your change again.");
-        }
-
-        return TypedResults.Ok(caseStudy.ToDetails());
-    }
-
-    private static async Task<IResult> Delete(Guid solutionId, Guid id, CatalogueDbContext db, SolutionHistory history, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        var caseStudy = await db.CaseStudies.FirstOrDefaultAsync(c => c.SolutionId == solutionId && c.Id == id, cancellationToken);
-        var solution = await db.Solutions.FirstOrDefaultAsync(s => s.Id == solutionId, cancellationToken);
-        if (caseStudy is null || solution is null)
-        {
-            return ApiProblems.NotFound("Case study");
-        }
-
-        db.CaseStudies.Remove(caseStudy);
-        await RefreshSolutionAsync(db, solution, changed: null, removed: caseStudy.Id, clock.GetStorableUtcNow(), cancellationToken);
-        history.Record(solution, "case-study", ["caseStudies"], note: $"Removed “{caseStudy.Title}”");
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.NoContent();
-    }
-
-    private static void Apply(CaseStudyRequest request, CaseStudy caseStudy, DateTimeOffset now)
-    {
-        caseStudy.Country = request.Country;
-        caseStudy.Year = request.Year;
-        caseStudy.Problem = request.Problem?.Trim() ?? "";
-        caseStudy.Approach = request.Approach?.Trim() ?? "";
-        caseStudy.Outputs = request.Outputs?.Trim() ?? "";
-        caseStudy.Outcomes = request.Outcomes?.Trim() ?? "";
-        caseStudy.Figures = [.. (request.Figures ?? []).Select(f => new OutcomeFigure { Label = f.Label.Trim(), Value = f.Value, Unit = f.Unit?.Trim() })];
-        caseStudy.UpdatedAt = now;
-    }
-
-    /// <summary>Keeps the solution's searchable case-study text current and bumps its version, in the same save.</summary>
-    private static async Task RefreshSolutionAsync(CatalogueDbContext db, Solution solution, CaseStudy? changed, Guid? removed, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var others = await db.CaseStudies.AsNoTracking()
-            .Where(c => c.SolutionId == solution.Id && c.Id != (changed == null ? Guid.Empty : changed.Id) && c.Id != (removed ?? Guid.Empty))
-            .ToListAsync(cancellationToken);
-        var all = changed is null ? others : [.. others, changed];
-        solution.CaseStudyText = string.Join("\n", all.Select(c => c.SearchableText));
-        solution.UpdatedAt = now;
-        solution.Version++;
-    }
+        EditRefusalKind.Conflict => ApiProblems.Conflict(refusal.Message),
+        _ when refusal.Field == "id" => ApiProblems.NotFound(refusal.Message),
+        _ => ApiProblems.Validation(refusal.Field, refusal.Message),
+    };
 }
 
-internal sealed record CaseStudyRequest(
-    string? Title,
-    string? Country,
-    int? Year,
-    string? Problem,
-    string? Approach,
-    string? Outputs,
-    string? Outcomes,
-    IReadOnlyList<OutcomeFigureDto>? Figures,
-    int? Version);
-
-internal sealed class CaseStudyRequestValidator : AbstractValidator<CaseStudyRequest>
+internal sealed class CaseStudyEditValidator : AbstractValidator<CaseStudyEdit>
 {
     public const int MaxPerSolution = 50;
 
-    public CaseStudyRequestValidator()
+    public CaseStudyEditValidator()
     {
         RuleFor(r => r.Title).NotEmpty().MaximumLength(200);
         RuleFor(r => r.Country).Must(CountryCodes.IsValid!).When(r => r.Country is not null).WithMessage("'{PropertyValue}' is not an ISO 3166-1 alpha-2 code.");

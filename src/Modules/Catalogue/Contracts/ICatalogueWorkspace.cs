@@ -15,6 +15,9 @@ public interface ICatalogueWorkspace
     /// <summary>Creates (<paramref name="id"/> null) or updates a solution from the members' form: its id, or the field at fault and why.</summary>
     Task<(Guid? Id, string? Field, string? Message)> SaveAsync(Guid? id, SolutionEdit edit, Func<string, ValueTask<bool>> callerMay, CancellationToken cancellationToken = default);
 
+    /// <summary>Adds (<paramref name="caseStudyId"/> null) or changes a case study of a solution: its id, or the field at fault and why.</summary>
+    Task<(Guid? Id, string? Field, string? Message)> SaveCaseStudyAsync(Guid solutionId, Guid? caseStudyId, CaseStudyEdit edit, CancellationToken cancellationToken = default);
+
     /// <summary>The moves the workflow allows from <paramref name="from"/>, and whether each needs the publisher's right.</summary>
     IReadOnlyList<(SolutionStatus To, bool NeedsPublisher)> MovesFrom(SolutionStatus from);
 }

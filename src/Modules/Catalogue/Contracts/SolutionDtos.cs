@@ -91,3 +91,15 @@ public interface ICatalogueImports
     /// <summary>The job's progress, only when it belongs to <paramref name="tenantId"/>.</summary>
     ImportProgress? Find(Guid tenantId, Guid jobId);
 }
+
+/// <summary>A case study as its editors write it (create and full update).</summary>
+public sealed record CaseStudyEdit(
+    string? Title,
+    string? Country,
+    int? Year,
+    string? Problem,
+    string? Approach,
+    string? Outputs,
+    string? Outcomes,
+    IReadOnlyList<OutcomeFigureDto>? Figures,
+    int? Version);

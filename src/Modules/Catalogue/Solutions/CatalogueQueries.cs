@@ -2,6 +2,7 @@ using FluentValidation;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using NucleusCloud.Modules.Abstractions.Http;
+using NucleusCloud.Modules.Catalogue.CaseStudies;
 using NucleusCloud.Modules.Catalogue.Contracts;
 using NucleusCloud.Modules.Catalogue.Data;
 using NucleusCloud.Modules.Catalogue.Search;
@@ -9,7 +10,8 @@ using NucleusCloud.Tenancy;
 
 namespace NucleusCloud.Modules.Catalogue.Solutions;
 
-internal sealed class CatalogueQueries(CatalogueDbContext db, SolutionSearch search, SolutionEditor editor, IValidator<SolutionRequest> validator, IOutputCacheStore cache, ITenantContext tenant)
+internal sealed class CatalogueQueries(CatalogueDbContext db, SolutionSearch search, SolutionEditor editor, IValidator<SolutionRequest> validator,
+    CaseStudyEditor caseStudies, IValidator<CaseStudyEdit> caseStudyValidator, IOutputCacheStore cache, ITenantContext tenant)
     : ICatalogueQueries, ICatalogueWorkspace
 {
     public Task<SolutionSearchResult> SearchPublishedAsync(CatalogueSearch query, CancellationToken cancellationToken = default) =>
@@ -73,6 +75,18 @@ internal sealed class CatalogueQueries(CatalogueDbContext db, SolutionSearch sea
 
         await EvictShowcaseAsync(refusal, cancellationToken);
         return refusal is null ? (solution!.Id, null, null) : (null, refusal.Field, refusal.Message);
+    }
+
+    public async Task<(Guid? Id, string? Field, string? Message)> SaveCaseStudyAsync(Guid solutionId, Guid? caseStudyId, CaseStudyEdit edit, CancellationToken cancellationToken = default)
+    {
+        if ((await caseStudyValidator.ValidateAsync(edit, cancellationToken)).Errors.FirstOrDefault() is { } error)
+        {
+            return (null, ApiProblems.FieldName(error.PropertyName), error.ErrorMessage);
+        }
+
+        var (caseStudy, refusal) = await caseStudies.SaveAsync(solutionId, caseStudyId, edit, cancellationToken);
+        await EvictShowcaseAsync(refusal, cancellationToken);
+        return caseStudy is null ? (null, refusal!.Field, refusal.Field == "id" ? $"{refusal.Message} not found." : refusal.Message) : (caseStudy.Id, null, null);
     }
 
     /// <summary>The pages change the catalogue outside the API's endpoint filter: evict the tenant's cached showcase here.</summary>

@@ -13,6 +13,9 @@ public interface IAccessAdministration
     /// <summary>Invites a partner's user as a <see cref="TenantRole.PartnerGuest"/> of the current tenant, confined to <paramref name="partnerId"/>.</summary>
     Task InvitePartnerGuestAsync(TenantInfo tenant, string email, Guid partnerId, ClaimsPrincipal invitedBy, CancellationToken cancellationToken = default);
 
+    /// <summary>Ends every membership and open invitation of the current tenant that acts for <paramref name="partnerId"/> (its record is being removed); the number of memberships ended.</summary>
+    Task<int> RemovePartnerGuestsAsync(Guid partnerId, CancellationToken cancellationToken = default);
+
     /// <summary>Null when accepted; otherwise the field at fault and why.</summary>
     Task<(string Field, string Message)?> AcceptInvitationAsync(string tenantSlug, string token, string? displayName, string? password, CancellationToken cancellationToken = default);
 

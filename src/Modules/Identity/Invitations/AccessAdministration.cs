@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using NucleusCloud.Modules.Abstractions.Http;
+using NucleusCloud.Modules.Abstractions.Persistence;
 using NucleusCloud.Modules.Identity.Accounts;
 using NucleusCloud.Modules.Identity.Contracts;
 using NucleusCloud.Modules.Identity.Data;
@@ -10,7 +11,9 @@ using NucleusCloud.Tenancy.Authorization;
 
 namespace NucleusCloud.Modules.Identity.Invitations;
 
-internal sealed class AccessAdministration(InvitationService invitations, IMembershipChecker checker, ITenantStore tenants, ITenantContext tenant, AccessDbContext access, AccountDirectory accounts) : IAccessAdministration
+internal sealed class AccessAdministration(
+    InvitationService invitations, IMembershipChecker checker, ITenantStore tenants, ITenantContext tenant, AccessDbContext access, AccountDirectory accounts, TimeProvider clock)
+    : IAccessAdministration
 {
     async Task<bool> IAccessAdministration.InviteAsync(TenantInfo tenant, string email, TenantRole role, ClaimsPrincipal invitedBy, bool asPlatformAdmin, CancellationToken cancellationToken) =>
         await InviteAsync(tenant, email, role, invitedBy, asPlatformAdmin, cancellationToken) is not null;
@@ -89,6 +92,20 @@ internal sealed class AccessAdministration(InvitationService invitations, IMembe
         access.Memberships.Remove(membership);
         await access.SaveChangesAsync(cancellationToken);
         return MemberChange.Done;
+    }
+
+    public async Task<int> RemovePartnerGuestsAsync(Guid partnerId, CancellationToken cancellationToken = default)
+    {
+        var guests = await access.Memberships.Where(m => m.PartnerId == partnerId).ToListAsync(cancellationToken);
+        access.Memberships.RemoveRange(guests);
+        var now = clock.GetStorableUtcNow();
+        foreach (var invitation in await access.Invitations.Where(i => i.PartnerId == partnerId && i.AcceptedAt == null && i.RevokedAt == null).ToListAsync(cancellationToken))
+        {
+            invitation.RevokedAt = now;
+        }
+
+        await access.SaveChangesAsync(cancellationToken);
+        return guests.Count;
     }
 
     private async Task<bool> IsOwnerAsync(ClaimsPrincipal caller, CancellationToken cancellationToken) =>

@@ -68,7 +68,7 @@ internal static class PartnerEndpoints
             (_, var refusal) => PartnerFields.Problem(refusal!),
         };
 
-    private static async Task<IResult> Delete(Guid id, PartnersDbContext db, CancellationToken cancellationToken)
+    private static async Task<IResult> Delete(Guid id, PartnersDbContext db, IAccessAdministration access, CancellationToken cancellationToken)
     {
         var partner = await db.Partners.FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
         if (partner is null)
@@ -76,7 +76,9 @@ internal static class PartnerEndpoints
             return ApiProblems.NotFound("Partner");
         }
 
-        // Its agreements and surveys go with it (cascade); its guests' memberships lose their record and reach nothing.
+        // Its guests go first: a membership must never outlive the record it is confined to (a failure
+        // here leaves the partner in place, to be deleted again). Its agreements and surveys go with it (cascade).
+        await access.RemovePartnerGuestsAsync(id, cancellationToken);
         db.Partners.Remove(partner);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.NoContent();
