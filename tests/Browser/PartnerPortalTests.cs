@@ -101,6 +101,19 @@ public sealed class PartnerPortalTests(BrowserFixture fixture) : IClassFixture<B
             await page.WaitForSelectorAsync("#profile-status");
             (await page.InputValueAsync("#partner-regions")).ShouldBe("Europe, Africa");
 
+            await page.ClickAsync(".add-agreement summary");
+            await page.FillAsync("#agreement-title", "Research MoU");
+            await page.FillAsync("#agreement-start", "2026-01-01");
+            await page.FillAsync("#agreement-end", "2025-12-31");
+            await page.ClickAsync("#add-agreement");
+            await page.WaitForSelectorAsync("#agreement-status");
+            (await page.TextContentAsync("#agreement-status"))!.ShouldContain("cannot end before it starts");
+            await page.FillAsync("#agreement-title", "Research MoU");
+            await page.FillAsync("#agreement-start", "2026-01-01");
+            await page.ClickAsync("#add-agreement");
+            await page.WaitForSelectorAsync("#agreements");
+            (await page.TextContentAsync("#agreements"))!.ShouldContain("Research MoU");
+
             await page.FillAsync("#survey-period", "2026-Q3");
             await page.FillAsync("#survey-score", "4.5");
             await page.FillAsync("#survey-respondents", "12");

@@ -19,8 +19,8 @@ internal static class AgreementEndpoints
     {
         var group = PartnerEndpoints.Group(endpoints).MapGroup("/{partnerId:guid}/agreements").WithTags("Partners: agreements");
         group.MapGet("", List).WithName("ListAgreements").RequireAuthorization(Permissions.PartnersRead).Validate<PageQuery>();
-        group.MapPost("", Create).WithName("CreateAgreement").RequireAuthorization(Permissions.PartnersWrite).Validate<AgreementRequest>();
-        group.MapPut("/{id:guid}", Update).WithName("UpdateAgreement").RequireAuthorization(Permissions.PartnersWrite).Validate<AgreementRequest>();
+        group.MapPost("", Create).WithName("CreateAgreement").RequireAuthorization(Permissions.PartnersWrite).Validate<AgreementEdit>();
+        group.MapPut("/{id:guid}", Update).WithName("UpdateAgreement").RequireAuthorization(Permissions.PartnersWrite).Validate<AgreementEdit>();
         group.MapDelete("/{id:guid}", Delete).WithName("DeleteAgreement").RequireAuthorization(Permissions.PartnersWrite);
     }
 
@@ -34,21 +34,14 @@ internal static class AgreementEndpoints
     private static Task<IResult> List(Guid partnerId, [AsParameters] PageQuery page, PartnersDbContext db, CancellationToken cancellationToken) =>
         ListOf(partnerId, page, db, cancellationToken);
 
-    private static async Task<IResult> Create(Guid partnerId, AgreementRequest request, PartnersDbContext db, ITenantContext tenant, CancellationToken cancellationToken)
-    {
-        if (!await db.Partners.AnyAsync(p => p.Id == partnerId, cancellationToken))
+    private static async Task<IResult> Create(Guid partnerId, AgreementEdit request, PartnerRegister register, ITenantContext tenant, CancellationToken cancellationToken) =>
+        await register.AddAgreementAsync(partnerId, request, cancellationToken) switch
         {
-            return ApiProblems.NotFound("Partner");
-        }
+            ({ } agreement, _) => TypedResults.Created($"/api/{tenant.RequiredTenant.Slug}/partners/{partnerId}/agreements/{agreement.Id}", agreement),
+            (_, var refusal) => PartnerFields.Problem(refusal!),
+        };
 
-        var agreement = new PartnershipAgreement { PartnerId = partnerId };
-        request.ApplyTo(agreement);
-        db.Agreements.Add(agreement);
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/{tenant.RequiredTenant.Slug}/partners/{partnerId}/agreements/{agreement.Id}", agreement.ToDetails());
-    }
-
-    private static async Task<IResult> Update(Guid partnerId, Guid id, AgreementRequest request, PartnersDbContext db, CancellationToken cancellationToken)
+    private static async Task<IResult> Update(Guid partnerId, Guid id, AgreementEdit request, PartnersDbContext db, CancellationToken cancellationToken)
     {
         var agreement = await db.Agreements.FirstOrDefaultAsync(a => a.PartnerId == partnerId && a.Id == id, cancellationToken);
         if (agreement is null)
@@ -61,7 +54,7 @@ internal static class AgreementEndpoints
             return ApiProblems.Conflict($"The agreement was changed by someone else (version {agreement.Version}, not {version}); reload it and try again.");
         }
 
-        request.ApplyTo(agreement);
+        AgreementFields.Apply(request, agreement);
         agreement.Version++;
         try
         {
@@ -89,33 +82,26 @@ internal static class AgreementEndpoints
     }
 }
 
-internal sealed record AgreementRequest(
-    string? Title,
-    string? OurResponsibilities,
-    string? PartnerResponsibilities,
-    DateOnly? StartsOn,
-    DateOnly? EndsOn,
-    AgreementStatus? Status,
-    IReadOnlyList<AgreementDocumentDto>? Documents,
-    int? Version)
+/// <summary>Copies a validated agreement onto its entity.</summary>
+internal static class AgreementFields
 {
-    public void ApplyTo(PartnershipAgreement agreement)
+    public static void Apply(AgreementEdit edit, PartnershipAgreement agreement)
     {
-        agreement.Title = Title!.Trim();
-        agreement.OurResponsibilities = OurResponsibilities?.Trim() ?? "";
-        agreement.PartnerResponsibilities = PartnerResponsibilities?.Trim() ?? "";
-        agreement.StartsOn = StartsOn!.Value;
-        agreement.EndsOn = EndsOn;
-        agreement.Status = Status ?? AgreementStatus.Draft;
-        agreement.Documents = Documents is { } documents
+        agreement.Title = edit.Title!.Trim();
+        agreement.OurResponsibilities = edit.OurResponsibilities?.Trim() ?? "";
+        agreement.PartnerResponsibilities = edit.PartnerResponsibilities?.Trim() ?? "";
+        agreement.StartsOn = edit.StartsOn!.Value;
+        agreement.EndsOn = edit.EndsOn;
+        agreement.Status = edit.Status ?? AgreementStatus.Draft;
+        agreement.Documents = edit.Documents is { } documents
             ? [.. documents.Select(d => new AgreementDocument { Title = d.Title.Trim(), Url = d.Url.Trim() })]
             : agreement.Documents;
     }
 }
 
-internal sealed class AgreementRequestValidator : AbstractValidator<AgreementRequest>
+internal sealed class AgreementEditValidator : AbstractValidator<AgreementEdit>
 {
-    public AgreementRequestValidator()
+    public AgreementEditValidator()
     {
         RuleFor(r => r.Title).NotEmpty().MaximumLength(200);
         RuleFor(r => r.OurResponsibilities).MaximumLength(10_000);

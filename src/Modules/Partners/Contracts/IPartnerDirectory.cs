@@ -30,6 +30,17 @@ public sealed record PartnerProfileEdit(
     IReadOnlyList<PartnerContactDto>? Contacts,
     int? Version);
 
+/// <summary>A partnership agreement as the register's page and API write it.</summary>
+public sealed record AgreementEdit(
+    string? Title,
+    string? OurResponsibilities,
+    string? PartnerResponsibilities,
+    DateOnly? StartsOn,
+    DateOnly? EndsOn,
+    AgreementStatus? Status,
+    IReadOnlyList<AgreementDocumentDto>? Documents,
+    int? Version);
+
 /// <summary>The register as its pages change it; the REST API goes through the same rules.</summary>
 public interface IPartnerRegister
 {
@@ -39,6 +50,8 @@ public interface IPartnerRegister
     Task<(PartnerDetails? Partner, PartnerRefusal? Refusal)> SaveProfileAsync(Guid partnerId, PartnerProfileEdit edit, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<AgreementDetails>> AgreementsAsync(Guid partnerId, CancellationToken cancellationToken = default);
+
+    Task<(AgreementDetails? Agreement, PartnerRefusal? Refusal)> AddAgreementAsync(Guid partnerId, AgreementEdit edit, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<SurveyDetails>> SurveysAsync(Guid partnerId, CancellationToken cancellationToken = default);
 

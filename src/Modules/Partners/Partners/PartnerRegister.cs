@@ -2,6 +2,7 @@ using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using NucleusCloud.Modules.Abstractions.Http;
 using NucleusCloud.Modules.Abstractions.Persistence;
+using NucleusCloud.Modules.Partners.Agreements;
 using NucleusCloud.Modules.Partners.Contracts;
 using NucleusCloud.Modules.Partners.Data;
 using NucleusCloud.Modules.Partners.Surveys;
@@ -10,7 +11,7 @@ namespace NucleusCloud.Modules.Partners.Partners;
 
 /// <summary>The register's writes with their rules (validation, versions), for the API and the pages alike.</summary>
 internal sealed class PartnerRegister(PartnersDbContext db, IValidator<PartnerRequest> partners, IValidator<PartnerProfileRequest> profiles,
-    IValidator<SurveyRequest> surveys, TimeProvider clock) : IPartnerRegister
+    IValidator<SurveyRequest> surveys, IValidator<AgreementEdit> agreements, TimeProvider clock) : IPartnerRegister
 {
     public async Task<(PartnerDetails? Partner, PartnerRefusal? Refusal)> CreateAsync(string? name, PartnerKind? kind, string? country, CancellationToken cancellationToken = default)
     {
@@ -75,6 +76,25 @@ internal sealed class PartnerRegister(PartnersDbContext db, IValidator<PartnerRe
 
     public async Task<IReadOnlyList<AgreementDetails>> AgreementsAsync(Guid partnerId, CancellationToken cancellationToken = default) =>
         [.. (await db.Agreements.AsNoTracking().Where(a => a.PartnerId == partnerId).OrderByDescending(a => a.StartsOn).ToListAsync(cancellationToken)).Select(a => a.ToDetails())];
+
+    public async Task<(AgreementDetails? Agreement, PartnerRefusal? Refusal)> AddAgreementAsync(Guid partnerId, AgreementEdit edit, CancellationToken cancellationToken = default)
+    {
+        if (await Invalid(agreements, edit, cancellationToken) is { } refusal)
+        {
+            return (null, refusal);
+        }
+
+        if (!await db.Partners.AnyAsync(p => p.Id == partnerId, cancellationToken))
+        {
+            return (null, new(PartnerRefusalKind.NotFound, "id", "The partner does not exist."));
+        }
+
+        var agreement = new PartnershipAgreement { PartnerId = partnerId };
+        AgreementFields.Apply(edit, agreement);
+        db.Agreements.Add(agreement);
+        await db.SaveChangesAsync(cancellationToken);
+        return (agreement.ToDetails(), null);
+    }
 
     public async Task<IReadOnlyList<SurveyDetails>> SurveysAsync(Guid partnerId, CancellationToken cancellationToken = default) =>
         [.. (await db.Surveys.AsNoTracking().Where(s => s.PartnerId == partnerId).ToListAsync(cancellationToken))
