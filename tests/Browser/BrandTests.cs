@@ -40,9 +40,11 @@ public sealed class BrandTests(BrowserFixture fixture) : IClassFixture<BrowserFi
             await page.FillAsync("#tagline", "The digital republic");
             await page.FillAsync("#colour-primary", "#003168");
             await page.SelectOptionAsync("#heading-typeface", "Serif");
+            await page.FillAsync("#key-messages", "Export; Ministries of ICT; Proven at national scale\nDiplomacy; Embassies; Twenty years of e-government");
             await page.ClickAsync("#save-kit");
             await page.WaitForSelectorAsync("#kit-status");
             (await page.TextContentAsync("#kit-status"))!.ShouldContain("saved");
+            (await page.InputValueAsync("#key-messages")).ShouldContain("Diplomacy; Embassies; Twenty years of e-government");
             await BrowserFixture.AssertAccessibleAsync(page);
 
             await page.FillAsync("#asset-title", "Investor brochure");
