@@ -9,6 +9,7 @@ using NucleusCloud.Modules.Abstractions.Storage;
 using NucleusCloud.Modules.Brand.Assets;
 using NucleusCloud.Modules.Brand.Contracts;
 using NucleusCloud.Modules.Brand.Data;
+using NucleusCloud.Modules.Brand.Demo;
 using NucleusCloud.Modules.Brand.Kit;
 
 namespace NucleusCloud.Modules.Brand;
@@ -26,6 +27,7 @@ public sealed class BrandModule : IModule
         services.AddScoped<IBrandTheme, BrandTheme>();
         services.AddScoped<IBrandKits, BrandKits>();
         services.AddScoped<IBrandAssets, BrandAssets>();
+        services.AddScoped<IDemoSeeder, DemoBrands>();
         services.AddValidatorsOf<BrandModule>();
     }
 

@@ -7,6 +7,7 @@ using NucleusCloud.Modules.Abstractions.Persistence;
 using NucleusCloud.Modules.Partners.Agreements;
 using NucleusCloud.Modules.Partners.Contracts;
 using NucleusCloud.Modules.Partners.Data;
+using NucleusCloud.Modules.Partners.Demo;
 using NucleusCloud.Modules.Partners.Partners;
 using NucleusCloud.Modules.Partners.Portal;
 using NucleusCloud.Modules.Partners.Surveys;
@@ -23,6 +24,7 @@ public sealed class PartnersModule : IModule
         services.AddScoped<IPartnerDirectory, PartnerDirectory>();
         services.AddScoped<PartnerRegister>();
         services.AddScoped<IPartnerRegister>(sp => sp.GetRequiredService<PartnerRegister>());
+        services.AddScoped<IDemoSeeder, DemoPartners>();
         services.AddValidatorsOf<PartnersModule>();
     }
 
