@@ -90,5 +90,22 @@ public sealed class CatalogueWorkflowTests(BrowserFixture fixture) : IClassFixtu
             await visitor.VisitAsync($"/{tenant.Slug}/showcase/solutions/kolibri-lite");
             (await visitor.TextContentAsync(".case-study"))!.ShouldContain("1,200");
         });
+
+        // Removing a case study asks first, then takes it off the solution.
+        await BrowserFixture.JourneyAsync(editor, async () =>
+        {
+            await editor.VisitAsync($"/{tenant.Slug}/catalogue?status=Published");
+            await editor.ClickAsync("text=Kolibri Lite");
+            await editor.ArrivedAtAsync("**/catalogue/*");
+            await editor.ClickAsync("#case-studies a");
+            await editor.ArrivedAtAsync("**/edit");
+            await editor.ClickAsync("#remove-case-study");
+            await editor.ArrivedAtAsync("**remove=1");
+            await BrowserFixture.AssertAccessibleAsync(editor);
+            var removed = editor.ArrivedAtAsync("**saved=1");
+            await editor.ClickAsync("#confirm-remove");
+            await removed;
+            (await editor.TextContentAsync("main"))!.ShouldContain("No case studies yet");
+        });
     }
 }

@@ -18,6 +18,9 @@ public interface ICatalogueWorkspace
     /// <summary>Adds (<paramref name="caseStudyId"/> null) or changes a case study of a solution: its id, or the field at fault and why.</summary>
     Task<(Guid? Id, string? Field, string? Message)> SaveCaseStudyAsync(Guid solutionId, Guid? caseStudyId, CaseStudyEdit edit, CancellationToken cancellationToken = default);
 
+    /// <summary>Removes a case study; false when there is none.</summary>
+    Task<bool> DeleteCaseStudyAsync(Guid solutionId, Guid caseStudyId, CancellationToken cancellationToken = default);
+
     /// <summary>The moves the workflow allows from <paramref name="from"/>, and whether each needs the publisher's right.</summary>
     IReadOnlyList<(SolutionStatus To, bool NeedsPublisher)> MovesFrom(SolutionStatus from);
 }

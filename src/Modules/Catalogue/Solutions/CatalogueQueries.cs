@@ -89,6 +89,13 @@ internal sealed class CatalogueQueries(CatalogueDbContext db, SolutionSearch sea
         return caseStudy is null ? (null, refusal!.Field, refusal.Field == "id" ? $"{refusal.Message} not found." : refusal.Message) : (caseStudy.Id, null, null);
     }
 
+    public async Task<bool> DeleteCaseStudyAsync(Guid solutionId, Guid caseStudyId, CancellationToken cancellationToken = default)
+    {
+        var deleted = await caseStudies.DeleteAsync(solutionId, caseStudyId, cancellationToken);
+        await EvictShowcaseAsync(deleted ? null : new(EditRefusalKind.Invalid, "id", "Case study"), cancellationToken);
+        return deleted;
+    }
+
     /// <summary>The pages change the catalogue outside the API's endpoint filter: evict the tenant's cached showcase here.</summary>
     private async Task EvictShowcaseAsync(EditRefusal? refusal, CancellationToken cancellationToken)
     {
