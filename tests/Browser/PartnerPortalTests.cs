@@ -120,6 +120,17 @@ public sealed class PartnerPortalTests(BrowserFixture fixture) : IClassFixture<B
             await page.ClickAsync("#record-survey");
             await page.WaitForSelectorAsync("#surveys");
             (await page.TextContentAsync("#surveys"))!.ShouldContain("2026-Q3");
+
+            await page.FillAsync("#guest-email", "aoife@");
+            await page.EvaluateAsync("document.querySelector('#guest-email').type = 'text'"); // past the browser's own check, to the server's
+            await page.ClickAsync("#invite-guest");
+            await page.WaitForSelectorAsync("#guest-status");
+            (await page.TextContentAsync("#guest-status"))!.ShouldContain("valid e-mail");
+            var guest = $"aoife-{Guid.NewGuid():N}@tcd.example";
+            await page.FillAsync("#guest-email", guest);
+            await page.ClickAsync("#invite-guest");
+            await page.WaitForFunctionAsync("() => document.querySelector('#guest-status')?.textContent.includes('sent')");
+            (await fixture.App.Mail.WaitForAsync(guest)).Subject.ShouldContain(tenant.Name);
             await BrowserFixture.AssertAccessibleAsync(page);
         });
     }
