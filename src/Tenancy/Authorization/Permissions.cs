@@ -37,6 +37,12 @@ public static class Permissions
     /// <summary>Approves brand assets for use (the logo on the showcase among them).</summary>
     public const string BrandApprove = "brand.approve";
     public const string CrmWrite = "crm.write";
+
+    /// <summary>Sees the exchange spaces the tenant belongs to and open ones; acting inside one also needs a delegation.</summary>
+    public const string ExchangeRead = "exchange.read";
+
+    /// <summary>Speaks for the tenant in exchange spaces: hosts, joins, leaves, delegates users, shares snapshots.</summary>
+    public const string ExchangeManage = "exchange.manage";
     public const string MembersRead = "members.read";
     public const string MembersManage = "members.manage";
     public const string ApiKeysManage = "apikeys.manage";
@@ -45,6 +51,7 @@ public static class Permissions
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
         CatalogueRead, CatalogueWrite, CataloguePublish, CrmRead, CrmWrite, PartnersRead, PartnersWrite, PartnerPortal, BrandRead, BrandWrite, BrandApprove,
+        ExchangeRead, ExchangeManage,
         MembersRead, MembersManage, ApiKeysManage, AuditRead,
     };
 }
@@ -52,7 +59,7 @@ public static class Permissions
 /// <summary>What each role may do. One table, so a review sees the whole model at once.</summary>
 public static class RolePermissions
 {
-    private static readonly string[] Reading = [Permissions.CatalogueRead, Permissions.PartnersRead, Permissions.BrandRead, Permissions.MembersRead];
+    private static readonly string[] Reading = [Permissions.CatalogueRead, Permissions.PartnersRead, Permissions.BrandRead, Permissions.MembersRead, Permissions.ExchangeRead];
     private static readonly IReadOnlySet<string> Everything = new HashSet<string>(Permissions.All.Except([Permissions.PartnerPortal]));
 
     private static readonly Dictionary<TenantRole, IReadOnlySet<string>> Table = new()

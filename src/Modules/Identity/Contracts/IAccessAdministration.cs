@@ -22,6 +22,9 @@ public interface IAccessAdministration
     /// <summary>The current tenant's members.</summary>
     Task<IReadOnlyList<MemberSummary>> MembersAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>One member of the current tenant, or null when the user holds no membership in it.</summary>
+    Task<MemberSummary?> FindMemberAsync(Guid userId, CancellationToken cancellationToken = default);
+
     /// <summary>Changes a member's role in the current tenant, on behalf of <paramref name="caller"/>.</summary>
     Task<MemberChange> ChangeRoleAsync(Guid userId, TenantRole role, ClaimsPrincipal caller, CancellationToken cancellationToken = default);
 

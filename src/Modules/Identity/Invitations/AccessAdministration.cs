@@ -117,6 +117,18 @@ internal sealed class AccessAdministration(
     public async Task<IReadOnlyList<MemberSummary>> MembersAsync(CancellationToken cancellationToken = default) =>
         (await MembersPageAsync(new PageQuery { PageSize = int.MaxValue }, cancellationToken)).Items;
 
+    public async Task<MemberSummary?> FindMemberAsync(Guid userId, CancellationToken cancellationToken = default)
+    {
+        var membership = await access.Memberships.AsNoTracking().FirstOrDefaultAsync(m => m.UserId == userId, cancellationToken);
+        if (membership is null)
+        {
+            return null;
+        }
+
+        var user = (await accounts.FindManyAsync([userId], cancellationToken)).GetValueOrDefault(userId);
+        return new MemberSummary(userId, user?.Email ?? "", user?.DisplayName ?? "", membership.Role, membership.CreatedAt);
+    }
+
     /// <summary>One page of the current tenant's members, oldest first, with their names and addresses.</summary>
     public async Task<PagedResult<MemberSummary>> MembersPageAsync(PageQuery query, CancellationToken cancellationToken)
     {

@@ -29,9 +29,15 @@ internal static class NucleusAuthentication
             {
                 options.BearerTokenExpiration = TimeSpan.FromMinutes(15);
                 options.RefreshTokenExpiration = TimeSpan.FromDays(14);
+                options.Events.OnMessageReceived = context =>
+                {
+                    context.Token ??= LiveToken(context.Request);
+                    return Task.CompletedTask;
+                };
             })
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, _ => { })
             .AddIdentityCookies();
+        KeepTokensOutOfLogs(services);
 
         services.ConfigureApplicationCookie(options =>
         {
@@ -71,10 +77,31 @@ internal static class NucleusAuthentication
             .AddTokenProvider<OneTimeAuthenticatorTokens>(TokenOptions.DefaultAuthenticatorProvider);
     }
 
+    /// <summary>Live connections (<c>/hubs/…</c>) whose client cannot set headers (browsers' WebSockets) send the bearer token in the query.</summary>
+    public const string LivePath = "/hubs";
+
+    /// <summary>
+    /// The query-string token of a live connection. Only on live paths, and request lines are never
+    /// logged (see <see cref="KeepTokensOutOfLogs"/>), so the token is not written anywhere.
+    /// </summary>
+    private static string? LiveToken(HttpRequest request) =>
+        request.Path.StartsWithSegments(LivePath, StringComparison.OrdinalIgnoreCase) && request.Query.TryGetValue("access_token", out var token) && !string.IsNullOrEmpty(token)
+            ? token.ToString()
+            : null;
+
+    /// <summary>
+    /// The hosting layer logs each request line with its query string ("Request starting …"), which would
+    /// write live connections' tokens to the log at Information level; that category is held to warnings
+    /// whatever the configuration says (this rule is added after the configuration's, so it wins).
+    /// </summary>
+    public static void KeepTokensOutOfLogs(IServiceCollection services) =>
+        services.Configure<Microsoft.Extensions.Logging.LoggerFilterOptions>(options =>
+            options.Rules.Add(new Microsoft.Extensions.Logging.LoggerFilterRule(null, "Microsoft.AspNetCore.Hosting.Diagnostics", Microsoft.Extensions.Logging.LogLevel.Warning, null)));
+
     private static string SelectScheme(HttpContext context)
     {
         var authorization = context.Request.Headers.Authorization.ToString();
-        if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) || LiveToken(context.Request) is not null)
         {
             return IdentityConstants.BearerScheme;
         }
@@ -86,7 +113,7 @@ internal static class NucleusAuthentication
 
     private static Task RedirectOrStatus(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
     {
-        if (TenantRequests.IsApi(context.Request))
+        if (TenantRequests.IsApi(context.Request) || context.Request.Path.StartsWithSegments(LivePath, StringComparison.OrdinalIgnoreCase))
         {
             context.Response.StatusCode = status;
         }

@@ -1,0 +1,21 @@
+using System.Security.Claims;
+using NucleusCloud.Modules.Abstractions.Http;
+
+namespace NucleusCloud.Modules.Exchange.Contracts;
+
+/// <summary>Knowledge requests of a space and the solution snapshots members share in answer.</summary>
+public interface IKnowledgeExchange
+{
+    Task<ExchangeResult<PagedResult<KnowledgeRequestDto>>> RequestsAsync(ClaimsPrincipal caller, Guid spaceId, PageQuery page, CancellationToken cancellationToken = default);
+
+    Task<ExchangeResult<KnowledgeRequestDto>> AskAsync(ClaimsPrincipal caller, Guid spaceId, string? title, string? question, CancellationToken cancellationToken = default);
+
+    /// <summary>The request, its shared snapshots, and published solutions of member tenants that opted in to suggestions.</summary>
+    Task<ExchangeResult<KnowledgeRequestDetails>> RequestAsync(ClaimsPrincipal caller, Guid spaceId, Guid requestId, CancellationToken cancellationToken = default);
+
+    /// <summary>Shares a copy of one of the request tenant's published solutions with the space.</summary>
+    Task<ExchangeResult<SnapshotDto>> ShareAsync(ClaimsPrincipal caller, Guid spaceId, Guid requestId, string? solutionSlug, CancellationToken cancellationToken = default);
+
+    /// <summary>Withdraws one of the tenant's own snapshots: the space no longer sees the copy.</summary>
+    Task<ExchangeResult<SnapshotDto>> WithdrawAsync(ClaimsPrincipal caller, Guid spaceId, Guid snapshotId, CancellationToken cancellationToken = default);
+}

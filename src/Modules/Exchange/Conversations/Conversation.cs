@@ -1,0 +1,262 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using NucleusCloud.Modules.Abstractions.Http;
+using NucleusCloud.Modules.Abstractions.Text;
+using NucleusCloud.Modules.Exchange.Contracts;
+using NucleusCloud.Modules.Exchange.Data;
+using NucleusCloud.Modules.Exchange.Live;
+using NucleusCloud.Modules.Exchange.Spaces;
+
+namespace NucleusCloud.Modules.Exchange.Conversations;
+
+/// <summary>Channels, posts and reactions. Every call acts for the request's tenant, through a delegated user.</summary>
+internal sealed class Conversation(ExchangeDbContext db, ActingMember acting, SpaceEventLog log, TimeProvider clock) : ISpaceConversation
+{
+    public const int MaxBodyLength = 20_000;
+    private static readonly Dictionary<Guid, IReadOnlyList<ReactionCount>> NoReactions = [];
+
+    public async Task<ExchangeResult<ChannelDto>> CreateChannelAsync(ClaimsPrincipal caller, Guid spaceId, string? name, string? topic, CancellationToken cancellationToken = default)
+    {
+        var standing = await acting.StandingAsync(caller, spaceId, SpaceRequirement.Moderate, cancellationToken);
+        if (standing.Refusal is { } refusal)
+        {
+            return refusal;
+        }
+
+        var channelName = name?.Trim().ToLowerInvariant() ?? "";
+        if (channelName.Length is < 2 or > 80 || !channelName.All(c => char.IsLetterOrDigit(c) || c == '-'))
+        {
+            return ExchangeRefusal.Invalid("name", "A channel's name has 2 to 80 letters, digits or hyphens.");
+        }
+
+        if (topic?.Length > 500)
+        {
+            return ExchangeRefusal.Invalid("topic", "A topic has at most 500 characters.");
+        }
+
+        if (await db.Channels.AnyAsync(c => c.SpaceId == spaceId && c.Name == channelName, cancellationToken))
+        {
+            return ExchangeRefusal.Invalid("name", "The space already has a channel of this name.");
+        }
+
+        var channel = new Channel { SpaceId = spaceId, Name = channelName, Topic = topic?.Trim() ?? "", CreatedAt = clock.GetUtcNow() };
+        db.Channels.Add(channel);
+        var dto = new ChannelDto(channel.Id, channel.Name, channel.Topic);
+        await log.CommitAsync(spaceId, [new LiveEvent(LiveEventTypes.ChannelCreated, dto)], cancellationToken);
+        return dto;
+    }
+
+    public async Task<ExchangeResult<PagedResult<PostDto>>> PostsAsync(ClaimsPrincipal caller, Guid spaceId, Guid channelId, Guid? threadId, PageQuery page, CancellationToken cancellationToken = default)
+    {
+        var standing = await acting.StandingAsync(caller, spaceId, SpaceRequirement.TakePart, cancellationToken);
+        if (standing.Refusal is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (!await db.Channels.AnyAsync(c => c.Id == channelId && c.SpaceId == spaceId, cancellationToken))
+        {
+            return ExchangeRefusal.NotFound("Channel");
+        }
+
+        var posts = db.Posts.AsNoTracking().Where(p => p.ChannelId == channelId && p.ThreadId == threadId);
+        var ordered = threadId is null ? posts.OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id) : posts.OrderBy(p => p.CreatedAt).ThenBy(p => p.Id);
+        var result = await ordered.ToPageAsync(page, p => p, cancellationToken);
+        var reactions = await ReactionsOfAsync([.. result.Items.Select(p => p.Id)], cancellationToken);
+        return new PagedResult<PostDto>([.. result.Items.Select(p => ToDto(p, reactions))], result.Total, result.Page, result.PageSize);
+    }
+
+    public async Task<ExchangeResult<PostDto>> PostAsync(ClaimsPrincipal caller, Guid spaceId, Guid channelId, string? body, Guid? threadId, CancellationToken cancellationToken = default)
+    {
+        var standing = await acting.StandingAsync(caller, spaceId, SpaceRequirement.TakePart, cancellationToken);
+        if (standing.Value is not { } s)
+        {
+            return standing.Refusal!;
+        }
+
+        if (CheckBody(body) is { } invalid)
+        {
+            return invalid;
+        }
+
+        if (!await db.Channels.AnyAsync(c => c.Id == channelId && c.SpaceId == spaceId, cancellationToken))
+        {
+            return ExchangeRefusal.NotFound("Channel");
+        }
+
+        if (threadId is { } thread && !await db.Posts.AnyAsync(p => p.Id == thread && p.ChannelId == channelId && p.ThreadId == null, cancellationToken))
+        {
+            return ExchangeRefusal.Invalid("threadId", "Replies go to a thread of this channel.");
+        }
+
+        var post = new Post
+        {
+            SpaceId = spaceId,
+            ChannelId = channelId,
+            ThreadId = threadId,
+            AuthorTenantId = s.Member!.TenantId,
+            AuthorTenantName = s.Member.TenantName,
+            AuthorUserId = s.Delegate!.UserId,
+            AuthorName = s.Delegate.DisplayName,
+            Body = body!.Trim(),
+            Html = SafeMarkdown.ToHtml(body),
+            CreatedAt = clock.GetUtcNow(),
+        };
+        db.Posts.Add(post);
+        var dto = ToDto(post, NoReactions);
+        await log.CommitAsync(spaceId, [new LiveEvent(LiveEventTypes.PostCreated, dto)], cancellationToken);
+        return dto;
+    }
+
+    public async Task<ExchangeResult<PostDto>> EditAsync(ClaimsPrincipal caller, Guid spaceId, Guid postId, string? body, int? version, CancellationToken cancellationToken = default)
+    {
+        var found = await PostOfAsync(caller, spaceId, postId, cancellationToken);
+        if (found.Refusal is { } refusal)
+        {
+            return refusal;
+        }
+
+        var (standing, post) = found.Value;
+
+        if (post.AuthorUserId != standing.Delegate!.UserId || post.AuthorTenantId != standing.Member!.TenantId)
+        {
+            return ExchangeRefusal.Forbidden("Only its author edits a post.");
+        }
+
+        if (post.DeletedAt is not null)
+        {
+            return ExchangeRefusal.Conflict("The post was deleted.");
+        }
+
+        if (version is { } v && v != post.Version)
+        {
+            return ExchangeRefusal.Conflict("The post changed since you read it; reload it and edit again.");
+        }
+
+        if (CheckBody(body) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var now = clock.GetUtcNow();
+        db.PostRevisions.Add(new PostRevision { PostId = post.Id, Version = post.Version, Body = post.Body, ReplacedAt = now, ReplacedBy = standing.Delegate.DisplayName });
+        post.Body = body!.Trim();
+        post.Html = SafeMarkdown.ToHtml(body);
+        post.EditedAt = now;
+        post.Version++;
+        var dto = ToDto(post, await ReactionsOfAsync([post.Id], cancellationToken));
+        await log.CommitAsync(spaceId, [new LiveEvent(LiveEventTypes.PostEdited, dto)], cancellationToken);
+        return dto;
+    }
+
+    public async Task<ExchangeResult<PostDto>> DeleteAsync(ClaimsPrincipal caller, Guid spaceId, Guid postId, CancellationToken cancellationToken = default)
+    {
+        var found = await PostOfAsync(caller, spaceId, postId, cancellationToken);
+        if (found.Refusal is { } refusal)
+        {
+            return refusal;
+        }
+
+        var (standing, post) = found.Value;
+
+        var isAuthor = post.AuthorUserId == standing.Delegate!.UserId && post.AuthorTenantId == standing.Member!.TenantId;
+        if (!isAuthor && !standing.IsModerator)
+        {
+            return ExchangeRefusal.Forbidden("Only its author or a moderator of this space deletes a post.");
+        }
+
+        if (post.DeletedAt is null)
+        {
+            var now = clock.GetUtcNow();
+            db.PostRevisions.Add(new PostRevision { PostId = post.Id, Version = post.Version, Body = post.Body, ReplacedAt = now, ReplacedBy = standing.Delegate.DisplayName });
+            post.Body = "";
+            post.Html = "";
+            post.DeletedAt = now;
+            post.DeletedBy = isAuthor ? "author" : "moderator";
+            post.Version++;
+            await log.CommitAsync(spaceId, [new LiveEvent(LiveEventTypes.PostDeleted, new { postId = post.Id, channelId = post.ChannelId, threadId = post.ThreadId, deletedBy = post.DeletedBy })], cancellationToken);
+        }
+
+        return ToDto(post, NoReactions);
+    }
+
+    public async Task<ExchangeResult<IReadOnlyList<RevisionDto>>> RevisionsAsync(ClaimsPrincipal caller, Guid spaceId, Guid postId, CancellationToken cancellationToken = default)
+    {
+        var found = await PostOfAsync(caller, spaceId, postId, cancellationToken);
+        if (found.Refusal is { } refusal)
+        {
+            return refusal;
+        }
+
+        return await db.PostRevisions.AsNoTracking().Where(r => r.PostId == postId).OrderBy(r => r.Version)
+            .Select(r => new RevisionDto(r.Version, r.Body, r.ReplacedAt, r.ReplacedBy)).ToListAsync(cancellationToken);
+    }
+
+    public async Task<ExchangeResult<PostDto>> ReactAsync(ClaimsPrincipal caller, Guid spaceId, Guid postId, string kind, bool add, CancellationToken cancellationToken = default)
+    {
+        if (!Reactions.Allowed.Contains(kind))
+        {
+            return ExchangeRefusal.Invalid("kind", $"React with one of: {string.Join(", ", Reactions.Allowed)}.");
+        }
+
+        var found = await PostOfAsync(caller, spaceId, postId, cancellationToken);
+        if (found.Refusal is { } refusal)
+        {
+            return refusal;
+        }
+
+        var (standing, post) = found.Value;
+
+        var userId = standing.Delegate!.UserId;
+        var existing = await db.Reactions.FirstOrDefaultAsync(r => r.PostId == postId && r.UserId == userId && r.Kind == kind, cancellationToken);
+        if (add && existing is null && post.DeletedAt is null)
+        {
+            db.Reactions.Add(new Reaction { PostId = postId, UserId = userId, Kind = kind, TenantId = standing.Member!.TenantId, CreatedAt = clock.GetUtcNow() });
+        }
+        else if (!add && existing is not null)
+        {
+            db.Reactions.Remove(existing);
+        }
+        else
+        {
+            return ToDto(post, await ReactionsOfAsync([postId], cancellationToken));
+        }
+
+        Dictionary<Guid, IReadOnlyList<ReactionCount>> reactions = [];
+        await log.CommitAsync(spaceId, async () =>
+        {
+            reactions = await ReactionsOfAsync([postId], cancellationToken);
+            return [new LiveEvent(LiveEventTypes.ReactionsChanged, new { postId, channelId = post.ChannelId, reactions = reactions.GetValueOrDefault(postId, []) })];
+        }, cancellationToken);
+        return ToDto(post, reactions);
+    }
+
+    private async Task<ExchangeResult<(SpaceStanding Standing, Post Post)>> PostOfAsync(ClaimsPrincipal caller, Guid spaceId, Guid postId, CancellationToken cancellationToken)
+    {
+        var standing = await acting.StandingAsync(caller, spaceId, SpaceRequirement.TakePart, cancellationToken);
+        if (standing.Value is not { } s)
+        {
+            return standing.Refusal!;
+        }
+
+        // The space is part of the lookup: a moderator of one space reaches no post of another.
+        var post = await db.Posts.FirstOrDefaultAsync(p => p.Id == postId && p.SpaceId == spaceId, cancellationToken);
+        return post is null ? ExchangeRefusal.NotFound("Post") : (s, post);
+    }
+
+    private async Task<Dictionary<Guid, IReadOnlyList<ReactionCount>>> ReactionsOfAsync(IReadOnlyCollection<Guid> postIds, CancellationToken cancellationToken)
+    {
+        var rows = await db.Reactions.AsNoTracking().Where(r => postIds.Contains(r.PostId))
+            .GroupBy(r => new { r.PostId, r.Kind }).Select(g => new { g.Key.PostId, g.Key.Kind, Count = g.Count() }).ToListAsync(cancellationToken);
+        return rows.GroupBy(r => r.PostId).ToDictionary(g => g.Key, g => (IReadOnlyList<ReactionCount>)[.. g.OrderBy(r => r.Kind, StringComparer.Ordinal).Select(r => new ReactionCount(r.Kind, r.Count))]);
+    }
+
+    private static ExchangeRefusal? CheckBody(string? body) =>
+        string.IsNullOrWhiteSpace(body) ? ExchangeRefusal.Invalid("body", "Write something to post.")
+        : body.Length > MaxBodyLength ? ExchangeRefusal.Invalid("body", $"A post has at most {MaxBodyLength:N0} characters.")
+        : null;
+
+    private static PostDto ToDto(Post post, IReadOnlyDictionary<Guid, IReadOnlyList<ReactionCount>> reactions) =>
+        new(post.Id, post.ChannelId, post.ThreadId, post.AuthorTenantId, post.AuthorTenantName, post.AuthorUserId, post.AuthorName, post.Body, post.Html,
+            post.CreatedAt, post.EditedAt, post.DeletedAt is not null, post.Version, reactions.GetValueOrDefault(post.Id, []));
+}

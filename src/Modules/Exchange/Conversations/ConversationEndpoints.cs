@@ -1,0 +1,60 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using NucleusCloud.Modules.Abstractions.Http;
+using NucleusCloud.Modules.Exchange.Contracts;
+using NucleusCloud.Modules.Exchange.Spaces;
+using NucleusCloud.Tenancy;
+using NucleusCloud.Tenancy.Authorization;
+using static NucleusCloud.Modules.Exchange.Spaces.ExchangeResults;
+
+namespace NucleusCloud.Modules.Exchange.Conversations;
+
+/// <summary>Channels, posts and reactions under <c>/api/{tenant}/exchange/spaces/{spaceId}</c>.</summary>
+internal static class ConversationEndpoints
+{
+    public static void Map(IEndpointRouteBuilder endpoints)
+    {
+        var space = SpaceEndpoints.Group(endpoints).MapGroup("/{spaceId:guid}").RequireAuthorization(Permissions.ExchangeRead);
+        space.MapPost("/channels", CreateChannel).WithName("CreateChannel");
+        space.MapGet("/channels/{channelId:guid}/posts", Posts).WithName("ListPosts").Validate<PageQuery>();
+        space.MapPost("/channels/{channelId:guid}/posts", Post).WithName("CreatePost");
+        space.MapPut("/posts/{postId:guid}", Edit).WithName("EditPost");
+        space.MapDelete("/posts/{postId:guid}", Delete).WithName("DeletePost");
+        space.MapGet("/posts/{postId:guid}/revisions", Revisions).WithName("ListPostRevisions");
+        space.MapPut("/posts/{postId:guid}/reactions/{kind}", (Guid spaceId, Guid postId, string kind, ClaimsPrincipal user, ISpaceConversation conversation, CancellationToken cancellationToken) =>
+            ReactAsync(spaceId, postId, kind, add: true, user, conversation, cancellationToken)).WithName("AddReaction");
+        space.MapDelete("/posts/{postId:guid}/reactions/{kind}", (Guid spaceId, Guid postId, string kind, ClaimsPrincipal user, ISpaceConversation conversation, CancellationToken cancellationToken) =>
+            ReactAsync(spaceId, postId, kind, add: false, user, conversation, cancellationToken)).WithName("RemoveReaction");
+    }
+
+    private static async Task<IResult> CreateChannel(Guid spaceId, ChannelRequest request, ClaimsPrincipal user, ISpaceConversation conversation, ITenantContext tenant, CancellationToken cancellationToken) =>
+        Created(await conversation.CreateChannelAsync(user, spaceId, request.Name, request.Topic, cancellationToken),
+            c => $"/api/{tenant.RequiredTenant.Slug}/exchange/spaces/{spaceId}/channels/{c.Id}/posts");
+
+    private static async Task<IResult> Posts(Guid spaceId, Guid channelId, Guid? threadId, [AsParameters] PageQuery page, ClaimsPrincipal user, ISpaceConversation conversation, CancellationToken cancellationToken) =>
+        Ok(await conversation.PostsAsync(user, spaceId, channelId, threadId, page, cancellationToken));
+
+    private static async Task<IResult> Post(Guid spaceId, Guid channelId, PostRequest request, ClaimsPrincipal user, ISpaceConversation conversation, ITenantContext tenant, CancellationToken cancellationToken) =>
+        Created(await conversation.PostAsync(user, spaceId, channelId, request.Body, request.ThreadId, cancellationToken),
+            p => $"/api/{tenant.RequiredTenant.Slug}/exchange/spaces/{spaceId}/posts/{p.Id}");
+
+    private static async Task<IResult> Edit(Guid spaceId, Guid postId, PostEdit request, ClaimsPrincipal user, ISpaceConversation conversation, CancellationToken cancellationToken) =>
+        Ok(await conversation.EditAsync(user, spaceId, postId, request.Body, request.Version, cancellationToken));
+
+    private static async Task<IResult> Delete(Guid spaceId, Guid postId, ClaimsPrincipal user, ISpaceConversation conversation, CancellationToken cancellationToken) =>
+        NoContent(await conversation.DeleteAsync(user, spaceId, postId, cancellationToken));
+
+    private static async Task<IResult> Revisions(Guid spaceId, Guid postId, ClaimsPrincipal user, ISpaceConversation conversation, CancellationToken cancellationToken) =>
+        Ok(await conversation.RevisionsAsync(user, spaceId, postId, cancellationToken));
+
+    private static async Task<IResult> ReactAsync(Guid spaceId, Guid postId, string kind, bool add, ClaimsPrincipal user, ISpaceConversation conversation, CancellationToken cancellationToken) =>
+        Ok(await conversation.ReactAsync(user, spaceId, postId, kind, add, cancellationToken));
+}
+
+internal sealed record ChannelRequest(string? Name, string? Topic);
+
+internal sealed record PostRequest(string? Body, Guid? ThreadId);
+
+internal sealed record PostEdit(string? Body, int? Version);

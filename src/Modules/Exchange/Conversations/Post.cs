@@ -1,0 +1,43 @@
+using NucleusCloud.Tenancy.EntityFramework;
+
+namespace NucleusCloud.Modules.Exchange.Conversations;
+
+/// <summary>
+/// A post in a channel: a thread's opening post (no <see cref="ThreadId"/>) or a reply in a thread.
+/// The author's names are copied in, so a post stays attributed after its tenant leaves the space.
+/// </summary>
+[CrossTenant]
+internal sealed class Post
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+
+    public required Guid SpaceId { get; init; }
+
+    public required Guid ChannelId { get; init; }
+
+    /// <summary>The opening post of the thread this one replies in; null for an opening post.</summary>
+    public Guid? ThreadId { get; init; }
+
+    public required Guid AuthorTenantId { get; init; }
+
+    public required string AuthorTenantName { get; init; }
+
+    public required Guid AuthorUserId { get; init; }
+
+    public required string AuthorName { get; init; }
+
+    /// <summary>Markdown as written; <see cref="Html"/> is its sanitised rendering.</summary>
+    public required string Body { get; set; }
+
+    public required string Html { get; set; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public DateTimeOffset? EditedAt { get; set; }
+
+    public DateTimeOffset? DeletedAt { get; set; }
+
+    public string? DeletedBy { get; set; }
+
+    public int Version { get; set; } = 1;
+}

@@ -1,0 +1,24 @@
+using NucleusCloud.Tenancy.EntityFramework;
+
+namespace NucleusCloud.Modules.Exchange.Conversations;
+
+/// <summary>One user's reaction to a post; one of <see cref="Reactions.Allowed"/>.</summary>
+[CrossTenant]
+internal sealed class Reaction
+{
+    public required Guid PostId { get; init; }
+
+    public required Guid UserId { get; init; }
+
+    public required string Kind { get; init; }
+
+    public required Guid TenantId { get; init; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+}
+
+internal static class Reactions
+{
+    /// <summary>Named rather than free emoji, so screen readers and every language have a word for each.</summary>
+    public static readonly IReadOnlyList<string> Allowed = ["thumbs-up", "thanks", "insightful", "question", "celebrate"];
+}

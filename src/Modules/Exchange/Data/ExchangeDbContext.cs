@@ -1,0 +1,155 @@
+using Microsoft.EntityFrameworkCore;
+using NucleusCloud.Modules.Abstractions.Persistence;
+using NucleusCloud.Modules.Exchange.Conversations;
+using NucleusCloud.Modules.Exchange.Knowledge;
+using NucleusCloud.Modules.Exchange.Live;
+using NucleusCloud.Modules.Exchange.Spaces;
+
+namespace NucleusCloud.Modules.Exchange.Data;
+
+/// <summary>
+/// Cross-tenant tables: a space belongs to no single tenant, so there is no tenant filter here.
+/// Every read goes through <see cref="Spaces.SpaceAccess"/>, which checks the caller's membership first.
+/// </summary>
+internal abstract class ExchangeDbContext(DbContextOptions options) : DbContext(options)
+{
+    public const string Schema = "exchange";
+
+    public DbSet<Space> Spaces => Set<Space>();
+
+    public DbSet<SpaceMember> Members => Set<SpaceMember>();
+
+    public DbSet<SpaceDelegate> Delegates => Set<SpaceDelegate>();
+
+    public DbSet<Channel> Channels => Set<Channel>();
+
+    public DbSet<Post> Posts => Set<Post>();
+
+    public DbSet<PostRevision> PostRevisions => Set<PostRevision>();
+
+    public DbSet<Reaction> Reactions => Set<Reaction>();
+
+    public DbSet<SpaceEvent> Events => Set<SpaceEvent>();
+
+    public DbSet<PresenceEntry> Presence => Set<PresenceEntry>();
+
+    public DbSet<KnowledgeRequest> Requests => Set<KnowledgeRequest>();
+
+    public DbSet<SharedSnapshot> Snapshots => Set<SharedSnapshot>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.HasDefaultSchema(Schema);
+        modelBuilder.Entity<Space>(space =>
+        {
+            space.ToTable("spaces");
+            space.HasKey(s => s.Id);
+            space.HasIndex(s => s.HostTenantId);
+            space.Property(s => s.Name).HasMaxLength(200);
+            space.Property(s => s.Description).HasMaxLength(4_000);
+            space.Property(s => s.Visibility).HasConversion<string>().HasMaxLength(20);
+        });
+        modelBuilder.Entity<SpaceMember>(member =>
+        {
+            member.ToTable("members");
+            member.HasKey(m => new { m.SpaceId, m.TenantId });
+            member.HasIndex(m => m.TenantId);
+            member.HasOne<Space>().WithMany().HasForeignKey(m => m.SpaceId).OnDelete(DeleteBehavior.Cascade);
+            member.Property(m => m.TenantName).HasMaxLength(200);
+            member.Property(m => m.Status).HasConversion<string>().HasMaxLength(20);
+        });
+        modelBuilder.Entity<SpaceDelegate>(delegation =>
+        {
+            delegation.ToTable("delegates");
+            delegation.HasKey(d => new { d.SpaceId, d.TenantId, d.UserId });
+            delegation.HasIndex(d => new { d.UserId, d.SpaceId });
+            delegation.HasOne<SpaceMember>().WithMany().HasForeignKey(d => new { d.SpaceId, d.TenantId }).OnDelete(DeleteBehavior.Cascade);
+            delegation.Property(d => d.DisplayName).HasMaxLength(200);
+        });
+        modelBuilder.Entity<Channel>(channel =>
+        {
+            channel.ToTable("channels");
+            channel.HasKey(c => c.Id);
+            channel.HasIndex(c => new { c.SpaceId, c.Name }).IsUnique();
+            channel.HasOne<Space>().WithMany().HasForeignKey(c => c.SpaceId).OnDelete(DeleteBehavior.Cascade);
+            channel.Property(c => c.Name).HasMaxLength(80);
+            channel.Property(c => c.Topic).HasMaxLength(500);
+        });
+        modelBuilder.Entity<Post>(post =>
+        {
+            post.ToTable("posts");
+            post.HasKey(p => p.Id);
+            post.HasIndex(p => new { p.ChannelId, p.ThreadId, p.CreatedAt });
+            post.HasOne<Channel>().WithMany().HasForeignKey(p => p.ChannelId).OnDelete(DeleteBehavior.Cascade);
+            post.Property(p => p.AuthorTenantName).HasMaxLength(200);
+            post.Property(p => p.AuthorName).HasMaxLength(200);
+            post.Property(p => p.Body).HasMaxLength(Conversation.MaxBodyLength);
+            post.Property(p => p.DeletedBy).HasMaxLength(200);
+            post.Property(p => p.Version).IsConcurrencyToken();
+        });
+        modelBuilder.Entity<PostRevision>(revision =>
+        {
+            revision.ToTable("post_revisions");
+            revision.HasKey(r => new { r.PostId, r.Version });
+            revision.HasOne<Post>().WithMany().HasForeignKey(r => r.PostId).OnDelete(DeleteBehavior.Cascade);
+            revision.Property(r => r.Body).HasMaxLength(Conversation.MaxBodyLength);
+            revision.Property(r => r.ReplacedBy).HasMaxLength(200);
+        });
+        modelBuilder.Entity<Reaction>(reaction =>
+        {
+            reaction.ToTable("reactions");
+            reaction.HasKey(r => new { r.PostId, r.UserId, r.Kind });
+            reaction.HasOne<Post>().WithMany().HasForeignKey(r => r.PostId).OnDelete(DeleteBehavior.Cascade);
+            reaction.Property(r => r.Kind).HasMaxLength(20);
+        });
+        modelBuilder.Entity<SpaceEvent>(entry =>
+        {
+            entry.ToTable("events");
+            entry.HasKey(e => new { e.SpaceId, e.Sequence });
+            entry.HasOne<Space>().WithMany().HasForeignKey(e => e.SpaceId).OnDelete(DeleteBehavior.Cascade);
+            entry.Property(e => e.Type).HasMaxLength(40);
+        });
+        modelBuilder.Entity<PresenceEntry>(presence =>
+        {
+            presence.ToTable("presence");
+            presence.HasKey(p => p.ConnectionId);
+            presence.HasIndex(p => new { p.SpaceId, p.SeenAt });
+            presence.HasIndex(p => p.HostId);
+            presence.Property(p => p.ConnectionId).HasMaxLength(100);
+            presence.Property(p => p.DisplayName).HasMaxLength(200);
+            presence.Property(p => p.TenantName).HasMaxLength(200);
+        });
+        modelBuilder.Entity<KnowledgeRequest>(request =>
+        {
+            request.ToTable("requests");
+            request.HasKey(r => r.Id);
+            request.HasIndex(r => new { r.SpaceId, r.CreatedAt });
+            request.HasOne<Space>().WithMany().HasForeignKey(r => r.SpaceId).OnDelete(DeleteBehavior.Cascade);
+            request.Property(r => r.TenantName).HasMaxLength(200);
+            request.Property(r => r.AskedBy).HasMaxLength(200);
+            request.Property(r => r.Title).HasMaxLength(200);
+            request.Property(r => r.Question).HasMaxLength(Conversation.MaxBodyLength);
+            request.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+        });
+        modelBuilder.Entity<SharedSnapshot>(snapshot =>
+        {
+            snapshot.ToTable("snapshots");
+            snapshot.HasKey(s => s.Id);
+            snapshot.HasIndex(s => new { s.SpaceId, s.TenantId });
+            snapshot.HasIndex(s => s.RequestId);
+            snapshot.HasOne<KnowledgeRequest>().WithMany().HasForeignKey(s => s.RequestId).OnDelete(DeleteBehavior.Cascade);
+            snapshot.Property(s => s.TenantName).HasMaxLength(200);
+            snapshot.Property(s => s.SharedBy).HasMaxLength(200);
+            snapshot.Property(s => s.SolutionSlug).HasMaxLength(200);
+            snapshot.Property(s => s.Name).HasMaxLength(200);
+        });
+    }
+}
+
+internal sealed class SqliteExchangeDbContext(DbContextOptions<SqliteExchangeDbContext> options) : ExchangeDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        SqliteConventions.Apply(configurationBuilder);
+}
+
+internal sealed class PostgresExchangeDbContext(DbContextOptions<PostgresExchangeDbContext> options) : ExchangeDbContext(options);

@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using NucleusCloud.Modules.Abstractions.Modules;
+using NucleusCloud.Modules.Abstractions.Persistence;
+using NucleusCloud.Modules.Exchange.Contracts;
+using NucleusCloud.Modules.Exchange.Conversations;
+using NucleusCloud.Modules.Exchange.Data;
+using NucleusCloud.Modules.Exchange.Demo;
+using NucleusCloud.Modules.Exchange.Knowledge;
+using NucleusCloud.Modules.Exchange.Live;
+using NucleusCloud.Modules.Exchange.Spaces;
+
+namespace NucleusCloud.Modules.Exchange;
+
+public sealed class ExchangeModule : IModule
+{
+    public string Name => ExchangeDbContext.Schema;
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddModuleDbContext<ExchangeDbContext, SqliteExchangeDbContext, PostgresExchangeDbContext>(configuration, ExchangeDbContext.Schema);
+        services.AddScoped<SpaceAccess>();
+        services.AddScoped<ActingMember>();
+        services.AddScoped<SpaceEventLog>();
+        services.AddScoped<PresenceBook>();
+        services.AddScoped<LiveMembership>();
+        services.AddScoped<ISpaces, SpaceMembership>();
+        services.AddScoped<ISpaceConversation, Conversation>();
+        services.AddScoped<IKnowledgeExchange, KnowledgeSharing>();
+        services.AddScoped<IDemoSeeder, DemoExchange>();
+
+        services.AddSignalR();
+        services.AddSingleton<LiveConnections>();
+        services.AddSingleton<LiveDispatcher>();
+        services.AddHostedService<PresenceHeartbeat>();
+        var database = ModuleDatabase.Read(configuration);
+        if (database.Provider == DatabaseProvider.Postgres)
+        {
+            services.AddSingleton(sp => ActivatorUtilities.CreateInstance<PostgresBackplane>(sp, Npgsql.NpgsqlDataSource.Create(database.ConnectionString)));
+            services.AddSingleton<ILiveBackplane>(sp => sp.GetRequiredService<PostgresBackplane>());
+            services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<PostgresBackplane>());
+        }
+        else
+        {
+            services.AddSingleton<ILiveBackplane, InProcessBackplane>();
+        }
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        SpaceEndpoints.Map(endpoints);
+        ConversationEndpoints.Map(endpoints);
+        KnowledgeEndpoints.Map(endpoints);
+        endpoints.MapHub<ExchangeHub>(ExchangeHub.Path);
+    }
+}

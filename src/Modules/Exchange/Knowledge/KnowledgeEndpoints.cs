@@ -1,0 +1,47 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using NucleusCloud.Modules.Abstractions.Http;
+using NucleusCloud.Modules.Exchange.Contracts;
+using NucleusCloud.Modules.Exchange.Spaces;
+using NucleusCloud.Tenancy;
+using NucleusCloud.Tenancy.Authorization;
+using static NucleusCloud.Modules.Exchange.Spaces.ExchangeResults;
+
+namespace NucleusCloud.Modules.Exchange.Knowledge;
+
+/// <summary>Knowledge requests and shared snapshots under <c>/api/{tenant}/exchange/spaces/{spaceId}</c>.</summary>
+internal static class KnowledgeEndpoints
+{
+    public static void Map(IEndpointRouteBuilder endpoints)
+    {
+        var space = SpaceEndpoints.Group(endpoints).MapGroup("/{spaceId:guid}");
+        space.MapGet("/requests", List).WithName("ListKnowledgeRequests").RequireAuthorization(Permissions.ExchangeRead).Validate<PageQuery>();
+        space.MapPost("/requests", Ask).WithName("CreateKnowledgeRequest").RequireAuthorization(Permissions.ExchangeRead);
+        space.MapGet("/requests/{requestId:guid}", Get).WithName("GetKnowledgeRequest").RequireAuthorization(Permissions.ExchangeRead);
+        space.MapPost("/requests/{requestId:guid}/snapshots", Share).WithName("ShareSnapshot").RequireAuthorization(Permissions.ExchangeManage);
+        space.MapDelete("/snapshots/{snapshotId:guid}", Withdraw).WithName("WithdrawSnapshot").RequireAuthorization(Permissions.ExchangeManage);
+    }
+
+    private static async Task<IResult> List(Guid spaceId, [AsParameters] PageQuery page, ClaimsPrincipal user, IKnowledgeExchange knowledge, CancellationToken cancellationToken) =>
+        Ok(await knowledge.RequestsAsync(user, spaceId, page, cancellationToken));
+
+    private static async Task<IResult> Ask(Guid spaceId, KnowledgeQuestion request, ClaimsPrincipal user, IKnowledgeExchange knowledge, ITenantContext tenant, CancellationToken cancellationToken) =>
+        Created(await knowledge.AskAsync(user, spaceId, request.Title, request.Question, cancellationToken),
+            r => $"/api/{tenant.RequiredTenant.Slug}/exchange/spaces/{spaceId}/requests/{r.Id}");
+
+    private static async Task<IResult> Get(Guid spaceId, Guid requestId, ClaimsPrincipal user, IKnowledgeExchange knowledge, CancellationToken cancellationToken) =>
+        Ok(await knowledge.RequestAsync(user, spaceId, requestId, cancellationToken));
+
+    private static async Task<IResult> Share(Guid spaceId, Guid requestId, SnapshotRequest request, ClaimsPrincipal user, IKnowledgeExchange knowledge, ITenantContext tenant, CancellationToken cancellationToken) =>
+        Created(await knowledge.ShareAsync(user, spaceId, requestId, request.SolutionSlug, cancellationToken),
+            s => $"/api/{tenant.RequiredTenant.Slug}/exchange/spaces/{spaceId}/requests/{requestId}");
+
+    private static async Task<IResult> Withdraw(Guid spaceId, Guid snapshotId, ClaimsPrincipal user, IKnowledgeExchange knowledge, CancellationToken cancellationToken) =>
+        NoContent(await knowledge.WithdrawAsync(user, spaceId, snapshotId, cancellationToken));
+}
+
+internal sealed record KnowledgeQuestion(string? Title, string? Question);
+
+internal sealed record SnapshotRequest(string? SolutionSlug);

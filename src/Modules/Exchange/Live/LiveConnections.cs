@@ -1,0 +1,68 @@
+using System.Collections.Concurrent;
+
+namespace NucleusCloud.Modules.Exchange.Live;
+
+/// <summary>Who a live connection speaks for in a space it joined.</summary>
+internal sealed record LiveParticipant(Guid TenantId, string TenantName, Guid UserId, string DisplayName);
+
+/// <summary>
+/// This host's live connections and the spaces each joined: what revocations and presence act on.
+/// (SignalR's groups cannot be listed, so the host keeps its own book.)
+/// </summary>
+internal sealed class LiveConnections
+{
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<Guid, LiveParticipant>> _byConnection = new();
+    private readonly ConcurrentDictionary<Guid, int> _perSpace = new();
+
+    /// <summary>Identifies this host's rows in the shared presence table.</summary>
+    public Guid HostId { get; } = Guid.NewGuid();
+
+    public static string Group(Guid spaceId) => $"space:{spaceId:N}";
+
+    public void Joined(string connectionId, Guid spaceId, LiveParticipant participant)
+    {
+        if (_byConnection.GetOrAdd(connectionId, _ => new()).TryAdd(spaceId, participant))
+        {
+            _perSpace.AddOrUpdate(spaceId, 1, (_, count) => count + 1);
+        }
+    }
+
+    public LiveParticipant? Left(string connectionId, Guid spaceId)
+    {
+        if (_byConnection.TryGetValue(connectionId, out var spaces) && spaces.TryRemove(spaceId, out var participant))
+        {
+            _perSpace.AddOrUpdate(spaceId, 0, (_, count) => Math.Max(0, count - 1));
+            return participant;
+        }
+
+        return null;
+    }
+
+    public IReadOnlyList<(Guid SpaceId, LiveParticipant Participant)> Disconnected(string connectionId)
+    {
+        if (!_byConnection.TryRemove(connectionId, out var spaces))
+        {
+            return [];
+        }
+
+        foreach (var spaceId in spaces.Keys)
+        {
+            _perSpace.AddOrUpdate(spaceId, 0, (_, count) => Math.Max(0, count - 1));
+        }
+
+        return [.. spaces.Select(s => (s.Key, s.Value))];
+    }
+
+    public LiveParticipant? In(string connectionId, Guid spaceId) =>
+        _byConnection.TryGetValue(connectionId, out var spaces) && spaces.TryGetValue(spaceId, out var participant) ? participant : null;
+
+    public bool AnyIn(Guid spaceId) => _perSpace.TryGetValue(spaceId, out var count) && count > 0;
+
+    /// <summary>This host's connections in the space of the tenant's users (or of one user).</summary>
+    public IReadOnlyList<string> Matching(Guid spaceId, Guid tenantId, Guid? userId) =>
+        [.. _byConnection.Where(c => c.Value.TryGetValue(spaceId, out var p) && p.TenantId == tenantId && (userId is null || p.UserId == userId)).Select(c => c.Key)];
+
+    /// <summary>True when the user has another connection in the space on this host.</summary>
+    public bool StillIn(Guid spaceId, Guid userId) =>
+        _byConnection.Values.Any(spaces => spaces.TryGetValue(spaceId, out var p) && p.UserId == userId);
+}

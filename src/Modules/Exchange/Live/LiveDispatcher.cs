@@ -1,0 +1,128 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using NucleusCloud.Modules.Exchange.Contracts;
+
+namespace NucleusCloud.Modules.Exchange.Live;
+
+/// <summary>
+/// Sends this host's live connections what the backplane announces. Stored events go out in
+/// sequence order per space: on each notice the dispatcher reads, under the space's lock, every
+/// event after the last one it sent, so a late or lost notice never reorders or drops one.
+/// </summary>
+internal sealed partial class LiveDispatcher(IHubContext<ExchangeHub> hub, IServiceScopeFactory scopes, LiveConnections connections, ILogger<LiveDispatcher> logger)
+{
+    public const string EventMethod = "spaceEvent";
+    public const string RevokedMethod = "spaceRevoked";
+    private readonly ConcurrentDictionary<Guid, Feed> _feeds = new();
+
+    /// <summary>A connection of this host joined when the space's last event was <paramref name="lastSequence"/>.</summary>
+    public async Task WatchAsync(Guid spaceId, long lastSequence)
+    {
+        var feed = _feeds.GetOrAdd(spaceId, _ => new Feed());
+        await feed.Gate.WaitAsync();
+        try
+        {
+            if (feed.Sent < 0)
+            {
+                feed.Sent = lastSequence;
+            }
+        }
+        finally
+        {
+            feed.Gate.Release();
+        }
+    }
+
+    public void Stored(Guid spaceId, long lastSequence) =>
+        _ = Task.Run(() => DeliverAsync(spaceId, lastSequence));
+
+    private async Task DeliverAsync(Guid spaceId, long lastSequence)
+    {
+        var feed = _feeds.GetOrAdd(spaceId, _ => new Feed());
+        await feed.Gate.WaitAsync();
+        try
+        {
+            if (!connections.AnyIn(spaceId))
+            {
+                // Nobody here listens: whoever joins later reads the log itself.
+                feed.Sent = Math.Max(feed.Sent, lastSequence);
+                return;
+            }
+
+            if (feed.Sent < 0)
+            {
+                feed.Sent = lastSequence - 1;
+            }
+
+            await using var scope = scopes.CreateAsyncScope();
+            var log = scope.ServiceProvider.GetRequiredService<SpaceEventLog>();
+            while (feed.Sent < lastSequence)
+            {
+                var events = await log.ReadAfterAsync(spaceId, feed.Sent, SpaceEventLog.PageSize, CancellationToken.None);
+                if (events.Count == 0)
+                {
+                    break;
+                }
+
+                foreach (var message in events)
+                {
+                    await hub.Clients.Group(LiveConnections.Group(spaceId)).SendAsync(EventMethod, message);
+                    feed.Sent = message.Sequence!.Value;
+                }
+            }
+        }
+        catch (Exception failure)
+        {
+            LogDeliveryFailed(failure, spaceId);
+        }
+        finally
+        {
+            feed.Gate.Release();
+        }
+    }
+
+    public Task EphemeralAsync(SpaceEventMessage message) =>
+        connections.AnyIn(message.SpaceId)
+            ? hub.Clients.Group(LiveConnections.Group(message.SpaceId)).SendAsync(EventMethod, message)
+            : Task.CompletedTask;
+
+    /// <summary>Drops this host's connections of the tenant's user (or of all its users) from the space, at once.</summary>
+    public async Task RevokeAsync(Guid spaceId, Guid tenantId, Guid? userId)
+    {
+        try
+        {
+            var revoked = connections.Matching(spaceId, tenantId, userId);
+            if (revoked.Count == 0)
+            {
+                return;
+            }
+
+            await using var scope = scopes.CreateAsyncScope();
+            var presence = scope.ServiceProvider.GetRequiredService<PresenceBook>();
+            foreach (var connectionId in revoked)
+            {
+                await hub.Groups.RemoveFromGroupAsync(connectionId, LiveConnections.Group(spaceId));
+                connections.Left(connectionId, spaceId);
+                await presence.RemoveAsync(connectionId, CancellationToken.None);
+                await hub.Clients.Client(connectionId).SendAsync(RevokedMethod, new { spaceId });
+            }
+        }
+        catch (Exception failure)
+        {
+            LogDeliveryFailed(failure, spaceId);
+        }
+    }
+
+    private sealed class Feed
+    {
+        public SemaphoreSlim Gate { get; } = new(1, 1);
+
+        /// <summary>The last sequence sent to this host's connections; -1 until known.</summary>
+        public long Sent { get; set; } = -1;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Live delivery failed for space {SpaceId}.")]
+    private partial void LogDeliveryFailed(Exception failure, Guid spaceId);
+}

@@ -1,0 +1,119 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using NucleusCloud.Modules.Exchange.Contracts;
+using NucleusCloud.Modules.Exchange.Data;
+
+namespace NucleusCloud.Modules.Exchange.Live;
+
+/// <summary>
+/// The backplane over PostgreSQL LISTEN/NOTIFY: every host listens on one channel. A stored event's
+/// notice is sent inside the transaction that stored it, so PostgreSQL delivers it only after the
+/// commit, in commit order; it carries the space and the sequence, and each host reads the events
+/// themselves (a notice is limited to 8,000 bytes; posts are not). A host that lost its listening
+/// connection catches up at the next notice, as its dispatcher reads everything after what it sent.
+/// </summary>
+internal sealed partial class PostgresBackplane(NpgsqlDataSource dataSource, LiveDispatcher dispatcher, ILogger<PostgresBackplane> logger)
+    : BackgroundService, ILiveBackplane
+{
+    public const string Channel = "nucleus_exchange";
+    private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes once this host listens (tests and start-up wait for it).</summary>
+    public Task Listening => _listening.Task;
+
+    public async Task StageAsync(ExchangeDbContext db, Guid spaceId, long lastSequence, CancellationToken cancellationToken)
+    {
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await using var notify = new NpgsqlCommand("SELECT pg_notify(@channel, @payload)", connection, (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction());
+        notify.Parameters.AddWithValue("channel", Channel);
+        notify.Parameters.AddWithValue("payload", JsonSerializer.Serialize(new Notice("e", spaceId, lastSequence), LiveJson.Options));
+        await notify.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public void Committed(Guid spaceId, long lastSequence)
+    {
+        // Every host, this one included, hears of it through LISTEN.
+    }
+
+    public Task BroadcastAsync(Guid spaceId, string type, object data, CancellationToken cancellationToken) =>
+        NotifyAsync(new Notice("x", spaceId, Type: type, Data: JsonSerializer.SerializeToElement(data, LiveJson.Options)), cancellationToken);
+
+    public Task RevokeAsync(Guid spaceId, Guid tenantId, Guid? userId, CancellationToken cancellationToken) =>
+        NotifyAsync(new Notice("r", spaceId, TenantId: tenantId, UserId: userId), cancellationToken);
+
+    private async Task NotifyAsync(Notice notice, CancellationToken cancellationToken)
+    {
+        await using var notify = dataSource.CreateCommand("SELECT pg_notify(@channel, @payload)");
+        notify.Parameters.AddWithValue("channel", Channel);
+        notify.Parameters.AddWithValue("payload", JsonSerializer.Serialize(notice, LiveJson.Options));
+        await notify.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
+                connection.Notification += (_, e) => Receive(e.Payload);
+                await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
+                {
+                    await listen.ExecuteNonQueryAsync(stoppingToken);
+                }
+
+                _listening.TrySetResult();
+                while (!stoppingToken.IsCancellationRequested)
+                {
+                    await connection.WaitAsync(stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception failure) when (failure is NpgsqlException or InvalidOperationException or System.IO.IOException)
+            {
+                LogListenFailed(failure);
+                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
+            }
+        }
+    }
+
+    private void Receive(string payload)
+    {
+        try
+        {
+            var notice = JsonSerializer.Deserialize<Notice>(payload, LiveJson.Options)!;
+            _ = notice.Kind switch
+            {
+                "e" => Run(() => dispatcher.Stored(notice.SpaceId, notice.Sequence)),
+                "x" => dispatcher.EphemeralAsync(new SpaceEventMessage(notice.SpaceId, null, notice.Type!, notice.Data!.Value)),
+                "r" => dispatcher.RevokeAsync(notice.SpaceId, notice.TenantId!.Value, notice.UserId),
+                _ => Task.CompletedTask,
+            };
+        }
+        catch (JsonException failure)
+        {
+            LogUnreadableNotice(failure);
+        }
+    }
+
+    private static Task Run(Action action)
+    {
+        action();
+        return Task.CompletedTask;
+    }
+
+    private sealed record Notice(string Kind, Guid SpaceId, long Sequence = 0, string? Type = null, JsonElement? Data = null, Guid? TenantId = null, Guid? UserId = null);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The exchange backplane lost its PostgreSQL listener; reconnecting.")]
+    private partial void LogListenFailed(Exception failure);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "An unreadable exchange notice was ignored.")]
+    private partial void LogUnreadableNotice(Exception failure);
+}

@@ -1,0 +1,104 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using NucleusCloud.Modules.Exchange.Contracts;
+using NucleusCloud.Modules.Exchange.Data;
+
+namespace NucleusCloud.Modules.Exchange.Live;
+
+/// <summary>Something live clients are told about, before it is numbered.</summary>
+internal sealed record LiveEvent(string Type, object Data);
+
+/// <summary>
+/// Saves a change together with the events it causes, in one transaction: each event gets the space's
+/// next sequence (raising <c>spaces.last_sequence</c> locks the space's row until commit, so sequences
+/// follow commit order), and the hosts are told only once it is committed.
+/// </summary>
+internal sealed class SpaceEventLog(ExchangeDbContext db, ILiveBackplane backplane, TimeProvider clock)
+{
+    public const int PageSize = 1_000;
+
+    public Task CommitAsync(Guid spaceId, IReadOnlyList<LiveEvent> events, CancellationToken cancellationToken) =>
+        CommitAsync(spaceId, () => Task.FromResult(events), cancellationToken);
+
+    /// <summary>As above, with events that describe the change as saved (e.g. counts), computed inside the transaction.</summary>
+    public async Task CommitAsync(Guid spaceId, Func<Task<IReadOnlyList<LiveEvent>>> eventsOfChange, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        var events = await eventsOfChange();
+        long last = 0;
+        if (events.Count > 0)
+        {
+            await db.Spaces.Where(s => s.Id == spaceId)
+                .ExecuteUpdateAsync(s => s.SetProperty(space => space.LastSequence, space => space.LastSequence + events.Count), cancellationToken);
+            last = await db.Spaces.Where(s => s.Id == spaceId).Select(s => s.LastSequence).SingleAsync(cancellationToken);
+            var now = clock.GetUtcNow();
+            for (var i = 0; i < events.Count; i++)
+            {
+                db.Events.Add(new SpaceEvent
+                {
+                    SpaceId = spaceId,
+                    Sequence = last - events.Count + 1 + i,
+                    Type = events[i].Type,
+                    Data = JsonSerializer.Serialize(events[i].Data, LiveJson.Options),
+                    OccurredAt = now,
+                });
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            await backplane.StageAsync(db, spaceId, last, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        if (events.Count > 0)
+        {
+            backplane.Committed(spaceId, last);
+        }
+    }
+
+    /// <summary>Stored events after <paramref name="afterSequence"/>, oldest first, at most <see cref="PageSize"/>.</summary>
+    public async Task<IReadOnlyList<SpaceEventMessage>> ReadAfterAsync(Guid spaceId, long afterSequence, int limit, CancellationToken cancellationToken)
+    {
+        var rows = await db.Events.AsNoTracking()
+            .Where(e => e.SpaceId == spaceId && e.Sequence > afterSequence)
+            .OrderBy(e => e.Sequence)
+            .Take(Math.Clamp(limit, 1, PageSize))
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(LiveJson.ToMessage)];
+    }
+}
+
+/// <summary>How live payloads are written: the web's camelCase JSON, enums as names.</summary>
+internal static class LiveJson
+{
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+
+    public static SpaceEventMessage ToMessage(SpaceEvent row)
+    {
+        using var data = JsonDocument.Parse(row.Data);
+        return new SpaceEventMessage(row.SpaceId, row.Sequence, row.Type, data.RootElement.Clone());
+    }
+
+    public static SpaceEventMessage Ephemeral(Guid spaceId, string type, object data) =>
+        new(spaceId, null, type, JsonSerializer.SerializeToElement(data, Options));
+}
+
+/// <summary>The live event types, as clients see them.</summary>
+internal static class LiveEventTypes
+{
+    public const string PostCreated = "post.created";
+    public const string PostEdited = "post.edited";
+    public const string PostDeleted = "post.deleted";
+    public const string ReactionsChanged = "reactions.changed";
+    public const string Typing = "typing";
+    public const string Presence = "presence";
+    public const string MemberJoined = "member.joined";
+    public const string MemberLeft = "member.left";
+    public const string ChannelCreated = "channel.created";
+    public const string RequestCreated = "request.created";
+    public const string RequestAnswered = "request.answered";
+    public const string SnapshotWithdrawn = "snapshot.withdrawn";
+}

@@ -1,0 +1,48 @@
+using System.Security.Claims;
+using NucleusCloud.Modules.Exchange.Contracts;
+using NucleusCloud.Modules.Identity.Contracts;
+using NucleusCloud.Tenancy;
+using NucleusCloud.Tenancy.Authorization;
+
+namespace NucleusCloud.Modules.Exchange.Spaces;
+
+/// <summary>The tenant acting (the request's tenant) and the user acting for it.</summary>
+internal sealed record Actor(TenantInfo Tenant, Guid UserId, string DisplayName, TenantRole Role)
+{
+    public bool MaySpeakForTenant => RolePermissions.Grants(Role, Permissions.ExchangeManage);
+}
+
+/// <summary>Finds who acts: a member of the request's tenant that may see the exchange, with the name others will see.</summary>
+internal sealed class ActingMember(ITenantContext tenantContext, IAccessAdministration access, SpaceAccess spaces)
+{
+    public async Task<ExchangeResult<Actor>> ResolveAsync(ClaimsPrincipal principal, CancellationToken cancellationToken)
+    {
+        var tenant = tenantContext.RequiredTenant;
+        if (SpaceAccess.UserId(principal) is not { } userId
+            || await access.FindMemberAsync(userId, cancellationToken) is not { } member
+            || !RolePermissions.Grants(member.Role, Permissions.ExchangeRead))
+        {
+            return ExchangeRefusal.Forbidden("Only members of this tenant take part in its exchange spaces.");
+        }
+
+        var name = string.IsNullOrWhiteSpace(member.DisplayName) ? member.Email : member.DisplayName;
+        return new Actor(tenant, userId, name, member.Role);
+    }
+
+    public async Task<ExchangeResult<Actor>> ResolveManagerAsync(ClaimsPrincipal principal, CancellationToken cancellationToken)
+    {
+        var actor = await ResolveAsync(principal, cancellationToken);
+        return actor.Value is { MaySpeakForTenant: false }
+            ? ExchangeRefusal.Forbidden("Only the tenant's owners and administrators speak for it in exchange spaces.")
+            : actor;
+    }
+
+    /// <summary>The acting member's standing in a space, when it meets <paramref name="requirement"/>.</summary>
+    public async Task<ExchangeResult<SpaceStanding>> StandingAsync(ClaimsPrincipal principal, Guid spaceId, SpaceRequirement requirement, CancellationToken cancellationToken)
+    {
+        var actor = await ResolveAsync(principal, cancellationToken);
+        return actor.Value is { } me
+            ? await spaces.RequireAsync(spaceId, me.Tenant.Id, me.UserId, requirement, cancellationToken)
+            : actor.Refusal!;
+    }
+}

@@ -1,0 +1,24 @@
+using NucleusCloud.Modules.Exchange.Contracts;
+using NucleusCloud.Tenancy.EntityFramework;
+
+namespace NucleusCloud.Modules.Exchange.Spaces;
+
+/// <summary>A G2G exchange space, hosted by one tenant and shared by its member tenants.</summary>
+[CrossTenant]
+internal sealed class Space
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+
+    public required Guid HostTenantId { get; init; }
+
+    public required string Name { get; set; }
+
+    public string Description { get; set; } = "";
+
+    public SpaceVisibility Visibility { get; set; }
+
+    /// <summary>The sequence of the space's last live event; raised in the transaction that stores the next one.</summary>
+    public long LastSequence { get; set; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+}

@@ -1,0 +1,27 @@
+using NucleusCloud.Modules.Exchange.Contracts;
+using NucleusCloud.Tenancy.EntityFramework;
+
+namespace NucleusCloud.Modules.Exchange.Spaces;
+
+/// <summary>A tenant's place in a space: invited, active, or gone (its posts stay, attributed).</summary>
+[CrossTenant]
+internal sealed class SpaceMember
+{
+    public required Guid SpaceId { get; init; }
+
+    public required Guid TenantId { get; init; }
+
+    /// <summary>Kept so posts and lists stay attributed after the tenant leaves or is renamed.</summary>
+    public required string TenantName { get; set; }
+
+    public MemberStatus Status { get; set; }
+
+    /// <summary>Knowledge requests in this space may suggest the tenant's published solutions and notify it.</summary>
+    public bool SuggestSolutions { get; set; }
+
+    public DateTimeOffset InvitedAt { get; init; }
+
+    public DateTimeOffset? JoinedAt { get; set; }
+
+    public DateTimeOffset? LeftAt { get; set; }
+}

@@ -1,0 +1,326 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using NucleusCloud.Modules.Abstractions.Http;
+using NucleusCloud.Modules.Exchange.Contracts;
+using NucleusCloud.Modules.Exchange.Conversations;
+using NucleusCloud.Modules.Exchange.Data;
+using NucleusCloud.Modules.Exchange.Live;
+using NucleusCloud.Modules.Identity.Contracts;
+using NucleusCloud.Tenancy;
+using NucleusCloud.Tenancy.Authorization;
+
+namespace NucleusCloud.Modules.Exchange.Spaces;
+
+/// <summary>Spaces, their member tenants and the users each member delegates.</summary>
+internal sealed class SpaceMembership(
+    ExchangeDbContext db,
+    ITenantContext tenantContext,
+    ITenantStore tenants,
+    ActingMember acting,
+    SpaceAccess access,
+    SpaceEventLog log,
+    ILiveBackplane backplane,
+    IAccessAdministration members,
+    TimeProvider clock) : ISpaces
+{
+    public async Task<PagedResult<SpaceSummary>> ListAsync(PageQuery page, CancellationToken cancellationToken = default)
+    {
+        var tenantId = tenantContext.RequiredTenant.Id;
+        var visible = db.Spaces.AsNoTracking()
+            .Where(s => s.Visibility == SpaceVisibility.Open
+                || db.Members.Any(m => m.SpaceId == s.Id && m.TenantId == tenantId && m.Status != MemberStatus.Left))
+            .OrderBy(s => s.Name).ThenBy(s => s.Id);
+        var result = await visible.ToPageAsync(page, s => s, cancellationToken);
+        var ids = result.Items.Select(s => s.Id).ToList();
+        var memberships = await db.Members.AsNoTracking().Where(m => ids.Contains(m.SpaceId)).ToListAsync(cancellationToken);
+        var delegated = await db.Delegates.AsNoTracking().Where(d => ids.Contains(d.SpaceId) && d.TenantId == tenantId).Select(d => d.SpaceId).Distinct().ToListAsync(cancellationToken);
+        return new PagedResult<SpaceSummary>(
+            [.. result.Items.Select(s =>
+            {
+                var mine = memberships.FirstOrDefault(m => m.SpaceId == s.Id && m.TenantId == tenantId);
+                var host = memberships.FirstOrDefault(m => m.SpaceId == s.Id && m.TenantId == s.HostTenantId);
+                return new SpaceSummary(s.Id, s.Name, s.Description, host?.TenantName ?? "", s.Visibility, mine?.Status, delegated.Contains(s.Id),
+                    memberships.Count(m => m.SpaceId == s.Id && m.Status == MemberStatus.Active));
+            })],
+            result.Total, result.Page, result.PageSize);
+    }
+
+    public async Task<ExchangeResult<SpaceDetails>> GetAsync(ClaimsPrincipal caller, Guid spaceId, CancellationToken cancellationToken = default)
+    {
+        var standing = await access.RequireAsync(spaceId, tenantContext.RequiredTenant.Id, SpaceAccess.UserId(caller), SpaceRequirement.See, cancellationToken);
+        return standing.Value is { } s ? await DetailsAsync(s, cancellationToken) : standing.Refusal!;
+    }
+
+    public async Task<ExchangeResult<SpaceDetails>> CreateAsync(ClaimsPrincipal caller, SpaceDraft draft, CancellationToken cancellationToken = default)
+    {
+        var actor = await acting.ResolveManagerAsync(caller, cancellationToken);
+        if (actor.Value is not { } me)
+        {
+            return actor.Refusal!;
+        }
+
+        if (SpaceRules.Check(draft) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var now = clock.GetUtcNow();
+        var space = new Space { HostTenantId = me.Tenant.Id, Name = draft.Name!.Trim(), Description = draft.Description?.Trim() ?? "", Visibility = draft.Visibility ?? SpaceVisibility.InviteOnly, CreatedAt = now };
+        db.Spaces.Add(space);
+        db.Members.Add(new SpaceMember { SpaceId = space.Id, TenantId = me.Tenant.Id, TenantName = me.Tenant.Name, Status = MemberStatus.Active, InvitedAt = now, JoinedAt = now });
+        db.Delegates.Add(new SpaceDelegate { SpaceId = space.Id, TenantId = me.Tenant.Id, UserId = me.UserId, DisplayName = me.DisplayName, IsModerator = true, DelegatedAt = now });
+        db.Channels.Add(new Channel { SpaceId = space.Id, Name = "general", Topic = "", CreatedAt = now });
+        await log.CommitAsync(space.Id, [], cancellationToken);
+        return await GetAsync(caller, space.Id, cancellationToken);
+    }
+
+    public async Task<ExchangeResult<SpaceMemberDto>> InviteAsync(ClaimsPrincipal caller, Guid spaceId, string? tenantSlug, CancellationToken cancellationToken = default)
+    {
+        var actor = await acting.ResolveManagerAsync(caller, cancellationToken);
+        if (actor.Value is not { } me)
+        {
+            return actor.Refusal!;
+        }
+
+        var standing = await access.RequireAsync(spaceId, me.Tenant.Id, me.UserId, SpaceRequirement.Host, cancellationToken);
+        if (standing.Refusal is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (string.IsNullOrWhiteSpace(tenantSlug) || await tenants.FindBySlugAsync(tenantSlug.Trim(), cancellationToken) is not { Status: TenantStatus.Active } invited)
+        {
+            return ExchangeRefusal.Invalid("tenant", "No active tenant has this identifier.");
+        }
+
+        var member = await db.Members.FirstOrDefaultAsync(m => m.SpaceId == spaceId && m.TenantId == invited.Id, cancellationToken);
+        if (member is { Status: MemberStatus.Active or MemberStatus.Invited })
+        {
+            return ExchangeRefusal.Conflict($"{invited.Name} is already invited to or a member of this space.");
+        }
+
+        if (member is null)
+        {
+            member = new SpaceMember { SpaceId = spaceId, TenantId = invited.Id, TenantName = invited.Name, Status = MemberStatus.Invited, InvitedAt = clock.GetUtcNow() };
+            db.Members.Add(member);
+        }
+        else
+        {
+            member.Status = MemberStatus.Invited;
+            member.LeftAt = null;
+        }
+
+        await log.CommitAsync(spaceId, [], cancellationToken);
+        return ToDto(member, standing.Value!.Space);
+    }
+
+    public async Task<ExchangeResult<SpaceDetails>> JoinAsync(ClaimsPrincipal caller, Guid spaceId, CancellationToken cancellationToken = default)
+    {
+        var actor = await acting.ResolveManagerAsync(caller, cancellationToken);
+        if (actor.Value is not { } me)
+        {
+            return actor.Refusal!;
+        }
+
+        var standing = await access.RequireAsync(spaceId, me.Tenant.Id, me.UserId, SpaceRequirement.See, cancellationToken);
+        if (standing.Value is not { } s)
+        {
+            return standing.Refusal!;
+        }
+
+        if (s.IsActiveMember)
+        {
+            return ExchangeRefusal.Conflict("Your tenant is already a member of this space.");
+        }
+
+        var now = clock.GetUtcNow();
+        var member = await db.Members.FirstOrDefaultAsync(m => m.SpaceId == spaceId && m.TenantId == me.Tenant.Id, cancellationToken);
+        if (member is null)
+        {
+            member = new SpaceMember { SpaceId = spaceId, TenantId = me.Tenant.Id, TenantName = me.Tenant.Name, InvitedAt = now };
+            db.Members.Add(member);
+        }
+
+        member.Status = MemberStatus.Active;
+        member.JoinedAt = now;
+        member.LeftAt = null;
+        db.Delegates.Add(new SpaceDelegate { SpaceId = spaceId, TenantId = me.Tenant.Id, UserId = me.UserId, DisplayName = me.DisplayName, DelegatedAt = now });
+        await log.CommitAsync(spaceId, [new LiveEvent(LiveEventTypes.MemberJoined, new { tenantId = me.Tenant.Id, tenantName = me.Tenant.Name })], cancellationToken);
+        return await GetAsync(caller, spaceId, cancellationToken);
+    }
+
+    public async Task<ExchangeResult<bool>> LeaveAsync(ClaimsPrincipal caller, Guid spaceId, CancellationToken cancellationToken = default)
+    {
+        var actor = await acting.ResolveManagerAsync(caller, cancellationToken);
+        if (actor.Value is not { } me)
+        {
+            return actor.Refusal!;
+        }
+
+        var standing = await access.RequireAsync(spaceId, me.Tenant.Id, me.UserId, SpaceRequirement.ActiveMember, cancellationToken);
+        if (standing.Value is not { } s)
+        {
+            return standing.Refusal!;
+        }
+
+        if (s.IsHost)
+        {
+            return ExchangeRefusal.Conflict("The hosting tenant cannot leave its own space.");
+        }
+
+        var now = clock.GetUtcNow();
+        var member = await db.Members.SingleAsync(m => m.SpaceId == spaceId && m.TenantId == me.Tenant.Id, cancellationToken);
+        member.Status = MemberStatus.Left;
+        member.LeftAt = now;
+        db.Delegates.RemoveRange(await db.Delegates.Where(d => d.SpaceId == spaceId && d.TenantId == me.Tenant.Id).ToListAsync(cancellationToken));
+        var events = new List<LiveEvent> { new(LiveEventTypes.MemberLeft, new { tenantId = me.Tenant.Id, tenantName = me.Tenant.Name }) };
+        foreach (var snapshot in await db.Snapshots.Where(x => x.SpaceId == spaceId && x.TenantId == me.Tenant.Id && x.WithdrawnAt == null).ToListAsync(cancellationToken))
+        {
+            Knowledge.SnapshotWithdrawal.Apply(snapshot, now);
+            events.Add(new LiveEvent(LiveEventTypes.SnapshotWithdrawn, new { snapshotId = snapshot.Id, requestId = snapshot.RequestId }));
+        }
+
+        await log.CommitAsync(spaceId, events, cancellationToken);
+        await backplane.RevokeAsync(spaceId, me.Tenant.Id, userId: null, cancellationToken);
+        return true;
+    }
+
+    public async Task<ExchangeResult<IReadOnlyList<DelegateDto>>> DelegatesAsync(ClaimsPrincipal caller, Guid spaceId, CancellationToken cancellationToken = default)
+    {
+        var tenantId = tenantContext.RequiredTenant.Id;
+        var standing = await access.RequireAsync(spaceId, tenantId, SpaceAccess.UserId(caller), SpaceRequirement.ActiveMember, cancellationToken);
+        if (standing.Refusal is { } refusal)
+        {
+            return refusal;
+        }
+
+        var delegates = await db.Delegates.AsNoTracking().Where(d => d.SpaceId == spaceId && d.TenantId == tenantId).ToListAsync(cancellationToken);
+        return delegates.OrderBy(d => d.DisplayName, StringComparer.CurrentCulture).Select(ToDto).ToList();
+    }
+
+    public async Task<ExchangeResult<DelegateDto>> DelegateAsync(ClaimsPrincipal caller, Guid spaceId, Guid userId, bool moderator, CancellationToken cancellationToken = default)
+    {
+        var actor = await acting.ResolveManagerAsync(caller, cancellationToken);
+        if (actor.Value is not { } me)
+        {
+            return actor.Refusal!;
+        }
+
+        var standing = await access.RequireAsync(spaceId, me.Tenant.Id, me.UserId, SpaceRequirement.ActiveMember, cancellationToken);
+        if (standing.Value is not { } s)
+        {
+            return standing.Refusal!;
+        }
+
+        if (moderator && !s.IsHost)
+        {
+            return ExchangeRefusal.Invalid("moderator", "Only the hosting tenant appoints moderators.");
+        }
+
+        if (await members.FindMemberAsync(userId, cancellationToken) is not { } member || !RolePermissions.Grants(member.Role, Permissions.ExchangeRead))
+        {
+            return ExchangeRefusal.Invalid("userId", "Only members of your tenant can be delegated.");
+        }
+
+        var delegation = await db.Delegates.FirstOrDefaultAsync(d => d.SpaceId == spaceId && d.TenantId == me.Tenant.Id && d.UserId == userId, cancellationToken);
+        if (delegation is null)
+        {
+            delegation = new SpaceDelegate { SpaceId = spaceId, TenantId = me.Tenant.Id, UserId = userId, DisplayName = string.IsNullOrWhiteSpace(member.DisplayName) ? member.Email : member.DisplayName, DelegatedAt = clock.GetUtcNow() };
+            db.Delegates.Add(delegation);
+        }
+
+        delegation.IsModerator = moderator;
+        await log.CommitAsync(spaceId, [], cancellationToken);
+        return ToDto(delegation);
+    }
+
+    public async Task<ExchangeResult<bool>> RevokeDelegateAsync(ClaimsPrincipal caller, Guid spaceId, Guid userId, CancellationToken cancellationToken = default)
+    {
+        var actor = await acting.ResolveManagerAsync(caller, cancellationToken);
+        if (actor.Value is not { } me)
+        {
+            return actor.Refusal!;
+        }
+
+        var standing = await access.RequireAsync(spaceId, me.Tenant.Id, me.UserId, SpaceRequirement.ActiveMember, cancellationToken);
+        if (standing.Refusal is { } refusal)
+        {
+            return refusal;
+        }
+
+        var delegation = await db.Delegates.FirstOrDefaultAsync(d => d.SpaceId == spaceId && d.TenantId == me.Tenant.Id && d.UserId == userId, cancellationToken);
+        if (delegation is null)
+        {
+            return ExchangeRefusal.NotFound("Delegate");
+        }
+
+        db.Delegates.Remove(delegation);
+        await log.CommitAsync(spaceId, [], cancellationToken);
+        await backplane.RevokeAsync(spaceId, me.Tenant.Id, userId, cancellationToken);
+        return true;
+    }
+
+    public async Task<ExchangeResult<SpaceStandingDto>> SetSuggestionsAsync(ClaimsPrincipal caller, Guid spaceId, bool suggest, CancellationToken cancellationToken = default)
+    {
+        var actor = await acting.ResolveManagerAsync(caller, cancellationToken);
+        if (actor.Value is not { } me)
+        {
+            return actor.Refusal!;
+        }
+
+        var standing = await access.RequireAsync(spaceId, me.Tenant.Id, me.UserId, SpaceRequirement.ActiveMember, cancellationToken);
+        if (standing.Refusal is { } refusal)
+        {
+            return refusal;
+        }
+
+        var member = await db.Members.SingleAsync(m => m.SpaceId == spaceId && m.TenantId == me.Tenant.Id, cancellationToken);
+        member.SuggestSolutions = suggest;
+        await db.SaveChangesAsync(cancellationToken);
+        return (await access.StandingAsync(spaceId, me.Tenant.Id, me.UserId, cancellationToken))!.ToDto();
+    }
+
+    private async Task<SpaceDetails> DetailsAsync(SpaceStanding standing, CancellationToken cancellationToken)
+    {
+        var space = standing.Space;
+        var spaceMembers = await db.Members.AsNoTracking().Where(m => m.SpaceId == space.Id).ToListAsync(cancellationToken);
+        var channels = standing.CanTakePart
+            ? await db.Channels.AsNoTracking().Where(c => c.SpaceId == space.Id).OrderBy(c => c.Name).Select(c => new ChannelDto(c.Id, c.Name, c.Topic)).ToListAsync(cancellationToken)
+            : [];
+        var host = spaceMembers.FirstOrDefault(m => m.TenantId == space.HostTenantId);
+        return new SpaceDetails(space.Id, space.Name, space.Description, space.HostTenantId, host?.TenantName ?? "", space.Visibility, standing.ToDto(), space.LastSequence,
+            [.. spaceMembers.OrderBy(m => m.TenantId != space.HostTenantId).ThenBy(m => m.TenantName, StringComparer.CurrentCulture).Select(m => ToDto(m, space))],
+            channels);
+    }
+
+    private static SpaceMemberDto ToDto(SpaceMember member, Space space) =>
+        new(member.TenantId, member.TenantName, member.Status, member.TenantId == space.HostTenantId, member.JoinedAt);
+
+    private static DelegateDto ToDto(SpaceDelegate delegation) => new(delegation.UserId, delegation.DisplayName, delegation.IsModerator, delegation.DelegatedAt);
+}
+
+/// <summary>The rules a space's fields follow, for the API and the page alike.</summary>
+internal static class SpaceRules
+{
+    public static ExchangeRefusal? Check(SpaceDraft draft)
+    {
+        if (string.IsNullOrWhiteSpace(draft.Name) || draft.Name.Trim().Length < 3)
+        {
+            return ExchangeRefusal.Invalid("name", "Give the space a name of at least 3 characters.");
+        }
+
+        if (draft.Name.Trim().Length > 200)
+        {
+            return ExchangeRefusal.Invalid("name", "A space's name has at most 200 characters.");
+        }
+
+        if (draft.Description?.Length > 4_000)
+        {
+            return ExchangeRefusal.Invalid("description", "A description has at most 4,000 characters.");
+        }
+
+        return draft.Visibility is { } visibility && !Enum.IsDefined(visibility)
+            ? ExchangeRefusal.Invalid("visibility", "Choose InviteOnly or Open.")
+            : null;
+    }
+}
