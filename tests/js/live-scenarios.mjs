@@ -1,0 +1,108 @@
+// The live scenarios of the exchange's integration tests. Usage: node live-scenarios.mjs <scenario> <json>
+// Prints one JSON line of observations; the C# test asserts on them.
+import { connect, join, post, waitFor, sleep } from "./live-client.mjs";
+
+const [scenario, json] = process.argv.slice(2);
+const { baseUrl, otherUrl, spaceId, channelId, users } = JSON.parse(json);
+const report = (result) => console.log(JSON.stringify(result));
+
+const scenarios = {
+  // Two users of two tenants see each other's posts live.
+  async twoTenants() {
+    const a = await connect(baseUrl, users.a.token);
+    const b = await connect(baseUrl, users.b.token);
+    await join(a, spaceId);
+    const online = await join(b, spaceId);
+    const fromA = await post(baseUrl, users.a, spaceId, channelId, "Hello from A");
+    const seenByB = await waitFor(b.feed, (e) => e.type === "post.created" && e.data.id === fromA.id);
+    const fromB = await post(baseUrl, users.b, spaceId, channelId, "Hello back from **B**");
+    const seenByA = await waitFor(a.feed, (e) => e.type === "post.created" && e.data.id === fromB.id);
+    const presence = a.feed.ephemeral.filter((e) => e.type === "presence").map((e) => e.data.tenantName);
+    await Promise.all([a.connection.stop(), b.connection.stop()]);
+    report({ seenByB: seenByB.data, seenByA: seenByA.data, online: online.map((u) => u.tenantName), presence });
+  },
+
+  // A third tenant's user cannot join the space, by its id or a guessed one, and receives nothing.
+  async stranger() {
+    const c = await connect(baseUrl, users.c.token);
+    const errors = [];
+    for (const id of [spaceId, crypto.randomUUID()]) {
+      try {
+        await c.connection.invoke("JoinSpace", id, 0);
+        errors.push(null);
+      } catch (error) {
+        errors.push(String(error.message));
+      }
+    }
+    let typing = null;
+    try {
+      await c.connection.invoke("Typing", spaceId, channelId);
+    } catch (error) {
+      typing = String(error.message);
+    }
+    await post(baseUrl, users.a, spaceId, channelId, "Not for C");
+    await sleep(1000);
+    const received = c.feed.received.length + c.feed.ephemeral.length;
+    await c.connection.stop();
+    report({ errors, typing, received });
+  },
+
+  // A client that disconnects, misses 50 posts and reconnects with its last sequence receives exactly those 50, in order.
+  async reconnect() {
+    const b = await connect(baseUrl, users.b.token);
+    await join(b, spaceId, 0);
+    const before = b.feed.lastSequence;
+    await b.connection.stop();
+    const sent = [];
+    for (let i = 1; i <= 50; i++) sent.push((await post(baseUrl, users.a, spaceId, channelId, `missed ${i}`)).id);
+    const again = await connect(otherUrl ?? baseUrl, users.b.token);
+    await join(again, spaceId, before);
+    const replayed = again.feed.received;
+    await again.connection.stop();
+    report({ sent, received: replayed.map((e) => e.data.id), sequences: replayed.map((e) => e.sequence), types: [...new Set(replayed.map((e) => e.type))] });
+  },
+
+  // A user whose delegation is revoked is dropped from the space at once and receives nothing after.
+  async revoked() {
+    let revokedAt = 0;
+    const b = await connect(baseUrl, users.b.token, { onRevoked: () => (revokedAt = performance.now()) });
+    await join(b, spaceId);
+    const start = performance.now();
+    const response = await fetch(`${baseUrl}/api/${users.manager.tenant}/exchange/spaces/${spaceId}/delegates/${users.b.id}`, {
+      method: "DELETE",
+      headers: { Authorization: `Bearer ${users.manager.token}` },
+    });
+    const revokeStatus = response.status;
+    const countAtRevoke = b.feed.received.length;
+    await post(baseUrl, users.a, spaceId, channelId, "After the revocation");
+    await sleep(1000);
+    let rejoin = null;
+    try {
+      await b.connection.invoke("JoinSpace", spaceId, 0);
+    } catch (error) {
+      rejoin = String(error.message);
+    }
+    await b.connection.stop();
+    report({ revokeStatus, revokedAfterMs: revokedAt ? revokedAt - start : null, receivedAfter: b.feed.received.length - countAtRevoke, rejoin });
+  },
+
+  // Scale-out: a post made through one host reaches a client connected to the other.
+  async scaleOut() {
+    const b = await connect(otherUrl, users.b.token);
+    await join(b, spaceId);
+    const start = performance.now();
+    const sent = await post(baseUrl, users.a, spaceId, channelId, "Through host one");
+    const seen = await waitFor(b.feed, (e) => e.type === "post.created" && e.data.id === sent.id);
+    const latencyMs = performance.now() - start;
+    await b.connection.stop();
+    report({ sent: sent.id, seen: seen.data.id, sequence: seen.sequence, latencyMs });
+  },
+};
+
+try {
+  await scenarios[scenario]();
+  process.exit(0);
+} catch (error) {
+  console.error(error?.stack ?? String(error));
+  process.exit(1);
+}
