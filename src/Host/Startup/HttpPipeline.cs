@@ -37,9 +37,9 @@ internal static class HttpPipeline
     {
         app.UseForwardedHeaders();
         app.UseSecurityHeaders();
-        // The API answers problem details; pages answer the HTML error page.
-        app.UseWhen(context => TenantRequests.IsApi(context.Request), api => api.UseExceptionHandler().UseApiStatusProblems());
-        app.UseWhen(context => !TenantRequests.IsApi(context.Request), pages => pages
+        // The API and the live hubs answer problem details; pages answer the HTML error page.
+        app.UseWhen(IsForMachines, api => api.UseExceptionHandler().UseApiStatusProblems());
+        app.UseWhen(context => !IsForMachines(context), pages => pages
             .UseExceptionHandler("/error/500", createScopeForErrors: true)
             .UseStatusCodePagesWithReExecute("/error/{0}", createScopeForStatusCodePages: true));
         if (!app.Environment.IsDevelopment())
@@ -73,6 +73,9 @@ internal static class HttpPipeline
 
         app.MapWebShell();
     }
+
+    private static bool IsForMachines(HttpContext context) =>
+        TenantRequests.IsApi(context.Request) || context.Request.Path.StartsWithSegments("/hubs", StringComparison.OrdinalIgnoreCase);
 
     private static Task WriteHealth(HttpContext context, HealthReport report)
     {
