@@ -12,6 +12,9 @@ public static class TenantPolicies
     /// <summary>The caller holds any membership in the route's tenant.</summary>
     public const string Member = "tenant-member";
 
+    /// <summary>A person signed in to an account (not an API key), whatever tenant; the Identity module defines it.</summary>
+    public const string SignedIn = "signed-in";
+
     /// <summary>The caller administers the platform itself.</summary>
     public const string PlatformAdmin = "platform-admin";
 }

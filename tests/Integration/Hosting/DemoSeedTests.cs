@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NucleusCloud.Modules.Abstractions.Modules;
 using NucleusCloud.Modules.Catalogue.Contracts;
@@ -38,6 +39,14 @@ public abstract class DemoSeedTests<TFixture>(TFixture fixture) : IClassFixture<
         india.Items.Select(s => s.Slug).ShouldContain("modular-open-source-identity-platform");
         india.Items.Select(s => s.Slug).ShouldNotContain("x-road");
         (await app.MemberOf(tenants.Single(t => t.Slug == "in")).ListSolutionsAsync(tenants.Single(t => t.Slug == "in"))).Total.ShouldBe(6);
+
+        // The demo exchange: hosted by UN DESA, every demo tenant a member with its owner delegated, once.
+        var exchange = check.ServiceProvider.GetRequiredService<NucleusCloud.Modules.Exchange.Data.ExchangeDbContext>();
+        var space = await exchange.Spaces.SingleAsync(s => s.Name == "Digital Government Exchange 2026");
+        space.HostTenantId.ShouldBe(tenants.Single(t => t.Slug == "undesa").Id);
+        (await exchange.Members.CountAsync(m => m.SpaceId == space.Id && m.Status == NucleusCloud.Modules.Exchange.Contracts.MemberStatus.Active)).ShouldBe(6);
+        (await exchange.Delegates.Where(d => d.SpaceId == space.Id).Select(d => d.TenantId).Distinct().CountAsync()).ShouldBe(6);
+        (await exchange.Delegates.SingleAsync(d => d.SpaceId == space.Id && d.IsModerator)).TenantId.ShouldBe(space.HostTenantId);
     }
 }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using NucleusCloud.Modules.Exchange.Contracts;
 using NucleusCloud.Modules.Exchange.Data;
+using NucleusCloud.Tenancy.Authorization;
 
 namespace NucleusCloud.Modules.Exchange.Live;
 
@@ -11,7 +12,7 @@ namespace NucleusCloud.Modules.Exchange.Live;
 /// the client names no group: every method checks the caller's standing in the space on the server
 /// first, and only then touches the group <c>space:{id}</c>.
 /// </summary>
-[Authorize]
+[Authorize(Policy = TenantPolicies.SignedIn)]
 internal sealed class ExchangeHub(LiveMembership membership, LiveConnections connections, LiveDispatcher dispatcher, SpaceEventLog log, PresenceBook presence, ILiveBackplane backplane, ExchangeDbContext db, TimeProvider clock) : Hub
 {
     public const string Path = "/hubs/exchange";

@@ -16,7 +16,7 @@ namespace NucleusCloud.Modules.Identity.Accounts;
 /// <summary>The signed-in person's own account (<c>/api/auth/me</c>, password, two-factor) and password reset by e-mail.</summary>
 internal static class AccountEndpoints
 {
-    public const string SignedIn = "signed-in";
+    public const string SignedIn = Tenancy.Authorization.TenantPolicies.SignedIn;
 
     public static void Map(IEndpointRouteBuilder endpoints)
     {

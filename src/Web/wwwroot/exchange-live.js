@@ -1,0 +1,150 @@
+// Live updates of a space's channel with the official SignalR client (lib/signalr). The page works
+// without this script (posting is a form, reloading shows new posts); with it, posts arrive live,
+// are announced to screen readers through a polite live region, and posting keeps focus in the box.
+(() => {
+  const section = document.querySelector("[data-live-space]");
+  if (!section || !window.signalR) return;
+  const spaceId = section.dataset.liveSpace;
+  const channelId = section.dataset.channel;
+  const tenant = section.dataset.tenant;
+  const list = document.getElementById("posts");
+  const announcer = document.getElementById("live-announcer");
+  const status = document.getElementById("live-status");
+  const typing = document.getElementById("typing");
+  const online = document.getElementById("online");
+  const form = document.getElementById("post-form");
+  const box = document.getElementById("post-body");
+  let lastSequence = Number(section.dataset.lastSequence) || 0;
+  let joining = null;
+  const people = new Map();
+
+  const text = (template, ...values) => values.reduce((t, v, i) => t.replace(`{${i}}`, v), template);
+  const announce = (message) => {
+    announcer.textContent = "";
+    setTimeout(() => { announcer.textContent = message; }, 50);
+  };
+
+  const renderPost = (post) => {
+    const item = document.createElement("li");
+    item.id = `post-${post.id}`;
+    item.dataset.postId = post.id;
+    const article = document.createElement("article");
+    const header = document.createElement("header");
+    const author = document.createElement("strong");
+    author.textContent = post.authorName;
+    const from = document.createElement("span");
+    from.className = "muted";
+    from.textContent = post.authorTenant;
+    const time = document.createElement("time");
+    time.dateTime = post.createdAt;
+    time.textContent = new Date(post.createdAt).toLocaleString();
+    header.append(author, " ", from, " ", time);
+    const body = document.createElement("div");
+    body.className = "post-body";
+    body.innerHTML = post.html; // sanitised by the server on an allow-list
+    article.append(header, body);
+    item.append(article);
+    return item;
+  };
+
+  const apply = (event) => {
+    if (event.sequence <= lastSequence) return;
+    lastSequence = event.sequence;
+    const data = event.data;
+    if (data.channelId && data.channelId !== channelId) return;
+    if (event.type === "post.created" && !data.threadId && !document.getElementById(`post-${data.id}`)) {
+      document.getElementById("no-posts")?.remove();
+      list.append(renderPost(data));
+      announce(text(section.dataset.newPost, data.authorName, data.authorTenant));
+    } else if (event.type === "post.edited") {
+      const body = document.querySelector(`#post-${data.id} .post-body`);
+      if (body) body.innerHTML = data.html;
+    } else if (event.type === "post.deleted") {
+      const body = document.querySelector(`#post-${data.postId} .post-body`);
+      if (body) body.textContent = section.dataset.deleted;
+    }
+  };
+
+  const showOnline = () => {
+    online.replaceChildren(...[...people.values()].map((p) => {
+      const item = document.createElement("li");
+      item.textContent = `${p.displayName} (${p.tenantName})`;
+      return item;
+    }));
+  };
+
+  const ephemeral = (event) => {
+    if (event.type === "typing" && event.data.channelId === channelId) {
+      typing.textContent = text(section.dataset.typing, event.data.displayName);
+      clearTimeout(typing.timer);
+      typing.timer = setTimeout(() => { typing.textContent = ""; }, 3000);
+    } else if (event.type === "presence") {
+      if (event.data.online) people.set(event.data.userId, event.data);
+      else people.delete(event.data.userId);
+      showOnline();
+    }
+  };
+
+  const connection = new signalR.HubConnectionBuilder()
+    .withUrl("/hubs/exchange")
+    .withAutomaticReconnect()
+    .build();
+  connection.on("spaceEvent", (event) => {
+    if (event.sequence === null || event.sequence === undefined) ephemeral(event);
+    else if (joining) joining.push(event);
+    else apply(event);
+  });
+  connection.on("spaceRevoked", () => {
+    status.textContent = section.dataset.connectionLost;
+    form?.setAttribute("hidden", "");
+  });
+
+  const join = async () => {
+    joining = [];
+    try {
+      let page = await connection.invoke("JoinSpace", spaceId, lastSequence);
+      page.online.forEach((p) => people.set(p.userId, p));
+      showOnline();
+      for (;;) {
+        page.events.forEach(apply);
+        if (!page.hasMore) break;
+        page = await connection.invoke("EventsAfter", spaceId, lastSequence);
+      }
+      joining.forEach(apply);
+      status.textContent = section.dataset.connected;
+    } finally {
+      joining = null;
+    }
+  };
+
+  connection.onreconnecting(() => { status.textContent = section.dataset.connectionLost; });
+  connection.onreconnected(() => join().catch(() => {}));
+  connection.start().then(join).catch(() => { status.textContent = section.dataset.connectionLost; });
+
+  // With the live connection, posting goes through the API and keeps the writer in the box.
+  form?.addEventListener("submit", async (submit) => {
+    if (connection.state !== signalR.HubConnectionState.Connected) return;
+    submit.preventDefault();
+    const body = box.value;
+    if (!body.trim()) return;
+    const response = await fetch(`/api/${tenant}/exchange/spaces/${spaceId}/channels/${channelId}/posts`, {
+      method: "POST",
+      credentials: "same-origin",
+      headers: { "Content-Type": "application/json", Accept: "application/json" },
+      body: JSON.stringify({ body }),
+    });
+    if (response.ok) {
+      box.value = "";
+      box.focus();
+    } else {
+      const problem = await response.json().catch(() => ({}));
+      announce(problem.errors?.body?.[0] ?? problem.detail ?? problem.title ?? String(response.status));
+    }
+  });
+  box?.addEventListener("input", () => {
+    if (connection.state === signalR.HubConnectionState.Connected) connection.invoke("Typing", spaceId, channelId).catch(() => {});
+  });
+  box?.addEventListener("keydown", (key) => {
+    if (key.key === "Enter" && (key.ctrlKey || key.metaKey)) form.requestSubmit();
+  });
+})();
