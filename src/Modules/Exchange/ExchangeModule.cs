@@ -11,6 +11,8 @@ using NucleusCloud.Modules.Exchange.Data;
 using NucleusCloud.Modules.Exchange.Demo;
 using NucleusCloud.Modules.Exchange.Knowledge;
 using NucleusCloud.Modules.Exchange.Live;
+using NucleusCloud.Modules.Exchange.Meetings;
+using NucleusCloud.Modules.Exchange.Agreements;
 using NucleusCloud.Modules.Exchange.Spaces;
 
 namespace NucleusCloud.Modules.Exchange;
@@ -30,12 +32,16 @@ public sealed class ExchangeModule : IModule
         services.AddScoped<ISpaces, SpaceMembership>();
         services.AddScoped<ISpaceConversation, Conversation>();
         services.AddScoped<IKnowledgeExchange, KnowledgeSharing>();
+        services.AddScoped<IMeetings, Agenda>();
+        services.AddScoped<ICooperation, CooperationRegister>();
         services.AddScoped<IDemoSeeder, DemoExchange>();
 
         services.AddSignalR();
         services.AddSingleton<LiveConnections>();
         services.AddSingleton<LiveDispatcher>();
         services.AddHostedService<PresenceHeartbeat>();
+        services.AddSingleton<MeetingStartAnnouncer>();
+        services.AddHostedService(sp => sp.GetRequiredService<MeetingStartAnnouncer>());
         var database = ModuleDatabase.Read(configuration);
         if (database.Provider == DatabaseProvider.Postgres)
         {
@@ -54,6 +60,8 @@ public sealed class ExchangeModule : IModule
         SpaceEndpoints.Map(endpoints);
         ConversationEndpoints.Map(endpoints);
         KnowledgeEndpoints.Map(endpoints);
+        MeetingEndpoints.Map(endpoints);
+        AgreementEndpoints.Map(endpoints);
         endpoints.MapHub<ExchangeHub>(ExchangeHub.Path);
     }
 }

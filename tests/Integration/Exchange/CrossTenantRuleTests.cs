@@ -191,6 +191,40 @@ public abstract class CrossTenantRuleTests<TFixture>(TFixture fixture) : IClassF
     }
 }
 
+public abstract class MentionTests<TFixture>(TFixture fixture) : IClassFixture<TFixture>
+    where TFixture : DatabaseFixture
+{
+    [SkippableFact]
+    public async Task A_mention_names_a_delegate_who_finds_it_in_its_mentions_and_no_one_else_does()
+    {
+        var app = fixture.App;
+        var host = await app.UserAsync(await app.NewTenantAsync("un"));
+        var member = await app.UserAsync(await app.NewTenantAsync("ee"));
+        var outsider = await app.UserAsync(await app.NewTenantAsync("c"));
+        var space = await host.CreateSpaceAsync("Mentions", "Open");
+        await member.JoinAsync(space.Id());
+
+        // Every test account is called "Test user": the mention names the space's delegates by that name, and nobody outside it.
+        var post = await host.PostedAsync(space.Id(), space.GeneralChannel(), "Over to you, @test user: how did it go?");
+        post["mentions"]!.AsArray().Select(m => m!.GetValue<Guid>()).ShouldBe([host.Id, member.Id], ignoreOrder: true);
+        var plain = await host.PostedAsync(space.Id(), space.GeneralChannel(), "No one named here, e-mail me at x@test users");
+        plain["mentions"]!.AsArray().ShouldBeEmpty();
+
+        var mentions = await member.Client.ItemsAsync($"/api/{member.Tenant.Slug}/exchange/mentions");
+        mentions.Select(m => m!["post"]!.Id()).ShouldBe([post.Id()]);
+        mentions.Single()!["spaceName"]!.GetValue<string>().ShouldBe("Mentions");
+        (await outsider.Client.ItemsAsync($"/api/{outsider.Tenant.Slug}/exchange/mentions")).ShouldBeEmpty();
+
+        // After the tenant leaves, its user's mentions there are no longer shown.
+        (await member.Client.PostAsync($"{member.Spaces}/{space.Id()}/leave", null)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await member.Client.ItemsAsync($"/api/{member.Tenant.Slug}/exchange/mentions")).ShouldBeEmpty();
+    }
+}
+
+public sealed class MentionsOnSqlite(SqliteFixture fixture) : MentionTests<SqliteFixture>(fixture);
+
+public sealed class MentionsOnPostgres(PostgresFixture fixture) : MentionTests<PostgresFixture>(fixture);
+
 public sealed class CrossTenantRulesOnSqlite(SqliteFixture fixture) : CrossTenantRuleTests<SqliteFixture>(fixture);
 
 public sealed class CrossTenantRulesOnPostgres(PostgresFixture fixture) : CrossTenantRuleTests<PostgresFixture>(fixture);

@@ -41,7 +41,11 @@ public sealed record PostDto(
     DateTimeOffset? EditedAt,
     bool Deleted,
     int Version,
-    IReadOnlyList<ReactionCount> Reactions);
+    IReadOnlyList<ReactionCount> Reactions,
+    IReadOnlyList<Guid> Mentions);
+
+/// <summary>A post that mentions the caller, with where it was written.</summary>
+public sealed record MentionDto(Guid SpaceId, string SpaceName, Guid ChannelId, string ChannelName, PostDto Post);
 
 public sealed record ReactionCount(string Kind, int Count);
 

@@ -21,3 +21,29 @@ public enum RequestStatus
     Open,
     Closed,
 }
+
+public enum RsvpAnswer
+{
+    Yes,
+    Maybe,
+    No,
+}
+
+public enum AgreementKind
+{
+    /// <summary>Memorandum of understanding.</summary>
+    MoU,
+
+    /// <summary>Memorandum of cooperation.</summary>
+    MoC,
+}
+
+public enum CooperationStatus
+{
+    /// <summary>Proposed by one member, waiting for the other's confirmation.</summary>
+    Proposed,
+
+    /// <summary>Signed by both: the other party confirmed.</summary>
+    InForce,
+    Ended,
+}

@@ -21,5 +21,8 @@ public interface ISpaceConversation
 
     Task<ExchangeResult<IReadOnlyList<RevisionDto>>> RevisionsAsync(ClaimsPrincipal caller, Guid spaceId, Guid postId, CancellationToken cancellationToken = default);
 
+    /// <summary>Posts that mention the caller, in every space its tenant delegated it to, newest first.</summary>
+    Task<ExchangeResult<PagedResult<MentionDto>>> MentionsOfAsync(ClaimsPrincipal caller, PageQuery page, CancellationToken cancellationToken = default);
+
     Task<ExchangeResult<PostDto>> ReactAsync(ClaimsPrincipal caller, Guid spaceId, Guid postId, string kind, bool add, CancellationToken cancellationToken = default);
 }

@@ -101,6 +101,7 @@ internal sealed class Conversation(ExchangeDbContext db, ActingMember acting, Sp
             Body = body!.Trim(),
             Html = SafeMarkdown.ToHtml(body),
             CreatedAt = clock.GetUtcNow(),
+            Mentions = await MentionsAsync(spaceId, body, cancellationToken),
         };
         db.Posts.Add(post);
         var dto = ToDto(post, NoReactions);
@@ -142,6 +143,7 @@ internal sealed class Conversation(ExchangeDbContext db, ActingMember acting, Sp
         db.PostRevisions.Add(new PostRevision { PostId = post.Id, Version = post.Version, Body = post.Body, ReplacedAt = now, ReplacedBy = standing.Delegate.DisplayName });
         post.Body = body!.Trim();
         post.Html = SafeMarkdown.ToHtml(body);
+        post.Mentions = await MentionsAsync(spaceId, body, cancellationToken);
         post.EditedAt = now;
         post.Version++;
         var dto = ToDto(post, await ReactionsOfAsync([post.Id], cancellationToken));
@@ -251,6 +253,55 @@ internal sealed class Conversation(ExchangeDbContext db, ActingMember acting, Sp
         return rows.GroupBy(r => r.PostId).ToDictionary(g => g.Key, g => (IReadOnlyList<ReactionCount>)[.. g.OrderBy(r => r.Kind, StringComparer.Ordinal).Select(r => new ReactionCount(r.Kind, r.Count))]);
     }
 
+    /// <summary>The space's delegates named as <c>@Display Name</c> in the text (longest names first, so "@Ann Lee" is not "@Ann").</summary>
+    private async Task<List<Guid>> MentionsAsync(Guid spaceId, string body, CancellationToken cancellationToken)
+    {
+        if (!body.Contains('@', StringComparison.Ordinal))
+        {
+            return [];
+        }
+
+        var delegates = await db.Delegates.AsNoTracking().Where(d => d.SpaceId == spaceId).Select(d => new { d.UserId, d.DisplayName }).ToListAsync(cancellationToken);
+        var mentioned = new List<Guid>();
+        var text = body;
+        // A name two delegates share mentions both: better told twice than missed.
+        foreach (var named in delegates.Where(d => d.DisplayName.Length > 0).GroupBy(d => d.DisplayName, StringComparer.OrdinalIgnoreCase).OrderByDescending(g => g.Key.Length))
+        {
+            var handle = "@" + named.Key;
+            var at = text.IndexOf(handle, StringComparison.OrdinalIgnoreCase);
+            if (at >= 0 && (at + handle.Length == text.Length || !char.IsLetterOrDigit(text[at + handle.Length])))
+            {
+                mentioned.AddRange(named.Select(d => d.UserId));
+                text = text.Replace(handle, "", StringComparison.OrdinalIgnoreCase);
+            }
+        }
+
+        return [.. mentioned.Distinct()];
+    }
+
+    public async Task<ExchangeResult<PagedResult<MentionDto>>> MentionsOfAsync(ClaimsPrincipal caller, PageQuery page, CancellationToken cancellationToken = default)
+    {
+        var actor = await acting.ResolveAsync(caller, cancellationToken);
+        if (actor.Value is not { } me)
+        {
+            return actor.Refusal!;
+        }
+
+        // Only spaces where the tenant is an active member and the user still a delegate.
+        var spaces = db.Delegates.Where(d => d.TenantId == me.Tenant.Id && d.UserId == me.UserId)
+            .Join(db.Members.Where(m => m.TenantId == me.Tenant.Id && m.Status == MemberStatus.Active), d => d.SpaceId, m => m.SpaceId, (d, _) => d.SpaceId);
+        var userId = me.UserId;
+        var posts = db.Posts.AsNoTracking().Where(p => spaces.Contains(p.SpaceId) && p.DeletedAt == null && p.Mentions.Contains(userId));
+        var result = await posts.OrderByDescending(p => p.CreatedAt).ThenBy(p => p.Id).ToPageAsync(page, p => p, cancellationToken);
+        var spaceIds = result.Items.Select(p => p.SpaceId).Distinct().ToList();
+        var channelIds = result.Items.Select(p => p.ChannelId).Distinct().ToList();
+        var spaceNames = await db.Spaces.Where(s => spaceIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Name, cancellationToken);
+        var channelNames = await db.Channels.Where(c => channelIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
+        return new PagedResult<MentionDto>(
+            [.. result.Items.Select(p => new MentionDto(p.SpaceId, spaceNames.GetValueOrDefault(p.SpaceId, ""), p.ChannelId, channelNames.GetValueOrDefault(p.ChannelId, ""), ToDto(p, NoReactions)))],
+            result.Total, result.Page, result.PageSize);
+    }
+
     private static ExchangeRefusal? CheckBody(string? body) =>
         string.IsNullOrWhiteSpace(body) ? ExchangeRefusal.Invalid("body", "Write something to post.")
         : body.Length > MaxBodyLength ? ExchangeRefusal.Invalid("body", $"A post has at most {MaxBodyLength:N0} characters.")
@@ -258,5 +309,5 @@ internal sealed class Conversation(ExchangeDbContext db, ActingMember acting, Sp
 
     private static PostDto ToDto(Post post, IReadOnlyDictionary<Guid, IReadOnlyList<ReactionCount>> reactions) =>
         new(post.Id, post.ChannelId, post.ThreadId, post.AuthorTenantId, post.AuthorTenantName, post.AuthorUserId, post.AuthorName, post.Body, post.Html,
-            post.CreatedAt, post.EditedAt, post.DeletedAt is not null, post.Version, reactions.GetValueOrDefault(post.Id, []));
+            post.CreatedAt, post.EditedAt, post.DeletedAt is not null, post.Version, reactions.GetValueOrDefault(post.Id, []), post.Mentions);
 }

@@ -16,6 +16,10 @@ internal static class ConversationEndpoints
 {
     public static void Map(IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapGroup($"/api/{{{Tenancy.Resolution.TenantRequests.RouteParameter}}}/exchange/mentions").WithTags("Exchange")
+            .MapGet("", async ([AsParameters] PageQuery page, ClaimsPrincipal user, ISpaceConversation conversation, CancellationToken cancellationToken) =>
+                Ok(await conversation.MentionsOfAsync(user, page, cancellationToken)))
+            .WithName("ListMentions").RequireAuthorization(Permissions.ExchangeRead).Validate<PageQuery>();
         var space = SpaceEndpoints.Group(endpoints).MapGroup("/{spaceId:guid}").RequireAuthorization(Permissions.ExchangeRead);
         space.MapPost("/channels", CreateChannel).WithName("CreateChannel");
         space.MapGet("/channels/{channelId:guid}/posts", Posts).WithName("ListPosts").Validate<PageQuery>();

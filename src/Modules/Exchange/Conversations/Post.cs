@@ -40,4 +40,7 @@ internal sealed class Post
     public string? DeletedBy { get; set; }
 
     public int Version { get; set; } = 1;
+
+    /// <summary>The delegates the post names as <c>@Display Name</c>, told so live and listed in their mentions.</summary>
+    public List<Guid> Mentions { get; set; } = [];
 }

@@ -3,6 +3,8 @@ using NucleusCloud.Modules.Abstractions.Persistence;
 using NucleusCloud.Modules.Exchange.Conversations;
 using NucleusCloud.Modules.Exchange.Knowledge;
 using NucleusCloud.Modules.Exchange.Live;
+using NucleusCloud.Modules.Exchange.Meetings;
+using NucleusCloud.Modules.Exchange.Agreements;
 using NucleusCloud.Modules.Exchange.Spaces;
 
 namespace NucleusCloud.Modules.Exchange.Data;
@@ -37,8 +39,15 @@ internal abstract class ExchangeDbContext(DbContextOptions options) : DbContext(
 
     public DbSet<SharedSnapshot> Snapshots => Set<SharedSnapshot>();
 
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+
+    public DbSet<Rsvp> Rsvps => Set<Rsvp>();
+
+    public DbSet<CooperationAgreement> Agreements => Set<CooperationAgreement>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        // Table names say what they hold: SQLite has no schemas, so every module's tables share one namespace there.
         modelBuilder.HasDefaultSchema(Schema);
         modelBuilder.Entity<Space>(space =>
         {
@@ -51,7 +60,7 @@ internal abstract class ExchangeDbContext(DbContextOptions options) : DbContext(
         });
         modelBuilder.Entity<SpaceMember>(member =>
         {
-            member.ToTable("members");
+            member.ToTable("space_members");
             member.HasKey(m => new { m.SpaceId, m.TenantId });
             member.HasIndex(m => m.TenantId);
             member.HasOne<Space>().WithMany().HasForeignKey(m => m.SpaceId).OnDelete(DeleteBehavior.Cascade);
@@ -60,7 +69,7 @@ internal abstract class ExchangeDbContext(DbContextOptions options) : DbContext(
         });
         modelBuilder.Entity<SpaceDelegate>(delegation =>
         {
-            delegation.ToTable("delegates");
+            delegation.ToTable("space_delegates");
             delegation.HasKey(d => new { d.SpaceId, d.TenantId, d.UserId });
             delegation.HasIndex(d => new { d.UserId, d.SpaceId });
             delegation.HasOne<SpaceMember>().WithMany().HasForeignKey(d => new { d.SpaceId, d.TenantId }).OnDelete(DeleteBehavior.Cascade);
@@ -68,7 +77,7 @@ internal abstract class ExchangeDbContext(DbContextOptions options) : DbContext(
         });
         modelBuilder.Entity<Channel>(channel =>
         {
-            channel.ToTable("channels");
+            channel.ToTable("space_channels");
             channel.HasKey(c => c.Id);
             channel.HasIndex(c => new { c.SpaceId, c.Name }).IsUnique();
             channel.HasOne<Space>().WithMany().HasForeignKey(c => c.SpaceId).OnDelete(DeleteBehavior.Cascade);
@@ -77,7 +86,7 @@ internal abstract class ExchangeDbContext(DbContextOptions options) : DbContext(
         });
         modelBuilder.Entity<Post>(post =>
         {
-            post.ToTable("posts");
+            post.ToTable("space_posts");
             post.HasKey(p => p.Id);
             post.HasIndex(p => new { p.ChannelId, p.ThreadId, p.CreatedAt });
             post.HasOne<Channel>().WithMany().HasForeignKey(p => p.ChannelId).OnDelete(DeleteBehavior.Cascade);
@@ -89,7 +98,7 @@ internal abstract class ExchangeDbContext(DbContextOptions options) : DbContext(
         });
         modelBuilder.Entity<PostRevision>(revision =>
         {
-            revision.ToTable("post_revisions");
+            revision.ToTable("space_post_revisions");
             revision.HasKey(r => new { r.PostId, r.Version });
             revision.HasOne<Post>().WithMany().HasForeignKey(r => r.PostId).OnDelete(DeleteBehavior.Cascade);
             revision.Property(r => r.Body).HasMaxLength(Conversation.MaxBodyLength);
@@ -97,21 +106,21 @@ internal abstract class ExchangeDbContext(DbContextOptions options) : DbContext(
         });
         modelBuilder.Entity<Reaction>(reaction =>
         {
-            reaction.ToTable("reactions");
+            reaction.ToTable("space_post_reactions");
             reaction.HasKey(r => new { r.PostId, r.UserId, r.Kind });
             reaction.HasOne<Post>().WithMany().HasForeignKey(r => r.PostId).OnDelete(DeleteBehavior.Cascade);
             reaction.Property(r => r.Kind).HasMaxLength(20);
         });
         modelBuilder.Entity<SpaceEvent>(entry =>
         {
-            entry.ToTable("events");
+            entry.ToTable("space_events");
             entry.HasKey(e => new { e.SpaceId, e.Sequence });
             entry.HasOne<Space>().WithMany().HasForeignKey(e => e.SpaceId).OnDelete(DeleteBehavior.Cascade);
             entry.Property(e => e.Type).HasMaxLength(40);
         });
         modelBuilder.Entity<PresenceEntry>(presence =>
         {
-            presence.ToTable("presence");
+            presence.ToTable("space_presence");
             presence.HasKey(p => p.ConnectionId);
             presence.HasIndex(p => new { p.SpaceId, p.SeenAt });
             presence.HasIndex(p => p.HostId);
@@ -121,7 +130,7 @@ internal abstract class ExchangeDbContext(DbContextOptions options) : DbContext(
         });
         modelBuilder.Entity<KnowledgeRequest>(request =>
         {
-            request.ToTable("requests");
+            request.ToTable("knowledge_requests");
             request.HasKey(r => r.Id);
             request.HasIndex(r => new { r.SpaceId, r.CreatedAt });
             request.HasOne<Space>().WithMany().HasForeignKey(r => r.SpaceId).OnDelete(DeleteBehavior.Cascade);
@@ -133,7 +142,7 @@ internal abstract class ExchangeDbContext(DbContextOptions options) : DbContext(
         });
         modelBuilder.Entity<SharedSnapshot>(snapshot =>
         {
-            snapshot.ToTable("snapshots");
+            snapshot.ToTable("shared_snapshots");
             snapshot.HasKey(s => s.Id);
             snapshot.HasIndex(s => new { s.SpaceId, s.TenantId });
             snapshot.HasIndex(s => s.RequestId);
@@ -142,6 +151,43 @@ internal abstract class ExchangeDbContext(DbContextOptions options) : DbContext(
             snapshot.Property(s => s.SharedBy).HasMaxLength(200);
             snapshot.Property(s => s.SolutionSlug).HasMaxLength(200);
             snapshot.Property(s => s.Name).HasMaxLength(200);
+        });
+        modelBuilder.Entity<Meeting>(meeting =>
+        {
+            meeting.ToTable("space_meetings");
+            meeting.HasKey(m => m.Id);
+            meeting.HasIndex(m => new { m.SpaceId, m.StartsAt });
+            meeting.HasIndex(m => new { m.StartAnnouncedAt, m.StartsAt });
+            meeting.HasOne<Space>().WithMany().HasForeignKey(m => m.SpaceId).OnDelete(DeleteBehavior.Cascade);
+            meeting.Property(m => m.OrganiserTenantName).HasMaxLength(200);
+            meeting.Property(m => m.Title).HasMaxLength(200);
+            meeting.Property(m => m.Description).HasMaxLength(10_000);
+            meeting.Property(m => m.Location).HasMaxLength(500);
+            meeting.Property(m => m.TimeZone).HasMaxLength(64);
+            meeting.Property(m => m.Version).IsConcurrencyToken();
+            meeting.OwnsMany(m => m.Sessions, sessions => sessions.ToJson("sessions"));
+        });
+        modelBuilder.Entity<Rsvp>(rsvp =>
+        {
+            rsvp.ToTable("meeting_rsvps");
+            rsvp.HasKey(r => new { r.MeetingId, r.UserId });
+            rsvp.HasOne<Meeting>().WithMany().HasForeignKey(r => r.MeetingId).OnDelete(DeleteBehavior.Cascade);
+            rsvp.Property(r => r.DisplayName).HasMaxLength(200);
+            rsvp.Property(r => r.TenantName).HasMaxLength(200);
+            rsvp.Property(r => r.Answer).HasConversion<string>().HasMaxLength(10);
+        });
+        modelBuilder.Entity<CooperationAgreement>(agreement =>
+        {
+            agreement.ToTable("cooperation_agreements");
+            agreement.HasKey(a => a.Id);
+            agreement.HasIndex(a => new { a.SpaceId, a.CreatedAt });
+            agreement.HasOne<Space>().WithMany().HasForeignKey(a => a.SpaceId).OnDelete(DeleteBehavior.Cascade);
+            agreement.Property(a => a.Kind).HasConversion<string>().HasMaxLength(10);
+            agreement.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
+            agreement.Property(a => a.Title).HasMaxLength(200);
+            agreement.Property(a => a.ProposerName).HasMaxLength(200);
+            agreement.Property(a => a.PartnerName).HasMaxLength(200);
+            agreement.Property(a => a.Version).IsConcurrencyToken();
         });
     }
 }

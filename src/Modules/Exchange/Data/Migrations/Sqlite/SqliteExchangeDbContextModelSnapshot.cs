@@ -19,6 +19,73 @@ namespace NucleusCloud.Modules.Exchange.Data.Migrations.Sqlite
                 .HasDefaultSchema("exchange")
                 .HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("NucleusCloud.Modules.Exchange.Agreements.CooperationAgreement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Areas")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PartnerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartnerTenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProposerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProposerTenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SpaceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("StartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SpaceId", "CreatedAt");
+
+                    b.ToTable("cooperation_agreements", "exchange");
+                });
+
             modelBuilder.Entity("NucleusCloud.Modules.Exchange.Conversations.Channel", b =>
                 {
                     b.Property<Guid>("Id")
@@ -46,7 +113,7 @@ namespace NucleusCloud.Modules.Exchange.Data.Migrations.Sqlite
                     b.HasIndex("SpaceId", "Name")
                         .IsUnique();
 
-                    b.ToTable("channels", "exchange");
+                    b.ToTable("space_channels", "exchange");
                 });
 
             modelBuilder.Entity("NucleusCloud.Modules.Exchange.Conversations.Post", b =>
@@ -96,6 +163,10 @@ namespace NucleusCloud.Modules.Exchange.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.PrimitiveCollection<string>("Mentions")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("SpaceId")
                         .HasColumnType("TEXT");
 
@@ -110,7 +181,7 @@ namespace NucleusCloud.Modules.Exchange.Data.Migrations.Sqlite
 
                     b.HasIndex("ChannelId", "ThreadId", "CreatedAt");
 
-                    b.ToTable("posts", "exchange");
+                    b.ToTable("space_posts", "exchange");
                 });
 
             modelBuilder.Entity("NucleusCloud.Modules.Exchange.Conversations.PostRevision", b =>
@@ -136,7 +207,7 @@ namespace NucleusCloud.Modules.Exchange.Data.Migrations.Sqlite
 
                     b.HasKey("PostId", "Version");
 
-                    b.ToTable("post_revisions", "exchange");
+                    b.ToTable("space_post_revisions", "exchange");
                 });
 
             modelBuilder.Entity("NucleusCloud.Modules.Exchange.Conversations.Reaction", b =>
@@ -159,7 +230,7 @@ namespace NucleusCloud.Modules.Exchange.Data.Migrations.Sqlite
 
                     b.HasKey("PostId", "UserId", "Kind");
 
-                    b.ToTable("reactions", "exchange");
+                    b.ToTable("space_post_reactions", "exchange");
                 });
 
             modelBuilder.Entity("NucleusCloud.Modules.Exchange.Knowledge.KnowledgeRequest", b =>
@@ -206,7 +277,7 @@ namespace NucleusCloud.Modules.Exchange.Data.Migrations.Sqlite
 
                     b.HasIndex("SpaceId", "CreatedAt");
 
-                    b.ToTable("requests", "exchange");
+                    b.ToTable("knowledge_requests", "exchange");
                 });
 
             modelBuilder.Entity("NucleusCloud.Modules.Exchange.Knowledge.SharedSnapshot", b =>
@@ -260,7 +331,7 @@ namespace NucleusCloud.Modules.Exchange.Data.Migrations.Sqlite
 
                     b.HasIndex("SpaceId", "TenantId");
 
-                    b.ToTable("snapshots", "exchange");
+                    b.ToTable("shared_snapshots", "exchange");
                 });
 
             modelBuilder.Entity("NucleusCloud.Modules.Exchange.Live.PresenceEntry", b =>
@@ -300,7 +371,7 @@ namespace NucleusCloud.Modules.Exchange.Data.Migrations.Sqlite
 
                     b.HasIndex("SpaceId", "SeenAt");
 
-                    b.ToTable("presence", "exchange");
+                    b.ToTable("space_presence", "exchange");
                 });
 
             modelBuilder.Entity("NucleusCloud.Modules.Exchange.Live.SpaceEvent", b =>
@@ -325,7 +396,103 @@ namespace NucleusCloud.Modules.Exchange.Data.Migrations.Sqlite
 
                     b.HasKey("SpaceId", "Sequence");
 
-                    b.ToTable("events", "exchange");
+                    b.ToTable("space_events", "exchange");
+                });
+
+            modelBuilder.Entity("NucleusCloud.Modules.Exchange.Meetings.Meeting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EndsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganiserTenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrganiserTenantName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SpaceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("StartAnnouncedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SpaceId", "StartsAt");
+
+                    b.HasIndex("StartAnnouncedAt", "StartsAt");
+
+                    b.ToTable("space_meetings", "exchange");
+                });
+
+            modelBuilder.Entity("NucleusCloud.Modules.Exchange.Meetings.Rsvp", b =>
+                {
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Answer")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("MeetingId", "UserId");
+
+                    b.ToTable("meeting_rsvps", "exchange");
                 });
 
             modelBuilder.Entity("NucleusCloud.Modules.Exchange.Spaces.Space", b =>
@@ -391,7 +558,7 @@ namespace NucleusCloud.Modules.Exchange.Data.Migrations.Sqlite
 
                     b.HasIndex("UserId", "SpaceId");
 
-                    b.ToTable("delegates", "exchange");
+                    b.ToTable("space_delegates", "exchange");
                 });
 
             modelBuilder.Entity("NucleusCloud.Modules.Exchange.Spaces.SpaceMember", b =>
@@ -428,7 +595,16 @@ namespace NucleusCloud.Modules.Exchange.Data.Migrations.Sqlite
 
                     b.HasIndex("TenantId");
 
-                    b.ToTable("members", "exchange");
+                    b.ToTable("space_members", "exchange");
+                });
+
+            modelBuilder.Entity("NucleusCloud.Modules.Exchange.Agreements.CooperationAgreement", b =>
+                {
+                    b.HasOne("NucleusCloud.Modules.Exchange.Spaces.Space", null)
+                        .WithMany()
+                        .HasForeignKey("SpaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("NucleusCloud.Modules.Exchange.Conversations.Channel", b =>
@@ -490,6 +666,55 @@ namespace NucleusCloud.Modules.Exchange.Data.Migrations.Sqlite
                     b.HasOne("NucleusCloud.Modules.Exchange.Spaces.Space", null)
                         .WithMany()
                         .HasForeignKey("SpaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NucleusCloud.Modules.Exchange.Meetings.Meeting", b =>
+                {
+                    b.HasOne("NucleusCloud.Modules.Exchange.Spaces.Space", null)
+                        .WithMany()
+                        .HasForeignKey("SpaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("NucleusCloud.Modules.Exchange.Meetings.MeetingSession", "Sessions", b1 =>
+                        {
+                            b1.Property<Guid>("MeetingId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<long>("EndsAt");
+
+                            b1.PrimitiveCollection<string>("Speakers")
+                                .IsRequired();
+
+                            b1.Property<long>("StartsAt");
+
+                            b1.Property<string>("Title")
+                                .IsRequired();
+
+                            b1.HasKey("MeetingId", "__synthesizedOrdinal");
+
+                            b1.ToTable("space_meetings", "exchange");
+
+                            b1
+                                .ToJson("sessions")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MeetingId");
+                        });
+
+                    b.Navigation("Sessions");
+                });
+
+            modelBuilder.Entity("NucleusCloud.Modules.Exchange.Meetings.Rsvp", b =>
+                {
+                    b.HasOne("NucleusCloud.Modules.Exchange.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

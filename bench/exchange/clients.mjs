@@ -1,0 +1,98 @@
+// Exchange benchmark driver: N SignalR connections (the official @microsoft/signalr client, spread over
+// worker processes) joined to one space, while one poster posts through the REST API at a fixed rate.
+// Reports delivery latency from the post's acceptance (its server timestamp) to its receipt, and losses.
+//   node clients.mjs <baseUrl> <tenant> <token> <spaceId> <channelId> <connections> <postsPerSecond> <seconds>
+import { fork } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
+
+const require = createRequire(import.meta.url);
+const signalR = require(require.resolve("@microsoft/signalr", { paths: [new URL("../../tests/js/", import.meta.url).pathname] }));
+const [baseUrl, tenant, token, spaceId, channelId, connectionsArg, rateArg, secondsArg] = process.argv.slice(2);
+
+if (process.env.BENCH_WORKER) {
+  // A worker: opens its share of connections, joins, and records when each post arrives.
+  const count = Number(process.env.BENCH_WORKER_CONNECTIONS);
+  const after = Number(process.env.BENCH_AFTER);
+  const received = new Map(); // post id -> latencies
+  const open = [];
+  const connectOne = async () => {
+    const connection = new signalR.HubConnectionBuilder()
+      .withUrl(`${baseUrl}/hubs/exchange`, { accessTokenFactory: () => token, transport: signalR.HttpTransportType.WebSockets, skipNegotiation: true })
+      .configureLogging(signalR.LogLevel.None)
+      .build();
+    connection.on("spaceEvent", (event) => {
+      if (event.type !== "post.created") return;
+      const latency = Date.now() - Date.parse(event.data.createdAt);
+      const list = received.get(event.data.id) ?? [];
+      list.push(latency);
+      received.set(event.data.id, list);
+    });
+    await connection.start();
+    await connection.invoke("JoinSpace", spaceId, after);
+    open.push(connection);
+  };
+  for (let i = 0; i < count; i += 50) {
+    await Promise.all(Array.from({ length: Math.min(50, count - i) }, connectOne));
+  }
+  process.send({ ready: open.length });
+  process.on("message", async (message) => {
+    if (message.report) {
+      const latencies = [];
+      const perPost = {};
+      for (const [id, list] of received) { perPost[id] = list.length; latencies.push(...list); }
+      process.send({ latencies, perPost });
+      await Promise.all(open.map((c) => c.stop()));
+      process.exit(0);
+    }
+  });
+} else {
+  const total = Number(connectionsArg);
+  const rate = Number(rateArg);
+  const seconds = Number(secondsArg);
+  const workers = Math.min(4, Math.max(1, Math.ceil(total / 500)));
+  const space = await (await fetch(`${baseUrl}/api/${tenant}/exchange/spaces/${spaceId}`, { headers: { Authorization: `Bearer ${token}` } })).json();
+  const children = [];
+  const started = Date.now();
+  for (let w = 0; w < workers; w++) {
+    const share = Math.floor(total / workers) + (w < total % workers ? 1 : 0);
+    const child = fork(fileURLToPath(import.meta.url), process.argv.slice(2), {
+      env: { ...process.env, BENCH_WORKER: "1", BENCH_WORKER_CONNECTIONS: String(share), BENCH_AFTER: String(space.lastSequence) },
+    });
+    children.push(child);
+  }
+  const ready = await Promise.all(children.map((c) => new Promise((resolve) => c.once("message", (m) => resolve(m.ready)))));
+  const joined = ready.reduce((a, b) => a + b, 0);
+  const joinSeconds = (Date.now() - started) / 1000;
+
+  // The poster: one post every 1/rate seconds for `seconds`, through the REST API.
+  const posted = [];
+  const failures = [];
+  const count = Math.round(rate * seconds);
+  const begin = Date.now();
+  const inFlight = [];
+  for (let i = 0; i < count; i++) {
+    const due = begin + (i * 1000) / rate;
+    const wait = due - Date.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    inFlight.push(fetch(`${baseUrl}/api/${tenant}/exchange/spaces/${spaceId}/channels/${channelId}/posts`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
+      body: JSON.stringify({ body: `bench post ${i}` }),
+    }).then(async (r) => (r.status === 201 ? posted.push((await r.json()).id) : failures.push(r.status))));
+  }
+  await Promise.all(inFlight);
+  await new Promise((resolve) => setTimeout(resolve, 5000)); // grace for the last deliveries
+
+  const reports = await Promise.all(children.map((c) => new Promise((resolve) => { c.once("message", resolve); c.send({ report: true }); })));
+  const latencies = reports.flatMap((r) => r.latencies).sort((a, b) => a - b);
+  const delivered = reports.reduce((sum, r) => sum + posted.reduce((s, id) => s + (r.perPost[id] ?? 0), 0), 0);
+  const expected = posted.length * joined;
+  const pct = (p) => (latencies.length ? latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] : null);
+  console.log(JSON.stringify({
+    connections: joined, requested: total, joinSeconds: Number(joinSeconds.toFixed(1)), postsPerSecond: rate, seconds,
+    posted: posted.length, postFailures: failures.length, expected, delivered, losses: expected - delivered,
+    p50_ms: pct(50), p95_ms: pct(95), p99_ms: pct(99), max_ms: latencies.at(-1) ?? null,
+  }));
+  process.exit(0);
+}

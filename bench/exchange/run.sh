@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Exchange benchmark: 100, 1,000 and 5,000 SignalR connections (the official @microsoft/signalr client in
+# Node) joined to the demo space "Digital Government Exchange 2026" on a Host running on PostgreSQL (its
+# LISTEN/NOTIFY backplane in use), while a poster posts through the REST API at a fixed rate. Reports the
+# delivery latency from a post's acceptance to its receipt (p50/p95/p99) and the losses.
+#   bench/exchange/run.sh [connections...]           (100 1000 5000 when none is given)
+# Needs: the .NET SDK, Node with tests/js installed (npm ci), python3, psql and a PostgreSQL server (BENCH_PG_*).
+# Tunables: BENCH_RATE posts per second (10), BENCH_SECONDS (20).
+set -euo pipefail
+
+here="$(cd "$(dirname "$0")" && pwd)"
+repo="$(cd "$here/../.." && pwd)"
+out="$repo/bench/.out"
+rate="${BENCH_RATE:-10}"
+seconds="${BENCH_SECONDS:-20}"
+port="${BENCH_PORT:-5181}"
+base="http://127.0.0.1:$port"
+export PGHOST="${BENCH_PG_HOST:-127.0.0.1}" PGUSER="${BENCH_PG_USER:-postgres}" PGPASSWORD="${BENCH_PG_PASSWORD:-postgres}"
+password="Bench-only-$(date +%s)-password!"
+sizes=("$@"); [ ${#sizes[@]} -eq 0 ] && sizes=(100 1000 5000)
+
+for tool in dotnet node python3 psql curl; do command -v "$tool" >/dev/null || { echo "missing: $tool" >&2; exit 1; }; done
+[ -d "$repo/tests/js/node_modules/@microsoft/signalr" ] || (cd "$repo/tests/js" && npm ci --no-audit --no-fund)
+mkdir -p "$out"
+ulimit -n 65536 2>/dev/null || true
+
+echo "== publishing the Host (Release)"
+dotnet publish "$repo/src/Host" -c Release -o "$out/host" --nologo -v quiet >/dev/null
+
+connection="Host=$PGHOST;Username=$PGUSER;Password=$PGPASSWORD;Database=nucleus_bench_exchange;Maximum Pool Size=64"
+psql -q -d postgres -c 'DROP DATABASE IF EXISTS nucleus_bench_exchange WITH (FORCE)' -c 'CREATE DATABASE nucleus_bench_exchange'
+(cd "$out/host" && exec env ASPNETCORE_ENVIRONMENT=Benchmark Database__Provider=Postgres Database__ConnectionString="$connection" \
+  Demo__Seed=true Demo__Password="$password" Urls="$base" Logging__LogLevel__Default=Warning \
+  dotnet NucleusCloud.Host.dll >"$out/host-exchange.log" 2>&1) &
+host_pid=$!
+trap 'kill $host_pid 2>/dev/null || true; wait $host_pid 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do curl -fs "$base/health/ready" >/dev/null 2>&1 && break; sleep 1; done
+curl -fs "$base/health/ready" >/dev/null || { echo "the Host did not become ready; see $out/host-exchange.log" >&2; exit 1; }
+
+token=$(curl -fs "$base/api/auth/login" -H 'content-type: application/json' \
+  -d "{\"email\":\"owner@undesa.demo\",\"password\":\"$password\"}" | python3 -c 'import sys, json; print(json.load(sys.stdin)["accessToken"])')
+read -r space channel < <(python3 - "$base" "$token" <<'PY'
+import sys, json, urllib.request
+base, token = sys.argv[1:3]
+def get(path):
+    return json.load(urllib.request.urlopen(urllib.request.Request(base + path, headers={"Authorization": "Bearer " + token})))
+space = next(s for s in get("/api/undesa/exchange/spaces?pageSize=100")["items"] if s["name"] == "Digital Government Exchange 2026")
+details = get(f"/api/undesa/exchange/spaces/{space['id']}")
+print(details["id"], next(c["id"] for c in details["channels"] if c["name"] == "general"))
+PY
+)
+
+: >"$out/exchange-results.txt"
+for size in "${sizes[@]}"; do
+  echo "== $size connections, $rate posts/s for ${seconds}s"
+  node "$here/clients.mjs" "$base" undesa "$token" "$space" "$channel" "$size" "$rate" "$seconds" | tee -a "$out/exchange-results.txt"
+done
+
+python3 - "$out/exchange-results.txt" <<'PY'
+import sys, json
+print("\n| connections | posts | deliveries expected | delivered | losses | p50 ms | p95 ms | p99 ms | max ms | join time s |")
+print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+for line in open(sys.argv[1]):
+    r = json.loads(line)
+    print(f"| {r['connections']} | {r['posted']} | {r['expected']} | {r['delivered']} | {r['losses']} | {r['p50_ms']} | {r['p95_ms']} | {r['p99_ms']} | {r['max_ms']} | {r['joinSeconds']} |")
+PY

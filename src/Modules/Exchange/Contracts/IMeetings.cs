@@ -1,0 +1,42 @@
+using System.Security.Claims;
+using NucleusCloud.Modules.Abstractions.Http;
+
+namespace NucleusCloud.Modules.Exchange.Contracts;
+
+public sealed record SessionDraft(string? Title, DateTimeOffset? StartsAt, DateTimeOffset? EndsAt, IReadOnlyList<string>? Speakers);
+
+/// <summary>A meeting as the page and the API send it; times are instants (with their offset), shown in <see cref="TimeZone"/>.</summary>
+public sealed record MeetingDraft(string? Title, string? Description, string? Location, DateTimeOffset? StartsAt, DateTimeOffset? EndsAt, string? TimeZone, IReadOnlyList<SessionDraft>? Sessions);
+
+public sealed record SessionDto(string Title, DateTimeOffset StartsAt, DateTimeOffset EndsAt, IReadOnlyList<string> Speakers);
+
+public sealed record RsvpCounts(int Yes, int Maybe, int No);
+
+public sealed record MeetingDto(
+    Guid Id,
+    string Title,
+    string Description,
+    string Location,
+    DateTimeOffset StartsAt,
+    DateTimeOffset EndsAt,
+    string TimeZone,
+    string OrganiserTenant,
+    IReadOnlyList<SessionDto> Sessions,
+    RsvpCounts Rsvps,
+    RsvpAnswer? MyAnswer);
+
+/// <summary>A space's agenda: meetings with sessions and speakers, answers, and iCalendar feeds.</summary>
+public interface IMeetings
+{
+    /// <summary>Meetings that have not ended (or every one, with <paramref name="past"/>), soonest first.</summary>
+    Task<ExchangeResult<PagedResult<MeetingDto>>> AgendaAsync(ClaimsPrincipal caller, Guid spaceId, bool past, PageQuery page, CancellationToken cancellationToken = default);
+
+    Task<ExchangeResult<MeetingDto>> GetAsync(ClaimsPrincipal caller, Guid spaceId, Guid meetingId, CancellationToken cancellationToken = default);
+
+    Task<ExchangeResult<MeetingDto>> ScheduleAsync(ClaimsPrincipal caller, Guid spaceId, MeetingDraft draft, CancellationToken cancellationToken = default);
+
+    Task<ExchangeResult<MeetingDto>> AnswerAsync(ClaimsPrincipal caller, Guid spaceId, Guid meetingId, RsvpAnswer? answer, CancellationToken cancellationToken = default);
+
+    /// <summary>The space's agenda (or one meeting) as an iCalendar feed.</summary>
+    Task<ExchangeResult<string>> CalendarAsync(ClaimsPrincipal caller, Guid spaceId, Guid? meetingId, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,233 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using NucleusCloud.Modules.Abstractions.Http;
+using NucleusCloud.Modules.Abstractions.Text;
+using NucleusCloud.Modules.Exchange.Contracts;
+using NucleusCloud.Modules.Exchange.Data;
+using NucleusCloud.Modules.Exchange.Live;
+using NucleusCloud.Modules.Exchange.Spaces;
+
+namespace NucleusCloud.Modules.Exchange.Meetings;
+
+/// <summary>A space's meetings, their answers and their calendar feeds, for the space's delegates.</summary>
+internal sealed class Agenda(ExchangeDbContext db, ActingMember acting, SpaceEventLog log, TimeProvider clock) : IMeetings
+{
+    public async Task<ExchangeResult<PagedResult<MeetingDto>>> AgendaAsync(ClaimsPrincipal caller, Guid spaceId, bool past, PageQuery page, CancellationToken cancellationToken = default)
+    {
+        var standing = await acting.StandingAsync(caller, spaceId, SpaceRequirement.TakePart, cancellationToken);
+        if (standing.Value is not { } s)
+        {
+            return standing.Refusal!;
+        }
+
+        var now = clock.GetUtcNow();
+        var meetings = db.Meetings.AsNoTracking().Where(m => m.SpaceId == spaceId);
+        if (!past)
+        {
+            meetings = meetings.Where(m => m.EndsAt > now);
+        }
+
+        var result = await meetings.OrderBy(m => m.StartsAt).ThenBy(m => m.Id).ToPageAsync(page, m => m, cancellationToken);
+        var views = await ViewsAsync(result.Items, s.Delegate!.UserId, cancellationToken);
+        return new PagedResult<MeetingDto>(views, result.Total, result.Page, result.PageSize);
+    }
+
+    public async Task<ExchangeResult<MeetingDto>> GetAsync(ClaimsPrincipal caller, Guid spaceId, Guid meetingId, CancellationToken cancellationToken = default)
+    {
+        var found = await MeetingOfAsync(caller, spaceId, meetingId, cancellationToken);
+        if (found.Refusal is { } refusal)
+        {
+            return refusal;
+        }
+
+        var (standing, meeting) = found.Value;
+        return (await ViewsAsync([meeting], standing.Delegate!.UserId, cancellationToken))[0];
+    }
+
+    public async Task<ExchangeResult<MeetingDto>> ScheduleAsync(ClaimsPrincipal caller, Guid spaceId, MeetingDraft draft, CancellationToken cancellationToken = default)
+    {
+        var standing = await acting.StandingAsync(caller, spaceId, SpaceRequirement.TakePart, cancellationToken);
+        if (standing.Value is not { } s)
+        {
+            return standing.Refusal!;
+        }
+
+        if (MeetingRules.Check(draft) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var meeting = new Meeting
+        {
+            SpaceId = spaceId,
+            OrganiserTenantId = s.Member!.TenantId,
+            OrganiserTenantName = s.Member.TenantName,
+            Title = draft.Title!.Trim(),
+            Description = draft.Description?.Trim() ?? "",
+            Location = draft.Location?.Trim() ?? "",
+            StartsAt = draft.StartsAt!.Value.ToUniversalTime(),
+            EndsAt = draft.EndsAt!.Value.ToUniversalTime(),
+            TimeZone = draft.TimeZone!,
+            Sessions = [.. (draft.Sessions ?? []).OrderBy(x => x.StartsAt).Select(x => new MeetingSession
+            {
+                Title = x.Title!.Trim(),
+                StartsAt = x.StartsAt!.Value.ToUniversalTime(),
+                EndsAt = x.EndsAt!.Value.ToUniversalTime(),
+                Speakers = [.. (x.Speakers ?? []).Select(sp => sp.Trim()).Where(sp => sp.Length > 0)],
+            })],
+            CreatedAt = clock.GetUtcNow(),
+        };
+        db.Meetings.Add(meeting);
+        var dto = (await ViewsAsync([meeting], s.Delegate!.UserId, cancellationToken))[0];
+        await log.CommitAsync(spaceId, [new LiveEvent(LiveEventTypes.MeetingScheduled, dto)], cancellationToken);
+        return dto;
+    }
+
+    public async Task<ExchangeResult<MeetingDto>> AnswerAsync(ClaimsPrincipal caller, Guid spaceId, Guid meetingId, RsvpAnswer? answer, CancellationToken cancellationToken = default)
+    {
+        if (answer is not { } given || !Enum.IsDefined(given))
+        {
+            return ExchangeRefusal.Invalid("answer", "Answer Yes, Maybe or No.");
+        }
+
+        var found = await MeetingOfAsync(caller, spaceId, meetingId, cancellationToken);
+        if (found.Refusal is { } refusal)
+        {
+            return refusal;
+        }
+
+        var (standing, meeting) = found.Value;
+        if (meeting.EndsAt <= clock.GetUtcNow())
+        {
+            return ExchangeRefusal.Conflict("The meeting is over.");
+        }
+
+        var userId = standing.Delegate!.UserId;
+        var rsvp = await db.Rsvps.FirstOrDefaultAsync(r => r.MeetingId == meetingId && r.UserId == userId, cancellationToken);
+        if (rsvp is null)
+        {
+            rsvp = new Rsvp { MeetingId = meetingId, UserId = userId, TenantId = standing.Member!.TenantId, DisplayName = standing.Delegate.DisplayName, TenantName = standing.Member.TenantName };
+            db.Rsvps.Add(rsvp);
+        }
+
+        rsvp.Answer = given;
+        rsvp.AnsweredAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        return (await ViewsAsync([meeting], userId, cancellationToken))[0];
+    }
+
+    public async Task<ExchangeResult<string>> CalendarAsync(ClaimsPrincipal caller, Guid spaceId, Guid? meetingId, CancellationToken cancellationToken = default)
+    {
+        var standing = await acting.StandingAsync(caller, spaceId, SpaceRequirement.TakePart, cancellationToken);
+        if (standing.Value is not { } s)
+        {
+            return standing.Refusal!;
+        }
+
+        var meetings = await db.Meetings.AsNoTracking().Where(m => m.SpaceId == spaceId && (meetingId == null || m.Id == meetingId)).OrderBy(m => m.StartsAt).ToListAsync(cancellationToken);
+        if (meetingId is not null && meetings.Count == 0)
+        {
+            return ExchangeRefusal.NotFound("Meeting");
+        }
+
+        var entries = meetings.SelectMany(m => Entries(m));
+        return ICalendar.Write(s.Space.Name, entries);
+    }
+
+    /// <summary>A meeting, and each of its sessions, as calendar entries.</summary>
+    private static IEnumerable<CalendarEntry> Entries(Meeting meeting)
+    {
+        var agenda = string.Join("\n", meeting.Sessions.Select(x => $"{x.StartsAt:HH:mm}–{x.EndsAt:HH:mm} UTC {x.Title}{(x.Speakers.Count > 0 ? " (" + string.Join("; ", x.Speakers) + ")" : "")}"));
+        var description = string.Join("\n\n", new[] { meeting.Description, agenda, $"Organised by {meeting.OrganiserTenantName}." }.Where(p => p.Length > 0));
+        yield return new CalendarEntry($"{meeting.Id}@nucleuscloud", meeting.Title, description, meeting.Location, meeting.StartsAt, meeting.EndsAt, meeting.CreatedAt);
+    }
+
+    private async Task<ExchangeResult<(SpaceStanding Standing, Meeting Meeting)>> MeetingOfAsync(ClaimsPrincipal caller, Guid spaceId, Guid meetingId, CancellationToken cancellationToken)
+    {
+        var standing = await acting.StandingAsync(caller, spaceId, SpaceRequirement.TakePart, cancellationToken);
+        if (standing.Value is not { } s)
+        {
+            return standing.Refusal!;
+        }
+
+        var meeting = await db.Meetings.AsNoTracking().FirstOrDefaultAsync(m => m.Id == meetingId && m.SpaceId == spaceId, cancellationToken);
+        return meeting is null ? ExchangeRefusal.NotFound("Meeting") : (s, meeting);
+    }
+
+    private async Task<List<MeetingDto>> ViewsAsync(IReadOnlyList<Meeting> meetings, Guid userId, CancellationToken cancellationToken)
+    {
+        var ids = meetings.Select(m => m.Id).ToList();
+        var answers = await db.Rsvps.AsNoTracking().Where(r => ids.Contains(r.MeetingId)).Select(r => new { r.MeetingId, r.UserId, r.Answer }).ToListAsync(cancellationToken);
+        return [.. meetings.Select(m =>
+        {
+            var mine = answers.Where(a => a.MeetingId == m.Id).ToList();
+            return new MeetingDto(m.Id, m.Title, m.Description, m.Location, m.StartsAt, m.EndsAt, m.TimeZone, m.OrganiserTenantName,
+                [.. m.Sessions.Select(x => new SessionDto(x.Title, x.StartsAt, x.EndsAt, x.Speakers))],
+                new RsvpCounts(mine.Count(a => a.Answer == RsvpAnswer.Yes), mine.Count(a => a.Answer == RsvpAnswer.Maybe), mine.Count(a => a.Answer == RsvpAnswer.No)),
+                mine.FirstOrDefault(a => a.UserId == userId)?.Answer);
+        })];
+    }
+}
+
+/// <summary>The rules a meeting follows, for the API and the page alike.</summary>
+internal static class MeetingRules
+{
+    private static readonly TimeSpan LongestMeeting = TimeSpan.FromDays(14);
+
+    public static ExchangeRefusal? Check(MeetingDraft draft)
+    {
+        if (string.IsNullOrWhiteSpace(draft.Title) || draft.Title.Trim().Length is < 3 or > 200)
+        {
+            return ExchangeRefusal.Invalid("title", "Give the meeting a title of 3 to 200 characters.");
+        }
+
+        if (draft.Description?.Length > 10_000 || draft.Location?.Length > 500)
+        {
+            return draft.Description?.Length > 10_000
+                ? ExchangeRefusal.Invalid("description", "A description has at most 10,000 characters.")
+                : ExchangeRefusal.Invalid("location", "A location has at most 500 characters.");
+        }
+
+        if (draft.StartsAt is not { } starts)
+        {
+            return ExchangeRefusal.Invalid("startsAt", "Say when the meeting starts.");
+        }
+
+        if (draft.EndsAt is not { } ends || ends <= starts || ends - starts > LongestMeeting)
+        {
+            return ExchangeRefusal.Invalid("endsAt", "The meeting ends after it starts, within 14 days.");
+        }
+
+        if (string.IsNullOrWhiteSpace(draft.TimeZone) || !TimeZoneInfo.TryFindSystemTimeZoneById(draft.TimeZone, out _))
+        {
+            return ExchangeRefusal.Invalid("timeZone", "Name an IANA time zone, such as Europe/Tallinn.");
+        }
+
+        var sessions = draft.Sessions ?? [];
+        if (sessions.Count > 50)
+        {
+            return ExchangeRefusal.Invalid("sessions", "A meeting has at most 50 sessions.");
+        }
+
+        for (var i = 0; i < sessions.Count; i++)
+        {
+            var session = sessions[i];
+            if (string.IsNullOrWhiteSpace(session.Title) || session.Title.Length > 200)
+            {
+                return ExchangeRefusal.Invalid($"sessions[{i}].title", "Give the session a title of at most 200 characters.");
+            }
+
+            if (session.StartsAt is not { } from || session.EndsAt is not { } to || to <= from || from < starts || to > ends)
+            {
+                return ExchangeRefusal.Invalid($"sessions[{i}].startsAt", "A session starts and ends within its meeting, in that order.");
+            }
+
+            if (session.Speakers is { } speakers && (speakers.Count > 20 || speakers.Any(sp => sp.Length > 200)))
+            {
+                return ExchangeRefusal.Invalid($"sessions[{i}].speakers", "At most 20 speakers of at most 200 characters each.");
+            }
+        }
+
+        return null;
+    }
+}

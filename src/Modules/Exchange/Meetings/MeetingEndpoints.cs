@@ -1,0 +1,52 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using NucleusCloud.Modules.Abstractions.Http;
+using NucleusCloud.Modules.Abstractions.Text;
+using NucleusCloud.Modules.Exchange.Contracts;
+using NucleusCloud.Modules.Exchange.Spaces;
+using NucleusCloud.Tenancy;
+using NucleusCloud.Tenancy.Authorization;
+using static NucleusCloud.Modules.Exchange.Spaces.ExchangeResults;
+
+namespace NucleusCloud.Modules.Exchange.Meetings;
+
+/// <summary>A space's agenda under <c>/api/{tenant}/exchange/spaces/{spaceId}/meetings</c>, with iCalendar feeds.</summary>
+internal static class MeetingEndpoints
+{
+    public static void Map(IEndpointRouteBuilder endpoints)
+    {
+        var space = SpaceEndpoints.Group(endpoints).MapGroup("/{spaceId:guid}").RequireAuthorization(Permissions.ExchangeRead);
+        space.MapGet("/meetings", List).WithName("ListMeetings").Validate<PageQuery>();
+        space.MapPost("/meetings", Schedule).WithName("ScheduleMeeting");
+        space.MapGet("/meetings/{meetingId:guid}", Get).WithName("GetMeeting");
+        space.MapPut("/meetings/{meetingId:guid}/rsvp", Answer).WithName("AnswerMeeting");
+        space.MapGet("/calendar.ics", (Guid spaceId, ClaimsPrincipal user, IMeetings meetings, CancellationToken cancellationToken) =>
+            CalendarAsync(spaceId, null, user, meetings, cancellationToken)).WithName("SpaceCalendar");
+        space.MapGet("/meetings/{meetingId:guid}/calendar.ics", (Guid spaceId, Guid meetingId, ClaimsPrincipal user, IMeetings meetings, CancellationToken cancellationToken) =>
+            CalendarAsync(spaceId, meetingId, user, meetings, cancellationToken)).WithName("MeetingCalendar");
+    }
+
+    private static async Task<IResult> List(Guid spaceId, bool? past, [AsParameters] PageQuery page, ClaimsPrincipal user, IMeetings meetings, CancellationToken cancellationToken) =>
+        Ok(await meetings.AgendaAsync(user, spaceId, past ?? false, page, cancellationToken));
+
+    private static async Task<IResult> Schedule(Guid spaceId, MeetingDraft draft, ClaimsPrincipal user, IMeetings meetings, ITenantContext tenant, CancellationToken cancellationToken) =>
+        Created(await meetings.ScheduleAsync(user, spaceId, draft, cancellationToken), m => $"/api/{tenant.RequiredTenant.Slug}/exchange/spaces/{spaceId}/meetings/{m.Id}");
+
+    private static async Task<IResult> Get(Guid spaceId, Guid meetingId, ClaimsPrincipal user, IMeetings meetings, CancellationToken cancellationToken) =>
+        Ok(await meetings.GetAsync(user, spaceId, meetingId, cancellationToken));
+
+    private static async Task<IResult> Answer(Guid spaceId, Guid meetingId, RsvpRequest request, ClaimsPrincipal user, IMeetings meetings, CancellationToken cancellationToken) =>
+        Ok(await meetings.AnswerAsync(user, spaceId, meetingId, request.Answer, cancellationToken));
+
+    private static async Task<IResult> CalendarAsync(Guid spaceId, Guid? meetingId, ClaimsPrincipal user, IMeetings meetings, CancellationToken cancellationToken)
+    {
+        var feed = await meetings.CalendarAsync(user, spaceId, meetingId, cancellationToken);
+        return feed.Refusal is { } refusal
+            ? Problem(refusal)
+            : Results.Text(feed.Value!, ICalendar.ContentType);
+    }
+}
+
+internal sealed record RsvpRequest(RsvpAnswer? Answer);
