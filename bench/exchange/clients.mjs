@@ -16,6 +16,7 @@ if (process.env.BENCH_WORKER) {
   const after = Number(process.env.BENCH_AFTER);
   const received = new Map(); // post id -> latencies
   const open = [];
+  let failed = 0;
   const connectOne = async () => {
     const connection = new signalR.HubConnectionBuilder()
       .withUrl(`${baseUrl}/hubs/exchange`, { accessTokenFactory: () => token, transport: signalR.HttpTransportType.WebSockets, skipNegotiation: true })
@@ -28,14 +29,19 @@ if (process.env.BENCH_WORKER) {
       list.push(latency);
       received.set(event.data.id, list);
     });
-    await connection.start();
-    await connection.invoke("JoinSpace", spaceId, after);
-    open.push(connection);
+    try {
+      await connection.start();
+      await connection.invoke("JoinSpace", spaceId, after);
+      open.push(connection);
+    } catch (error) {
+      failed++;
+      if (failed <= 3) console.error(`connection failed: ${error?.message ?? error}`);
+    }
   };
   for (let i = 0; i < count; i += 50) {
     await Promise.all(Array.from({ length: Math.min(50, count - i) }, connectOne));
   }
-  process.send({ ready: open.length });
+  process.send({ ready: open.length, failed });
   process.on("message", async (message) => {
     if (message.report) {
       const latencies = [];
@@ -61,8 +67,12 @@ if (process.env.BENCH_WORKER) {
     });
     children.push(child);
   }
-  const ready = await Promise.all(children.map((c) => new Promise((resolve) => c.once("message", (m) => resolve(m.ready)))));
-  const joined = ready.reduce((a, b) => a + b, 0);
+  const ready = await Promise.all(children.map((c) => new Promise((resolve, reject) => {
+    c.once("message", resolve);
+    c.once("exit", (code) => reject(new Error(`a client worker exited with ${code}`)));
+  })));
+  const joined = ready.reduce((a, r) => a + r.ready, 0);
+  const joinFailures = ready.reduce((a, r) => a + r.failed, 0);
   const joinSeconds = (Date.now() - started) / 1000;
 
   // The poster: one post every 1/rate seconds for `seconds`, through the REST API.
@@ -90,7 +100,7 @@ if (process.env.BENCH_WORKER) {
   const expected = posted.length * joined;
   const pct = (p) => (latencies.length ? latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] : null);
   console.log(JSON.stringify({
-    connections: joined, requested: total, joinSeconds: Number(joinSeconds.toFixed(1)), postsPerSecond: rate, seconds,
+    connections: joined, requested: total, joinFailures, joinSeconds: Number(joinSeconds.toFixed(1)), postsPerSecond: rate, seconds,
     posted: posted.length, postFailures: failures.length, expected, delivered, losses: expected - delivered,
     p50_ms: pct(50), p95_ms: pct(95), p99_ms: pct(99), max_ms: latencies.at(-1) ?? null,
   }));

@@ -45,7 +45,7 @@ public sealed class ExchangeModule : IModule
         var database = ModuleDatabase.Read(configuration);
         if (database.Provider == DatabaseProvider.Postgres)
         {
-            services.AddSingleton(sp => ActivatorUtilities.CreateInstance<PostgresBackplane>(sp, Npgsql.NpgsqlDataSource.Create(database.ConnectionString)));
+            services.AddSingleton(sp => ActivatorUtilities.CreateInstance<PostgresBackplane>(sp, PostgresBackplane.DataSource(database.ConnectionString)));
             services.AddSingleton<ILiveBackplane>(sp => sp.GetRequiredService<PostgresBackplane>());
             services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<PostgresBackplane>());
         }

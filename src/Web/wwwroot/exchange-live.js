@@ -51,11 +51,18 @@
     if (event.sequence <= lastSequence) return;
     lastSequence = event.sequence;
     const data = event.data;
+    if (event.type === "post.created" && (data.mentions ?? []).includes(section.dataset.user)) {
+      announce(text(section.dataset.mentionedYou, data.authorName, data.authorTenant));
+    }
+    if (event.type === "meeting.starting") {
+      announce(text(section.dataset.meetingStarting, data.title));
+      status.textContent = text(section.dataset.meetingStarting, data.title);
+    }
     if (data.channelId && data.channelId !== channelId) return;
     if (event.type === "post.created" && !data.threadId && !document.getElementById(`post-${data.id}`)) {
       document.getElementById("no-posts")?.remove();
       list.append(renderPost(data));
-      announce(text(section.dataset.newPost, data.authorName, data.authorTenant));
+      if (!(data.mentions ?? []).includes(section.dataset.user)) announce(text(section.dataset.newPost, data.authorName, data.authorTenant));
     } else if (event.type === "post.edited") {
       const body = document.querySelector(`#post-${data.id} .post-body`);
       if (body) body.innerHTML = data.html;

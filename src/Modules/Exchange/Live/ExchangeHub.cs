@@ -31,7 +31,7 @@ internal sealed class ExchangeHub(LiveMembership membership, LiveConnections con
 
         // Group first, then the log: an event committed in between is sent twice (clients skip the repeat), never lost.
         await Groups.AddToGroupAsync(Context.ConnectionId, LiveConnections.Group(spaceId), cancellationToken);
-        var wasOnline = await presence.IsOnlineAsync(spaceId, participant.UserId, cancellationToken);
+        var wasOnline = connections.StillIn(spaceId, participant.UserId) || await presence.IsOnlineAsync(spaceId, participant.UserId, cancellationToken);
         connections.Joined(Context.ConnectionId, spaceId, participant);
         await presence.AddAsync(Context.ConnectionId, spaceId, participant, cancellationToken);
         var last = await db.Spaces.Where(s => s.Id == spaceId).Select(s => s.LastSequence).SingleAsync(cancellationToken);
@@ -97,7 +97,8 @@ internal sealed class ExchangeHub(LiveMembership membership, LiveConnections con
 
     private async Task AnnounceOfflineAsync(Guid spaceId, LiveParticipant participant)
     {
-        if (!await presence.IsOnlineAsync(spaceId, participant.UserId, CancellationToken.None))
+        // Another tab of the same person on this host keeps it online, without asking the database.
+        if (!connections.StillIn(spaceId, participant.UserId) && !await presence.IsOnlineAsync(spaceId, participant.UserId, CancellationToken.None))
         {
             await backplane.BroadcastAsync(spaceId, LiveEventTypes.Presence, Presence(participant, online: false), CancellationToken.None);
         }

@@ -20,10 +20,12 @@ internal sealed partial class PostgresBackplane(NpgsqlDataSource dataSource, Liv
     : BackgroundService, ILiveBackplane
 {
     public const string Channel = "nucleus_exchange";
-    private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    /// <summary>Completes once this host listens (tests and start-up wait for it).</summary>
-    public Task Listening => _listening.Task;
+    /// <summary>
+    /// The backplane's own small pool (the listener and short NOTIFY calls): its connections come on top
+    /// of the application's pool, and PostgreSQL's <c>max_connections</c> (100 by default) bounds the sum.
+    /// </summary>
+    public static NpgsqlDataSource DataSource(string connectionString) =>
+        NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = 6, MinPoolSize = 0 }.ConnectionString);
 
     public async Task StageAsync(ExchangeDbContext db, Guid spaceId, long lastSequence, CancellationToken cancellationToken)
     {
@@ -66,7 +68,6 @@ internal sealed partial class PostgresBackplane(NpgsqlDataSource dataSource, Liv
                     await listen.ExecuteNonQueryAsync(stoppingToken);
                 }
 
-                _listening.TrySetResult();
                 while (!stoppingToken.IsCancellationRequested)
                 {
                     await connection.WaitAsync(stoppingToken);
