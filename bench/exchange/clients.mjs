@@ -47,12 +47,15 @@ if (process.env.BENCH_WORKER) {
       const latencies = [];
       const perPost = {};
       for (const [id, list] of received) { perPost[id] = list.length; latencies.push(...list); }
-      process.send({ latencies, perPost });
+      // Exit only once the (large) report has left through the IPC pipe.
+      await new Promise((resolve) => process.send({ latencies, perPost }, resolve));
       await Promise.all(open.map((c) => c.stop()));
       process.exit(0);
     }
   });
 } else {
+  // Keeps the event loop alive while waiting on workers, and gives up loudly rather than hang.
+  const watchdog = setTimeout(() => { console.error("the benchmark did not finish within 10 minutes"); process.exit(1); }, 600_000);
   const total = Number(connectionsArg);
   const rate = Number(rateArg);
   const seconds = Number(secondsArg);
@@ -65,6 +68,7 @@ if (process.env.BENCH_WORKER) {
     const child = fork(fileURLToPath(import.meta.url), process.argv.slice(2), {
       env: { ...process.env, BENCH_WORKER: "1", BENCH_WORKER_CONNECTIONS: String(share), BENCH_AFTER: String(space.lastSequence) },
     });
+    child.on("exit", (code, signal) => { if (code !== 0) console.error(`client worker ${w} exited with ${code ?? signal}`); });
     children.push(child);
   }
   const ready = await Promise.all(children.map((c) => new Promise((resolve, reject) => {
@@ -74,6 +78,7 @@ if (process.env.BENCH_WORKER) {
   const joined = ready.reduce((a, r) => a + r.ready, 0);
   const joinFailures = ready.reduce((a, r) => a + r.failed, 0);
   const joinSeconds = (Date.now() - started) / 1000;
+  console.error(`joined ${joined} of ${total} connections in ${joinSeconds} s; posting`);
 
   // The poster: one post every 1/rate seconds for `seconds`, through the REST API.
   const posted = [];
@@ -92,6 +97,7 @@ if (process.env.BENCH_WORKER) {
     }).then(async (r) => (r.status === 201 ? posted.push((await r.json()).id) : failures.push(r.status))));
   }
   await Promise.all(inFlight);
+  console.error(`posted ${posted.length} (${failures.length} refused); collecting`);
   await new Promise((resolve) => setTimeout(resolve, 5000)); // grace for the last deliveries
 
   const reports = await Promise.all(children.map((c) => new Promise((resolve) => { c.once("message", resolve); c.send({ report: true }); })));
@@ -104,5 +110,6 @@ if (process.env.BENCH_WORKER) {
     posted: posted.length, postFailures: failures.length, expected, delivered, losses: expected - delivered,
     p50_ms: pct(50), p95_ms: pct(95), p99_ms: pct(99), max_ms: latencies.at(-1) ?? null,
   }));
+  clearTimeout(watchdog);
   process.exit(0);
 }

@@ -5,13 +5,13 @@
 # delivery latency from a post's acceptance to its receipt (p50/p95/p99) and the losses.
 #   bench/exchange/run.sh [connections...]           (100 1000 5000 when none is given)
 # Needs: the .NET SDK, Node with tests/js installed (npm ci), python3, psql and a PostgreSQL server (BENCH_PG_*).
-# Tunables: BENCH_RATE posts per second (10), BENCH_SECONDS (20).
+# Tunables: BENCH_RATE posts per second (5), BENCH_SECONDS (20).
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 out="$repo/bench/.out"
-rate="${BENCH_RATE:-10}"
+rate="${BENCH_RATE:-5}"
 seconds="${BENCH_SECONDS:-20}"
 port="${BENCH_PORT:-5181}"
 base="http://127.0.0.1:$port"

@@ -86,6 +86,25 @@ const scenarios = {
     report({ revokeStatus, revokedAfterMs: revokedAt ? revokedAt - start : null, receivedAfter: b.feed.received.length - countAtRevoke, rejoin });
   },
 
+  // A user removed from its tenant (not from the space) is dropped by the hosts' periodic re-check.
+  async membershipRemoved() {
+    let revokedAt = 0;
+    const b = await connect(baseUrl, users.b.token, { onRevoked: () => (revokedAt = performance.now()) });
+    await join(b, spaceId);
+    const start = performance.now();
+    const response = await fetch(`${baseUrl}/api/${users.manager.tenant}/identity/members/${users.b.id}`, {
+      method: "DELETE",
+      headers: { Authorization: `Bearer ${users.manager.token}` },
+    });
+    const removeStatus = response.status;
+    while (!revokedAt && performance.now() - start < 15000) await sleep(100);
+    const countAtRevoke = b.feed.received.length;
+    await post(baseUrl, users.a, spaceId, channelId, "After the removal");
+    await sleep(1000);
+    await b.connection.stop();
+    report({ removeStatus, revokedAfterMs: revokedAt ? revokedAt - start : null, receivedAfter: b.feed.received.length - countAtRevoke });
+  },
+
   // Scale-out: a post made through one host reaches a client connected to the other.
   async scaleOut() {
     const b = await connect(otherUrl, users.b.token);

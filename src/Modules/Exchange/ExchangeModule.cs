@@ -40,6 +40,9 @@ public sealed class ExchangeModule : IModule
         services.AddSingleton<LiveConnections>();
         services.AddSingleton<LiveDispatcher>();
         services.AddHostedService<PresenceHeartbeat>();
+        services.AddOptions<LiveOptions>().BindConfiguration(LiveOptions.Section);
+        services.AddSingleton<LiveMembershipSweep>();
+        services.AddHostedService(sp => sp.GetRequiredService<LiveMembershipSweep>());
         services.AddSingleton<MeetingStartAnnouncer>();
         services.AddHostedService(sp => sp.GetRequiredService<MeetingStartAnnouncer>());
         var database = ModuleDatabase.Read(configuration);

@@ -130,6 +130,34 @@ public abstract class CrossTenantRuleTests<TFixture>(TFixture fixture) : IClassF
     }
 
     [SkippableFact]
+    public async Task A_knowledge_request_notifies_the_members_that_opted_in_and_suggests_only_their_published_solutions()
+    {
+        var asker = await App.UserAsync(await App.NewTenantAsync("un"));
+        var willing = await App.UserAsync(await App.NewTenantAsync("ee"));
+        var quiet = await App.UserAsync(await App.NewTenantAsync("dk"));
+        var outsider = await App.UserAsync(await App.NewTenantAsync("c"));
+        var space = await asker.CreateSpaceAsync($"Questions {Guid.NewGuid():N}"[..20], "Open");
+        await willing.JoinAsync(space.Id());
+        await quiet.JoinAsync(space.Id());
+        (await willing.Client.PutAsJsonAsync($"{willing.Spaces}/{space.Id()}/settings", new { suggestSolutions = true }, Api.Json)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await willing.Client.CreateSolutionAsync(willing.Tenant, "Identity gateway");
+        await willing.Client.CreateSolutionAsync(willing.Tenant, "Identity sandbox", Modules.Catalogue.Contracts.SolutionStatus.Draft);
+        await quiet.Client.CreateSolutionAsync(quiet.Tenant, "Identity broker");
+
+        var asked = await (await asker.Client.PostAsJsonAsync($"{asker.Spaces}/{space.Id()}/requests", new { title = "Identity rollout lessons", question = "What went wrong?" }, Api.Json)).Content.ReadFromJsonAsync<JsonObject>();
+
+        var told = await willing.Client.ItemsAsync($"/api/{willing.Tenant.Slug}/exchange/notices");
+        told.Select(n => n!["requestId"]!.GetValue<string>()).ShouldBe([asked!.Id()]);
+        told.Single()!["fromTenant"]!.GetValue<string>().ShouldBe(asker.Tenant.Name);
+        (await quiet.Client.ItemsAsync($"/api/{quiet.Tenant.Slug}/exchange/notices")).ShouldBeEmpty();
+        (await asker.Client.ItemsAsync($"/api/{asker.Tenant.Slug}/exchange/notices")).ShouldBeEmpty();
+        (await outsider.Client.ItemsAsync($"/api/{outsider.Tenant.Slug}/exchange/notices")).ShouldBeEmpty();
+
+        var suggestions = JsonNode.Parse(await asker.Client.GetStringAsync($"{asker.Spaces}/{space.Id()}/requests/{asked.Id()}"))!["suggestions"]!.AsArray();
+        suggestions.Select(x => x!["name"]!.GetValue<string>()).ShouldBe(["Identity gateway"], "published, from the member that opted in");
+    }
+
+    [SkippableFact]
     public async Task Moderators_act_only_inside_their_own_space()
     {
         var moderator = await App.UserAsync(await App.NewTenantAsync("un"));

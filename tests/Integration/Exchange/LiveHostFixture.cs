@@ -31,6 +31,7 @@ public abstract class LiveHostFixture(DatabaseFixture database) : IAsyncLifetime
         }
 
         App = new NucleusApp(Database.Provider, Database.ConnectionString);
+        App.Settings["Exchange:Live:SweepSeconds"] = "1";
         App.UseKestrel(0);
         App.StartServer();
         BaseUrl = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()

@@ -81,6 +81,16 @@ public abstract class LiveTests<THost>(THost host) : IClassFixture<THost>
         result["receivedAfter"]!.GetValue<int>().ShouldBe(0);
         result["rejoin"]!.GetValue<string>().ShouldContain("do not take part");
     }
+
+    [SkippableFact]
+    public async Task A_user_removed_from_its_tenant_is_dropped_from_the_space_by_the_next_sweep()
+    {
+        var result = await NodeScenarios.RunAsync(Script, "membershipRemoved", await SpaceOfTwoTenantsAsync());
+
+        result["removeStatus"]!.GetValue<int>().ShouldBe(204);
+        result["revokedAfterMs"].ShouldNotBeNull("the sweep (every second in tests) dropped the connection");
+        result["receivedAfter"]!.GetValue<int>().ShouldBe(0);
+    }
 }
 
 public sealed class LiveOnSqlite(SqliteLiveHost host) : LiveTests<SqliteLiveHost>(host);

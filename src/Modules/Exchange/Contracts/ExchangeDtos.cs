@@ -94,3 +94,6 @@ public readonly record struct ExchangeResult<T>(T? Value, ExchangeRefusal? Refus
 
     public static implicit operator ExchangeResult<T>(ExchangeRefusal refusal) => new(default, refusal);
 }
+
+/// <summary>News for the tenant: a knowledge request in one of its spaces that its published solutions may answer.</summary>
+public sealed record NoticeDto(Guid Id, Guid SpaceId, string SpaceName, Guid RequestId, string Title, string FromTenant, DateTimeOffset CreatedAt);

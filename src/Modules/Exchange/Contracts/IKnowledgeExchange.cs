@@ -16,6 +16,9 @@ public interface IKnowledgeExchange
     /// <summary>Shares a copy of one of the request tenant's published solutions with the space.</summary>
     Task<ExchangeResult<SnapshotDto>> ShareAsync(ClaimsPrincipal caller, Guid spaceId, Guid requestId, string? solutionSlug, CancellationToken cancellationToken = default);
 
+    /// <summary>The request tenant's notices (requests it was told of, in spaces it still belongs to), newest first.</summary>
+    Task<PagedResult<NoticeDto>> NoticesAsync(PageQuery page, CancellationToken cancellationToken = default);
+
     /// <summary>Withdraws one of the tenant's own snapshots: the space no longer sees the copy.</summary>
     Task<ExchangeResult<SnapshotDto>> WithdrawAsync(ClaimsPrincipal caller, Guid spaceId, Guid snapshotId, CancellationToken cancellationToken = default);
 }

@@ -39,6 +39,8 @@ internal abstract class ExchangeDbContext(DbContextOptions options) : DbContext(
 
     public DbSet<SharedSnapshot> Snapshots => Set<SharedSnapshot>();
 
+    public DbSet<TenantNotice> Notices => Set<TenantNotice>();
+
     public DbSet<Meeting> Meetings => Set<Meeting>();
 
     public DbSet<Rsvp> Rsvps => Set<Rsvp>();
@@ -151,6 +153,15 @@ internal abstract class ExchangeDbContext(DbContextOptions options) : DbContext(
             snapshot.Property(s => s.SharedBy).HasMaxLength(200);
             snapshot.Property(s => s.SolutionSlug).HasMaxLength(200);
             snapshot.Property(s => s.Name).HasMaxLength(200);
+        });
+        modelBuilder.Entity<TenantNotice>(notice =>
+        {
+            notice.ToTable("tenant_notices");
+            notice.HasKey(n => n.Id);
+            notice.HasIndex(n => new { n.TenantId, n.CreatedAt });
+            notice.HasOne<KnowledgeRequest>().WithMany().HasForeignKey(n => n.RequestId).OnDelete(DeleteBehavior.Cascade);
+            notice.Property(n => n.Title).HasMaxLength(200);
+            notice.Property(n => n.FromTenant).HasMaxLength(200);
         });
         modelBuilder.Entity<Meeting>(meeting =>
         {

@@ -16,6 +16,9 @@ internal static class KnowledgeEndpoints
 {
     public static void Map(IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapGroup($"/api/{{{Tenancy.Resolution.TenantRequests.RouteParameter}}}/exchange/notices").WithTags("Exchange")
+            .MapGet("", async ([AsParameters] PageQuery page, IKnowledgeExchange knowledge, CancellationToken cancellationToken) => TypedResults.Ok(await knowledge.NoticesAsync(page, cancellationToken)))
+            .WithName("ListExchangeNotices").RequireAuthorization(Permissions.ExchangeRead).Validate<PageQuery>();
         var space = SpaceEndpoints.Group(endpoints).MapGroup("/{spaceId:guid}");
         space.MapGet("/requests", List).WithName("ListKnowledgeRequests").RequireAuthorization(Permissions.ExchangeRead).Validate<PageQuery>();
         space.MapPost("/requests", Ask).WithName("CreateKnowledgeRequest").RequireAuthorization(Permissions.ExchangeRead);

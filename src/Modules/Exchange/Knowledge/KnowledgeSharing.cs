@@ -27,6 +27,7 @@ internal sealed class KnowledgeSharing(
     ICatalogueQueries catalogue,
     ITenantStore tenants,
     ITenantScopeFactory tenantScopes,
+    ITenantContext tenantContext,
     TimeProvider clock) : IKnowledgeExchange
 {
     private const int SuggestionsPerTenant = 3;
@@ -75,6 +76,14 @@ internal sealed class KnowledgeSharing(
             CreatedAt = clock.GetUtcNow(),
         };
         db.Requests.Add(request);
+        // The members that opted in to suggestions hear of it: the question reaches every country that may answer.
+        var told = await db.Members.AsNoTracking()
+            .Where(m => m.SpaceId == spaceId && m.Status == MemberStatus.Active && m.SuggestSolutions && m.TenantId != request.TenantId)
+            .Select(m => m.TenantId).ToListAsync(cancellationToken);
+        db.Notices.AddRange(told.Select(tenantId => new TenantNotice
+        {
+            TenantId = tenantId, SpaceId = spaceId, RequestId = request.Id, Title = request.Title, FromTenant = request.TenantName, CreatedAt = request.CreatedAt,
+        }));
         var dto = ToDto(request, 0);
         await log.CommitAsync(spaceId, [new LiveEvent(LiveEventTypes.RequestCreated, dto)], cancellationToken);
         return dto;
@@ -147,6 +156,16 @@ internal sealed class KnowledgeSharing(
         var dto = ToDto(snapshot);
         await log.CommitAsync(spaceId, [new LiveEvent(LiveEventTypes.RequestAnswered, new { requestId, snapshotId = snapshot.Id, tenantName = snapshot.TenantName, name = snapshot.Name })], cancellationToken);
         return dto;
+    }
+
+    public async Task<PagedResult<NoticeDto>> NoticesAsync(PageQuery page, CancellationToken cancellationToken = default)
+    {
+        var tenantId = tenantContext.RequiredTenant.Id;
+        var notices = db.Notices.AsNoTracking()
+            .Where(n => n.TenantId == tenantId && db.Members.Any(m => m.SpaceId == n.SpaceId && m.TenantId == tenantId && m.Status == MemberStatus.Active))
+            .Join(db.Spaces, n => n.SpaceId, s => s.Id, (n, s) => new { Notice = n, SpaceName = s.Name })
+            .OrderByDescending(x => x.Notice.CreatedAt).ThenBy(x => x.Notice.Id);
+        return await notices.ToPageAsync(page, x => new NoticeDto(x.Notice.Id, x.Notice.SpaceId, x.SpaceName, x.Notice.RequestId, x.Notice.Title, x.Notice.FromTenant, x.Notice.CreatedAt), cancellationToken);
     }
 
     public async Task<ExchangeResult<SnapshotDto>> WithdrawAsync(ClaimsPrincipal caller, Guid spaceId, Guid snapshotId, CancellationToken cancellationToken = default)

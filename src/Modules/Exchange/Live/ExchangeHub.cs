@@ -32,7 +32,7 @@ internal sealed class ExchangeHub(LiveMembership membership, LiveConnections con
         // Group first, then the log: an event committed in between is sent twice (clients skip the repeat), never lost.
         await Groups.AddToGroupAsync(Context.ConnectionId, LiveConnections.Group(spaceId), cancellationToken);
         var wasOnline = connections.StillIn(spaceId, participant.UserId) || await presence.IsOnlineAsync(spaceId, participant.UserId, cancellationToken);
-        connections.Joined(Context.ConnectionId, spaceId, participant);
+        connections.Joined(Context.ConnectionId, spaceId, participant, Context.User!);
         await presence.AddAsync(Context.ConnectionId, spaceId, participant, cancellationToken);
         var last = await db.Spaces.Where(s => s.Id == spaceId).Select(s => s.LastSequence).SingleAsync(cancellationToken);
         await dispatcher.WatchAsync(spaceId, last);

@@ -5,6 +5,9 @@ namespace NucleusCloud.Modules.Exchange.Live;
 /// <summary>Who a live connection speaks for in a space it joined.</summary>
 internal sealed record LiveParticipant(Guid TenantId, string TenantName, Guid UserId, string DisplayName);
 
+/// <summary>A joined connection as the sweep sees it: where, for whom, and the principal it signed in with.</summary>
+internal sealed record LiveMembershipClaim(string ConnectionId, Guid SpaceId, LiveParticipant Participant, System.Security.Claims.ClaimsPrincipal Principal);
+
 /// <summary>
 /// This host's live connections and the spaces each joined: what revocations and presence act on.
 /// (SignalR's groups cannot be listed, so the host keeps its own book.)
@@ -12,6 +15,7 @@ internal sealed record LiveParticipant(Guid TenantId, string TenantName, Guid Us
 internal sealed class LiveConnections
 {
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<Guid, LiveParticipant>> _byConnection = new();
+    private readonly ConcurrentDictionary<string, System.Security.Claims.ClaimsPrincipal> _principals = new();
     private readonly ConcurrentDictionary<Guid, int> _perSpace = new();
 
     /// <summary>Identifies this host's rows in the shared presence table.</summary>
@@ -19,8 +23,9 @@ internal sealed class LiveConnections
 
     public static string Group(Guid spaceId) => $"space:{spaceId:N}";
 
-    public void Joined(string connectionId, Guid spaceId, LiveParticipant participant)
+    public void Joined(string connectionId, Guid spaceId, LiveParticipant participant, System.Security.Claims.ClaimsPrincipal principal)
     {
+        _principals[connectionId] = principal;
         if (_byConnection.GetOrAdd(connectionId, _ => new()).TryAdd(spaceId, participant))
         {
             _perSpace.AddOrUpdate(spaceId, 1, (_, count) => count + 1);
@@ -40,6 +45,7 @@ internal sealed class LiveConnections
 
     public IReadOnlyList<(Guid SpaceId, LiveParticipant Participant)> Disconnected(string connectionId)
     {
+        _principals.TryRemove(connectionId, out _);
         if (!_byConnection.TryRemove(connectionId, out var spaces))
         {
             return [];
@@ -55,6 +61,12 @@ internal sealed class LiveConnections
 
     public LiveParticipant? In(string connectionId, Guid spaceId) =>
         _byConnection.TryGetValue(connectionId, out var spaces) && spaces.TryGetValue(spaceId, out var participant) ? participant : null;
+
+    /// <summary>Every joined connection of this host, for the membership sweep.</summary>
+    public IReadOnlyList<LiveMembershipClaim> Claims() =>
+        [.. _byConnection.SelectMany(c => c.Value.Select(s => (c.Key, s.Key, s.Value)))
+            .Where(x => _principals.ContainsKey(x.Item1))
+            .Select(x => new LiveMembershipClaim(x.Item1, x.Item2, x.Item3, _principals[x.Item1]))];
 
     public bool AnyIn(Guid spaceId) => _perSpace.TryGetValue(spaceId, out var count) && count > 0;
 

@@ -89,11 +89,14 @@ internal sealed partial class LiveDispatcher(IHubContext<ExchangeHub> hub, IServ
             : Task.CompletedTask;
 
     /// <summary>Drops this host's connections of the tenant's user (or of all its users) from the space, at once.</summary>
-    public async Task RevokeAsync(Guid spaceId, Guid tenantId, Guid? userId)
+    public Task RevokeAsync(Guid spaceId, Guid tenantId, Guid? userId) =>
+        DropAsync(spaceId, connections.Matching(spaceId, tenantId, userId));
+
+    /// <summary>Drops these connections of this host from the space and tells each of them.</summary>
+    public async Task DropAsync(Guid spaceId, IReadOnlyList<string> revoked)
     {
         try
         {
-            var revoked = connections.Matching(spaceId, tenantId, userId);
             if (revoked.Count == 0)
             {
                 return;

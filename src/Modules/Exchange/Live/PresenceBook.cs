@@ -35,12 +35,17 @@ internal sealed class PresenceBook(ExchangeDbContext db, LiveConnections connect
     public Task RemoveAsync(string connectionId, CancellationToken cancellationToken) =>
         db.Presence.Where(p => p.ConnectionId == connectionId).ExecuteDeleteAsync(cancellationToken);
 
+    /// <summary>At most this many people are listed as online (a space of thousands shows the first of them).</summary>
+    public const int ListedOnline = 200;
+
     public async Task<IReadOnlyList<OnlineUserDto>> OnlineAsync(Guid spaceId, CancellationToken cancellationToken)
     {
         var since = clock.GetUtcNow() - Freshness;
+        // Distinct people, in SQL: a space with thousands of connections must not ship every row to each joiner.
         var rows = await db.Presence.AsNoTracking().Where(p => p.SpaceId == spaceId && p.SeenAt > since)
-            .Select(p => new OnlineUserDto(p.UserId, p.DisplayName, p.TenantId, p.TenantName)).ToListAsync(cancellationToken);
-        return [.. rows.DistinctBy(u => u.UserId).OrderBy(u => u.DisplayName, StringComparer.CurrentCulture)];
+            .Select(p => new { p.UserId, p.DisplayName, p.TenantId, p.TenantName }).Distinct()
+            .OrderBy(p => p.DisplayName).Take(ListedOnline).ToListAsync(cancellationToken);
+        return [.. rows.DistinctBy(u => u.UserId).Select(u => new OnlineUserDto(u.UserId, u.DisplayName, u.TenantId, u.TenantName))];
     }
 
     public async Task<bool> IsOnlineAsync(Guid spaceId, Guid userId, CancellationToken cancellationToken)

@@ -339,6 +339,43 @@ namespace NucleusCloud.Modules.Exchange.Data.Migrations.Postgres
                     b.ToTable("shared_snapshots", "exchange");
                 });
 
+            modelBuilder.Entity("NucleusCloud.Modules.Exchange.Knowledge.TenantNotice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FromTenant")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SpaceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId");
+
+                    b.HasIndex("TenantId", "CreatedAt");
+
+                    b.ToTable("tenant_notices", "exchange");
+                });
+
             modelBuilder.Entity("NucleusCloud.Modules.Exchange.Live.PresenceEntry", b =>
                 {
                     b.Property<string>("ConnectionId")
@@ -658,6 +695,15 @@ namespace NucleusCloud.Modules.Exchange.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("NucleusCloud.Modules.Exchange.Knowledge.SharedSnapshot", b =>
+                {
+                    b.HasOne("NucleusCloud.Modules.Exchange.Knowledge.KnowledgeRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NucleusCloud.Modules.Exchange.Knowledge.TenantNotice", b =>
                 {
                     b.HasOne("NucleusCloud.Modules.Exchange.Knowledge.KnowledgeRequest", null)
                         .WithMany()

@@ -334,6 +334,43 @@ namespace NucleusCloud.Modules.Exchange.Data.Migrations.Sqlite
                     b.ToTable("shared_snapshots", "exchange");
                 });
 
+            modelBuilder.Entity("NucleusCloud.Modules.Exchange.Knowledge.TenantNotice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FromTenant")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SpaceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId");
+
+                    b.HasIndex("TenantId", "CreatedAt");
+
+                    b.ToTable("tenant_notices", "exchange");
+                });
+
             modelBuilder.Entity("NucleusCloud.Modules.Exchange.Live.PresenceEntry", b =>
                 {
                     b.Property<string>("ConnectionId")
@@ -653,6 +690,15 @@ namespace NucleusCloud.Modules.Exchange.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("NucleusCloud.Modules.Exchange.Knowledge.SharedSnapshot", b =>
+                {
+                    b.HasOne("NucleusCloud.Modules.Exchange.Knowledge.KnowledgeRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NucleusCloud.Modules.Exchange.Knowledge.TenantNotice", b =>
                 {
                     b.HasOne("NucleusCloud.Modules.Exchange.Knowledge.KnowledgeRequest", null)
                         .WithMany()

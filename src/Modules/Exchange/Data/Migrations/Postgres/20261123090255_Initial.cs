@@ -1,9 +1,10 @@
 ﻿using System;
+using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace NucleusCloud.Modules.Exchange.Data.Migrations.Sqlite
+namespace NucleusCloud.Modules.Exchange.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -19,14 +20,14 @@ namespace NucleusCloud.Modules.Exchange.Data.Migrations.Sqlite
                 schema: "exchange",
                 columns: table => new
                 {
-                    ConnectionId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    SpaceId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    TenantName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    HostId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SeenAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    ConnectionId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    SpaceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DisplayName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    TenantName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    HostId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SeenAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -38,13 +39,13 @@ namespace NucleusCloud.Modules.Exchange.Data.Migrations.Sqlite
                 schema: "exchange",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    HostTenantId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    Visibility = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    LastSequence = table.Column<long>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    HostTenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Visibility = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    LastSequence = table.Column<long>(type: "bigint", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -56,21 +57,21 @@ namespace NucleusCloud.Modules.Exchange.Data.Migrations.Sqlite
                 schema: "exchange",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SpaceId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Areas = table.Column<string>(type: "TEXT", nullable: false),
-                    ProposerTenantId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProposerName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    PartnerTenantId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PartnerName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    StartsOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    EndsOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    SignedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SpaceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Areas = table.Column<List<string>>(type: "text[]", nullable: false),
+                    ProposerTenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProposerName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    PartnerTenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PartnerName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    StartsOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    EndsOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SignedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -89,15 +90,15 @@ namespace NucleusCloud.Modules.Exchange.Data.Migrations.Sqlite
                 schema: "exchange",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SpaceId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TenantName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    AskedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Question = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SpaceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    AskedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Question = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -116,11 +117,11 @@ namespace NucleusCloud.Modules.Exchange.Data.Migrations.Sqlite
                 schema: "exchange",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SpaceId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
-                    Topic = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SpaceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    Topic = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -139,11 +140,11 @@ namespace NucleusCloud.Modules.Exchange.Data.Migrations.Sqlite
                 schema: "exchange",
                 columns: table => new
                 {
-                    SpaceId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
-                    Type = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Data = table.Column<string>(type: "TEXT", nullable: false),
-                    OccurredAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    SpaceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Sequence = table.Column<long>(type: "bigint", nullable: false),
+                    Type = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Data = table.Column<string>(type: "text", nullable: false),
+                    OccurredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -162,20 +163,20 @@ namespace NucleusCloud.Modules.Exchange.Data.Migrations.Sqlite
                 schema: "exchange",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SpaceId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OrganiserTenantId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OrganiserTenantName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
-                    Location = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    StartsAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    EndsAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    TimeZone = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    StartAnnouncedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    sessions = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SpaceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganiserTenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganiserTenantName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: false),
+                    Location = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    StartsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    EndsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    TimeZone = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    StartAnnouncedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    sessions = table.Column<string>(type: "jsonb", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -194,14 +195,14 @@ namespace NucleusCloud.Modules.Exchange.Data.Migrations.Sqlite
                 schema: "exchange",
                 columns: table => new
                 {
-                    SpaceId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TenantName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    SuggestSolutions = table.Column<bool>(type: "INTEGER", nullable: false),
-                    InvitedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    JoinedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    LeftAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    SpaceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    SuggestSolutions = table.Column<bool>(type: "boolean", nullable: false),
+                    InvitedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    JoinedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LeftAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -220,17 +221,17 @@ namespace NucleusCloud.Modules.Exchange.Data.Migrations.Sqlite
                 schema: "exchange",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SpaceId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RequestId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TenantName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    SharedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    SolutionSlug = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Content = table.Column<string>(type: "TEXT", nullable: false),
-                    SharedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    WithdrawnAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SpaceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RequestId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    SharedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    SolutionSlug = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Content = table.Column<string>(type: "text", nullable: false),
+                    SharedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    WithdrawnAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -245,26 +246,51 @@ namespace NucleusCloud.Modules.Exchange.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "tenant_notices",
+                schema: "exchange",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SpaceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RequestId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    FromTenant = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_tenant_notices", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_tenant_notices_knowledge_requests_RequestId",
+                        column: x => x.RequestId,
+                        principalSchema: "exchange",
+                        principalTable: "knowledge_requests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "space_posts",
                 schema: "exchange",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SpaceId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ChannelId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ThreadId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    AuthorTenantId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AuthorTenantName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    AuthorUserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AuthorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Body = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
-                    Html = table.Column<string>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    EditedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    DeletedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    DeletedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    Mentions = table.Column<string>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SpaceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ChannelId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ThreadId = table.Column<Guid>(type: "uuid", nullable: true),
+                    AuthorTenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AuthorTenantName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    AuthorUserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AuthorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Body = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
+                    Html = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    EditedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DeletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DeletedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    Mentions = table.Column<List<Guid>>(type: "uuid[]", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -283,13 +309,13 @@ namespace NucleusCloud.Modules.Exchange.Data.Migrations.Sqlite
                 schema: "exchange",
                 columns: table => new
                 {
-                    MeetingId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    TenantName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Answer = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    AnsweredAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    MeetingId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DisplayName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    TenantName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Answer = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    AnsweredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -308,12 +334,12 @@ namespace NucleusCloud.Modules.Exchange.Data.Migrations.Sqlite
                 schema: "exchange",
                 columns: table => new
                 {
-                    SpaceId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    IsModerator = table.Column<bool>(type: "INTEGER", nullable: false),
-                    DelegatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    SpaceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DisplayName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    IsModerator = table.Column<bool>(type: "boolean", nullable: false),
+                    DelegatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -332,11 +358,11 @@ namespace NucleusCloud.Modules.Exchange.Data.Migrations.Sqlite
                 schema: "exchange",
                 columns: table => new
                 {
-                    PostId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    PostId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -355,11 +381,11 @@ namespace NucleusCloud.Modules.Exchange.Data.Migrations.Sqlite
                 schema: "exchange",
                 columns: table => new
                 {
-                    PostId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    Body = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
-                    ReplacedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ReplacedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    PostId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    Body = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
+                    ReplacedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ReplacedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -451,6 +477,18 @@ namespace NucleusCloud.Modules.Exchange.Data.Migrations.Sqlite
                 schema: "exchange",
                 table: "spaces",
                 column: "HostTenantId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_tenant_notices_RequestId",
+                schema: "exchange",
+                table: "tenant_notices",
+                column: "RequestId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_tenant_notices_TenantId_CreatedAt",
+                schema: "exchange",
+                table: "tenant_notices",
+                columns: new[] { "TenantId", "CreatedAt" });
         }
 
         /// <inheritdoc />
@@ -489,11 +527,11 @@ namespace NucleusCloud.Modules.Exchange.Data.Migrations.Sqlite
                 schema: "exchange");
 
             migrationBuilder.DropTable(
-                name: "space_meetings",
+                name: "tenant_notices",
                 schema: "exchange");
 
             migrationBuilder.DropTable(
-                name: "knowledge_requests",
+                name: "space_meetings",
                 schema: "exchange");
 
             migrationBuilder.DropTable(
@@ -502,6 +540,10 @@ namespace NucleusCloud.Modules.Exchange.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "space_posts",
+                schema: "exchange");
+
+            migrationBuilder.DropTable(
+                name: "knowledge_requests",
                 schema: "exchange");
 
             migrationBuilder.DropTable(
