@@ -106,4 +106,62 @@ public sealed class ExchangeTests(BrowserFixture fixture) : IClassFixture<Browse
             (await stranger.TextContentAsync("main"))!.ShouldNotContain("Closed exchange");
         });
     }
+
+    [SkippableFact]
+    public async Task A_member_schedules_answers_asks_shares_and_proposes_through_the_pages()
+    {
+        var app = fixture.App;
+        var (hostTenant, memberTenant) = (await app.NewTenantAsync("un"), await app.NewTenantAsync("sg"));
+        var hostEmail = $"host-{Guid.NewGuid():N}@un.example";
+        var memberEmail = $"member-{Guid.NewGuid():N}@sg.example";
+        var host = await app.UserAsync(hostTenant, TenantRole.Admin, Password, hostEmail);
+        var member = await app.UserAsync(memberTenant, TenantRole.Admin, Password, memberEmail);
+        var space = await host.CreateSpaceAsync("Pages of a space", "Open");
+        await member.JoinAsync(space.Id());
+        await member.Client.CreateSolutionAsync(memberTenant, "Moments of Life");
+
+        var page = await fixture.NewPageAsync();
+        await BrowserFixture.JourneyAsync(page, async () =>
+        {
+            await page.SignInAsync(memberEmail, Password);
+
+            // The agenda: a refused time zone is named, then a meeting is scheduled and answered.
+            await page.VisitAsync($"/{memberTenant.Slug}/exchange/{space.Id()}/agenda");
+            await page.FillAsync("#meeting-title", "Digital identity clinic");
+            await page.FillAsync("#meeting-starts", "2030-03-04T10:00");
+            await page.FillAsync("#meeting-ends", "2030-03-04T12:00");
+            await page.FillAsync("#meeting-zone", "Mars/Olympus");
+            await page.ClickAsync("#schedule");
+            (await page.TextContentAsync("#agenda-error"))!.ShouldContain("IANA");
+            await page.FillAsync("#meeting-zone", "Asia/Singapore");
+            await page.ClickAsync("#schedule");
+            var meeting = page.Locator("#meetings li", new() { HasTextString = "Digital identity clinic" });
+            await meeting.WaitForAsync();
+            (await meeting.TextContentAsync())!.ShouldContain("Asia/Singapore");
+            await meeting.Locator("input[value='Yes']").CheckAsync();
+            await meeting.Locator("button[id^='answer-']").ClickAsync();
+            await page.Locator("#meetings li", new() { HasTextString = "Attending: 1" }).WaitForAsync();
+            await BrowserFixture.AssertAccessibleAsync(page);
+
+            // Knowledge requests: ask, then answer with a snapshot of a published solution.
+            await page.VisitAsync($"/{memberTenant.Slug}/exchange/{space.Id()}/requests");
+            await page.FillAsync("#request-title", "Life-event services");
+            await page.FillAsync("#request-question", "Who bundles services around **life events**?");
+            await page.ClickAsync("#ask");
+            await page.Locator("h1", new() { HasTextString = "Life-event services" }).WaitForAsync();
+            await page.SelectOptionAsync("#share-solution", new SelectOptionValue { Label = "Moments of Life" });
+            await page.ClickAsync("#share");
+            await page.Locator("#snapshots li", new() { HasTextString = "Moments of Life" }).WaitForAsync();
+            await BrowserFixture.AssertAccessibleAsync(page);
+
+            // Agreements: propose a memorandum to the host.
+            await page.VisitAsync($"/{memberTenant.Slug}/exchange/{space.Id()}/agreements");
+            await page.FillAsync("#agreement-title", "Singapore–UN cooperation");
+            await page.FillAsync("#agreement-areas", "digital identity, data exchange");
+            await page.ClickAsync("#propose");
+            await page.Locator("#agreements tr", new() { HasTextString = "Singapore–UN cooperation" }).WaitForAsync();
+            (await page.TextContentAsync("#agreements"))!.ShouldContain("proposed");
+            await BrowserFixture.AssertAccessibleAsync(page);
+        });
+    }
 }
