@@ -9,7 +9,7 @@ using NucleusCloud.Modules.Exchange.Spaces;
 namespace NucleusCloud.Modules.Exchange.Agreements;
 
 /// <summary>Cooperation agreements: visible to the space's delegates, written only by the two parties' managers.</summary>
-internal sealed class CooperationRegister(ExchangeDbContext db, ActingMember acting, SpaceAccess access, SpaceEventLog log, TimeProvider clock) : ICooperation
+internal sealed class CooperationRegister(ExchangeDbContext db, ActingMember acting, SpaceEventLog log, TimeProvider clock) : ICooperation
 {
     public async Task<ExchangeResult<PagedResult<AgreementDto>>> ListAsync(ClaimsPrincipal caller, Guid spaceId, PageQuery page, CancellationToken cancellationToken = default)
     {
@@ -24,11 +24,13 @@ internal sealed class CooperationRegister(ExchangeDbContext db, ActingMember act
 
     public async Task<ExchangeResult<AgreementDto>> ProposeAsync(ClaimsPrincipal caller, Guid spaceId, AgreementDraft draft, CancellationToken cancellationToken = default)
     {
-        var manager = await ManagerStandingAsync(caller, spaceId, cancellationToken);
-        if (manager.Value is not { } s)
+        var manager = await acting.ManagerStandingAsync(caller, spaceId, SpaceRequirement.TakePart, cancellationToken);
+        if (manager.Refusal is { } refused)
         {
-            return manager.Refusal!;
+            return refused;
         }
+
+        var (_, s) = manager.Value;
 
         if (draft.Kind is not { } kind || !Enum.IsDefined(kind))
         {
@@ -127,22 +129,16 @@ internal sealed class CooperationRegister(ExchangeDbContext db, ActingMember act
         return ToDto(agreement);
     }
 
-    private async Task<ExchangeResult<SpaceStanding>> ManagerStandingAsync(ClaimsPrincipal caller, Guid spaceId, CancellationToken cancellationToken)
-    {
-        var actor = await acting.ResolveManagerAsync(caller, cancellationToken);
-        return actor.Value is { } me
-            ? await access.RequireAsync(spaceId, me.Tenant.Id, me.UserId, SpaceRequirement.TakePart, cancellationToken)
-            : actor.Refusal!;
-    }
-
     /// <summary>The agreement, when the caller manages one of its two parties.</summary>
     private async Task<ExchangeResult<(Guid TenantId, CooperationAgreement Agreement)>> PartyAsync(ClaimsPrincipal caller, Guid spaceId, Guid agreementId, CancellationToken cancellationToken)
     {
-        var manager = await ManagerStandingAsync(caller, spaceId, cancellationToken);
-        if (manager.Value is not { } s)
+        var manager = await acting.ManagerStandingAsync(caller, spaceId, SpaceRequirement.TakePart, cancellationToken);
+        if (manager.Refusal is { } refused)
         {
-            return manager.Refusal!;
+            return refused;
         }
+
+        var (_, s) = manager.Value;
 
         var agreement = await db.Agreements.FirstOrDefaultAsync(a => a.Id == agreementId && a.SpaceId == spaceId, cancellationToken);
         if (agreement is null)

@@ -22,7 +22,6 @@ namespace NucleusCloud.Modules.Exchange.Knowledge;
 internal sealed class KnowledgeSharing(
     ExchangeDbContext db,
     ActingMember acting,
-    SpaceAccess access,
     SpaceEventLog log,
     ICatalogueQueries catalogue,
     ITenantStore tenants,
@@ -111,17 +110,13 @@ internal sealed class KnowledgeSharing(
 
     public async Task<ExchangeResult<SnapshotDto>> ShareAsync(ClaimsPrincipal caller, Guid spaceId, Guid requestId, string? solutionSlug, CancellationToken cancellationToken = default)
     {
-        var actor = await acting.ResolveManagerAsync(caller, cancellationToken);
-        if (actor.Value is not { } me)
+        var found = await acting.ManagerStandingAsync(caller, spaceId, SpaceRequirement.TakePart, cancellationToken);
+        if (found.Refusal is { } refusal)
         {
-            return actor.Refusal!;
+            return refusal;
         }
 
-        var standing = await access.RequireAsync(spaceId, me.Tenant.Id, me.UserId, SpaceRequirement.TakePart, cancellationToken);
-        if (standing.Value is not { } s)
-        {
-            return standing.Refusal!;
-        }
+        var (me, s) = found.Value;
 
         if (!await db.Requests.AnyAsync(r => r.Id == requestId && r.SpaceId == spaceId, cancellationToken))
         {
@@ -170,17 +165,13 @@ internal sealed class KnowledgeSharing(
 
     public async Task<ExchangeResult<SnapshotDto>> WithdrawAsync(ClaimsPrincipal caller, Guid spaceId, Guid snapshotId, CancellationToken cancellationToken = default)
     {
-        var actor = await acting.ResolveManagerAsync(caller, cancellationToken);
-        if (actor.Value is not { } me)
-        {
-            return actor.Refusal!;
-        }
-
-        var standing = await access.RequireAsync(spaceId, me.Tenant.Id, me.UserId, SpaceRequirement.ActiveMember, cancellationToken);
-        if (standing.Refusal is { } refusal)
+        var found = await acting.ManagerStandingAsync(caller, spaceId, SpaceRequirement.ActiveMember, cancellationToken);
+        if (found.Refusal is { } refusal)
         {
             return refusal;
         }
+
+        var (me, _) = found.Value;
 
         var snapshot = await db.Snapshots.FirstOrDefaultAsync(x => x.Id == snapshotId && x.SpaceId == spaceId && x.TenantId == me.Tenant.Id, cancellationToken);
         if (snapshot is null)

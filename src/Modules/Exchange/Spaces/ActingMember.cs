@@ -45,4 +45,17 @@ internal sealed class ActingMember(ITenantContext tenantContext, IAccessAdminist
             ? await spaces.RequireAsync(spaceId, me.Tenant.Id, me.UserId, requirement, cancellationToken)
             : actor.Refusal!;
     }
+
+    /// <summary>The acting owner or administrator and its tenant's standing in the space, when it meets <paramref name="requirement"/>.</summary>
+    public async Task<ExchangeResult<(Actor Actor, SpaceStanding Standing)>> ManagerStandingAsync(ClaimsPrincipal principal, Guid spaceId, SpaceRequirement requirement, CancellationToken cancellationToken)
+    {
+        var actor = await ResolveManagerAsync(principal, cancellationToken);
+        if (actor.Value is not { } me)
+        {
+            return actor.Refusal!;
+        }
+
+        var standing = await spaces.RequireAsync(spaceId, me.Tenant.Id, me.UserId, requirement, cancellationToken);
+        return standing.Value is { } s ? (me, s) : standing.Refusal!;
+    }
 }

@@ -76,17 +76,13 @@ internal sealed class SpaceMembership(
 
     public async Task<ExchangeResult<SpaceMemberDto>> InviteAsync(ClaimsPrincipal caller, Guid spaceId, string? tenantSlug, CancellationToken cancellationToken = default)
     {
-        var actor = await acting.ResolveManagerAsync(caller, cancellationToken);
-        if (actor.Value is not { } me)
-        {
-            return actor.Refusal!;
-        }
-
-        var standing = await access.RequireAsync(spaceId, me.Tenant.Id, me.UserId, SpaceRequirement.Host, cancellationToken);
-        if (standing.Refusal is { } refusal)
+        var found = await acting.ManagerStandingAsync(caller, spaceId, SpaceRequirement.Host, cancellationToken);
+        if (found.Refusal is { } refusal)
         {
             return refusal;
         }
+
+        var (me, s) = found.Value;
 
         if (string.IsNullOrWhiteSpace(tenantSlug) || await tenants.FindBySlugAsync(tenantSlug.Trim(), cancellationToken) is not { Status: TenantStatus.Active } invited)
         {
@@ -111,22 +107,18 @@ internal sealed class SpaceMembership(
         }
 
         await log.CommitAsync(spaceId, [], cancellationToken);
-        return ToDto(member, standing.Value!.Space);
+        return ToDto(member, s.Space);
     }
 
     public async Task<ExchangeResult<SpaceDetails>> JoinAsync(ClaimsPrincipal caller, Guid spaceId, CancellationToken cancellationToken = default)
     {
-        var actor = await acting.ResolveManagerAsync(caller, cancellationToken);
-        if (actor.Value is not { } me)
+        var found = await acting.ManagerStandingAsync(caller, spaceId, SpaceRequirement.See, cancellationToken);
+        if (found.Refusal is { } refusal)
         {
-            return actor.Refusal!;
+            return refusal;
         }
 
-        var standing = await access.RequireAsync(spaceId, me.Tenant.Id, me.UserId, SpaceRequirement.See, cancellationToken);
-        if (standing.Value is not { } s)
-        {
-            return standing.Refusal!;
-        }
+        var (me, s) = found.Value;
 
         if (s.IsActiveMember)
         {
@@ -151,17 +143,13 @@ internal sealed class SpaceMembership(
 
     public async Task<ExchangeResult<bool>> LeaveAsync(ClaimsPrincipal caller, Guid spaceId, CancellationToken cancellationToken = default)
     {
-        var actor = await acting.ResolveManagerAsync(caller, cancellationToken);
-        if (actor.Value is not { } me)
+        var found = await acting.ManagerStandingAsync(caller, spaceId, SpaceRequirement.ActiveMember, cancellationToken);
+        if (found.Refusal is { } refusal)
         {
-            return actor.Refusal!;
+            return refusal;
         }
 
-        var standing = await access.RequireAsync(spaceId, me.Tenant.Id, me.UserId, SpaceRequirement.ActiveMember, cancellationToken);
-        if (standing.Value is not { } s)
-        {
-            return standing.Refusal!;
-        }
+        var (me, s) = found.Value;
 
         if (s.IsHost)
         {
@@ -200,17 +188,13 @@ internal sealed class SpaceMembership(
 
     public async Task<ExchangeResult<DelegateDto>> DelegateAsync(ClaimsPrincipal caller, Guid spaceId, Guid userId, bool moderator, CancellationToken cancellationToken = default)
     {
-        var actor = await acting.ResolveManagerAsync(caller, cancellationToken);
-        if (actor.Value is not { } me)
+        var found = await acting.ManagerStandingAsync(caller, spaceId, SpaceRequirement.ActiveMember, cancellationToken);
+        if (found.Refusal is { } refusal)
         {
-            return actor.Refusal!;
+            return refusal;
         }
 
-        var standing = await access.RequireAsync(spaceId, me.Tenant.Id, me.UserId, SpaceRequirement.ActiveMember, cancellationToken);
-        if (standing.Value is not { } s)
-        {
-            return standing.Refusal!;
-        }
+        var (me, s) = found.Value;
 
         if (moderator && !s.IsHost)
         {
@@ -236,17 +220,13 @@ internal sealed class SpaceMembership(
 
     public async Task<ExchangeResult<bool>> RevokeDelegateAsync(ClaimsPrincipal caller, Guid spaceId, Guid userId, CancellationToken cancellationToken = default)
     {
-        var actor = await acting.ResolveManagerAsync(caller, cancellationToken);
-        if (actor.Value is not { } me)
-        {
-            return actor.Refusal!;
-        }
-
-        var standing = await access.RequireAsync(spaceId, me.Tenant.Id, me.UserId, SpaceRequirement.ActiveMember, cancellationToken);
-        if (standing.Refusal is { } refusal)
+        var found = await acting.ManagerStandingAsync(caller, spaceId, SpaceRequirement.ActiveMember, cancellationToken);
+        if (found.Refusal is { } refusal)
         {
             return refusal;
         }
+
+        var (me, _) = found.Value;
 
         var delegation = await db.Delegates.FirstOrDefaultAsync(d => d.SpaceId == spaceId && d.TenantId == me.Tenant.Id && d.UserId == userId, cancellationToken);
         if (delegation is null)
@@ -262,17 +242,13 @@ internal sealed class SpaceMembership(
 
     public async Task<ExchangeResult<SpaceStandingDto>> SetSuggestionsAsync(ClaimsPrincipal caller, Guid spaceId, bool suggest, CancellationToken cancellationToken = default)
     {
-        var actor = await acting.ResolveManagerAsync(caller, cancellationToken);
-        if (actor.Value is not { } me)
-        {
-            return actor.Refusal!;
-        }
-
-        var standing = await access.RequireAsync(spaceId, me.Tenant.Id, me.UserId, SpaceRequirement.ActiveMember, cancellationToken);
-        if (standing.Refusal is { } refusal)
+        var found = await acting.ManagerStandingAsync(caller, spaceId, SpaceRequirement.ActiveMember, cancellationToken);
+        if (found.Refusal is { } refusal)
         {
             return refusal;
         }
+
+        var (me, _) = found.Value;
 
         var member = await db.Members.SingleAsync(m => m.SpaceId == spaceId && m.TenantId == me.Tenant.Id, cancellationToken);
         member.SuggestSolutions = suggest;
