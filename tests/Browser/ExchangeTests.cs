@@ -119,11 +119,18 @@ public sealed class ExchangeTests(BrowserFixture fixture) : IClassFixture<Browse
         var space = await host.CreateSpaceAsync("Pages of a space", "Open");
         await member.JoinAsync(space.Id());
         await member.Client.CreateSolutionAsync(memberTenant, "Moments of Life");
+        var pdf = new ByteArrayContent(NucleusCloud.Tests.Shared.SampleFiles.Pdf());
+        (await member.Client.PostAsync($"{member.Spaces}/{space.Id()}/documents?title=Rollout%20plan&fileName=plan.pdf", pdf)).EnsureSuccessStatusCode();
 
         var page = await fixture.NewPageAsync();
         await BrowserFixture.JourneyAsync(page, async () =>
         {
             await page.SignInAsync(memberEmail, Password);
+
+            // The space lists the shared document, for download by its delegates.
+            await page.VisitAsync($"/{memberTenant.Slug}/exchange/{space.Id()}");
+            (await page.GetAttributeAsync("#documents a", "href"))!.ShouldEndWith("/file");
+            (await page.TextContentAsync("#documents"))!.ShouldContain("Rollout plan");
 
             // The agenda: a refused time zone is named, then a meeting is scheduled and answered.
             await page.VisitAsync($"/{memberTenant.Slug}/exchange/{space.Id()}/agenda");

@@ -64,7 +64,7 @@ public sealed class FileContentTests
     [InlineData("....png", "Brand deck 2026", "brand-deck-2026")]
     [InlineData(null, "", "file")]
     public void Download_names_keep_only_letters_digits_and_hyphens(string? uploaded, string title, string expected) =>
-        AssetUploads.SafeName(uploaded, title).ShouldBe(expected);
+        UploadRules.SafeName(uploaded, title).ShouldBe(expected);
 
     [Theory]
     [InlineData("#000000", "#ffffff", 21.0)]

@@ -13,6 +13,7 @@ using NucleusCloud.Modules.Exchange.Knowledge;
 using NucleusCloud.Modules.Exchange.Live;
 using NucleusCloud.Modules.Exchange.Meetings;
 using NucleusCloud.Modules.Exchange.Agreements;
+using NucleusCloud.Modules.Exchange.Documents;
 using NucleusCloud.Modules.Exchange.Spaces;
 
 namespace NucleusCloud.Modules.Exchange;
@@ -34,6 +35,8 @@ public sealed class ExchangeModule : IModule
         services.AddScoped<IKnowledgeExchange, KnowledgeSharing>();
         services.AddScoped<IMeetings, Agenda>();
         services.AddScoped<ICooperation, CooperationRegister>();
+        services.AddScoped<SpaceDocuments>();
+        services.AddScoped<ISpaceDocuments>(sp => sp.GetRequiredService<SpaceDocuments>());
         services.AddScoped<IDemoSeeder, DemoExchange>();
 
         services.AddSignalR();
@@ -65,6 +68,7 @@ public sealed class ExchangeModule : IModule
         KnowledgeEndpoints.Map(endpoints);
         MeetingEndpoints.Map(endpoints);
         AgreementEndpoints.Map(endpoints);
+        DocumentEndpoints.Map(endpoints);
         endpoints.MapHub<ExchangeHub>(ExchangeHub.Path);
     }
 }

@@ -1,30 +1,11 @@
-using System.Net.Mime;
 using Microsoft.AspNetCore.Http;
-using NucleusCloud.Modules.Abstractions.Http;
 using NucleusCloud.Modules.Abstractions.Storage;
 
 namespace NucleusCloud.Modules.Brand.Assets;
 
-/// <summary>
-/// Serves a stored file with the type detected at upload, a Content-Disposition, <c>nosniff</c>, and a
-/// sandboxing policy, so nothing uploaded can run as a page of the product even if a browser were asked to render it.
-/// </summary>
+/// <summary>Serves an asset's file by the shared delivery rules (<see cref="StoredFileDelivery"/>).</summary>
 internal static class AssetDelivery
 {
-    public static async Task<IResult> ServeAsync(HttpContext http, IFileStorage storage, AssetFile file, bool inline, string cacheControl, CancellationToken cancellationToken)
-    {
-        var content = await storage.OpenReadAsync(file.StorageKey, cancellationToken);
-        if (content is null)
-        {
-            return ApiProblems.NotFound("File");
-        }
-
-        var headers = http.Response.Headers;
-        headers.ContentDisposition = new ContentDisposition { Inline = inline, FileName = file.FileName }.ToString();
-        headers.XContentTypeOptions = "nosniff";
-        headers.ContentSecurityPolicy = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox";
-        headers.CacheControl = cacheControl;
-        headers.ETag = $"\"{file.Sha256}\"";
-        return Results.Stream(content, file.ContentType);
-    }
+    public static Task<IResult> ServeAsync(HttpContext http, IFileStorage storage, AssetFile file, bool inline, string cacheControl, CancellationToken cancellationToken) =>
+        StoredFileDelivery.ServeAsync(http, storage, new StoredFile(file.StorageKey, file.FileName, file.ContentType, file.Sha256), inline, cacheControl, cancellationToken);
 }

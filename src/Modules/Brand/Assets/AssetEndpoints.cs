@@ -177,14 +177,9 @@ internal static class AssetEndpoints
         using var _ = body;
         var (file, refusal) = await uploads.AddVersionAsync(asset, body.ToArray(), fileName, cancellationToken);
         return refusal is not null
-            ? Refused(refusal)
+            ? refusal.ToProblem()
             : TypedResults.Created($"/api/{http.GetRouteValue("tenant")}/brand/assets/{id}/versions/{file!.Number}/file", file.ToDto());
     }
-
-    internal static IResult Refused(UploadRefusal refusal) => refusal.UnsupportedType
-        ? Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "This type of file is not accepted.", detail: refusal.Message,
-            type: "https://nucleuscloud.org/problems/unsupported-file")
-        : ApiProblems.Validation("file", refusal.Message);
 
     private static async Task<IResult> Versions(Guid id, BrandDbContext db, CancellationToken cancellationToken) =>
         !await db.Assets.AnyAsync(a => a.Id == id, cancellationToken)

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using NucleusCloud.Modules.Abstractions.Auditing;
@@ -9,9 +8,6 @@ using NucleusCloud.Modules.Brand.Contracts;
 using NucleusCloud.Modules.Brand.Data;
 
 namespace NucleusCloud.Modules.Brand.Assets;
-
-/// <summary>Why an upload was refused: the type is not accepted (415) or the file is not usable (400).</summary>
-internal sealed record UploadRefusal(bool UnsupportedType, string Message);
 
 /// <summary>
 /// Checks an uploaded file and stores it as the asset's next version: type from the content against
@@ -25,9 +21,9 @@ internal sealed class AssetUploads(BrandDbContext db, IFileStorage storage, Audi
 
     public long MaxBytes => configuration.GetValue(MaxBytesKey, DefaultMaxBytes);
 
-    private long MaxPixels => configuration.GetValue("Brand:Uploads:MaxPixels", 40_000_000L);
+    private long MaxPixels => configuration.GetValue("Brand:Uploads:MaxPixels", UploadRules.DefaultMaxPixels);
 
-    private int MaxSide => configuration.GetValue("Brand:Uploads:MaxSide", 16_384);
+    private int MaxSide => configuration.GetValue("Brand:Uploads:MaxSide", UploadRules.DefaultMaxSide);
 
     public async Task<(AssetFile? File, UploadRefusal? Refusal)> AddVersionAsync(BrandAsset asset, byte[] content, string? fileName, CancellationToken cancellationToken)
     {
@@ -36,15 +32,10 @@ internal sealed class AssetUploads(BrandDbContext db, IFileStorage storage, Audi
             return (null, new(false, "A video link has no file: set its videoUrl instead."));
         }
 
-        var (type, refusal) = FileContent.Detect(content);
+        var (type, refusal) = UploadRules.Inspect(content, MaxPixels, MaxSide);
         if (type is null)
         {
-            return (null, new(true, refusal!));
-        }
-
-        if (type.IsImage && (type.Width > MaxSide || type.Height > MaxSide || (long)type.Width!.Value * type.Height!.Value > MaxPixels))
-        {
-            return (null, new(false, $"The image is {type.Width} × {type.Height} pixels; at most {MaxSide} pixels a side and {MaxPixels / 1_000_000} megapixels are accepted."));
+            return (null, refusal);
         }
 
         if (asset.Kind is AssetKind.Logo or AssetKind.Photo && !type.IsImage)
@@ -59,7 +50,7 @@ internal sealed class AssetUploads(BrandDbContext db, IFileStorage storage, Audi
             Number = number,
             StorageKey = $"brand/{asset.TenantId:N}/{asset.Id:N}/{number}",
             ContentType = type.ContentType,
-            FileName = SafeName(fileName, asset.Title) + type.Extension,
+            FileName = UploadRules.SafeName(fileName, asset.Title) + type.Extension,
             Length = content.LongLength,
             Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)),
             Width = type.Width,
@@ -87,31 +78,5 @@ internal sealed class AssetUploads(BrandDbContext db, IFileStorage storage, Audi
         }
 
         return (file, null);
-    }
-
-    /// <summary>The uploader's base name as letters, digits and hyphens only (no paths, quotes or control characters), or the title's.</summary>
-    internal static string SafeName(string? fileName, string title)
-    {
-        var stem = Path.GetFileNameWithoutExtension(Path.GetFileName((fileName ?? "").Replace('\\', '/')));
-        var safe = Slug(stem);
-        return safe.Length > 0 ? safe : Slug(title) is { Length: > 0 } fromTitle ? fromTitle : "file";
-
-        static string Slug(string text)
-        {
-            var builder = new StringBuilder();
-            foreach (var c in text.Normalize(NormalizationForm.FormD))
-            {
-                if (char.IsAsciiLetterOrDigit(c))
-                {
-                    builder.Append(char.ToLowerInvariant(c));
-                }
-                else if (builder.Length > 0 && builder[^1] != '-' && (c is ' ' or '-' or '_' or '.'))
-                {
-                    builder.Append('-');
-                }
-            }
-
-            return builder.ToString().Trim('-') is { Length: > 80 } longName ? longName[..80] : builder.ToString().Trim('-');
-        }
     }
 }

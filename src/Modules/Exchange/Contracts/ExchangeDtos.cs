@@ -42,7 +42,11 @@ public sealed record PostDto(
     bool Deleted,
     int Version,
     IReadOnlyList<ReactionCount> Reactions,
-    IReadOnlyList<Guid> Mentions);
+    IReadOnlyList<Guid> Mentions,
+    IReadOnlyList<Guid> Attachments);
+
+/// <summary>A document shared with a space; its file is at <c>…/documents/{id}/file</c>, for the space's delegates only.</summary>
+public sealed record DocumentDto(Guid Id, string Title, string FileName, string ContentType, long Length, Guid TenantId, string TenantName, string SharedBy, DateTimeOffset SharedAt);
 
 /// <summary>A post that mentions the caller, with where it was written.</summary>
 public sealed record MentionDto(Guid SpaceId, string SpaceName, Guid ChannelId, string ChannelName, PostDto Post);

@@ -11,7 +11,8 @@ public interface ISpaceConversation
     /// <summary>A channel's threads (their opening posts, newest first), or one thread's replies (oldest first).</summary>
     Task<ExchangeResult<PagedResult<PostDto>>> PostsAsync(ClaimsPrincipal caller, Guid spaceId, Guid channelId, Guid? threadId, PageQuery page, CancellationToken cancellationToken = default);
 
-    Task<ExchangeResult<PostDto>> PostAsync(ClaimsPrincipal caller, Guid spaceId, Guid channelId, string? body, Guid? threadId, CancellationToken cancellationToken = default);
+    /// <summary>Posts in a channel (or replies in a thread), with documents of the same space attached.</summary>
+    Task<ExchangeResult<PostDto>> PostAsync(ClaimsPrincipal caller, Guid spaceId, Guid channelId, string? body, Guid? threadId, IReadOnlyList<Guid>? attachments = null, CancellationToken cancellationToken = default);
 
     /// <summary>Only the author edits; <paramref name="version"/>, when given, must be the post's current one.</summary>
     Task<ExchangeResult<PostDto>> EditAsync(ClaimsPrincipal caller, Guid spaceId, Guid postId, string? body, int? version, CancellationToken cancellationToken = default);

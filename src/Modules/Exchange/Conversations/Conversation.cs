@@ -13,6 +13,7 @@ namespace NucleusCloud.Modules.Exchange.Conversations;
 internal sealed class Conversation(ExchangeDbContext db, ActingMember acting, SpaceEventLog log, TimeProvider clock) : ISpaceConversation
 {
     public const int MaxBodyLength = 20_000;
+    private const int MaxAttachments = 10;
     private static readonly Dictionary<Guid, IReadOnlyList<ReactionCount>> NoReactions = [];
 
     public async Task<ExchangeResult<ChannelDto>> CreateChannelAsync(ClaimsPrincipal caller, Guid spaceId, string? name, string? topic, CancellationToken cancellationToken = default)
@@ -66,7 +67,7 @@ internal sealed class Conversation(ExchangeDbContext db, ActingMember acting, Sp
         return new PagedResult<PostDto>([.. result.Items.Select(p => ToDto(p, reactions))], result.Total, result.Page, result.PageSize);
     }
 
-    public async Task<ExchangeResult<PostDto>> PostAsync(ClaimsPrincipal caller, Guid spaceId, Guid channelId, string? body, Guid? threadId, CancellationToken cancellationToken = default)
+    public async Task<ExchangeResult<PostDto>> PostAsync(ClaimsPrincipal caller, Guid spaceId, Guid channelId, string? body, Guid? threadId, IReadOnlyList<Guid>? attachments = null, CancellationToken cancellationToken = default)
     {
         var standing = await acting.StandingAsync(caller, spaceId, SpaceRequirement.TakePart, cancellationToken);
         if (standing.Value is not { } s)
@@ -89,8 +90,20 @@ internal sealed class Conversation(ExchangeDbContext db, ActingMember acting, Sp
             return ExchangeRefusal.Invalid("threadId", "Replies go to a thread of this channel.");
         }
 
+        var attached = (attachments ?? []).Distinct().ToList();
+        if (attached.Count > MaxAttachments)
+        {
+            return ExchangeRefusal.Invalid("attachmentIds", $"Attach at most {MaxAttachments} documents.");
+        }
+
+        if (attached.Count > 0 && await db.Documents.CountAsync(d => attached.Contains(d.Id) && d.SpaceId == spaceId && d.RemovedAt == null, cancellationToken) != attached.Count)
+        {
+            return ExchangeRefusal.Invalid("attachmentIds", "Attach documents shared with this space.");
+        }
+
         var post = new Post
         {
+            Attachments = attached,
             SpaceId = spaceId,
             ChannelId = channelId,
             ThreadId = threadId,
@@ -309,5 +322,5 @@ internal sealed class Conversation(ExchangeDbContext db, ActingMember acting, Sp
 
     private static PostDto ToDto(Post post, IReadOnlyDictionary<Guid, IReadOnlyList<ReactionCount>> reactions) =>
         new(post.Id, post.ChannelId, post.ThreadId, post.AuthorTenantId, post.AuthorTenantName, post.AuthorUserId, post.AuthorName, post.Body, post.Html,
-            post.CreatedAt, post.EditedAt, post.DeletedAt is not null, post.Version, reactions.GetValueOrDefault(post.Id, []), post.Mentions);
+            post.CreatedAt, post.EditedAt, post.DeletedAt is not null, post.Version, reactions.GetValueOrDefault(post.Id, []), post.Mentions, post.Attachments);
 }

@@ -41,7 +41,7 @@ internal static class ConversationEndpoints
         Ok(await conversation.PostsAsync(user, spaceId, channelId, threadId, page, cancellationToken));
 
     private static async Task<IResult> Post(Guid spaceId, Guid channelId, PostRequest request, ClaimsPrincipal user, ISpaceConversation conversation, ITenantContext tenant, CancellationToken cancellationToken) =>
-        Created(await conversation.PostAsync(user, spaceId, channelId, request.Body, request.ThreadId, cancellationToken),
+        Created(await conversation.PostAsync(user, spaceId, channelId, request.Body, request.ThreadId, request.AttachmentIds, cancellationToken),
             p => $"/api/{tenant.RequiredTenant.Slug}/exchange/spaces/{spaceId}/posts/{p.Id}");
 
     private static async Task<IResult> Edit(Guid spaceId, Guid postId, PostEdit request, ClaimsPrincipal user, ISpaceConversation conversation, CancellationToken cancellationToken) =>
@@ -59,6 +59,6 @@ internal static class ConversationEndpoints
 
 internal sealed record ChannelRequest(string? Name, string? Topic);
 
-internal sealed record PostRequest(string? Body, Guid? ThreadId);
+internal sealed record PostRequest(string? Body, Guid? ThreadId, IReadOnlyList<Guid>? AttachmentIds);
 
 internal sealed record PostEdit(string? Body, int? Version);

@@ -43,4 +43,7 @@ internal sealed class Post
 
     /// <summary>The delegates the post names as <c>@Display Name</c>, told so live and listed in their mentions.</summary>
     public List<Guid> Mentions { get; set; } = [];
+
+    /// <summary>Documents of the same space attached to the post.</summary>
+    public List<Guid> Attachments { get; set; } = [];
 }

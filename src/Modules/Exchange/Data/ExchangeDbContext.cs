@@ -5,6 +5,7 @@ using NucleusCloud.Modules.Exchange.Knowledge;
 using NucleusCloud.Modules.Exchange.Live;
 using NucleusCloud.Modules.Exchange.Meetings;
 using NucleusCloud.Modules.Exchange.Agreements;
+using NucleusCloud.Modules.Exchange.Documents;
 using NucleusCloud.Modules.Exchange.Spaces;
 
 namespace NucleusCloud.Modules.Exchange.Data;
@@ -40,6 +41,8 @@ internal abstract class ExchangeDbContext(DbContextOptions options) : DbContext(
     public DbSet<SharedSnapshot> Snapshots => Set<SharedSnapshot>();
 
     public DbSet<TenantNotice> Notices => Set<TenantNotice>();
+
+    public DbSet<SpaceDocument> Documents => Set<SpaceDocument>();
 
     public DbSet<Meeting> Meetings => Set<Meeting>();
 
@@ -153,6 +156,20 @@ internal abstract class ExchangeDbContext(DbContextOptions options) : DbContext(
             snapshot.Property(s => s.SharedBy).HasMaxLength(200);
             snapshot.Property(s => s.SolutionSlug).HasMaxLength(200);
             snapshot.Property(s => s.Name).HasMaxLength(200);
+        });
+        modelBuilder.Entity<SpaceDocument>(document =>
+        {
+            document.ToTable("space_documents");
+            document.HasKey(d => d.Id);
+            document.HasIndex(d => new { d.SpaceId, d.SharedAt });
+            document.HasOne<Space>().WithMany().HasForeignKey(d => d.SpaceId).OnDelete(DeleteBehavior.Cascade);
+            document.Property(d => d.TenantName).HasMaxLength(200);
+            document.Property(d => d.SharedBy).HasMaxLength(200);
+            document.Property(d => d.Title).HasMaxLength(200);
+            document.Property(d => d.FileName).HasMaxLength(120);
+            document.Property(d => d.ContentType).HasMaxLength(120);
+            document.Property(d => d.Sha256).HasMaxLength(64);
+            document.Property(d => d.StorageKey).HasMaxLength(300);
         });
         modelBuilder.Entity<TenantNotice>(notice =>
         {

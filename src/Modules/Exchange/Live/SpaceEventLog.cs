@@ -101,6 +101,7 @@ internal static class LiveEventTypes
     public const string RequestCreated = "request.created";
     public const string RequestAnswered = "request.answered";
     public const string SnapshotWithdrawn = "snapshot.withdrawn";
+    public const string DocumentShared = "document.shared";
     public const string MeetingScheduled = "meeting.scheduled";
     public const string MeetingStarting = "meeting.starting";
     public const string AgreementProposed = "agreement.proposed";

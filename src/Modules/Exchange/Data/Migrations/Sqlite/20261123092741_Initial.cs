@@ -135,6 +135,37 @@ namespace NucleusCloud.Modules.Exchange.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "space_documents",
+                schema: "exchange",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SpaceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    SharedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Length = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    StorageKey = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    SharedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RemovedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_space_documents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_space_documents_spaces_SpaceId",
+                        column: x => x.SpaceId,
+                        principalSchema: "exchange",
+                        principalTable: "spaces",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "space_events",
                 schema: "exchange",
                 columns: table => new
@@ -289,7 +320,8 @@ namespace NucleusCloud.Modules.Exchange.Data.Migrations.Sqlite
                     DeletedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     DeletedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    Mentions = table.Column<string>(type: "TEXT", nullable: false)
+                    Mentions = table.Column<string>(type: "TEXT", nullable: false),
+                    Attachments = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -436,6 +468,12 @@ namespace NucleusCloud.Modules.Exchange.Data.Migrations.Sqlite
                 columns: new[] { "UserId", "SpaceId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_space_documents_SpaceId_SharedAt",
+                schema: "exchange",
+                table: "space_documents",
+                columns: new[] { "SpaceId", "SharedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_space_meetings_SpaceId_StartsAt",
                 schema: "exchange",
                 table: "space_meetings",
@@ -507,6 +545,10 @@ namespace NucleusCloud.Modules.Exchange.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "space_delegates",
+                schema: "exchange");
+
+            migrationBuilder.DropTable(
+                name: "space_documents",
                 schema: "exchange");
 
             migrationBuilder.DropTable(

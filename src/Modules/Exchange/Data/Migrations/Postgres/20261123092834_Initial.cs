@@ -136,6 +136,37 @@ namespace NucleusCloud.Modules.Exchange.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "space_documents",
+                schema: "exchange",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SpaceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    SharedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    FileName = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    Length = table.Column<long>(type: "bigint", nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    StorageKey = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    SharedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RemovedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_space_documents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_space_documents_spaces_SpaceId",
+                        column: x => x.SpaceId,
+                        principalSchema: "exchange",
+                        principalTable: "spaces",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "space_events",
                 schema: "exchange",
                 columns: table => new
@@ -290,7 +321,8 @@ namespace NucleusCloud.Modules.Exchange.Data.Migrations.Postgres
                     DeletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     DeletedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     Version = table.Column<int>(type: "integer", nullable: false),
-                    Mentions = table.Column<List<Guid>>(type: "uuid[]", nullable: false)
+                    Mentions = table.Column<List<Guid>>(type: "uuid[]", nullable: false),
+                    Attachments = table.Column<List<Guid>>(type: "uuid[]", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -437,6 +469,12 @@ namespace NucleusCloud.Modules.Exchange.Data.Migrations.Postgres
                 columns: new[] { "UserId", "SpaceId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_space_documents_SpaceId_SharedAt",
+                schema: "exchange",
+                table: "space_documents",
+                columns: new[] { "SpaceId", "SharedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_space_meetings_SpaceId_StartsAt",
                 schema: "exchange",
                 table: "space_meetings",
@@ -508,6 +546,10 @@ namespace NucleusCloud.Modules.Exchange.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "space_delegates",
+                schema: "exchange");
+
+            migrationBuilder.DropTable(
+                name: "space_documents",
                 schema: "exchange");
 
             migrationBuilder.DropTable(
