@@ -58,12 +58,12 @@ public sealed partial class TranslationTests
     private static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "NucleusCloud.slnx")))
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "NucleusCloud.sln")))
         {
             directory = directory.Parent;
         }
 
-        return directory?.FullName ?? throw new InvalidOperationException("NucleusCloud.slnx not found above the test output.");
+        return directory?.FullName ?? throw new InvalidOperationException("NucleusCloud.sln not found above the test output.");
     }
 
     // T["Key"] or localizer["Key"] with a literal key.
