@@ -105,6 +105,15 @@ const scenarios = {
     report({ removeStatus, revokedAfterMs: revokedAt ? revokedAt - start : null, receivedAfter: b.feed.received.length - countAtRevoke });
   },
 
+  // A tenant that joined later asks for the whole log and receives it from its joining on.
+  async lateJoiner() {
+    const b = await connect(baseUrl, users.b.token);
+    await join(b, spaceId, 0);
+    const received = b.feed.received;
+    await b.connection.stop();
+    report({ types: received.map((e) => e.type), bodies: received.filter((e) => e.type === "post.created").map((e) => e.data.body) });
+  },
+
   // Scale-out: a post made through one host reaches a client connected to the other.
   async scaleOut() {
     const b = await connect(otherUrl, users.b.token);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using NucleusCloud.Modules.Abstractions.Modules;
 using NucleusCloud.Modules.Abstractions.Persistence;
 
@@ -8,6 +9,8 @@ internal static class DatabaseStartup
 {
     public static async Task PrepareDatabaseAsync(this WebApplication app, CancellationToken cancellationToken = default)
     {
+        // Settings that must hold before anything is touched (e.g. where mail goes): refuse to start, not fail later.
+        app.Services.GetRequiredService<IStartupValidator>().Validate();
         var options = ModuleDatabase.Read(app.Configuration);
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("NucleusCloud.Database");
         logger.LogInformation("Database: {Database}", ModuleDatabase.Describe(options));

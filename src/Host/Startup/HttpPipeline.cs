@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using NucleusCloud.Modules.Abstractions.Auditing;
 using NucleusCloud.Modules.Abstractions.Http;
@@ -22,14 +21,14 @@ internal static class HttpPipeline
         services.AddApiConventions();
         foreach (var module in Modules.All)
         {
-            module.AddServices(services, builder.Configuration);
+            module.AddServices(services, builder.Configuration, builder.Environment);
         }
 
         services.AddWebShell();
         services.AddOpenApi();
         services.AddHealthChecks();
-        services.Configure<ForwardedHeadersOptions>(options =>
-            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost);
+        TrustedProxies.RefuseBlanketTrust(builder.Configuration);
+        services.Configure<ForwardedHeadersOptions>(options => TrustedProxies.Configure(options, builder.Configuration));
         services.AddAuthorization();
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NucleusCloud.Modules.Abstractions.Http;
 using NucleusCloud.Modules.Abstractions.Modules;
@@ -18,7 +19,7 @@ public sealed class BrandModule : IModule
 {
     public string Name => BrandDbContext.Schema;
 
-    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    public void AddServices(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddModuleDbContext<BrandDbContext, SqliteBrandDbContext, PostgresBrandDbContext>(configuration, BrandDbContext.Schema);
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NucleusCloud.Modules.Abstractions.Http;
 using NucleusCloud.Modules.Abstractions.Modules;
@@ -15,7 +16,7 @@ public sealed class CrmModule : IModule
 {
     public string Name => CrmDbContext.Schema;
 
-    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    public void AddServices(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddModuleDbContext<CrmDbContext, SqliteCrmDbContext, PostgresCrmDbContext>(configuration, CrmDbContext.Schema);
         services.AddScoped<ICrmIntake, CrmIntake>();

@@ -22,7 +22,7 @@ public sealed class ExchangeModule : IModule
 {
     public string Name => ExchangeDbContext.Schema;
 
-    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    public void AddServices(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddModuleDbContext<ExchangeDbContext, SqliteExchangeDbContext, PostgresExchangeDbContext>(configuration, ExchangeDbContext.Schema);
         services.AddScoped<SpaceAccess>();

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using NucleusCloud.Modules.Abstractions.Http;
 using NucleusCloud.Modules.Abstractions.Modules;
 using NucleusCloud.Modules.Abstractions.Persistence;
@@ -18,7 +19,7 @@ public sealed class PartnersModule : IModule
 {
     public string Name => PartnersDbContext.Schema;
 
-    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    public void AddServices(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddModuleDbContext<PartnersDbContext, SqlitePartnersDbContext, PostgresPartnersDbContext>(configuration, PartnersDbContext.Schema);
         services.AddScoped<IPartnerDirectory, PartnerDirectory>();

@@ -3,11 +3,13 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using NucleusCloud.Modules.Abstractions.Modules;
 using NucleusCloud.Modules.Abstractions.Persistence;
 using NucleusCloud.Modules.Platform.Contracts;
 using NucleusCloud.Modules.Platform.Data;
 using NucleusCloud.Modules.Platform.Demo;
+using NucleusCloud.Modules.Platform.KeyRing;
 using NucleusCloud.Modules.Platform.Tenants;
 using NucleusCloud.Tenancy;
 
@@ -17,10 +19,12 @@ public sealed class PlatformModule : IModule
 {
     public string Name => PlatformDbContext.Schema;
 
-    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    public void AddServices(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddModuleDbContext<PlatformDbContext, SqlitePlatformDbContext, PostgresPlatformDbContext>(configuration, PlatformDbContext.Schema);
-        services.AddDataProtection().SetApplicationName("NucleusCloud").PersistKeysToDbContext<PlatformDbContext>();
+        // Keys are encrypted with the certificate before they reach the table, and read back with it.
+        services.AddDataProtection().SetApplicationName("NucleusCloud").PersistKeysToDbContext<PlatformDbContext>()
+            .ProtectKeysWithCertificate(KeyRingCertificate.Read(configuration, environment));
         services.AddMemoryCache();
         services.AddSingleton<CachedTenantStore>();
         services.AddSingleton<ITenantStore>(sp => sp.GetRequiredService<CachedTenantStore>());

@@ -59,6 +59,8 @@
       status.textContent = text(section.dataset.meetingStarting, data.title);
     }
     if (data.channelId && data.channelId !== channelId) return;
+    // An edited or deleted post's earlier entries carry no text any more: the later entry says what it is now.
+    if (data.redacted) return;
     if (event.type === "post.created" && !data.threadId && !document.getElementById(`post-${data.id}`)) {
       document.getElementById("no-posts")?.remove();
       list.append(renderPost(data));

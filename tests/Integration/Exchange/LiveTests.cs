@@ -83,6 +83,25 @@ public abstract class LiveTests<THost>(THost host) : IClassFixture<THost>
     }
 
     [SkippableFact]
+    public async Task A_tenant_that_joins_later_reads_the_live_log_from_its_joining_on()
+    {
+        Skip.If(host.Unavailable is not null, host.Unavailable);
+        var app = host.App;
+        var a = await host.SignedInAsync(await app.NewTenantAsync("a"));
+        var b = await host.SignedInAsync(await app.NewTenantAsync("b"));
+        var space = await a.User.CreateSpaceAsync("Said before you came");
+        await a.User.PostedAsync(space.Id(), space.GeneralChannel(), "Before B was invited");
+        await a.User.InviteAsync(space.Id(), b.User.Tenant);
+        await b.User.JoinAsync(space.Id());
+        await a.User.PostedAsync(space.Id(), space.GeneralChannel(), "After B joined");
+
+        var result = await NodeScenarios.RunAsync(Script, "lateJoiner", new { baseUrl = host.BaseUrl, spaceId = space.Id(), users = new { b = b.ForNode } });
+
+        result["types"]!.AsArray().Select(t => t!.GetValue<string>()).ShouldBe(["member.joined", "post.created"]);
+        result["bodies"]!.AsArray().Select(t => t!.GetValue<string>()).ShouldBe(["After B joined"]);
+    }
+
+    [SkippableFact]
     public async Task A_user_removed_from_its_tenant_is_dropped_from_the_space_by_the_next_sweep()
     {
         var result = await NodeScenarios.RunAsync(Script, "membershipRemoved", await SpaceOfTwoTenantsAsync());

@@ -28,13 +28,14 @@ public sealed partial class SmtpSink : IAsyncDisposable
 
     public sealed record Message(string To, string Subject, string Body);
 
-    /// <summary>Waits for a message to <paramref name="to"/> (messages are sent after the response in some flows).</summary>
-    public async Task<Message> WaitForAsync(string to, TimeSpan? timeout = null)
+    /// <summary>Waits for a message to <paramref name="to"/>, optionally whose subject contains <paramref name="subject"/> (messages are sent after the response in some flows).</summary>
+    public async Task<Message> WaitForAsync(string to, TimeSpan? timeout = null, string? subject = null)
     {
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
         while (DateTime.UtcNow < deadline)
         {
-            var found = Messages.LastOrDefault(m => m.To.Contains(to, StringComparison.OrdinalIgnoreCase));
+            var found = Messages.LastOrDefault(m => m.To.Contains(to, StringComparison.OrdinalIgnoreCase)
+                && (subject is null || m.Subject.Contains(subject, StringComparison.OrdinalIgnoreCase)));
             if (found is not null)
             {
                 return found;

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Mail;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -23,7 +25,18 @@ public sealed class MailOptions
 
     public string? SmtpPassword { get; set; }
 
-    public string PickupDirectory { get; set; } = "data/mail";
+    /// <summary>Where messages go without an SMTP server. Production must name it (or an SMTP host) explicitly.</summary>
+    public string? PickupDirectory { get; set; }
+
+    /// <summary>The pickup directory used in development when none is configured.</summary>
+    public const string DefaultPickupDirectory = "data/mail";
+
+    /// <summary>
+    /// Print the links of a message written to the pickup directory on the console, so a developer can
+    /// follow an invitation or a reset. Honoured in the Development environment only (its
+    /// <c>appsettings.Development.json</c> turns it on): links carry one-time tokens.
+    /// </summary>
+    public bool LogLinks { get; set; }
 
     /// <summary>The address people reach the product at, for links in messages.</summary>
     public string PublicUrl { get; set; } = "http://localhost:5080";
@@ -38,7 +51,11 @@ public interface IMailer
     string Link(string pathAndQuery);
 }
 
-internal sealed class Mailer(IOptions<MailOptions> options, ILogger<Mailer> logger) : IMailer
+/// <summary>
+/// Message bodies are never logged: they carry invitation, reset and confirmation tokens. Only a
+/// developer's console may show a message's links (<see cref="MailOptions.LogLinks"/>).
+/// </summary>
+internal sealed partial class Mailer(IOptions<MailOptions> options, IHostEnvironment environment, ILogger<Mailer> logger) : IMailer
 {
     public async Task SendAsync(string to, string subject, string textBody, CancellationToken cancellationToken = default)
     {
@@ -47,12 +64,18 @@ internal sealed class Mailer(IOptions<MailOptions> options, ILogger<Mailer> logg
         using var client = new SmtpClient();
         if (string.IsNullOrWhiteSpace(settings.SmtpHost))
         {
-            var directory = Path.GetFullPath(settings.PickupDirectory);
+            var directory = Path.GetFullPath(settings.PickupDirectory ?? MailOptions.DefaultPickupDirectory);
             Directory.CreateDirectory(directory);
             client.DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory;
             client.PickupDirectoryLocation = directory;
-            // Nothing leaves the machine: say where the message is, links included, so a person can follow them.
-            logger.LogInformation("Mail to {To} ({Subject}) written to {Directory}:\n{Body}", to, subject, directory, textBody);
+            LogWritten(subject, directory);
+            if (settings.LogLinks && environment.IsDevelopment())
+            {
+                foreach (Match link in Links().Matches(textBody))
+                {
+                    LogLink(subject, link.Value);
+                }
+            }
         }
         else
         {
@@ -69,4 +92,22 @@ internal sealed class Mailer(IOptions<MailOptions> options, ILogger<Mailer> logg
     }
 
     public string Link(string pathAndQuery) => options.Value.PublicUrl.TrimEnd('/') + pathAndQuery;
+
+    [GeneratedRegex(@"https?://\S+", RegexOptions.CultureInvariant)]
+    private static partial Regex Links();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Mail \"{Subject}\" written to {Directory}")]
+    private partial void LogWritten(string subject, string directory);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Development only (Mail:LogLinks): \"{Subject}\" links to {Link}")]
+    private partial void LogLink(string subject, string link);
+}
+
+/// <summary>Production sends mail somewhere on purpose: an SMTP server, or a pickup directory that an operator named.</summary>
+internal sealed class MailOptionsValidation(IHostEnvironment environment) : IValidateOptions<MailOptions>
+{
+    public ValidateOptionsResult Validate(string? name, MailOptions options) =>
+        environment.IsProduction() && string.IsNullOrWhiteSpace(options.SmtpHost) && string.IsNullOrWhiteSpace(options.PickupDirectory)
+            ? ValidateOptionsResult.Fail("Production needs Mail:SmtpHost (an SMTP server) or an explicit Mail:PickupDirectory: mail would otherwise pile up unread under data/mail.")
+            : ValidateOptionsResult.Success;
 }

@@ -26,7 +26,8 @@ public static class ApiConventions
         services.AddExceptionHandler<ApiExceptionHandler>();
         // Plain paged lists (no filters of their own) validate their page and size with this one.
         services.AddSingleton<FluentValidation.IValidator<PageQuery>, PageQueryValidator<PageQuery>>();
-        services.AddOptions<Email.MailOptions>().BindConfiguration(Email.MailOptions.Section);
+        services.AddOptions<Email.MailOptions>().BindConfiguration(Email.MailOptions.Section).ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<Email.MailOptions>, Email.MailOptionsValidation>();
         services.AddSingleton<Email.IMailer, Email.Mailer>();
         // Throw on unreadable bodies so ApiExceptionHandler can name the field instead of a bare 400.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);

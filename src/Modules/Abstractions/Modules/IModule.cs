@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace NucleusCloud.Modules.Abstractions.Modules;
 
@@ -10,7 +11,7 @@ public interface IModule
     /// <summary>Short lowercase name: the API segment, the PostgreSQL schema and the log category.</summary>
     string Name { get; }
 
-    void AddServices(IServiceCollection services, IConfiguration configuration);
+    void AddServices(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment);
 
     void MapEndpoints(IEndpointRouteBuilder endpoints);
 }

@@ -14,6 +14,12 @@ public sealed partial class LocalDiskFileStorage(IOptions<StorageOptions> option
 
     public async Task SaveAsync(string key, Stream content, CancellationToken cancellationToken = default)
     {
+        // Files written before keys led with the tenant are still read and deleted; new ones must.
+        if (!TenantFileKeys.BelongsToATenant(key))
+        {
+            throw new ArgumentException($"'{key}' does not start with a tenant: make keys with TenantFileKeys.For.", nameof(key));
+        }
+
         var path = PathOf(key);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var partial = $"{path}.{Guid.NewGuid():N}.partial";

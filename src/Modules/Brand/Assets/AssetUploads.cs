@@ -6,6 +6,7 @@ using NucleusCloud.Modules.Abstractions.Persistence;
 using NucleusCloud.Modules.Abstractions.Storage;
 using NucleusCloud.Modules.Brand.Contracts;
 using NucleusCloud.Modules.Brand.Data;
+using NucleusCloud.Tenancy;
 
 namespace NucleusCloud.Modules.Brand.Assets;
 
@@ -14,7 +15,7 @@ namespace NucleusCloud.Modules.Brand.Assets;
 /// the allow-list, image dimensions against the pixel budget, then the bytes to storage and the row
 /// to the database. A file whose row cannot be saved is removed again.
 /// </summary>
-internal sealed class AssetUploads(BrandDbContext db, IFileStorage storage, AuditActor actor, TimeProvider clock, IConfiguration configuration)
+internal sealed class AssetUploads(BrandDbContext db, IFileStorage storage, ITenantContext tenant, AuditActor actor, TimeProvider clock, IConfiguration configuration)
 {
     public const string MaxBytesKey = "Brand:Uploads:MaxBytes";
     public const long DefaultMaxBytes = 25 * 1024 * 1024;
@@ -48,7 +49,8 @@ internal sealed class AssetUploads(BrandDbContext db, IFileStorage storage, Audi
         {
             AssetId = asset.Id,
             Number = number,
-            StorageKey = $"brand/{asset.TenantId:N}/{asset.Id:N}/{number}",
+            // The scope's tenant, not the asset's: a new asset has no tenant id until it is saved.
+            StorageKey = TenantFileKeys.For(tenant.RequiredTenant.Id, "brand", asset.Id, number),
             ContentType = type.ContentType,
             FileName = UploadRules.SafeName(fileName, asset.Title) + type.Extension,
             Length = content.LongLength,

@@ -13,6 +13,7 @@ public sealed record SpaceDetails(
     Guid HostTenantId,
     string HostName,
     SpaceVisibility Visibility,
+    bool HistoryVisibleToNewMembers,
     SpaceStandingDto Standing,
     long LastSequence,
     IReadOnlyList<SpaceMemberDto> Members,

@@ -3,8 +3,11 @@ using NucleusCloud.Modules.Abstractions.Http;
 
 namespace NucleusCloud.Modules.Exchange.Contracts;
 
-/// <summary>A new space, as the host's page and API send it.</summary>
-public sealed record SpaceDraft(string? Name, string? Description, SpaceVisibility? Visibility);
+/// <summary>
+/// A new space, as the host's page and API send it. Without <paramref name="HistoryVisibleToNewMembers"/>,
+/// an open space shows its history to tenants that join later and an invite-only one does not.
+/// </summary>
+public sealed record SpaceDraft(string? Name, string? Description, SpaceVisibility? Visibility, bool? HistoryVisibleToNewMembers = null);
 
 /// <summary>
 /// Exchange spaces as the request's tenant sees them: the tenant acting is the request's, the user
@@ -34,6 +37,9 @@ public interface ISpaces
 
     /// <summary>Withdraws a delegation; the user's live connections leave the space at once, on every host.</summary>
     Task<ExchangeResult<bool>> RevokeDelegateAsync(ClaimsPrincipal caller, Guid spaceId, Guid userId, CancellationToken cancellationToken = default);
+
+    /// <summary>The host decides whether tenants that join later read what was said before they joined.</summary>
+    Task<ExchangeResult<SpaceDetails>> SetHistoryVisibilityAsync(ClaimsPrincipal caller, Guid spaceId, bool visibleToNewMembers, CancellationToken cancellationToken = default);
 
     /// <summary>Whether knowledge requests in the space may suggest the tenant's published solutions.</summary>
     Task<ExchangeResult<SpaceStandingDto>> SetSuggestionsAsync(ClaimsPrincipal caller, Guid spaceId, bool suggest, CancellationToken cancellationToken = default);

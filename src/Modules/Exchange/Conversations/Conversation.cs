@@ -50,9 +50,9 @@ internal sealed class Conversation(ExchangeDbContext db, ActingMember acting, Sp
     public async Task<ExchangeResult<PagedResult<PostDto>>> PostsAsync(ClaimsPrincipal caller, Guid spaceId, Guid channelId, Guid? threadId, PageQuery page, CancellationToken cancellationToken = default)
     {
         var standing = await acting.StandingAsync(caller, spaceId, SpaceRequirement.TakePart, cancellationToken);
-        if (standing.Refusal is { } refusal)
+        if (standing.Value is not { } s)
         {
-            return refusal;
+            return standing.Refusal!;
         }
 
         if (!await db.Channels.AnyAsync(c => c.Id == channelId && c.SpaceId == spaceId, cancellationToken))
@@ -61,6 +61,11 @@ internal sealed class Conversation(ExchangeDbContext db, ActingMember acting, Sp
         }
 
         var posts = db.Posts.AsNoTracking().Where(p => p.ChannelId == channelId && p.ThreadId == threadId);
+        if (s.HistorySince is { } since)
+        {
+            posts = posts.Where(p => p.CreatedAt >= since);
+        }
+
         var ordered = threadId is null ? posts.OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id) : posts.OrderBy(p => p.CreatedAt).ThenBy(p => p.Id);
         var result = await ordered.ToPageAsync(page, p => p, cancellationToken);
         var reactions = await ReactionsOfAsync([.. result.Items.Select(p => p.Id)], cancellationToken);
@@ -118,7 +123,7 @@ internal sealed class Conversation(ExchangeDbContext db, ActingMember acting, Sp
         };
         db.Posts.Add(post);
         var dto = ToDto(post, NoReactions);
-        await log.CommitAsync(spaceId, [new LiveEvent(LiveEventTypes.PostCreated, dto)], cancellationToken);
+        await log.CommitAsync(spaceId, [new LiveEvent(LiveEventTypes.PostCreated, dto, post.Id)], cancellationToken);
         return dto;
     }
 
@@ -132,7 +137,7 @@ internal sealed class Conversation(ExchangeDbContext db, ActingMember acting, Sp
 
         var (standing, post) = found.Value;
 
-        if (post.AuthorUserId != standing.Delegate!.UserId || post.AuthorTenantId != standing.Member!.TenantId)
+        if (!IsAuthor(standing, post))
         {
             return ExchangeRefusal.Forbidden("Only its author edits a post.");
         }
@@ -153,14 +158,19 @@ internal sealed class Conversation(ExchangeDbContext db, ActingMember acting, Sp
         }
 
         var now = clock.GetUtcNow();
-        db.PostRevisions.Add(new PostRevision { PostId = post.Id, Version = post.Version, Body = post.Body, ReplacedAt = now, ReplacedBy = standing.Delegate.DisplayName });
+        // The earlier text stays only in the post's revisions, which its author and the moderators read.
+        db.PostRevisions.Add(new PostRevision { PostId = post.Id, Version = post.Version, Body = post.Body, ReplacedAt = now, ReplacedBy = standing.Delegate!.DisplayName });
         post.Body = body!.Trim();
         post.Html = SafeMarkdown.ToHtml(body);
         post.Mentions = await MentionsAsync(spaceId, body, cancellationToken);
         post.EditedAt = now;
         post.Version++;
         var dto = ToDto(post, await ReactionsOfAsync([post.Id], cancellationToken));
-        await log.CommitAsync(spaceId, [new LiveEvent(LiveEventTypes.PostEdited, dto)], cancellationToken);
+        await log.CommitAsync(spaceId, async () =>
+        {
+            await log.RedactPostAsync(spaceId, post.Id, post.ChannelId, post.ThreadId, cancellationToken);
+            return [new LiveEvent(LiveEventTypes.PostEdited, dto, post.Id)];
+        }, cancellationToken);
         return dto;
     }
 
@@ -174,7 +184,7 @@ internal sealed class Conversation(ExchangeDbContext db, ActingMember acting, Sp
 
         var (standing, post) = found.Value;
 
-        var isAuthor = post.AuthorUserId == standing.Delegate!.UserId && post.AuthorTenantId == standing.Member!.TenantId;
+        var isAuthor = IsAuthor(standing, post);
         if (!isAuthor && !standing.IsModerator)
         {
             return ExchangeRefusal.Forbidden("Only its author or a moderator of this space deletes a post.");
@@ -182,14 +192,19 @@ internal sealed class Conversation(ExchangeDbContext db, ActingMember acting, Sp
 
         if (post.DeletedAt is null)
         {
-            var now = clock.GetUtcNow();
-            db.PostRevisions.Add(new PostRevision { PostId = post.Id, Version = post.Version, Body = post.Body, ReplacedAt = now, ReplacedBy = standing.Delegate.DisplayName });
+            // Deleted means gone: the text leaves the post, its revisions and the live log (whose entries stay as tombstones).
             post.Body = "";
             post.Html = "";
-            post.DeletedAt = now;
+            post.Mentions = [];
+            post.DeletedAt = clock.GetUtcNow();
             post.DeletedBy = isAuthor ? "author" : "moderator";
             post.Version++;
-            await log.CommitAsync(spaceId, [new LiveEvent(LiveEventTypes.PostDeleted, new { postId = post.Id, channelId = post.ChannelId, threadId = post.ThreadId, deletedBy = post.DeletedBy })], cancellationToken);
+            await log.CommitAsync(spaceId, async () =>
+            {
+                await db.PostRevisions.Where(r => r.PostId == post.Id).ExecuteDeleteAsync(cancellationToken);
+                await log.RedactPostAsync(spaceId, post.Id, post.ChannelId, post.ThreadId, cancellationToken);
+                return [new LiveEvent(LiveEventTypes.PostDeleted, new { postId = post.Id, channelId = post.ChannelId, threadId = post.ThreadId, deletedBy = post.DeletedBy }, post.Id)];
+            }, cancellationToken);
         }
 
         return ToDto(post, NoReactions);
@@ -201,6 +216,12 @@ internal sealed class Conversation(ExchangeDbContext db, ActingMember acting, Sp
         if (found.Refusal is { } refusal)
         {
             return refusal;
+        }
+
+        var (standing, post) = found.Value;
+        if (!IsAuthor(standing, post) && !standing.IsModerator)
+        {
+            return ExchangeRefusal.Forbidden("Only its author and the space's moderators read a post's earlier versions.");
         }
 
         return await db.PostRevisions.AsNoTracking().Where(r => r.PostId == postId).OrderBy(r => r.Version)
@@ -241,7 +262,7 @@ internal sealed class Conversation(ExchangeDbContext db, ActingMember acting, Sp
         await log.CommitAsync(spaceId, async () =>
         {
             reactions = await ReactionsOfAsync([postId], cancellationToken);
-            return [new LiveEvent(LiveEventTypes.ReactionsChanged, new { postId, channelId = post.ChannelId, reactions = reactions.GetValueOrDefault(postId, []) })];
+            return [new LiveEvent(LiveEventTypes.ReactionsChanged, new { postId, channelId = post.ChannelId, reactions = reactions.GetValueOrDefault(postId, []) }, postId)];
         }, cancellationToken);
         return ToDto(post, reactions);
     }
@@ -254,10 +275,14 @@ internal sealed class Conversation(ExchangeDbContext db, ActingMember acting, Sp
             return standing.Refusal!;
         }
 
-        // The space is part of the lookup: a moderator of one space reaches no post of another.
+        // The space is part of the lookup: a moderator of one space reaches no post of another;
+        // and a post from before the member's history begins is not there for it.
         var post = await db.Posts.FirstOrDefaultAsync(p => p.Id == postId && p.SpaceId == spaceId, cancellationToken);
-        return post is null ? ExchangeRefusal.NotFound("Post") : (s, post);
+        return post is null || post.CreatedAt < s.HistorySince ? ExchangeRefusal.NotFound("Post") : (s, post);
     }
+
+    private static bool IsAuthor(SpaceStanding standing, Post post) =>
+        post.AuthorUserId == standing.Delegate!.UserId && post.AuthorTenantId == standing.Member!.TenantId;
 
     private async Task<Dictionary<Guid, IReadOnlyList<ReactionCount>>> ReactionsOfAsync(IReadOnlyCollection<Guid> postIds, CancellationToken cancellationToken)
     {

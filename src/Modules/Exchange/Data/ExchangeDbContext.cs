@@ -122,6 +122,7 @@ internal abstract class ExchangeDbContext(DbContextOptions options) : DbContext(
             entry.HasKey(e => new { e.SpaceId, e.Sequence });
             entry.HasOne<Space>().WithMany().HasForeignKey(e => e.SpaceId).OnDelete(DeleteBehavior.Cascade);
             entry.Property(e => e.Type).HasMaxLength(40);
+            entry.HasIndex(e => new { e.SpaceId, e.PostId });
         });
         modelBuilder.Entity<PresenceEntry>(presence =>
         {

@@ -47,7 +47,7 @@ internal sealed class SpaceDocuments(ExchangeDbContext db, ActingMember acting, 
             ContentType = type.ContentType,
             Length = content.LongLength,
             Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)),
-            StorageKey = $"exchange/{standing.Space.Id:N}/{Guid.CreateVersion7():N}",
+            StorageKey = TenantFileKeys.For(standing.Member.TenantId, "exchange", standing.Space.Id, Guid.CreateVersion7()),
             SharedAt = clock.GetUtcNow(),
         };
         await storage.SaveAsync(document.StorageKey, new MemoryStream(content, writable: false), cancellationToken);
@@ -70,26 +70,31 @@ internal sealed class SpaceDocuments(ExchangeDbContext db, ActingMember acting, 
     public async Task<ExchangeResult<PagedResult<DocumentDto>>> ListAsync(ClaimsPrincipal caller, Guid spaceId, PageQuery page, CancellationToken cancellationToken = default)
     {
         var standing = await DelegateStandingAsync(caller, spaceId, cancellationToken);
-        if (standing.Refusal is { } refusal)
+        if (standing.Value is not { } s)
         {
-            return refusal;
+            return standing.Refusal!;
         }
 
-        return await db.Documents.AsNoTracking().Where(d => d.SpaceId == spaceId && d.RemovedAt == null)
-            .OrderByDescending(d => d.SharedAt).ThenBy(d => d.Id).ToPageAsync(page, ToDto, cancellationToken);
+        var documents = db.Documents.AsNoTracking().Where(d => d.SpaceId == spaceId && d.RemovedAt == null);
+        if (s.HistorySince is { } since)
+        {
+            documents = documents.Where(d => d.SharedAt >= since);
+        }
+
+        return await documents.OrderByDescending(d => d.SharedAt).ThenBy(d => d.Id).ToPageAsync(page, ToDto, cancellationToken);
     }
 
     /// <summary>The document's file, for a delegate of its space.</summary>
     public async Task<ExchangeResult<StoredFile>> FileAsync(ClaimsPrincipal caller, Guid spaceId, Guid documentId, CancellationToken cancellationToken)
     {
         var standing = await DelegateStandingAsync(caller, spaceId, cancellationToken);
-        if (standing.Refusal is { } refusal)
+        if (standing.Value is not { } s)
         {
-            return refusal;
+            return standing.Refusal!;
         }
 
         var document = await db.Documents.AsNoTracking().FirstOrDefaultAsync(d => d.Id == documentId && d.SpaceId == spaceId && d.RemovedAt == null, cancellationToken);
-        return document is null ? ExchangeRefusal.NotFound("Document") : new StoredFile(document.StorageKey, document.FileName, document.ContentType, document.Sha256);
+        return document is null || document.SharedAt < s.HistorySince ? ExchangeRefusal.NotFound("Document") : new StoredFile(document.StorageKey, document.FileName, document.ContentType, document.Sha256);
     }
 
     /// <summary>Removes a document: its tenant's delegate or a moderator of the space. The file goes; posts show it as removed.</summary>

@@ -37,7 +37,8 @@ internal sealed class ExchangeHub(LiveMembership membership, LiveConnections con
         var last = await db.Spaces.Where(s => s.Id == spaceId).Select(s => s.LastSequence).SingleAsync(cancellationToken);
         await dispatcher.WatchAsync(spaceId, last);
 
-        var events = await log.ReadAfterAsync(spaceId, afterSequence, SpaceEventLog.PageSize, cancellationToken);
+        // A member that joined later reads the log from its joining on, unless the space shows its history.
+        var events = await log.ReadAfterAsync(spaceId, Math.Max(afterSequence, participant.HistoryAfterSequence), SpaceEventLog.PageSize, cancellationToken);
         if (!wasOnline)
         {
             await backplane.BroadcastAsync(spaceId, LiveEventTypes.Presence, Presence(participant, online: true), cancellationToken);
@@ -49,8 +50,8 @@ internal sealed class ExchangeHub(LiveMembership membership, LiveConnections con
     /// <summary>The next page of stored events, for a connection that joined the space.</summary>
     public async Task<EventsPage> EventsAfter(Guid spaceId, long afterSequence)
     {
-        _ = connections.In(Context.ConnectionId, spaceId) ?? throw new HubException("Join the space first.");
-        var events = await log.ReadAfterAsync(spaceId, afterSequence, SpaceEventLog.PageSize, Context.ConnectionAborted);
+        var participant = connections.In(Context.ConnectionId, spaceId) ?? throw new HubException("Join the space first.");
+        var events = await log.ReadAfterAsync(spaceId, Math.Max(afterSequence, participant.HistoryAfterSequence), SpaceEventLog.PageSize, Context.ConnectionAborted);
         return new EventsPage(events, events.Count == SpaceEventLog.PageSize);
     }
 

@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 namespace NucleusCloud.Modules.Exchange.Live;
 
 /// <summary>Who a live connection speaks for in a space it joined.</summary>
-internal sealed record LiveParticipant(Guid TenantId, string TenantName, Guid UserId, string DisplayName);
+internal sealed record LiveParticipant(Guid TenantId, string TenantName, Guid UserId, string DisplayName, long HistoryAfterSequence = 0);
 
 /// <summary>A joined connection as the sweep sees it: where, for whom, and the principal it signed in with.</summary>
 internal sealed record LiveMembershipClaim(string ConnectionId, Guid SpaceId, LiveParticipant Participant, System.Security.Claims.ClaimsPrincipal Principal);

@@ -31,9 +31,10 @@ internal sealed class LiveMembership(SpaceAccess access, ITenantStore tenants, I
 
             await using var scope = tenantScopes.CreateScope(tenant);
             var role = await scope.ServiceProvider.GetRequiredService<IMembershipChecker>().FindRoleAsync(principal, tenant, cancellationToken);
-            if (role is { } r && RolePermissions.Grants(r, Permissions.ExchangeRead))
+            if (role is { } r && RolePermissions.Grants(r, Permissions.ExchangeRead)
+                && await access.StandingAsync(spaceId, tenant.Id, userId, cancellationToken) is { CanTakePart: true } standing)
             {
-                return new LiveParticipant(tenant.Id, tenant.Name, userId, delegation.DisplayName);
+                return new LiveParticipant(tenant.Id, tenant.Name, userId, delegation.DisplayName, standing.HistoryAfterSequence);
             }
         }
 

@@ -15,8 +15,14 @@ internal sealed class SpaceEvent
 
     public required string Type { get; init; }
 
-    /// <summary>The event's payload as JSON, exactly as sent.</summary>
-    public required string Data { get; init; }
-
     public DateTimeOffset OccurredAt { get; init; }
+
+    /// <summary>The post the event carries (created, edited, deleted, reactions), so its earlier text can be redacted.</summary>
+    public Guid? PostId { get; init; }
+
+    /// <summary>
+    /// The payload as JSON, as sent; replaced by a tombstone once the post it carries is edited or
+    /// deleted (the sequence stays, the earlier text does not).
+    /// </summary>
+    public required string Data { get; set; }
 }

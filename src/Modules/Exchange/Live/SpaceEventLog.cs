@@ -5,8 +5,8 @@ using NucleusCloud.Modules.Exchange.Data;
 
 namespace NucleusCloud.Modules.Exchange.Live;
 
-/// <summary>Something live clients are told about, before it is numbered.</summary>
-internal sealed record LiveEvent(string Type, object Data);
+/// <summary>Something live clients are told about, before it is numbered; <paramref name="PostId"/> names the post it carries.</summary>
+internal sealed record LiveEvent(string Type, object Data, Guid? PostId = null);
 
 /// <summary>
 /// Saves a change together with the events it causes, in one transaction: each event gets the space's
@@ -42,6 +42,7 @@ internal sealed class SpaceEventLog(ExchangeDbContext db, ILiveBackplane backpla
                     Type = events[i].Type,
                     Data = JsonSerializer.Serialize(events[i].Data, LiveJson.Options),
                     OccurredAt = now,
+                    PostId = events[i].PostId,
                 });
             }
 
@@ -54,6 +55,19 @@ internal sealed class SpaceEventLog(ExchangeDbContext db, ILiveBackplane backpla
         {
             backplane.Committed(spaceId, last);
         }
+    }
+
+    /// <summary>
+    /// Replaces every stored event that carries the post's text with a tombstone naming only the post
+    /// (its sequence and type stay, so the log keeps no holes). Call inside <see cref="CommitAsync(Guid, Func{Task{IReadOnlyList{LiveEvent}}}, CancellationToken)"/>,
+    /// so the redaction commits with the edit or deletion that caused it.
+    /// </summary>
+    public Task RedactPostAsync(Guid spaceId, Guid postId, Guid channelId, Guid? threadId, CancellationToken cancellationToken)
+    {
+        var tombstone = JsonSerializer.Serialize(new { id = postId, channelId, threadId, redacted = true }, LiveJson.Options);
+        return db.Events
+            .Where(e => e.SpaceId == spaceId && e.PostId == postId && (e.Type == LiveEventTypes.PostCreated || e.Type == LiveEventTypes.PostEdited))
+            .ExecuteUpdateAsync(e => e.SetProperty(x => x.Data, tombstone), cancellationToken);
     }
 
     /// <summary>Stored events after <paramref name="afterSequence"/>, oldest first, at most <see cref="PageSize"/>.</summary>

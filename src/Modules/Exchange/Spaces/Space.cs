@@ -17,6 +17,12 @@ internal sealed class Space
 
     public SpaceVisibility Visibility { get; set; }
 
+    /// <summary>
+    /// Whether a tenant that joins later reads what was said before it joined. Off by default for
+    /// invite-only spaces: a new member receives history from its joining on.
+    /// </summary>
+    public bool HistoryVisibleToNewMembers { get; set; }
+
     /// <summary>The sequence of the space's last live event; raised in the transaction that stores the next one.</summary>
     public long LastSequence { get; set; }
 

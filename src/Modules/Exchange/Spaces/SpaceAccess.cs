@@ -20,6 +20,17 @@ internal sealed record SpaceStanding(Space Space, SpaceMember? Member, SpaceDele
 
     public bool IsModerator => CanTakePart && Delegate!.IsModerator;
 
+    /// <summary>
+    /// The live log this member reads starts after this sequence: the whole log when the space shows its
+    /// history to new members (and for the host, there from the start), otherwise from the member's joining.
+    /// </summary>
+    public long HistoryAfterSequence => ShowsAllHistory ? 0 : Member?.JoinedAfterSequence ?? long.MaxValue;
+
+    /// <summary>The posts and documents this member reads start here (null: all of them); the same rule as <see cref="HistoryAfterSequence"/>.</summary>
+    public DateTimeOffset? HistorySince => ShowsAllHistory ? null : Member?.JoinedAt ?? DateTimeOffset.MaxValue;
+
+    private bool ShowsAllHistory => Space.HistoryVisibleToNewMembers || IsHost;
+
     public SpaceStandingDto ToDto() => new(Member?.Status, IsHost, CanTakePart, IsModerator, Member?.SuggestSolutions ?? false);
 }
 

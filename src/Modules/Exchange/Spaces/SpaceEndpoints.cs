@@ -27,6 +27,7 @@ internal static class SpaceEndpoints
         group.MapPost("/{spaceId:guid}/join", Join).WithName("JoinSpace").RequireAuthorization(Permissions.ExchangeManage);
         group.MapPost("/{spaceId:guid}/leave", Leave).WithName("LeaveSpace").RequireAuthorization(Permissions.ExchangeManage);
         group.MapPut("/{spaceId:guid}/settings", Settings).WithName("ChangeSpaceSettings").RequireAuthorization(Permissions.ExchangeManage);
+        group.MapPut("/{spaceId:guid}/history", History).WithName("ChangeSpaceHistoryVisibility").RequireAuthorization(Permissions.ExchangeManage);
         group.MapGet("/{spaceId:guid}/delegates", Delegates).WithName("ListSpaceDelegates").RequireAuthorization(Permissions.ExchangeRead);
         group.MapPut("/{spaceId:guid}/delegates/{userId:guid}", Delegate).WithName("DelegateToSpace").RequireAuthorization(Permissions.ExchangeManage);
         group.MapDelete("/{spaceId:guid}/delegates/{userId:guid}", Revoke).WithName("RevokeSpaceDelegate").RequireAuthorization(Permissions.ExchangeManage);
@@ -56,6 +57,11 @@ internal static class SpaceEndpoints
             ? Ok(await spaces.SetSuggestionsAsync(user, spaceId, suggest, cancellationToken))
             : ApiProblems.Validation("suggestSolutions", "Say true or false.");
 
+    private static async Task<IResult> History(Guid spaceId, HistoryVisibility visibility, ClaimsPrincipal user, ISpaces spaces, CancellationToken cancellationToken) =>
+        visibility.VisibleToNewMembers is { } visible
+            ? Ok(await spaces.SetHistoryVisibilityAsync(user, spaceId, visible, cancellationToken))
+            : ApiProblems.Validation("visibleToNewMembers", "Say true or false.");
+
     private static async Task<IResult> Delegates(Guid spaceId, ClaimsPrincipal user, ISpaces spaces, CancellationToken cancellationToken) =>
         Ok(await spaces.DelegatesAsync(user, spaceId, cancellationToken));
 
@@ -79,7 +85,7 @@ internal static class SpaceEndpoints
             return Problem(refusal);
         }
 
-        var events = await log.ReadAfterAsync(spaceId, after ?? 0, limit ?? 100, cancellationToken);
+        var events = await log.ReadAfterAsync(spaceId, Math.Max(after ?? 0, standing.Value!.HistoryAfterSequence), limit ?? 100, cancellationToken);
         return TypedResults.Ok(new EventsPage(events, events.Count == (limit ?? 100)));
     }
 }
@@ -87,5 +93,7 @@ internal static class SpaceEndpoints
 internal sealed record SpaceInvitation(string? Tenant);
 
 internal sealed record SpaceSettings(bool? SuggestSolutions);
+
+internal sealed record HistoryVisibility(bool? VisibleToNewMembers);
 
 internal sealed record DelegationRequest(bool? Moderator);

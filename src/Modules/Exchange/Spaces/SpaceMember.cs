@@ -23,5 +23,8 @@ internal sealed class SpaceMember
 
     public DateTimeOffset? JoinedAt { get; set; }
 
+    /// <summary>The space's last event sequence when the tenant (last) joined: the live log it reads starts after it, unless history is visible.</summary>
+    public long JoinedAfterSequence { get; set; }
+
     public DateTimeOffset? LeftAt { get; set; }
 }

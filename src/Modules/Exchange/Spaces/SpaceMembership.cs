@@ -65,7 +65,12 @@ internal sealed class SpaceMembership(
         }
 
         var now = clock.GetUtcNow();
-        var space = new Space { HostTenantId = me.Tenant.Id, Name = draft.Name!.Trim(), Description = draft.Description?.Trim() ?? "", Visibility = draft.Visibility ?? SpaceVisibility.InviteOnly, CreatedAt = now };
+        var visibility = draft.Visibility ?? SpaceVisibility.InviteOnly;
+        var space = new Space
+        {
+            HostTenantId = me.Tenant.Id, Name = draft.Name!.Trim(), Description = draft.Description?.Trim() ?? "", Visibility = visibility,
+            HistoryVisibleToNewMembers = draft.HistoryVisibleToNewMembers ?? visibility == SpaceVisibility.Open, CreatedAt = now,
+        };
         db.Spaces.Add(space);
         db.Members.Add(new SpaceMember { SpaceId = space.Id, TenantId = me.Tenant.Id, TenantName = me.Tenant.Name, Status = MemberStatus.Active, InvitedAt = now, JoinedAt = now });
         db.Delegates.Add(new SpaceDelegate { SpaceId = space.Id, TenantId = me.Tenant.Id, UserId = me.UserId, DisplayName = me.DisplayName, IsModerator = true, DelegatedAt = now });
@@ -135,6 +140,8 @@ internal sealed class SpaceMembership(
 
         member.Status = MemberStatus.Active;
         member.JoinedAt = now;
+        // What the tenant reads of the past starts here (unless the space shows its history): its own joining is the first event it sees.
+        member.JoinedAfterSequence = s.Space.LastSequence;
         member.LeftAt = null;
         db.Delegates.Add(new SpaceDelegate { SpaceId = spaceId, TenantId = me.Tenant.Id, UserId = me.UserId, DisplayName = me.DisplayName, DelegatedAt = now });
         await log.CommitAsync(spaceId, [new LiveEvent(LiveEventTypes.MemberJoined, new { tenantId = me.Tenant.Id, tenantName = me.Tenant.Name })], cancellationToken);
@@ -240,6 +247,20 @@ internal sealed class SpaceMembership(
         return true;
     }
 
+    public async Task<ExchangeResult<SpaceDetails>> SetHistoryVisibilityAsync(ClaimsPrincipal caller, Guid spaceId, bool visibleToNewMembers, CancellationToken cancellationToken = default)
+    {
+        var found = await acting.ManagerStandingAsync(caller, spaceId, SpaceRequirement.Host, cancellationToken);
+        if (found.Refusal is { } refusal)
+        {
+            return refusal;
+        }
+
+        var space = await db.Spaces.SingleAsync(s => s.Id == spaceId, cancellationToken);
+        space.HistoryVisibleToNewMembers = visibleToNewMembers;
+        await db.SaveChangesAsync(cancellationToken);
+        return await GetAsync(caller, spaceId, cancellationToken);
+    }
+
     public async Task<ExchangeResult<SpaceStandingDto>> SetSuggestionsAsync(ClaimsPrincipal caller, Guid spaceId, bool suggest, CancellationToken cancellationToken = default)
     {
         var found = await acting.ManagerStandingAsync(caller, spaceId, SpaceRequirement.ActiveMember, cancellationToken);
@@ -264,7 +285,7 @@ internal sealed class SpaceMembership(
             ? await db.Channels.AsNoTracking().Where(c => c.SpaceId == space.Id).OrderBy(c => c.Name).Select(c => new ChannelDto(c.Id, c.Name, c.Topic)).ToListAsync(cancellationToken)
             : [];
         var host = spaceMembers.FirstOrDefault(m => m.TenantId == space.HostTenantId);
-        return new SpaceDetails(space.Id, space.Name, space.Description, space.HostTenantId, host?.TenantName ?? "", space.Visibility, standing.ToDto(), space.LastSequence,
+        return new SpaceDetails(space.Id, space.Name, space.Description, space.HostTenantId, host?.TenantName ?? "", space.Visibility, space.HistoryVisibleToNewMembers, standing.ToDto(), space.LastSequence,
             [.. spaceMembers.OrderBy(m => m.TenantId != space.HostTenantId).ThenBy(m => m.TenantName, StringComparer.CurrentCulture).Select(m => ToDto(m, space))],
             channels);
     }

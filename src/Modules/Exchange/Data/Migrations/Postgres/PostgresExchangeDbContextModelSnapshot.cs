@@ -498,12 +498,17 @@ namespace NucleusCloud.Modules.Exchange.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("OccurredAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid?>("PostId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
                     b.HasKey("SpaceId", "Sequence");
+
+                    b.HasIndex("SpaceId", "PostId");
 
                     b.ToTable("space_events", "exchange");
                 });
@@ -618,6 +623,9 @@ namespace NucleusCloud.Modules.Exchange.Data.Migrations.Postgres
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<bool>("HistoryVisibleToNewMembers")
+                        .HasColumnType("boolean");
+
                     b.Property<Guid>("HostTenantId")
                         .HasColumnType("uuid");
 
@@ -680,6 +688,9 @@ namespace NucleusCloud.Modules.Exchange.Data.Migrations.Postgres
 
                     b.Property<DateTimeOffset>("InvitedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("JoinedAfterSequence")
+                        .HasColumnType("bigint");
 
                     b.Property<DateTimeOffset?>("JoinedAt")
                         .HasColumnType("timestamp with time zone");

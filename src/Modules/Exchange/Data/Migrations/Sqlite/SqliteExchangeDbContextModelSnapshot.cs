@@ -493,12 +493,17 @@ namespace NucleusCloud.Modules.Exchange.Data.Migrations.Sqlite
                     b.Property<long>("OccurredAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("PostId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.HasKey("SpaceId", "Sequence");
+
+                    b.HasIndex("SpaceId", "PostId");
 
                     b.ToTable("space_events", "exchange");
                 });
@@ -613,6 +618,9 @@ namespace NucleusCloud.Modules.Exchange.Data.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("HistoryVisibleToNewMembers")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("HostTenantId")
                         .HasColumnType("TEXT");
 
@@ -674,6 +682,9 @@ namespace NucleusCloud.Modules.Exchange.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long>("InvitedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("JoinedAfterSequence")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("JoinedAt")
