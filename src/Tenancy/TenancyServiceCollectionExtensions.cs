@@ -18,6 +18,8 @@ public static class TenancyServiceCollectionExtensions
         services.AddScoped<TenantContext>();
         services.AddScoped<ITenantContext>(sp => sp.GetRequiredService<TenantContext>());
         services.AddSingleton<ITenantScopeFactory, TenantScopeFactory>();
+        services.AddScoped<Caller>();
+        services.AddScoped<ICaller>(sp => sp.GetRequiredService<Caller>());
         services.AddScoped<IAuthorizationHandler, TenantAccessHandler>();
         services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
         services.AddAuthorizationBuilder()

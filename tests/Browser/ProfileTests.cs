@@ -33,6 +33,7 @@ public sealed class ProfileTests(BrowserFixture fixture) : IClassFixture<Browser
             (await page.TextContentAsync("#profile-status"))!.ShouldContain("saved");
 
             await page.FillAsync("#new-email", after);
+            await page.FillAsync("#email-password", Password);
             await page.ClickAsync("#change-email");
             (await page.TextContentAsync("#profile-status"))!.ShouldContain(after);
             await BrowserFixture.AssertAccessibleAsync(page);

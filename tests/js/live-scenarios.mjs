@@ -86,6 +86,22 @@ const scenarios = {
     report({ revokeStatus, revokedAfterMs: revokedAt ? revokedAt - start : null, receivedAfter: b.feed.received.length - countAtRevoke, rejoin });
   },
 
+  // A user who signs out (anywhere) is dropped from every space at once and receives nothing after.
+  async signedOut() {
+    let revokedAt = 0;
+    const b = await connect(baseUrl, users.b.token, { onRevoked: () => (revokedAt = performance.now()) });
+    await join(b, spaceId);
+    const start = performance.now();
+    const response = await fetch(`${baseUrl}/api/auth/logout`, { method: "POST", headers: { Authorization: `Bearer ${users.b.token}` } });
+    const signOutStatus = response.status;
+    while (!revokedAt && performance.now() - start < 5000) await sleep(20);
+    const countAtRevoke = b.feed.received.length;
+    await post(baseUrl, users.a, spaceId, channelId, "After the sign-out");
+    await sleep(1000);
+    await b.connection.stop();
+    report({ signOutStatus, revokedAfterMs: revokedAt ? revokedAt - start : null, receivedAfter: b.feed.received.length - countAtRevoke });
+  },
+
   // A user removed from its tenant (not from the space) is dropped by the hosts' periodic re-check.
   async membershipRemoved() {
     let revokedAt = 0;

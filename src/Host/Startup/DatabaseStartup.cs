@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using NucleusCloud.Modules.Abstractions.Modules;
 using NucleusCloud.Modules.Abstractions.Persistence;
+using NucleusCloud.Tenancy.Scopes;
 
 namespace NucleusCloud.Host.Startup;
 
@@ -26,7 +27,8 @@ internal static class DatabaseStartup
             }
         }
 
-        await using (var scope = app.Services.CreateAsyncScope())
+        var platform = app.Services.GetRequiredService<ITenantScopeFactory>();
+        await using (var scope = platform.CreatePlatformScope())
         {
             foreach (var task in scope.ServiceProvider.GetServices<IStartupTask>())
             {
@@ -36,7 +38,7 @@ internal static class DatabaseStartup
 
         if (app.Configuration.GetValue("Demo:Seed", false) && !app.Environment.IsProduction())
         {
-            await using var scope = app.Services.CreateAsyncScope();
+            await using var scope = platform.CreatePlatformScope();
             foreach (var seeder in scope.ServiceProvider.GetServices<IDemoSeeder>().OrderBy(s => s.Order))
             {
                 await seeder.SeedAsync(cancellationToken);

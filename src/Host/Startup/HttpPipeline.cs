@@ -4,6 +4,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using NucleusCloud.Modules.Abstractions.Auditing;
 using NucleusCloud.Modules.Abstractions.Http;
 using NucleusCloud.Tenancy;
+using NucleusCloud.Tenancy.Authorization;
 using NucleusCloud.Tenancy.Resolution;
 using NucleusCloud.Web;
 
@@ -54,6 +55,7 @@ internal static class HttpPipeline
         app.UseAuthentication();
         app.UseRejectionOfUnacceptedCredentials();
         app.UseAuditActor();
+        app.UseCaller();
         app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();

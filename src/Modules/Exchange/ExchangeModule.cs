@@ -38,6 +38,7 @@ public sealed class ExchangeModule : IModule
         services.AddScoped<SpaceDocuments>();
         services.AddScoped<ISpaceDocuments>(sp => sp.GetRequiredService<SpaceDocuments>());
         services.AddScoped<IDemoSeeder, DemoExchange>();
+        services.AddScoped<Identity.Contracts.ISignInRevocationObserver, SignInRevocations>();
 
         services.AddSignalR();
         services.AddSingleton<LiveConnections>();
@@ -69,6 +70,7 @@ public sealed class ExchangeModule : IModule
         MeetingEndpoints.Map(endpoints);
         AgreementEndpoints.Map(endpoints);
         DocumentEndpoints.Map(endpoints);
-        endpoints.MapHub<ExchangeHub>(ExchangeHub.Path);
+        // A connection lives no longer than the cookie or token it was opened with.
+        endpoints.MapHub<ExchangeHub>(ExchangeHub.Path, options => options.CloseOnAuthenticationExpiration = true);
     }
 }

@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,6 +19,7 @@ using NucleusCloud.Modules.Identity.Demo;
 using NucleusCloud.Modules.Identity.Invitations;
 using NucleusCloud.Modules.Identity.Memberships;
 using NucleusCloud.Modules.Identity.Passkeys;
+using NucleusCloud.Modules.Identity.Sessions;
 using NucleusCloud.Modules.Identity.SignIn;
 using NucleusCloud.Tenancy.Authorization;
 
@@ -33,6 +35,8 @@ public sealed class IdentityModule : IModule
         services.AddModuleDbContext<AccessDbContext, SqliteAccessDbContext, PostgresAccessDbContext>(configuration, AccessDbContext.Schema);
         services.AddModuleDbContext<AuditDbContext, SqliteAuditDbContext, PostgresAuditDbContext>(configuration, AuditDbContext.Schema);
         services.AddScoped<IAuditTrail, AuditTrail>();
+        services.AddSingleton<RefusalLog>();
+        services.AddHostedService(sp => sp.GetRequiredService<RefusalLog>());
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, DeniedAccessAuditing>();
         NucleusAuthentication.Add(services);
         services.AddScoped<IMembershipChecker, MembershipChecker>();
@@ -40,6 +44,13 @@ public sealed class IdentityModule : IModule
         services.AddScoped<MembershipGrants>();
         services.AddScoped<InvitationService>();
         services.AddScoped<IWebSignIn, WebSignIn>();
+        services.AddScoped<BearerSignIn>();
+        services.AddScoped<BearerSessions>();
+        services.AddScoped<SessionRevocation>();
+        services.AddScoped<SessionCheck>();
+        // After AddAuthentication's default: every authenticated principal is checked against revocations.
+        services.AddScoped<Microsoft.AspNetCore.Authentication.IClaimsTransformation>(sp => sp.GetRequiredService<SessionCheck>());
+        services.AddSingleton<AccountThrottle>();
         services.AddScoped<AccessAdministration>();
         services.AddScoped<IAccessAdministration>(sp => sp.GetRequiredService<AccessAdministration>());
         services.AddScoped<ITwoFactorEnrolment, TwoFactorEnrolment>();
@@ -49,6 +60,8 @@ public sealed class IdentityModule : IModule
         services.AddScoped<IPasswordReset, PasswordReset>();
         services.AddScoped<IPasskeys, PasskeyService>();
         services.AddScoped<IProfile, Profile>();
+        services.AddScoped<ITenantSecurity, Security.TenantSecurity>();
+        services.AddSingleton<EmailChangeUndo>();
         services.AddScoped<IStartupTask, PlatformAdminBootstrap>();
         services.AddScoped<IDemoSeeder, DemoOwners>();
         services.AddValidatorsOf<IdentityModule>();
@@ -64,6 +77,9 @@ public sealed class IdentityModule : IModule
         {
             options.AddPolicy(AuthEndpoints.RateLimitPolicy, context => PerClient(context, "sign-in", signIn));
             options.AddPolicy(InvitationEndpoints.RateLimitPolicy, context => PerClient(context, "invitations", invitations));
+            options.AddPolicy(SignInForms.RateLimitPolicy, context => HttpMethods.IsPost(context.Request.Method)
+                ? PerClient(context, "sign-in-forms", signIn)
+                : RateLimitPartition.GetNoLimiter("read"));
         });
     }
 
@@ -83,5 +99,6 @@ public sealed class IdentityModule : IModule
         ProfileEndpoints.Map(endpoints);
         WebSignOutEndpoint.Map(endpoints);
         PasskeyEndpoints.Map(endpoints);
+        Security.SecurityEndpoints.Map(endpoints);
     }
 }

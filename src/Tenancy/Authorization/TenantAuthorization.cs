@@ -31,7 +31,18 @@ public interface IMembershipChecker
     /// <summary>For a <see cref="TenantRole.PartnerGuest"/> of <paramref name="tenant"/>: the one partner record it acts for; otherwise null.</summary>
     ValueTask<Guid?> FindPartnerAsync(ClaimsPrincipal principal, TenantInfo tenant, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Whether the principal holds <paramref name="permission"/> in <paramref name="tenant"/>: its role's
+    /// permissions, narrowed where the principal is not a person at full strength (an API key never
+    /// mints keys or invites members).
+    /// </summary>
+    ValueTask<bool> GrantsAsync(ClaimsPrincipal principal, TenantInfo tenant, string permission, CancellationToken cancellationToken);
+
+    /// <summary>Whether the account is a platform administrator (its flag only; platform actions also need <see cref="SecondFactor.Used"/>).</summary>
     ValueTask<bool> IsPlatformAdminAsync(ClaimsPrincipal principal, CancellationToken cancellationToken);
+
+    /// <summary>True when <paramref name="tenant"/> demands a second factor of the principal's role and this sign-in did not use one.</summary>
+    ValueTask<bool> SecondFactorMissingAsync(ClaimsPrincipal principal, TenantInfo tenant, CancellationToken cancellationToken);
 }
 
 internal sealed class TenantMemberRequirement : IAuthorizationRequirement;
@@ -50,16 +61,48 @@ internal sealed class TenantAccessHandler(IMembershipChecker membership) : IAuth
         {
             var granted = requirement switch
             {
-                PlatformAdminRequirement => await membership.IsPlatformAdminAsync(context.User, http?.RequestAborted ?? default),
+                PlatformAdminRequirement => await PlatformAdminAsync(context, http),
                 TenantMemberRequirement => await RoleAsync(context.User, http) is not null,
-                PermissionRequirement p => await RoleAsync(context.User, http) is { } role && RolePermissions.Grants(role, p.Permission),
+                PermissionRequirement p => await GrantsAsync(context.User, http, p.Permission),
                 _ => false,
             };
             if (granted)
             {
                 context.Succeed(requirement);
             }
+            else if (requirement is PermissionRequirement && await SecondFactorMissingAsync(context.User, http))
+            {
+                context.Fail(new SecondFactor.Missing(this, "This tenant asks its owners and administrators to sign in with a second factor (an authenticator app or a passkey)."));
+            }
         }
+    }
+
+    private async ValueTask<bool> PlatformAdminAsync(AuthorizationHandlerContext context, HttpContext? http)
+    {
+        if (!await membership.IsPlatformAdminAsync(context.User, http?.RequestAborted ?? default))
+        {
+            return false;
+        }
+
+        if (SecondFactor.Used(context.User))
+        {
+            return true;
+        }
+
+        context.Fail(new SecondFactor.Missing(this, "Platform administrators sign in with a second factor (an authenticator app or a passkey) before any platform action."));
+        return false;
+    }
+
+    private async ValueTask<bool> SecondFactorMissingAsync(ClaimsPrincipal user, HttpContext? http)
+    {
+        var tenant = http?.RequestServices.GetRequiredService<ITenantContext>().Tenant;
+        return tenant is not null && user.Identity?.IsAuthenticated == true && await membership.SecondFactorMissingAsync(user, tenant, http!.RequestAborted);
+    }
+
+    private async ValueTask<bool> GrantsAsync(ClaimsPrincipal user, HttpContext? http, string permission)
+    {
+        var tenant = http?.RequestServices.GetRequiredService<ITenantContext>().Tenant;
+        return tenant is not null && user.Identity?.IsAuthenticated == true && await membership.GrantsAsync(user, tenant, permission, http!.RequestAborted);
     }
 
     private async ValueTask<TenantRole?> RoleAsync(ClaimsPrincipal user, HttpContext? http)
@@ -84,17 +127,8 @@ internal sealed class PermissionPolicyProvider(IOptions<AuthorizationOptions> op
 /// <summary>Role tests for code that needs a yes/no rather than a policy (e.g. which rows to show).</summary>
 public static class TenantMembership
 {
-    public static async ValueTask<bool> HasPermissionAsync(this HttpContext http, string permission)
-    {
-        var tenant = http.RequestServices.GetRequiredService<ITenantContext>().Tenant;
-        if (tenant is null || http.User.Identity?.IsAuthenticated != true)
-        {
-            return false;
-        }
-
-        var role = await http.RequestServices.GetRequiredService<IMembershipChecker>().FindRoleAsync(http.User, tenant, http.RequestAborted);
-        return role is { } r && RolePermissions.Grants(r, permission);
-    }
+    public static ValueTask<bool> HasPermissionAsync(this HttpContext http, string permission) =>
+        http.RequestServices.GetRequiredService<ICaller>().MayAsync(permission, http.RequestAborted);
 
     /// <summary>The partner record a partner guest acts for in the request's tenant; null for anyone else.</summary>
     public static async ValueTask<Guid?> PartnerIdAsync(this HttpContext http)

@@ -14,6 +14,12 @@ public interface ITenantScopeFactory
 
     /// <summary>Looks the tenant up first; throws if it does not exist.</summary>
     Task<AsyncServiceScope> CreateScopeAsync(Guid tenantId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// A scope of no tenant in which the system acts (start-up tasks, demo seeding, platform jobs): the
+    /// services' permission checks let it through, as they let no request through without a principal.
+    /// </summary>
+    AsyncServiceScope CreatePlatformScope();
 }
 
 internal sealed class TenantScopeFactory(IServiceScopeFactory scopes, ITenantStore store) : ITenantScopeFactory
@@ -22,6 +28,14 @@ internal sealed class TenantScopeFactory(IServiceScopeFactory scopes, ITenantSto
     {
         var scope = scopes.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TenantContext>().Set(tenant);
+        scope.ServiceProvider.GetRequiredService<Authorization.Caller>().ActAsSystem();
+        return scope;
+    }
+
+    public AsyncServiceScope CreatePlatformScope()
+    {
+        var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<Authorization.Caller>().ActAsSystem();
         return scope;
     }
 

@@ -83,6 +83,17 @@ public abstract class LiveTests<THost>(THost host) : IClassFixture<THost>
     }
 
     [SkippableFact]
+    public async Task A_user_who_signs_out_is_dropped_from_the_space_within_a_second()
+    {
+        var result = await NodeScenarios.RunAsync(Script, "signedOut", await SpaceOfTwoTenantsAsync());
+
+        result["signOutStatus"]!.GetValue<int>().ShouldBe(204);
+        result["revokedAfterMs"].ShouldNotBeNull("the client was told it left the space");
+        result["revokedAfterMs"]!.GetValue<double>().ShouldBeLessThan(1000);
+        result["receivedAfter"]!.GetValue<int>().ShouldBe(0);
+    }
+
+    [SkippableFact]
     public async Task A_tenant_that_joins_later_reads_the_live_log_from_its_joining_on()
     {
         Skip.If(host.Unavailable is not null, host.Unavailable);

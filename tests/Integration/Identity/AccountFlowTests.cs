@@ -45,7 +45,7 @@ public abstract class AccountFlowTests<TFixture>(TFixture fixture) : IClassFixtu
     {
         var tenant = await App.NewTenantAsync();
         var adminEmail = Email("admin");
-        (await App.PlatformAdmin().PostAsJsonAsync($"/api/platform/tenants/{tenant.Id}/invitations", new { email = adminEmail, role = "Admin" }, Api.Json)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await App.PlatformAdmin().PostAsJsonAsync($"/api/platform/tenants/{tenant.Id}/invitations", new { email = adminEmail, role = "Admin", reason = "Onboarding of a new nucleus: its first administrator." }, Api.Json)).StatusCode.ShouldBe(HttpStatusCode.Created);
 
         var invitation = await App.Mail.WaitForAsync(adminEmail);
         invitation.Subject.ShouldContain(tenant.Name);

@@ -49,8 +49,8 @@ public abstract partial class ProfileTests<TFixture>(TFixture fixture) : IClassF
         await App.NewUserAsync(Password, email: before);
         var me = await SignedInAsync(before);
 
-        await (await me.PostAsJsonAsync("/api/auth/me/email", new { email = "not an address" })).ShouldBeValidationProblemAsync("email");
-        (await me.PostAsJsonAsync("/api/auth/me/email", new { email = after })).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        await (await me.PostAsJsonAsync("/api/auth/me/email", new { email = "not an address", password = Password })).ShouldBeValidationProblemAsync("email");
+        (await me.PostAsJsonAsync("/api/auth/me/email", new { email = after, password = Password })).StatusCode.ShouldBe(HttpStatusCode.Accepted);
         JsonNode.Parse(await me.GetStringAsync("/api/auth/me"))!["email"]!.GetValue<string>().ShouldBe(before, "nothing changes before the link is followed");
 
         var link = new Uri(SmtpSink.LinkIn(await App.Mail.WaitForAsync(after)));
@@ -78,7 +78,7 @@ public abstract partial class ProfileTests<TFixture>(TFixture fixture) : IClassF
         await App.NewUserAsync(Password, email: theirs);
         var me = await SignedInAsync(mine);
 
-        (await me.PostAsJsonAsync("/api/auth/me/email", new { email = theirs })).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        (await me.PostAsJsonAsync("/api/auth/me/email", new { email = theirs, password = Password })).StatusCode.ShouldBe(HttpStatusCode.Accepted);
         var notice = await App.Mail.WaitForAsync(theirs);
         notice.Body.ShouldNotContain("/account/confirm-email");
         JsonNode.Parse(await me.GetStringAsync("/api/auth/me"))!["email"]!.GetValue<string>().ShouldBe(mine);

@@ -10,6 +10,7 @@ using NucleusCloud.Modules.Identity.Memberships;
 using NucleusCloud.Modules.Platform.Contracts;
 using NucleusCloud.Tenancy;
 using NucleusCloud.Tenancy.Authorization;
+using NucleusCloud.Tenancy.Scopes;
 
 namespace NucleusCloud.Tests.Integration.Infrastructure;
 
@@ -40,6 +41,7 @@ public sealed class NucleusApp(DatabaseProvider provider, string connectionStrin
         // Tests sign in far more often than a person; the limit itself has its own test.
         builder.UseSetting("RateLimits:SignIn:PermitsPerMinute", "100000");
         builder.UseSetting("RateLimits:Invitations:PermitsPerMinute", "100000");
+        builder.UseSetting("RateLimits:Account:PermitsPerMinute", "100000");
         builder.UseSetting("Mail:SmtpHost", "127.0.0.1");
         builder.UseSetting("Mail:SmtpPort", Mail.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         foreach (var (key, value) in Settings)
@@ -65,10 +67,11 @@ public sealed class NucleusApp(DatabaseProvider provider, string connectionStrin
     /// <summary>A fresh active tenant with a unique slug, so tests sharing a database never meet.</summary>
     public async Task<TenantInfo> NewTenantAsync(string prefix = "t", TenantStatus status = TenantStatus.Active, IReadOnlyList<string>? hostNames = null)
     {
-        await using var scope = Services.CreateAsyncScope();
+        await using var scope = Services.GetRequiredService<ITenantScopeFactory>().CreatePlatformScope();
         var registry = scope.ServiceProvider.GetRequiredService<ITenantRegistry>();
         var slug = $"{prefix}-{Guid.NewGuid():N}"[..20];
-        return await registry.RegisterAsync(new NewTenant(slug, $"Tenant {slug}", TenantKind.Country, "EE", hostNames, Status: status));
+        var registered = await registry.RegisterAsync(new NewTenant(slug, $"Tenant {slug}", TenantKind.Country, "EE", hostNames, Status: status));
+        return registered.Value ?? throw new InvalidOperationException(registered.Refusal!.Message);
     }
 
     /// <summary>A new account, optionally with a password so it can sign in for real.</summary>
@@ -121,5 +124,11 @@ public sealed class NucleusApp(DatabaseProvider provider, string connectionStrin
         }
     }
 
-    public HttpClient PlatformAdmin() => As(NewUserAsync(platformAdmin: true).GetAwaiter().GetResult());
+    /// <summary>A platform administrator signed in with a second factor, as platform actions require.</summary>
+    public HttpClient PlatformAdmin()
+    {
+        var client = As(NewUserAsync(platformAdmin: true).GetAwaiter().GetResult());
+        client.DefaultRequestHeaders.Add(TestAuthentication.SecondFactorHeader, "totp");
+        return client;
+    }
 }

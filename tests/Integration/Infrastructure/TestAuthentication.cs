@@ -18,6 +18,9 @@ internal sealed class TestAuthentication(IOptionsMonitor<AuthenticationSchemeOpt
     public const string SelectorName = "TestOrReal";
     public const string UserHeader = "X-Test-User";
 
+    /// <summary>Present: the test sign-in counts as one made with a second factor (<c>amr=mfa</c>).</summary>
+    public const string SecondFactorHeader = "X-Test-Second-Factor";
+
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         if (!Guid.TryParse(Request.Headers[UserHeader], out var userId))
@@ -25,7 +28,13 @@ internal sealed class TestAuthentication(IOptionsMonitor<AuthenticationSchemeOpt
             return Task.FromResult(AuthenticateResult.NoResult());
         }
 
-        var principal = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, userId.ToString())], SchemeName));
+        var identity = new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, userId.ToString())], SchemeName);
+        if (Request.Headers.ContainsKey(SecondFactorHeader))
+        {
+            identity.AddClaim(new Claim(NucleusCloud.Tenancy.Authorization.SecondFactor.MethodClaim, NucleusCloud.Tenancy.Authorization.SecondFactor.MultiFactor));
+        }
+
+        var principal = new ClaimsPrincipal(identity);
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
     }
 }

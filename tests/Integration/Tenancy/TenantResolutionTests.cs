@@ -93,8 +93,8 @@ public abstract class TenantResolutionTests<TFixture>(TFixture fixture) : IClass
 
     private async Task SetStatusAsync(TenantInfo tenant, TenantStatus status)
     {
-        await using var scope = App.Services.CreateAsyncScope();
-        (await scope.ServiceProvider.GetRequiredService<ITenantRegistry>().SetStatusAsync(tenant.Id, status)).ShouldNotBeNull();
+        await using var scope = App.Services.GetRequiredService<NucleusCloud.Tenancy.Scopes.ITenantScopeFactory>().CreatePlatformScope();
+        (await scope.ServiceProvider.GetRequiredService<ITenantRegistry>().SetStatusAsync(tenant.Id, status)).Succeeded.ShouldBeTrue();
     }
 }
 

@@ -1,17 +1,7 @@
 using System.Text;
-using Microsoft.AspNetCore.Http;
-using NucleusCloud.Modules.Abstractions.Http;
+using NucleusCloud.Modules.Abstractions.Outcomes;
 
 namespace NucleusCloud.Modules.Abstractions.Storage;
-
-/// <summary>Why an upload was refused: the type is not accepted (answer 415) or the file is not usable (400).</summary>
-public sealed record UploadRefusal(bool UnsupportedType, string Message)
-{
-    public IResult ToProblem() => UnsupportedType
-        ? Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "This type of file is not accepted.", detail: Message,
-            type: "https://nucleuscloud.org/problems/unsupported-file")
-        : ApiProblems.Validation("file", Message);
-}
 
 /// <summary>
 /// The rules every uploaded file meets, whichever module keeps it: the type read from the bytes against
@@ -23,17 +13,18 @@ public static class UploadRules
     public const long DefaultMaxPixels = 40_000_000;
     public const int DefaultMaxSide = 16_384;
 
-    public static (DetectedType? Type, UploadRefusal? Refusal) Inspect(byte[] content, long maxPixels = DefaultMaxPixels, int maxSide = DefaultMaxSide)
+    /// <summary>The file's type, or why it is refused: a type not accepted (415) or an unusable file (400), both naming <c>file</c>.</summary>
+    public static (DetectedType? Type, Refusal? Refusal) Inspect(byte[] content, long maxPixels = DefaultMaxPixels, int maxSide = DefaultMaxSide)
     {
         var (type, refusal) = FileContent.Detect(content);
         if (type is null)
         {
-            return (null, new(true, refusal!));
+            return (null, Refusal.UnsupportedType("file", refusal!));
         }
 
         if (type.IsImage && (type.Width > maxSide || type.Height > maxSide || (long)type.Width!.Value * type.Height!.Value > maxPixels))
         {
-            return (null, new(false, $"The image is {type.Width} × {type.Height} pixels; at most {maxSide} pixels a side and {maxPixels / 1_000_000} megapixels are accepted."));
+            return (null, Refusal.Invalid("file", $"The image is {type.Width} × {type.Height} pixels; at most {maxSide} pixels a side and {maxPixels / 1_000_000} megapixels are accepted."));
         }
 
         return (type, null);

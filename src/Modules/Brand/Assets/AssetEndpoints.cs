@@ -177,7 +177,7 @@ internal static class AssetEndpoints
         using var _ = body;
         var (file, refusal) = await uploads.AddVersionAsync(asset, body.ToArray(), fileName, cancellationToken);
         return refusal is not null
-            ? refusal.ToProblem()
+            ? RefusalProblems.Problem(refusal)
             : TypedResults.Created($"/api/{http.GetRouteValue("tenant")}/brand/assets/{id}/versions/{file!.Number}/file", file.ToDto());
     }
 

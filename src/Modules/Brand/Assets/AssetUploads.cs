@@ -26,11 +26,11 @@ internal sealed class AssetUploads(BrandDbContext db, IFileStorage storage, ITen
 
     private int MaxSide => configuration.GetValue("Brand:Uploads:MaxSide", UploadRules.DefaultMaxSide);
 
-    public async Task<(AssetFile? File, UploadRefusal? Refusal)> AddVersionAsync(BrandAsset asset, byte[] content, string? fileName, CancellationToken cancellationToken)
+    public async Task<(AssetFile? File, Refusal? Refusal)> AddVersionAsync(BrandAsset asset, byte[] content, string? fileName, CancellationToken cancellationToken)
     {
         if (asset.Kind == AssetKind.VideoLink)
         {
-            return (null, new(false, "A video link has no file: set its videoUrl instead."));
+            return (null, Refusal.Invalid("file", "A video link has no file: set its videoUrl instead."));
         }
 
         var (type, refusal) = UploadRules.Inspect(content, MaxPixels, MaxSide);
@@ -41,7 +41,7 @@ internal sealed class AssetUploads(BrandDbContext db, IFileStorage storage, ITen
 
         if (asset.Kind is AssetKind.Logo or AssetKind.Photo && !type.IsImage)
         {
-            return (null, new(true, "A logo or photo must be a PNG, JPEG or WebP image."));
+            return (null, Refusal.UnsupportedType("file", "A logo or photo must be a PNG, JPEG or WebP image."));
         }
 
         var number = asset.CurrentVersion + 1;

@@ -35,7 +35,7 @@ internal sealed class BrandAssets(BrandDbContext db, AssetUploads uploads, IVali
         if (refusal is not null)
         {
             db.Assets.Remove(asset);
-            return (null, refusal.UnsupportedType ? "type" : "image", refusal.Message);
+            return (null, refusal.Kind == RefusalKind.UnsupportedType ? "type" : "image", refusal.Message);
         }
 
         if (approve)

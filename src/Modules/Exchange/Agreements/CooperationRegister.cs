@@ -11,7 +11,7 @@ namespace NucleusCloud.Modules.Exchange.Agreements;
 /// <summary>Cooperation agreements: visible to the space's delegates, written only by the two parties' managers.</summary>
 internal sealed class CooperationRegister(ExchangeDbContext db, ActingMember acting, SpaceEventLog log, TimeProvider clock) : ICooperation
 {
-    public async Task<ExchangeResult<PagedResult<AgreementDto>>> ListAsync(ClaimsPrincipal caller, Guid spaceId, PageQuery page, CancellationToken cancellationToken = default)
+    public async Task<Outcome<PagedResult<AgreementDto>>> ListAsync(ClaimsPrincipal caller, Guid spaceId, PageQuery page, CancellationToken cancellationToken = default)
     {
         var standing = await acting.StandingAsync(caller, spaceId, SpaceRequirement.TakePart, cancellationToken);
         if (standing.Refusal is { } refusal)
@@ -22,7 +22,7 @@ internal sealed class CooperationRegister(ExchangeDbContext db, ActingMember act
         return await db.Agreements.AsNoTracking().Where(a => a.SpaceId == spaceId).OrderByDescending(a => a.CreatedAt).ThenBy(a => a.Id).ToPageAsync(page, ToDto, cancellationToken);
     }
 
-    public async Task<ExchangeResult<AgreementDto>> ProposeAsync(ClaimsPrincipal caller, Guid spaceId, AgreementDraft draft, CancellationToken cancellationToken = default)
+    public async Task<Outcome<AgreementDto>> ProposeAsync(ClaimsPrincipal caller, Guid spaceId, AgreementDraft draft, CancellationToken cancellationToken = default)
     {
         var manager = await acting.ManagerStandingAsync(caller, spaceId, SpaceRequirement.TakePart, cancellationToken);
         if (manager.Refusal is { } refused)
@@ -34,23 +34,23 @@ internal sealed class CooperationRegister(ExchangeDbContext db, ActingMember act
 
         if (draft.Kind is not { } kind || !Enum.IsDefined(kind))
         {
-            return ExchangeRefusal.Invalid("kind", "Choose MoU or MoC.");
+            return Refusal.Invalid("kind", "Choose MoU or MoC.");
         }
 
         if (string.IsNullOrWhiteSpace(draft.Title) || draft.Title.Trim().Length is < 3 or > 200)
         {
-            return ExchangeRefusal.Invalid("title", "Give the agreement a title of 3 to 200 characters.");
+            return Refusal.Invalid("title", "Give the agreement a title of 3 to 200 characters.");
         }
 
         var areas = (draft.Areas ?? []).Select(a => a.Trim()).Where(a => a.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         if (areas.Count is 0 or > 20 || areas.Any(a => a.Length > 100))
         {
-            return ExchangeRefusal.Invalid("areas", "Name 1 to 20 areas of cooperation, of at most 100 characters each.");
+            return Refusal.Invalid("areas", "Name 1 to 20 areas of cooperation, of at most 100 characters each.");
         }
 
         if (draft.StartsOn is { } from && draft.EndsOn is { } to && to < from)
         {
-            return ExchangeRefusal.Invalid("endsOn", "An agreement ends after it starts.");
+            return Refusal.Invalid("endsOn", "An agreement ends after it starts.");
         }
 
         var partner = draft.PartnerTenantId is { } partnerId && partnerId != s.Member!.TenantId
@@ -58,7 +58,7 @@ internal sealed class CooperationRegister(ExchangeDbContext db, ActingMember act
             : null;
         if (partner is null)
         {
-            return ExchangeRefusal.Invalid("partnerTenantId", "The other party is another active member of this space.");
+            return Refusal.Invalid("partnerTenantId", "The other party is another active member of this space.");
         }
 
         var agreement = new CooperationAgreement
@@ -82,7 +82,7 @@ internal sealed class CooperationRegister(ExchangeDbContext db, ActingMember act
         return dto;
     }
 
-    public async Task<ExchangeResult<AgreementDto>> SignAsync(ClaimsPrincipal caller, Guid spaceId, Guid agreementId, CancellationToken cancellationToken = default)
+    public async Task<Outcome<AgreementDto>> SignAsync(ClaimsPrincipal caller, Guid spaceId, Guid agreementId, CancellationToken cancellationToken = default)
     {
         var found = await PartyAsync(caller, spaceId, agreementId, cancellationToken);
         if (found.Refusal is { } refusal)
@@ -93,12 +93,12 @@ internal sealed class CooperationRegister(ExchangeDbContext db, ActingMember act
         var (tenantId, agreement) = found.Value;
         if (agreement.PartnerTenantId != tenantId)
         {
-            return ExchangeRefusal.Forbidden("Only the other party confirms a proposed agreement.");
+            return Refusal.Forbidden("Only the other party confirms a proposed agreement.");
         }
 
         if (agreement.Status != CooperationStatus.Proposed)
         {
-            return ExchangeRefusal.Conflict("Only a proposed agreement can be signed.");
+            return Refusal.Conflict("Only a proposed agreement can be signed.");
         }
 
         agreement.Status = CooperationStatus.InForce;
@@ -109,7 +109,7 @@ internal sealed class CooperationRegister(ExchangeDbContext db, ActingMember act
         return dto;
     }
 
-    public async Task<ExchangeResult<AgreementDto>> EndAsync(ClaimsPrincipal caller, Guid spaceId, Guid agreementId, CancellationToken cancellationToken = default)
+    public async Task<Outcome<AgreementDto>> EndAsync(ClaimsPrincipal caller, Guid spaceId, Guid agreementId, CancellationToken cancellationToken = default)
     {
         var found = await PartyAsync(caller, spaceId, agreementId, cancellationToken);
         if (found.Refusal is { } refusal)
@@ -130,7 +130,7 @@ internal sealed class CooperationRegister(ExchangeDbContext db, ActingMember act
     }
 
     /// <summary>The agreement, when the caller manages one of its two parties.</summary>
-    private async Task<ExchangeResult<(Guid TenantId, CooperationAgreement Agreement)>> PartyAsync(ClaimsPrincipal caller, Guid spaceId, Guid agreementId, CancellationToken cancellationToken)
+    private async Task<Outcome<(Guid TenantId, CooperationAgreement Agreement)>> PartyAsync(ClaimsPrincipal caller, Guid spaceId, Guid agreementId, CancellationToken cancellationToken)
     {
         var manager = await acting.ManagerStandingAsync(caller, spaceId, SpaceRequirement.TakePart, cancellationToken);
         if (manager.Refusal is { } refused)
@@ -143,13 +143,13 @@ internal sealed class CooperationRegister(ExchangeDbContext db, ActingMember act
         var agreement = await db.Agreements.FirstOrDefaultAsync(a => a.Id == agreementId && a.SpaceId == spaceId, cancellationToken);
         if (agreement is null)
         {
-            return ExchangeRefusal.NotFound("Agreement");
+            return Refusal.NotFound("Agreement");
         }
 
         var tenantId = s.Member!.TenantId;
         return agreement.ProposerTenantId == tenantId || agreement.PartnerTenantId == tenantId
             ? (tenantId, agreement)
-            : ExchangeRefusal.Forbidden("Only the two parties change an agreement.");
+            : Refusal.Forbidden("Only the two parties change an agreement.");
     }
 
     private static AgreementDto ToDto(CooperationAgreement a) =>

@@ -72,33 +72,5 @@ public sealed record SuggestedSolution(Guid TenantId, string TenantName, string 
 
 public sealed record KnowledgeRequestDetails(KnowledgeRequestDto Request, IReadOnlyList<SnapshotDto> Snapshots, IReadOnlyList<SuggestedSolution> Suggestions);
 
-/// <summary>Why an exchange action was not taken: the field at fault, or the caller may not, or the thing is gone.</summary>
-public sealed record ExchangeRefusal(ExchangeRefusalKind Kind, string Field, string Message)
-{
-    public static ExchangeRefusal NotFound(string what) => new(ExchangeRefusalKind.NotFound, "", $"{what} not found.");
-
-    public static ExchangeRefusal Forbidden(string message) => new(ExchangeRefusalKind.Forbidden, "", message);
-
-    public static ExchangeRefusal Invalid(string field, string message) => new(ExchangeRefusalKind.Invalid, field, message);
-
-    public static ExchangeRefusal Conflict(string message) => new(ExchangeRefusalKind.Conflict, "", message);
-}
-
-public enum ExchangeRefusalKind
-{
-    Invalid,
-    NotFound,
-    Forbidden,
-    Conflict,
-}
-
-/// <summary>An action's outcome: the value, or why not.</summary>
-public readonly record struct ExchangeResult<T>(T? Value, ExchangeRefusal? Refusal)
-{
-    public static implicit operator ExchangeResult<T>(T value) => new(value, null);
-
-    public static implicit operator ExchangeResult<T>(ExchangeRefusal refusal) => new(default, refusal);
-}
-
 /// <summary>News for the tenant: a knowledge request in one of its spaces that its published solutions may answer.</summary>
 public sealed record NoticeDto(Guid Id, Guid SpaceId, string SpaceName, Guid RequestId, string Title, string FromTenant, DateTimeOffset CreatedAt);

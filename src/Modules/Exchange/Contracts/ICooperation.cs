@@ -23,14 +23,14 @@ public sealed record AgreementDto(
 /// <summary>Cooperation agreements (MoU / MoC) between two member tenants of a space.</summary>
 public interface ICooperation
 {
-    Task<ExchangeResult<PagedResult<AgreementDto>>> ListAsync(ClaimsPrincipal caller, Guid spaceId, PageQuery page, CancellationToken cancellationToken = default);
+    Task<Outcome<PagedResult<AgreementDto>>> ListAsync(ClaimsPrincipal caller, Guid spaceId, PageQuery page, CancellationToken cancellationToken = default);
 
     /// <summary>The request's tenant proposes an agreement to another active member.</summary>
-    Task<ExchangeResult<AgreementDto>> ProposeAsync(ClaimsPrincipal caller, Guid spaceId, AgreementDraft draft, CancellationToken cancellationToken = default);
+    Task<Outcome<AgreementDto>> ProposeAsync(ClaimsPrincipal caller, Guid spaceId, AgreementDraft draft, CancellationToken cancellationToken = default);
 
     /// <summary>The other party confirms: the agreement is signed.</summary>
-    Task<ExchangeResult<AgreementDto>> SignAsync(ClaimsPrincipal caller, Guid spaceId, Guid agreementId, CancellationToken cancellationToken = default);
+    Task<Outcome<AgreementDto>> SignAsync(ClaimsPrincipal caller, Guid spaceId, Guid agreementId, CancellationToken cancellationToken = default);
 
     /// <summary>Either party ends a signed agreement, or withdraws a proposal.</summary>
-    Task<ExchangeResult<AgreementDto>> EndAsync(ClaimsPrincipal caller, Guid spaceId, Guid agreementId, CancellationToken cancellationToken = default);
+    Task<Outcome<AgreementDto>> EndAsync(ClaimsPrincipal caller, Guid spaceId, Guid agreementId, CancellationToken cancellationToken = default);
 }

@@ -6,19 +6,19 @@ namespace NucleusCloud.Modules.Exchange.Contracts;
 /// <summary>Knowledge requests of a space and the solution snapshots members share in answer.</summary>
 public interface IKnowledgeExchange
 {
-    Task<ExchangeResult<PagedResult<KnowledgeRequestDto>>> RequestsAsync(ClaimsPrincipal caller, Guid spaceId, PageQuery page, CancellationToken cancellationToken = default);
+    Task<Outcome<PagedResult<KnowledgeRequestDto>>> RequestsAsync(ClaimsPrincipal caller, Guid spaceId, PageQuery page, CancellationToken cancellationToken = default);
 
-    Task<ExchangeResult<KnowledgeRequestDto>> AskAsync(ClaimsPrincipal caller, Guid spaceId, string? title, string? question, CancellationToken cancellationToken = default);
+    Task<Outcome<KnowledgeRequestDto>> AskAsync(ClaimsPrincipal caller, Guid spaceId, string? title, string? question, CancellationToken cancellationToken = default);
 
     /// <summary>The request, its shared snapshots, and published solutions of member tenants that opted in to suggestions.</summary>
-    Task<ExchangeResult<KnowledgeRequestDetails>> RequestAsync(ClaimsPrincipal caller, Guid spaceId, Guid requestId, CancellationToken cancellationToken = default);
+    Task<Outcome<KnowledgeRequestDetails>> RequestAsync(ClaimsPrincipal caller, Guid spaceId, Guid requestId, CancellationToken cancellationToken = default);
 
     /// <summary>Shares a copy of one of the request tenant's published solutions with the space.</summary>
-    Task<ExchangeResult<SnapshotDto>> ShareAsync(ClaimsPrincipal caller, Guid spaceId, Guid requestId, string? solutionSlug, CancellationToken cancellationToken = default);
+    Task<Outcome<SnapshotDto>> ShareAsync(ClaimsPrincipal caller, Guid spaceId, Guid requestId, string? solutionSlug, CancellationToken cancellationToken = default);
 
     /// <summary>The request tenant's notices (requests it was told of, in spaces it still belongs to), newest first.</summary>
     Task<PagedResult<NoticeDto>> NoticesAsync(PageQuery page, CancellationToken cancellationToken = default);
 
     /// <summary>Withdraws one of the tenant's own snapshots: the space no longer sees the copy.</summary>
-    Task<ExchangeResult<SnapshotDto>> WithdrawAsync(ClaimsPrincipal caller, Guid spaceId, Guid snapshotId, CancellationToken cancellationToken = default);
+    Task<Outcome<SnapshotDto>> WithdrawAsync(ClaimsPrincipal caller, Guid spaceId, Guid snapshotId, CancellationToken cancellationToken = default);
 }

@@ -6,24 +6,24 @@ namespace NucleusCloud.Modules.Exchange.Contracts;
 /// <summary>Channels, posts and reactions of a space, for the users their tenants delegated to it.</summary>
 public interface ISpaceConversation
 {
-    Task<ExchangeResult<ChannelDto>> CreateChannelAsync(ClaimsPrincipal caller, Guid spaceId, string? name, string? topic, CancellationToken cancellationToken = default);
+    Task<Outcome<ChannelDto>> CreateChannelAsync(ClaimsPrincipal caller, Guid spaceId, string? name, string? topic, CancellationToken cancellationToken = default);
 
     /// <summary>A channel's threads (their opening posts, newest first), or one thread's replies (oldest first).</summary>
-    Task<ExchangeResult<PagedResult<PostDto>>> PostsAsync(ClaimsPrincipal caller, Guid spaceId, Guid channelId, Guid? threadId, PageQuery page, CancellationToken cancellationToken = default);
+    Task<Outcome<PagedResult<PostDto>>> PostsAsync(ClaimsPrincipal caller, Guid spaceId, Guid channelId, Guid? threadId, PageQuery page, CancellationToken cancellationToken = default);
 
     /// <summary>Posts in a channel (or replies in a thread), with documents of the same space attached.</summary>
-    Task<ExchangeResult<PostDto>> PostAsync(ClaimsPrincipal caller, Guid spaceId, Guid channelId, string? body, Guid? threadId, IReadOnlyList<Guid>? attachments = null, CancellationToken cancellationToken = default);
+    Task<Outcome<PostDto>> PostAsync(ClaimsPrincipal caller, Guid spaceId, Guid channelId, string? body, Guid? threadId, IReadOnlyList<Guid>? attachments = null, CancellationToken cancellationToken = default);
 
     /// <summary>Only the author edits; <paramref name="version"/>, when given, must be the post's current one.</summary>
-    Task<ExchangeResult<PostDto>> EditAsync(ClaimsPrincipal caller, Guid spaceId, Guid postId, string? body, int? version, CancellationToken cancellationToken = default);
+    Task<Outcome<PostDto>> EditAsync(ClaimsPrincipal caller, Guid spaceId, Guid postId, string? body, int? version, CancellationToken cancellationToken = default);
 
     /// <summary>The author or a moderator of this space deletes; the text is kept in the history.</summary>
-    Task<ExchangeResult<PostDto>> DeleteAsync(ClaimsPrincipal caller, Guid spaceId, Guid postId, CancellationToken cancellationToken = default);
+    Task<Outcome<PostDto>> DeleteAsync(ClaimsPrincipal caller, Guid spaceId, Guid postId, CancellationToken cancellationToken = default);
 
-    Task<ExchangeResult<IReadOnlyList<RevisionDto>>> RevisionsAsync(ClaimsPrincipal caller, Guid spaceId, Guid postId, CancellationToken cancellationToken = default);
+    Task<Outcome<IReadOnlyList<RevisionDto>>> RevisionsAsync(ClaimsPrincipal caller, Guid spaceId, Guid postId, CancellationToken cancellationToken = default);
 
     /// <summary>Posts that mention the caller, in every space its tenant delegated it to, newest first.</summary>
-    Task<ExchangeResult<PagedResult<MentionDto>>> MentionsOfAsync(ClaimsPrincipal caller, PageQuery page, CancellationToken cancellationToken = default);
+    Task<Outcome<PagedResult<MentionDto>>> MentionsOfAsync(ClaimsPrincipal caller, PageQuery page, CancellationToken cancellationToken = default);
 
-    Task<ExchangeResult<PostDto>> ReactAsync(ClaimsPrincipal caller, Guid spaceId, Guid postId, string kind, bool add, CancellationToken cancellationToken = default);
+    Task<Outcome<PostDto>> ReactAsync(ClaimsPrincipal caller, Guid spaceId, Guid postId, string kind, bool add, CancellationToken cancellationToken = default);
 }

@@ -6,5 +6,5 @@ namespace NucleusCloud.Modules.Exchange.Contracts;
 /// <summary>The documents shared with a space, as its delegates see them (files are served by the API).</summary>
 public interface ISpaceDocuments
 {
-    Task<ExchangeResult<PagedResult<DocumentDto>>> ListAsync(ClaimsPrincipal caller, Guid spaceId, PageQuery page, CancellationToken cancellationToken = default);
+    Task<Outcome<PagedResult<DocumentDto>>> ListAsync(ClaimsPrincipal caller, Guid spaceId, PageQuery page, CancellationToken cancellationToken = default);
 }

@@ -16,7 +16,7 @@ internal sealed class Conversation(ExchangeDbContext db, ActingMember acting, Sp
     private const int MaxAttachments = 10;
     private static readonly Dictionary<Guid, IReadOnlyList<ReactionCount>> NoReactions = [];
 
-    public async Task<ExchangeResult<ChannelDto>> CreateChannelAsync(ClaimsPrincipal caller, Guid spaceId, string? name, string? topic, CancellationToken cancellationToken = default)
+    public async Task<Outcome<ChannelDto>> CreateChannelAsync(ClaimsPrincipal caller, Guid spaceId, string? name, string? topic, CancellationToken cancellationToken = default)
     {
         var standing = await acting.StandingAsync(caller, spaceId, SpaceRequirement.Moderate, cancellationToken);
         if (standing.Refusal is { } refusal)
@@ -27,17 +27,17 @@ internal sealed class Conversation(ExchangeDbContext db, ActingMember acting, Sp
         var channelName = name?.Trim().ToLowerInvariant() ?? "";
         if (channelName.Length is < 2 or > 80 || !channelName.All(c => char.IsLetterOrDigit(c) || c == '-'))
         {
-            return ExchangeRefusal.Invalid("name", "A channel's name has 2 to 80 letters, digits or hyphens.");
+            return Refusal.Invalid("name", "A channel's name has 2 to 80 letters, digits or hyphens.");
         }
 
         if (topic?.Length > 500)
         {
-            return ExchangeRefusal.Invalid("topic", "A topic has at most 500 characters.");
+            return Refusal.Invalid("topic", "A topic has at most 500 characters.");
         }
 
         if (await db.Channels.AnyAsync(c => c.SpaceId == spaceId && c.Name == channelName, cancellationToken))
         {
-            return ExchangeRefusal.Invalid("name", "The space already has a channel of this name.");
+            return Refusal.Invalid("name", "The space already has a channel of this name.");
         }
 
         var channel = new Channel { SpaceId = spaceId, Name = channelName, Topic = topic?.Trim() ?? "", CreatedAt = clock.GetUtcNow() };
@@ -47,7 +47,7 @@ internal sealed class Conversation(ExchangeDbContext db, ActingMember acting, Sp
         return dto;
     }
 
-    public async Task<ExchangeResult<PagedResult<PostDto>>> PostsAsync(ClaimsPrincipal caller, Guid spaceId, Guid channelId, Guid? threadId, PageQuery page, CancellationToken cancellationToken = default)
+    public async Task<Outcome<PagedResult<PostDto>>> PostsAsync(ClaimsPrincipal caller, Guid spaceId, Guid channelId, Guid? threadId, PageQuery page, CancellationToken cancellationToken = default)
     {
         var standing = await acting.StandingAsync(caller, spaceId, SpaceRequirement.TakePart, cancellationToken);
         if (standing.Value is not { } s)
@@ -57,7 +57,7 @@ internal sealed class Conversation(ExchangeDbContext db, ActingMember acting, Sp
 
         if (!await db.Channels.AnyAsync(c => c.Id == channelId && c.SpaceId == spaceId, cancellationToken))
         {
-            return ExchangeRefusal.NotFound("Channel");
+            return Refusal.NotFound("Channel");
         }
 
         var posts = db.Posts.AsNoTracking().Where(p => p.ChannelId == channelId && p.ThreadId == threadId);
@@ -72,7 +72,7 @@ internal sealed class Conversation(ExchangeDbContext db, ActingMember acting, Sp
         return new PagedResult<PostDto>([.. result.Items.Select(p => ToDto(p, reactions))], result.Total, result.Page, result.PageSize);
     }
 
-    public async Task<ExchangeResult<PostDto>> PostAsync(ClaimsPrincipal caller, Guid spaceId, Guid channelId, string? body, Guid? threadId, IReadOnlyList<Guid>? attachments = null, CancellationToken cancellationToken = default)
+    public async Task<Outcome<PostDto>> PostAsync(ClaimsPrincipal caller, Guid spaceId, Guid channelId, string? body, Guid? threadId, IReadOnlyList<Guid>? attachments = null, CancellationToken cancellationToken = default)
     {
         var standing = await acting.StandingAsync(caller, spaceId, SpaceRequirement.TakePart, cancellationToken);
         if (standing.Value is not { } s)
@@ -87,23 +87,23 @@ internal sealed class Conversation(ExchangeDbContext db, ActingMember acting, Sp
 
         if (!await db.Channels.AnyAsync(c => c.Id == channelId && c.SpaceId == spaceId, cancellationToken))
         {
-            return ExchangeRefusal.NotFound("Channel");
+            return Refusal.NotFound("Channel");
         }
 
         if (threadId is { } thread && !await db.Posts.AnyAsync(p => p.Id == thread && p.ChannelId == channelId && p.ThreadId == null, cancellationToken))
         {
-            return ExchangeRefusal.Invalid("threadId", "Replies go to a thread of this channel.");
+            return Refusal.Invalid("threadId", "Replies go to a thread of this channel.");
         }
 
         var attached = (attachments ?? []).Distinct().ToList();
         if (attached.Count > MaxAttachments)
         {
-            return ExchangeRefusal.Invalid("attachmentIds", $"Attach at most {MaxAttachments} documents.");
+            return Refusal.Invalid("attachmentIds", $"Attach at most {MaxAttachments} documents.");
         }
 
         if (attached.Count > 0 && await db.Documents.CountAsync(d => attached.Contains(d.Id) && d.SpaceId == spaceId && d.RemovedAt == null, cancellationToken) != attached.Count)
         {
-            return ExchangeRefusal.Invalid("attachmentIds", "Attach documents shared with this space.");
+            return Refusal.Invalid("attachmentIds", "Attach documents shared with this space.");
         }
 
         var post = new Post
@@ -127,7 +127,7 @@ internal sealed class Conversation(ExchangeDbContext db, ActingMember acting, Sp
         return dto;
     }
 
-    public async Task<ExchangeResult<PostDto>> EditAsync(ClaimsPrincipal caller, Guid spaceId, Guid postId, string? body, int? version, CancellationToken cancellationToken = default)
+    public async Task<Outcome<PostDto>> EditAsync(ClaimsPrincipal caller, Guid spaceId, Guid postId, string? body, int? version, CancellationToken cancellationToken = default)
     {
         var found = await PostOfAsync(caller, spaceId, postId, cancellationToken);
         if (found.Refusal is { } refusal)
@@ -139,17 +139,17 @@ internal sealed class Conversation(ExchangeDbContext db, ActingMember acting, Sp
 
         if (!IsAuthor(standing, post))
         {
-            return ExchangeRefusal.Forbidden("Only its author edits a post.");
+            return Refusal.Forbidden("Only its author edits a post.");
         }
 
         if (post.DeletedAt is not null)
         {
-            return ExchangeRefusal.Conflict("The post was deleted.");
+            return Refusal.Conflict("The post was deleted.");
         }
 
         if (version is { } v && v != post.Version)
         {
-            return ExchangeRefusal.Conflict("The post changed since you read it; reload it and edit again.");
+            return Refusal.Conflict("The post changed since you read it; reload it and edit again.");
         }
 
         if (CheckBody(body) is { } invalid)
@@ -174,7 +174,7 @@ internal sealed class Conversation(ExchangeDbContext db, ActingMember acting, Sp
         return dto;
     }
 
-    public async Task<ExchangeResult<PostDto>> DeleteAsync(ClaimsPrincipal caller, Guid spaceId, Guid postId, CancellationToken cancellationToken = default)
+    public async Task<Outcome<PostDto>> DeleteAsync(ClaimsPrincipal caller, Guid spaceId, Guid postId, CancellationToken cancellationToken = default)
     {
         var found = await PostOfAsync(caller, spaceId, postId, cancellationToken);
         if (found.Refusal is { } refusal)
@@ -187,7 +187,7 @@ internal sealed class Conversation(ExchangeDbContext db, ActingMember acting, Sp
         var isAuthor = IsAuthor(standing, post);
         if (!isAuthor && !standing.IsModerator)
         {
-            return ExchangeRefusal.Forbidden("Only its author or a moderator of this space deletes a post.");
+            return Refusal.Forbidden("Only its author or a moderator of this space deletes a post.");
         }
 
         if (post.DeletedAt is null)
@@ -210,7 +210,7 @@ internal sealed class Conversation(ExchangeDbContext db, ActingMember acting, Sp
         return ToDto(post, NoReactions);
     }
 
-    public async Task<ExchangeResult<IReadOnlyList<RevisionDto>>> RevisionsAsync(ClaimsPrincipal caller, Guid spaceId, Guid postId, CancellationToken cancellationToken = default)
+    public async Task<Outcome<IReadOnlyList<RevisionDto>>> RevisionsAsync(ClaimsPrincipal caller, Guid spaceId, Guid postId, CancellationToken cancellationToken = default)
     {
         var found = await PostOfAsync(caller, spaceId, postId, cancellationToken);
         if (found.Refusal is { } refusal)
@@ -221,18 +221,18 @@ internal sealed class Conversation(ExchangeDbContext db, ActingMember acting, Sp
         var (standing, post) = found.Value;
         if (!IsAuthor(standing, post) && !standing.IsModerator)
         {
-            return ExchangeRefusal.Forbidden("Only its author and the space's moderators read a post's earlier versions.");
+            return Refusal.Forbidden("Only its author and the space's moderators read a post's earlier versions.");
         }
 
         return await db.PostRevisions.AsNoTracking().Where(r => r.PostId == postId).OrderBy(r => r.Version)
             .Select(r => new RevisionDto(r.Version, r.Body, r.ReplacedAt, r.ReplacedBy)).ToListAsync(cancellationToken);
     }
 
-    public async Task<ExchangeResult<PostDto>> ReactAsync(ClaimsPrincipal caller, Guid spaceId, Guid postId, string kind, bool add, CancellationToken cancellationToken = default)
+    public async Task<Outcome<PostDto>> ReactAsync(ClaimsPrincipal caller, Guid spaceId, Guid postId, string kind, bool add, CancellationToken cancellationToken = default)
     {
         if (!Reactions.Allowed.Contains(kind))
         {
-            return ExchangeRefusal.Invalid("kind", $"React with one of: {string.Join(", ", Reactions.Allowed)}.");
+            return Refusal.Invalid("kind", $"React with one of: {string.Join(", ", Reactions.Allowed)}.");
         }
 
         var found = await PostOfAsync(caller, spaceId, postId, cancellationToken);
@@ -267,7 +267,7 @@ internal sealed class Conversation(ExchangeDbContext db, ActingMember acting, Sp
         return ToDto(post, reactions);
     }
 
-    private async Task<ExchangeResult<(SpaceStanding Standing, Post Post)>> PostOfAsync(ClaimsPrincipal caller, Guid spaceId, Guid postId, CancellationToken cancellationToken)
+    private async Task<Outcome<(SpaceStanding Standing, Post Post)>> PostOfAsync(ClaimsPrincipal caller, Guid spaceId, Guid postId, CancellationToken cancellationToken)
     {
         var standing = await acting.StandingAsync(caller, spaceId, SpaceRequirement.TakePart, cancellationToken);
         if (standing.Value is not { } s)
@@ -278,7 +278,7 @@ internal sealed class Conversation(ExchangeDbContext db, ActingMember acting, Sp
         // The space is part of the lookup: a moderator of one space reaches no post of another;
         // and a post from before the member's history begins is not there for it.
         var post = await db.Posts.FirstOrDefaultAsync(p => p.Id == postId && p.SpaceId == spaceId, cancellationToken);
-        return post is null || post.CreatedAt < s.HistorySince ? ExchangeRefusal.NotFound("Post") : (s, post);
+        return post is null || post.CreatedAt < s.HistorySince ? Refusal.NotFound("Post") : (s, post);
     }
 
     private static bool IsAuthor(SpaceStanding standing, Post post) =>
@@ -317,7 +317,7 @@ internal sealed class Conversation(ExchangeDbContext db, ActingMember acting, Sp
         return [.. mentioned.Distinct()];
     }
 
-    public async Task<ExchangeResult<PagedResult<MentionDto>>> MentionsOfAsync(ClaimsPrincipal caller, PageQuery page, CancellationToken cancellationToken = default)
+    public async Task<Outcome<PagedResult<MentionDto>>> MentionsOfAsync(ClaimsPrincipal caller, PageQuery page, CancellationToken cancellationToken = default)
     {
         var actor = await acting.ResolveAsync(caller, cancellationToken);
         if (actor.Value is not { } me)
@@ -340,9 +340,9 @@ internal sealed class Conversation(ExchangeDbContext db, ActingMember acting, Sp
             result.Total, result.Page, result.PageSize);
     }
 
-    private static ExchangeRefusal? CheckBody(string? body) =>
-        string.IsNullOrWhiteSpace(body) ? ExchangeRefusal.Invalid("body", "Write something to post.")
-        : body.Length > MaxBodyLength ? ExchangeRefusal.Invalid("body", $"A post has at most {MaxBodyLength:N0} characters.")
+    private static Refusal? CheckBody(string? body) =>
+        string.IsNullOrWhiteSpace(body) ? Refusal.Invalid("body", "Write something to post.")
+        : body.Length > MaxBodyLength ? Refusal.Invalid("body", $"A post has at most {MaxBodyLength:N0} characters.")
         : null;
 
     private static PostDto ToDto(Post post, IReadOnlyDictionary<Guid, IReadOnlyList<ReactionCount>> reactions) =>

@@ -7,7 +7,7 @@ using NucleusCloud.Modules.Abstractions.Storage;
 using NucleusCloud.Modules.Exchange.Spaces;
 using NucleusCloud.Tenancy;
 using NucleusCloud.Tenancy.Authorization;
-using static NucleusCloud.Modules.Exchange.Spaces.ExchangeResults;
+using static NucleusCloud.Modules.Abstractions.Http.RefusalProblems;
 
 namespace NucleusCloud.Modules.Exchange.Documents;
 
@@ -44,7 +44,7 @@ internal static class DocumentEndpoints
 
         var (document, refusal) = await documents.ShareAsync(s, title, fileName, body.ToArray(), cancellationToken);
         return document is null
-            ? refusal!.ToProblem()
+            ? RefusalProblems.Problem(refusal!)
             : TypedResults.Created($"/api/{tenant.RequiredTenant.Slug}/exchange/spaces/{spaceId}/documents/{document.Id}/file", document);
     }
 

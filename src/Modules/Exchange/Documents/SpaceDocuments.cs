@@ -19,10 +19,10 @@ internal sealed class SpaceDocuments(ExchangeDbContext db, ActingMember acting, 
 
     public long MaxBytes => configuration.GetValue(MaxBytesKey, DefaultMaxBytes);
 
-    public async Task<ExchangeResult<SpaceStanding>> DelegateStandingAsync(ClaimsPrincipal caller, Guid spaceId, CancellationToken cancellationToken) =>
+    public async Task<Outcome<SpaceStanding>> DelegateStandingAsync(ClaimsPrincipal caller, Guid spaceId, CancellationToken cancellationToken) =>
         await acting.StandingAsync(caller, spaceId, SpaceRequirement.TakePart, cancellationToken);
 
-    public async Task<(DocumentDto? Document, UploadRefusal? Refusal)> ShareAsync(SpaceStanding standing, string? title, string? fileName, byte[] content, CancellationToken cancellationToken)
+    public async Task<(DocumentDto? Document, Refusal? Refusal)> ShareAsync(SpaceStanding standing, string? title, string? fileName, byte[] content, CancellationToken cancellationToken)
     {
         var (type, refusal) = UploadRules.Inspect(content);
         if (type is null)
@@ -33,7 +33,7 @@ internal sealed class SpaceDocuments(ExchangeDbContext db, ActingMember acting, 
         var name = string.IsNullOrWhiteSpace(title) ? UploadRules.SafeName(fileName, "document") : title.Trim();
         if (name.Length > 200)
         {
-            return (null, new UploadRefusal(false, "A document's title has at most 200 characters."));
+            return (null, Refusal.Invalid("title", "A document's title has at most 200 characters."));
         }
 
         var document = new SpaceDocument
@@ -67,7 +67,7 @@ internal sealed class SpaceDocuments(ExchangeDbContext db, ActingMember acting, 
         return (dto, null);
     }
 
-    public async Task<ExchangeResult<PagedResult<DocumentDto>>> ListAsync(ClaimsPrincipal caller, Guid spaceId, PageQuery page, CancellationToken cancellationToken = default)
+    public async Task<Outcome<PagedResult<DocumentDto>>> ListAsync(ClaimsPrincipal caller, Guid spaceId, PageQuery page, CancellationToken cancellationToken = default)
     {
         var standing = await DelegateStandingAsync(caller, spaceId, cancellationToken);
         if (standing.Value is not { } s)
@@ -85,7 +85,7 @@ internal sealed class SpaceDocuments(ExchangeDbContext db, ActingMember acting, 
     }
 
     /// <summary>The document's file, for a delegate of its space.</summary>
-    public async Task<ExchangeResult<StoredFile>> FileAsync(ClaimsPrincipal caller, Guid spaceId, Guid documentId, CancellationToken cancellationToken)
+    public async Task<Outcome<StoredFile>> FileAsync(ClaimsPrincipal caller, Guid spaceId, Guid documentId, CancellationToken cancellationToken)
     {
         var standing = await DelegateStandingAsync(caller, spaceId, cancellationToken);
         if (standing.Value is not { } s)
@@ -94,11 +94,11 @@ internal sealed class SpaceDocuments(ExchangeDbContext db, ActingMember acting, 
         }
 
         var document = await db.Documents.AsNoTracking().FirstOrDefaultAsync(d => d.Id == documentId && d.SpaceId == spaceId && d.RemovedAt == null, cancellationToken);
-        return document is null || document.SharedAt < s.HistorySince ? ExchangeRefusal.NotFound("Document") : new StoredFile(document.StorageKey, document.FileName, document.ContentType, document.Sha256);
+        return document is null || document.SharedAt < s.HistorySince ? Refusal.NotFound("Document") : new StoredFile(document.StorageKey, document.FileName, document.ContentType, document.Sha256);
     }
 
     /// <summary>Removes a document: its tenant's delegate or a moderator of the space. The file goes; posts show it as removed.</summary>
-    public async Task<ExchangeResult<bool>> RemoveAsync(ClaimsPrincipal caller, Guid spaceId, Guid documentId, CancellationToken cancellationToken)
+    public async Task<Outcome<bool>> RemoveAsync(ClaimsPrincipal caller, Guid spaceId, Guid documentId, CancellationToken cancellationToken)
     {
         var standing = await DelegateStandingAsync(caller, spaceId, cancellationToken);
         if (standing.Value is not { } s)
@@ -109,12 +109,12 @@ internal sealed class SpaceDocuments(ExchangeDbContext db, ActingMember acting, 
         var document = await db.Documents.FirstOrDefaultAsync(d => d.Id == documentId && d.SpaceId == spaceId && d.RemovedAt == null, cancellationToken);
         if (document is null)
         {
-            return ExchangeRefusal.NotFound("Document");
+            return Refusal.NotFound("Document");
         }
 
         if (document.TenantId != s.Member!.TenantId && !s.IsModerator)
         {
-            return ExchangeRefusal.Forbidden("Only the tenant that shared a document, or a moderator, removes it.");
+            return Refusal.Forbidden("Only the tenant that shared a document, or a moderator, removes it.");
         }
 
         document.RemovedAt = clock.GetUtcNow();

@@ -7,7 +7,7 @@ using NucleusCloud.Modules.Exchange.Contracts;
 using NucleusCloud.Modules.Exchange.Spaces;
 using NucleusCloud.Tenancy;
 using NucleusCloud.Tenancy.Authorization;
-using static NucleusCloud.Modules.Exchange.Spaces.ExchangeResults;
+using static NucleusCloud.Modules.Abstractions.Http.RefusalProblems;
 
 namespace NucleusCloud.Modules.Exchange.Knowledge;
 

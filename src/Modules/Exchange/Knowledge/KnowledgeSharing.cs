@@ -31,7 +31,7 @@ internal sealed class KnowledgeSharing(
 {
     private const int SuggestionsPerTenant = 3;
 
-    public async Task<ExchangeResult<PagedResult<KnowledgeRequestDto>>> RequestsAsync(ClaimsPrincipal caller, Guid spaceId, PageQuery page, CancellationToken cancellationToken = default)
+    public async Task<Outcome<PagedResult<KnowledgeRequestDto>>> RequestsAsync(ClaimsPrincipal caller, Guid spaceId, PageQuery page, CancellationToken cancellationToken = default)
     {
         var standing = await acting.StandingAsync(caller, spaceId, SpaceRequirement.TakePart, cancellationToken);
         if (standing.Refusal is { } refusal)
@@ -46,7 +46,7 @@ internal sealed class KnowledgeSharing(
         return new PagedResult<KnowledgeRequestDto>([.. result.Items.Select(r => ToDto(r, answers.GetValueOrDefault(r.Id)))], result.Total, result.Page, result.PageSize);
     }
 
-    public async Task<ExchangeResult<KnowledgeRequestDto>> AskAsync(ClaimsPrincipal caller, Guid spaceId, string? title, string? question, CancellationToken cancellationToken = default)
+    public async Task<Outcome<KnowledgeRequestDto>> AskAsync(ClaimsPrincipal caller, Guid spaceId, string? title, string? question, CancellationToken cancellationToken = default)
     {
         var standing = await acting.StandingAsync(caller, spaceId, SpaceRequirement.TakePart, cancellationToken);
         if (standing.Value is not { } s)
@@ -56,12 +56,12 @@ internal sealed class KnowledgeSharing(
 
         if (string.IsNullOrWhiteSpace(title) || title.Trim().Length is < 5 or > 200)
         {
-            return ExchangeRefusal.Invalid("title", "Give the request a title of 5 to 200 characters.");
+            return Refusal.Invalid("title", "Give the request a title of 5 to 200 characters.");
         }
 
         if (string.IsNullOrWhiteSpace(question) || question.Length > Conversations.Conversation.MaxBodyLength)
         {
-            return ExchangeRefusal.Invalid("question", "Describe what you want to know (at most 20,000 characters).");
+            return Refusal.Invalid("question", "Describe what you want to know (at most 20,000 characters).");
         }
 
         var request = new KnowledgeRequest
@@ -88,7 +88,7 @@ internal sealed class KnowledgeSharing(
         return dto;
     }
 
-    public async Task<ExchangeResult<KnowledgeRequestDetails>> RequestAsync(ClaimsPrincipal caller, Guid spaceId, Guid requestId, CancellationToken cancellationToken = default)
+    public async Task<Outcome<KnowledgeRequestDetails>> RequestAsync(ClaimsPrincipal caller, Guid spaceId, Guid requestId, CancellationToken cancellationToken = default)
     {
         var standing = await acting.StandingAsync(caller, spaceId, SpaceRequirement.TakePart, cancellationToken);
         if (standing.Refusal is { } refusal)
@@ -99,7 +99,7 @@ internal sealed class KnowledgeSharing(
         var request = await db.Requests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == requestId && r.SpaceId == spaceId, cancellationToken);
         if (request is null)
         {
-            return ExchangeRefusal.NotFound("Request");
+            return Refusal.NotFound("Request");
         }
 
         var snapshots = await db.Snapshots.AsNoTracking().Where(s => s.RequestId == requestId).OrderBy(s => s.SharedAt).ToListAsync(cancellationToken);
@@ -108,7 +108,7 @@ internal sealed class KnowledgeSharing(
         return new KnowledgeRequestDetails(ToDto(request, shared.Count), [.. snapshots.Select(ToDto)], suggestions);
     }
 
-    public async Task<ExchangeResult<SnapshotDto>> ShareAsync(ClaimsPrincipal caller, Guid spaceId, Guid requestId, string? solutionSlug, CancellationToken cancellationToken = default)
+    public async Task<Outcome<SnapshotDto>> ShareAsync(ClaimsPrincipal caller, Guid spaceId, Guid requestId, string? solutionSlug, CancellationToken cancellationToken = default)
     {
         var found = await acting.ManagerStandingAsync(caller, spaceId, SpaceRequirement.TakePart, cancellationToken);
         if (found.Refusal is { } refusal)
@@ -120,19 +120,19 @@ internal sealed class KnowledgeSharing(
 
         if (!await db.Requests.AnyAsync(r => r.Id == requestId && r.SpaceId == spaceId, cancellationToken))
         {
-            return ExchangeRefusal.NotFound("Request");
+            return Refusal.NotFound("Request");
         }
 
         // The request's own tenant context: only its published solutions can be found here.
         var solution = string.IsNullOrWhiteSpace(solutionSlug) ? null : await catalogue.GetPublishedAsync(solutionSlug.Trim(), cancellationToken);
         if (solution is null)
         {
-            return ExchangeRefusal.Invalid("solutionSlug", "Share one of your tenant's published solutions.");
+            return Refusal.Invalid("solutionSlug", "Share one of your tenant's published solutions.");
         }
 
         if (await db.Snapshots.AnyAsync(x => x.RequestId == requestId && x.TenantId == me.Tenant.Id && x.SolutionSlug == solution.Slug && x.WithdrawnAt == null, cancellationToken))
         {
-            return ExchangeRefusal.Conflict("This solution is already shared in answer to the request.");
+            return Refusal.Conflict("This solution is already shared in answer to the request.");
         }
 
         var snapshot = new SharedSnapshot
@@ -163,7 +163,7 @@ internal sealed class KnowledgeSharing(
         return await notices.ToPageAsync(page, x => new NoticeDto(x.Notice.Id, x.Notice.SpaceId, x.SpaceName, x.Notice.RequestId, x.Notice.Title, x.Notice.FromTenant, x.Notice.CreatedAt), cancellationToken);
     }
 
-    public async Task<ExchangeResult<SnapshotDto>> WithdrawAsync(ClaimsPrincipal caller, Guid spaceId, Guid snapshotId, CancellationToken cancellationToken = default)
+    public async Task<Outcome<SnapshotDto>> WithdrawAsync(ClaimsPrincipal caller, Guid spaceId, Guid snapshotId, CancellationToken cancellationToken = default)
     {
         var found = await acting.ManagerStandingAsync(caller, spaceId, SpaceRequirement.ActiveMember, cancellationToken);
         if (found.Refusal is { } refusal)
@@ -176,7 +176,7 @@ internal sealed class KnowledgeSharing(
         var snapshot = await db.Snapshots.FirstOrDefaultAsync(x => x.Id == snapshotId && x.SpaceId == spaceId && x.TenantId == me.Tenant.Id, cancellationToken);
         if (snapshot is null)
         {
-            return ExchangeRefusal.NotFound("Snapshot");
+            return Refusal.NotFound("Snapshot");
         }
 
         if (snapshot.WithdrawnAt is null)

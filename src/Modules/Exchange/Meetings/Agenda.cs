@@ -12,7 +12,7 @@ namespace NucleusCloud.Modules.Exchange.Meetings;
 /// <summary>A space's meetings, their answers and their calendar feeds, for the space's delegates.</summary>
 internal sealed class Agenda(ExchangeDbContext db, ActingMember acting, SpaceEventLog log, TimeProvider clock) : IMeetings
 {
-    public async Task<ExchangeResult<PagedResult<MeetingDto>>> AgendaAsync(ClaimsPrincipal caller, Guid spaceId, bool past, PageQuery page, CancellationToken cancellationToken = default)
+    public async Task<Outcome<PagedResult<MeetingDto>>> AgendaAsync(ClaimsPrincipal caller, Guid spaceId, bool past, PageQuery page, CancellationToken cancellationToken = default)
     {
         var standing = await acting.StandingAsync(caller, spaceId, SpaceRequirement.TakePart, cancellationToken);
         if (standing.Value is not { } s)
@@ -32,7 +32,7 @@ internal sealed class Agenda(ExchangeDbContext db, ActingMember acting, SpaceEve
         return new PagedResult<MeetingDto>(views, result.Total, result.Page, result.PageSize);
     }
 
-    public async Task<ExchangeResult<MeetingDto>> GetAsync(ClaimsPrincipal caller, Guid spaceId, Guid meetingId, CancellationToken cancellationToken = default)
+    public async Task<Outcome<MeetingDto>> GetAsync(ClaimsPrincipal caller, Guid spaceId, Guid meetingId, CancellationToken cancellationToken = default)
     {
         var found = await MeetingOfAsync(caller, spaceId, meetingId, cancellationToken);
         if (found.Refusal is { } refusal)
@@ -44,7 +44,7 @@ internal sealed class Agenda(ExchangeDbContext db, ActingMember acting, SpaceEve
         return (await ViewsAsync([meeting], standing.Delegate!.UserId, cancellationToken))[0];
     }
 
-    public async Task<ExchangeResult<MeetingDto>> ScheduleAsync(ClaimsPrincipal caller, Guid spaceId, MeetingDraft draft, CancellationToken cancellationToken = default)
+    public async Task<Outcome<MeetingDto>> ScheduleAsync(ClaimsPrincipal caller, Guid spaceId, MeetingDraft draft, CancellationToken cancellationToken = default)
     {
         var standing = await acting.StandingAsync(caller, spaceId, SpaceRequirement.TakePart, cancellationToken);
         if (standing.Value is not { } s)
@@ -83,11 +83,11 @@ internal sealed class Agenda(ExchangeDbContext db, ActingMember acting, SpaceEve
         return dto;
     }
 
-    public async Task<ExchangeResult<MeetingDto>> AnswerAsync(ClaimsPrincipal caller, Guid spaceId, Guid meetingId, RsvpAnswer? answer, CancellationToken cancellationToken = default)
+    public async Task<Outcome<MeetingDto>> AnswerAsync(ClaimsPrincipal caller, Guid spaceId, Guid meetingId, RsvpAnswer? answer, CancellationToken cancellationToken = default)
     {
         if (answer is not { } given || !Enum.IsDefined(given))
         {
-            return ExchangeRefusal.Invalid("answer", "Answer Yes, Maybe or No.");
+            return Refusal.Invalid("answer", "Answer Yes, Maybe or No.");
         }
 
         var found = await MeetingOfAsync(caller, spaceId, meetingId, cancellationToken);
@@ -99,7 +99,7 @@ internal sealed class Agenda(ExchangeDbContext db, ActingMember acting, SpaceEve
         var (standing, meeting) = found.Value;
         if (meeting.EndsAt <= clock.GetUtcNow())
         {
-            return ExchangeRefusal.Conflict("The meeting is over.");
+            return Refusal.Conflict("The meeting is over.");
         }
 
         var userId = standing.Delegate!.UserId;
@@ -116,7 +116,7 @@ internal sealed class Agenda(ExchangeDbContext db, ActingMember acting, SpaceEve
         return (await ViewsAsync([meeting], userId, cancellationToken))[0];
     }
 
-    public async Task<ExchangeResult<string>> CalendarAsync(ClaimsPrincipal caller, Guid spaceId, Guid? meetingId, CancellationToken cancellationToken = default)
+    public async Task<Outcome<string>> CalendarAsync(ClaimsPrincipal caller, Guid spaceId, Guid? meetingId, CancellationToken cancellationToken = default)
     {
         var standing = await acting.StandingAsync(caller, spaceId, SpaceRequirement.TakePart, cancellationToken);
         if (standing.Value is not { } s)
@@ -127,7 +127,7 @@ internal sealed class Agenda(ExchangeDbContext db, ActingMember acting, SpaceEve
         var meetings = await db.Meetings.AsNoTracking().Where(m => m.SpaceId == spaceId && (meetingId == null || m.Id == meetingId)).OrderBy(m => m.StartsAt).ToListAsync(cancellationToken);
         if (meetingId is not null && meetings.Count == 0)
         {
-            return ExchangeRefusal.NotFound("Meeting");
+            return Refusal.NotFound("Meeting");
         }
 
         var entries = meetings.SelectMany(m => Entries(m));
@@ -142,7 +142,7 @@ internal sealed class Agenda(ExchangeDbContext db, ActingMember acting, SpaceEve
         yield return new CalendarEntry($"{meeting.Id}@nucleuscloud", meeting.Title, description, meeting.Location, meeting.StartsAt, meeting.EndsAt, meeting.CreatedAt);
     }
 
-    private async Task<ExchangeResult<(SpaceStanding Standing, Meeting Meeting)>> MeetingOfAsync(ClaimsPrincipal caller, Guid spaceId, Guid meetingId, CancellationToken cancellationToken)
+    private async Task<Outcome<(SpaceStanding Standing, Meeting Meeting)>> MeetingOfAsync(ClaimsPrincipal caller, Guid spaceId, Guid meetingId, CancellationToken cancellationToken)
     {
         var standing = await acting.StandingAsync(caller, spaceId, SpaceRequirement.TakePart, cancellationToken);
         if (standing.Value is not { } s)
@@ -151,7 +151,7 @@ internal sealed class Agenda(ExchangeDbContext db, ActingMember acting, SpaceEve
         }
 
         var meeting = await db.Meetings.AsNoTracking().FirstOrDefaultAsync(m => m.Id == meetingId && m.SpaceId == spaceId, cancellationToken);
-        return meeting is null ? ExchangeRefusal.NotFound("Meeting") : (s, meeting);
+        return meeting is null ? Refusal.NotFound("Meeting") : (s, meeting);
     }
 
     private async Task<List<MeetingDto>> ViewsAsync(IReadOnlyList<Meeting> meetings, Guid userId, CancellationToken cancellationToken)
@@ -174,39 +174,39 @@ internal static class MeetingRules
 {
     private static readonly TimeSpan LongestMeeting = TimeSpan.FromDays(14);
 
-    public static ExchangeRefusal? Check(MeetingDraft draft)
+    public static Refusal? Check(MeetingDraft draft)
     {
         if (string.IsNullOrWhiteSpace(draft.Title) || draft.Title.Trim().Length is < 3 or > 200)
         {
-            return ExchangeRefusal.Invalid("title", "Give the meeting a title of 3 to 200 characters.");
+            return Refusal.Invalid("title", "Give the meeting a title of 3 to 200 characters.");
         }
 
         if (draft.Description?.Length > 10_000 || draft.Location?.Length > 500)
         {
             return draft.Description?.Length > 10_000
-                ? ExchangeRefusal.Invalid("description", "A description has at most 10,000 characters.")
-                : ExchangeRefusal.Invalid("location", "A location has at most 500 characters.");
+                ? Refusal.Invalid("description", "A description has at most 10,000 characters.")
+                : Refusal.Invalid("location", "A location has at most 500 characters.");
         }
 
         if (draft.StartsAt is not { } starts)
         {
-            return ExchangeRefusal.Invalid("startsAt", "Say when the meeting starts.");
+            return Refusal.Invalid("startsAt", "Say when the meeting starts.");
         }
 
         if (draft.EndsAt is not { } ends || ends <= starts || ends - starts > LongestMeeting)
         {
-            return ExchangeRefusal.Invalid("endsAt", "The meeting ends after it starts, within 14 days.");
+            return Refusal.Invalid("endsAt", "The meeting ends after it starts, within 14 days.");
         }
 
         if (string.IsNullOrWhiteSpace(draft.TimeZone) || !TimeZoneInfo.TryFindSystemTimeZoneById(draft.TimeZone, out _))
         {
-            return ExchangeRefusal.Invalid("timeZone", "Name an IANA time zone, such as Europe/Tallinn.");
+            return Refusal.Invalid("timeZone", "Name an IANA time zone, such as Europe/Tallinn.");
         }
 
         var sessions = draft.Sessions ?? [];
         if (sessions.Count > 50)
         {
-            return ExchangeRefusal.Invalid("sessions", "A meeting has at most 50 sessions.");
+            return Refusal.Invalid("sessions", "A meeting has at most 50 sessions.");
         }
 
         for (var i = 0; i < sessions.Count; i++)
@@ -214,17 +214,17 @@ internal static class MeetingRules
             var session = sessions[i];
             if (string.IsNullOrWhiteSpace(session.Title) || session.Title.Length > 200)
             {
-                return ExchangeRefusal.Invalid($"sessions[{i}].title", "Give the session a title of at most 200 characters.");
+                return Refusal.Invalid($"sessions[{i}].title", "Give the session a title of at most 200 characters.");
             }
 
             if (session.StartsAt is not { } from || session.EndsAt is not { } to || to <= from || from < starts || to > ends)
             {
-                return ExchangeRefusal.Invalid($"sessions[{i}].startsAt", "A session starts and ends within its meeting, in that order.");
+                return Refusal.Invalid($"sessions[{i}].startsAt", "A session starts and ends within its meeting, in that order.");
             }
 
             if (session.Speakers is { } speakers && (speakers.Count > 20 || speakers.Any(sp => sp.Length > 200)))
             {
-                return ExchangeRefusal.Invalid($"sessions[{i}].speakers", "At most 20 speakers of at most 200 characters each.");
+                return Refusal.Invalid($"sessions[{i}].speakers", "At most 20 speakers of at most 200 characters each.");
             }
         }
 

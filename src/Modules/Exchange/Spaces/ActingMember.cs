@@ -15,30 +15,30 @@ internal sealed record Actor(TenantInfo Tenant, Guid UserId, string DisplayName,
 /// <summary>Finds who acts: a member of the request's tenant that may see the exchange, with the name others will see.</summary>
 internal sealed class ActingMember(ITenantContext tenantContext, IAccessAdministration access, SpaceAccess spaces)
 {
-    public async Task<ExchangeResult<Actor>> ResolveAsync(ClaimsPrincipal principal, CancellationToken cancellationToken)
+    public async Task<Outcome<Actor>> ResolveAsync(ClaimsPrincipal principal, CancellationToken cancellationToken)
     {
         var tenant = tenantContext.RequiredTenant;
         if (SpaceAccess.UserId(principal) is not { } userId
             || await access.FindMemberAsync(userId, cancellationToken) is not { } member
             || !RolePermissions.Grants(member.Role, Permissions.ExchangeRead))
         {
-            return ExchangeRefusal.Forbidden("Only members of this tenant take part in its exchange spaces.");
+            return Refusal.Forbidden("Only members of this tenant take part in its exchange spaces.");
         }
 
         var name = string.IsNullOrWhiteSpace(member.DisplayName) ? member.Email : member.DisplayName;
         return new Actor(tenant, userId, name, member.Role);
     }
 
-    public async Task<ExchangeResult<Actor>> ResolveManagerAsync(ClaimsPrincipal principal, CancellationToken cancellationToken)
+    public async Task<Outcome<Actor>> ResolveManagerAsync(ClaimsPrincipal principal, CancellationToken cancellationToken)
     {
         var actor = await ResolveAsync(principal, cancellationToken);
         return actor.Value is { MaySpeakForTenant: false }
-            ? ExchangeRefusal.Forbidden("Only the tenant's owners and administrators speak for it in exchange spaces.")
+            ? Refusal.Forbidden("Only the tenant's owners and administrators speak for it in exchange spaces.")
             : actor;
     }
 
     /// <summary>The acting member's standing in a space, when it meets <paramref name="requirement"/>.</summary>
-    public async Task<ExchangeResult<SpaceStanding>> StandingAsync(ClaimsPrincipal principal, Guid spaceId, SpaceRequirement requirement, CancellationToken cancellationToken)
+    public async Task<Outcome<SpaceStanding>> StandingAsync(ClaimsPrincipal principal, Guid spaceId, SpaceRequirement requirement, CancellationToken cancellationToken)
     {
         var actor = await ResolveAsync(principal, cancellationToken);
         return actor.Value is { } me
@@ -47,7 +47,7 @@ internal sealed class ActingMember(ITenantContext tenantContext, IAccessAdminist
     }
 
     /// <summary>The acting owner or administrator and its tenant's standing in the space, when it meets <paramref name="requirement"/>.</summary>
-    public async Task<ExchangeResult<(Actor Actor, SpaceStanding Standing)>> ManagerStandingAsync(ClaimsPrincipal principal, Guid spaceId, SpaceRequirement requirement, CancellationToken cancellationToken)
+    public async Task<Outcome<(Actor Actor, SpaceStanding Standing)>> ManagerStandingAsync(ClaimsPrincipal principal, Guid spaceId, SpaceRequirement requirement, CancellationToken cancellationToken)
     {
         var actor = await ResolveManagerAsync(principal, cancellationToken);
         if (actor.Value is not { } me)

@@ -56,12 +56,12 @@ internal sealed class SpaceAccess(ExchangeDbContext db)
     }
 
     /// <summary>The standing, or why the caller may not go on: a space it cannot see is "not found", not "forbidden".</summary>
-    public async Task<ExchangeResult<SpaceStanding>> RequireAsync(Guid spaceId, Guid tenantId, Guid? userId, SpaceRequirement requirement, CancellationToken cancellationToken)
+    public async Task<Outcome<SpaceStanding>> RequireAsync(Guid spaceId, Guid tenantId, Guid? userId, SpaceRequirement requirement, CancellationToken cancellationToken)
     {
         var standing = await StandingAsync(spaceId, tenantId, userId, cancellationToken);
         if (standing is null || !standing.CanSee)
         {
-            return ExchangeRefusal.NotFound("Space");
+            return Refusal.NotFound("Space");
         }
 
         return requirement switch
@@ -71,10 +71,10 @@ internal sealed class SpaceAccess(ExchangeDbContext db)
             SpaceRequirement.Moderate when standing.IsModerator => standing,
             SpaceRequirement.ActiveMember when standing.IsActiveMember => standing,
             SpaceRequirement.Host when standing.IsHost && standing.IsActiveMember => standing,
-            SpaceRequirement.TakePart => ExchangeRefusal.Forbidden("Only users their tenant has delegated to this space take part in it."),
-            SpaceRequirement.Moderate => ExchangeRefusal.Forbidden("Only the space's moderators may do this."),
-            SpaceRequirement.Host => ExchangeRefusal.Forbidden("Only the hosting tenant may do this."),
-            _ => ExchangeRefusal.Forbidden("Only member tenants may do this."),
+            SpaceRequirement.TakePart => Refusal.Forbidden("Only users their tenant has delegated to this space take part in it."),
+            SpaceRequirement.Moderate => Refusal.Forbidden("Only the space's moderators may do this."),
+            SpaceRequirement.Host => Refusal.Forbidden("Only the hosting tenant may do this."),
+            _ => Refusal.Forbidden("Only member tenants may do this."),
         };
     }
 

@@ -45,13 +45,13 @@ internal sealed class SpaceMembership(
             result.Total, result.Page, result.PageSize);
     }
 
-    public async Task<ExchangeResult<SpaceDetails>> GetAsync(ClaimsPrincipal caller, Guid spaceId, CancellationToken cancellationToken = default)
+    public async Task<Outcome<SpaceDetails>> GetAsync(ClaimsPrincipal caller, Guid spaceId, CancellationToken cancellationToken = default)
     {
         var standing = await access.RequireAsync(spaceId, tenantContext.RequiredTenant.Id, SpaceAccess.UserId(caller), SpaceRequirement.See, cancellationToken);
         return standing.Value is { } s ? await DetailsAsync(s, cancellationToken) : standing.Refusal!;
     }
 
-    public async Task<ExchangeResult<SpaceDetails>> CreateAsync(ClaimsPrincipal caller, SpaceDraft draft, CancellationToken cancellationToken = default)
+    public async Task<Outcome<SpaceDetails>> CreateAsync(ClaimsPrincipal caller, SpaceDraft draft, CancellationToken cancellationToken = default)
     {
         var actor = await acting.ResolveManagerAsync(caller, cancellationToken);
         if (actor.Value is not { } me)
@@ -79,7 +79,7 @@ internal sealed class SpaceMembership(
         return await GetAsync(caller, space.Id, cancellationToken);
     }
 
-    public async Task<ExchangeResult<SpaceMemberDto>> InviteAsync(ClaimsPrincipal caller, Guid spaceId, string? tenantSlug, CancellationToken cancellationToken = default)
+    public async Task<Outcome<SpaceMemberDto>> InviteAsync(ClaimsPrincipal caller, Guid spaceId, string? tenantSlug, CancellationToken cancellationToken = default)
     {
         var found = await acting.ManagerStandingAsync(caller, spaceId, SpaceRequirement.Host, cancellationToken);
         if (found.Refusal is { } refusal)
@@ -91,13 +91,13 @@ internal sealed class SpaceMembership(
 
         if (string.IsNullOrWhiteSpace(tenantSlug) || await tenants.FindBySlugAsync(tenantSlug.Trim(), cancellationToken) is not { Status: TenantStatus.Active } invited)
         {
-            return ExchangeRefusal.Invalid("tenant", "No active tenant has this identifier.");
+            return Refusal.Invalid("tenant", "No active tenant has this identifier.");
         }
 
         var member = await db.Members.FirstOrDefaultAsync(m => m.SpaceId == spaceId && m.TenantId == invited.Id, cancellationToken);
         if (member is { Status: MemberStatus.Active or MemberStatus.Invited })
         {
-            return ExchangeRefusal.Conflict($"{invited.Name} is already invited to or a member of this space.");
+            return Refusal.Conflict($"{invited.Name} is already invited to or a member of this space.");
         }
 
         if (member is null)
@@ -115,7 +115,7 @@ internal sealed class SpaceMembership(
         return ToDto(member, s.Space);
     }
 
-    public async Task<ExchangeResult<SpaceDetails>> JoinAsync(ClaimsPrincipal caller, Guid spaceId, CancellationToken cancellationToken = default)
+    public async Task<Outcome<SpaceDetails>> JoinAsync(ClaimsPrincipal caller, Guid spaceId, CancellationToken cancellationToken = default)
     {
         var found = await acting.ManagerStandingAsync(caller, spaceId, SpaceRequirement.See, cancellationToken);
         if (found.Refusal is { } refusal)
@@ -127,7 +127,7 @@ internal sealed class SpaceMembership(
 
         if (s.IsActiveMember)
         {
-            return ExchangeRefusal.Conflict("Your tenant is already a member of this space.");
+            return Refusal.Conflict("Your tenant is already a member of this space.");
         }
 
         var now = clock.GetUtcNow();
@@ -148,7 +148,7 @@ internal sealed class SpaceMembership(
         return await GetAsync(caller, spaceId, cancellationToken);
     }
 
-    public async Task<ExchangeResult<bool>> LeaveAsync(ClaimsPrincipal caller, Guid spaceId, CancellationToken cancellationToken = default)
+    public async Task<Outcome<bool>> LeaveAsync(ClaimsPrincipal caller, Guid spaceId, CancellationToken cancellationToken = default)
     {
         var found = await acting.ManagerStandingAsync(caller, spaceId, SpaceRequirement.ActiveMember, cancellationToken);
         if (found.Refusal is { } refusal)
@@ -160,7 +160,7 @@ internal sealed class SpaceMembership(
 
         if (s.IsHost)
         {
-            return ExchangeRefusal.Conflict("The hosting tenant cannot leave its own space.");
+            return Refusal.Conflict("The hosting tenant cannot leave its own space.");
         }
 
         var now = clock.GetUtcNow();
@@ -180,7 +180,7 @@ internal sealed class SpaceMembership(
         return true;
     }
 
-    public async Task<ExchangeResult<IReadOnlyList<DelegateDto>>> DelegatesAsync(ClaimsPrincipal caller, Guid spaceId, CancellationToken cancellationToken = default)
+    public async Task<Outcome<IReadOnlyList<DelegateDto>>> DelegatesAsync(ClaimsPrincipal caller, Guid spaceId, CancellationToken cancellationToken = default)
     {
         var tenantId = tenantContext.RequiredTenant.Id;
         var standing = await access.RequireAsync(spaceId, tenantId, SpaceAccess.UserId(caller), SpaceRequirement.ActiveMember, cancellationToken);
@@ -193,7 +193,7 @@ internal sealed class SpaceMembership(
         return delegates.OrderBy(d => d.DisplayName, StringComparer.CurrentCulture).Select(ToDto).ToList();
     }
 
-    public async Task<ExchangeResult<DelegateDto>> DelegateAsync(ClaimsPrincipal caller, Guid spaceId, Guid userId, bool moderator, CancellationToken cancellationToken = default)
+    public async Task<Outcome<DelegateDto>> DelegateAsync(ClaimsPrincipal caller, Guid spaceId, Guid userId, bool moderator, CancellationToken cancellationToken = default)
     {
         var found = await acting.ManagerStandingAsync(caller, spaceId, SpaceRequirement.ActiveMember, cancellationToken);
         if (found.Refusal is { } refusal)
@@ -205,12 +205,12 @@ internal sealed class SpaceMembership(
 
         if (moderator && !s.IsHost)
         {
-            return ExchangeRefusal.Invalid("moderator", "Only the hosting tenant appoints moderators.");
+            return Refusal.Invalid("moderator", "Only the hosting tenant appoints moderators.");
         }
 
         if (await members.FindMemberAsync(userId, cancellationToken) is not { } member || !RolePermissions.Grants(member.Role, Permissions.ExchangeRead))
         {
-            return ExchangeRefusal.Invalid("userId", "Only members of your tenant can be delegated.");
+            return Refusal.Invalid("userId", "Only members of your tenant can be delegated.");
         }
 
         var delegation = await db.Delegates.FirstOrDefaultAsync(d => d.SpaceId == spaceId && d.TenantId == me.Tenant.Id && d.UserId == userId, cancellationToken);
@@ -225,7 +225,7 @@ internal sealed class SpaceMembership(
         return ToDto(delegation);
     }
 
-    public async Task<ExchangeResult<bool>> RevokeDelegateAsync(ClaimsPrincipal caller, Guid spaceId, Guid userId, CancellationToken cancellationToken = default)
+    public async Task<Outcome<bool>> RevokeDelegateAsync(ClaimsPrincipal caller, Guid spaceId, Guid userId, CancellationToken cancellationToken = default)
     {
         var found = await acting.ManagerStandingAsync(caller, spaceId, SpaceRequirement.ActiveMember, cancellationToken);
         if (found.Refusal is { } refusal)
@@ -238,7 +238,7 @@ internal sealed class SpaceMembership(
         var delegation = await db.Delegates.FirstOrDefaultAsync(d => d.SpaceId == spaceId && d.TenantId == me.Tenant.Id && d.UserId == userId, cancellationToken);
         if (delegation is null)
         {
-            return ExchangeRefusal.NotFound("Delegate");
+            return Refusal.NotFound("Delegate");
         }
 
         db.Delegates.Remove(delegation);
@@ -247,7 +247,7 @@ internal sealed class SpaceMembership(
         return true;
     }
 
-    public async Task<ExchangeResult<SpaceDetails>> SetHistoryVisibilityAsync(ClaimsPrincipal caller, Guid spaceId, bool visibleToNewMembers, CancellationToken cancellationToken = default)
+    public async Task<Outcome<SpaceDetails>> SetHistoryVisibilityAsync(ClaimsPrincipal caller, Guid spaceId, bool visibleToNewMembers, CancellationToken cancellationToken = default)
     {
         var found = await acting.ManagerStandingAsync(caller, spaceId, SpaceRequirement.Host, cancellationToken);
         if (found.Refusal is { } refusal)
@@ -261,7 +261,7 @@ internal sealed class SpaceMembership(
         return await GetAsync(caller, spaceId, cancellationToken);
     }
 
-    public async Task<ExchangeResult<SpaceStandingDto>> SetSuggestionsAsync(ClaimsPrincipal caller, Guid spaceId, bool suggest, CancellationToken cancellationToken = default)
+    public async Task<Outcome<SpaceStandingDto>> SetSuggestionsAsync(ClaimsPrincipal caller, Guid spaceId, bool suggest, CancellationToken cancellationToken = default)
     {
         var found = await acting.ManagerStandingAsync(caller, spaceId, SpaceRequirement.ActiveMember, cancellationToken);
         if (found.Refusal is { } refusal)
@@ -299,25 +299,25 @@ internal sealed class SpaceMembership(
 /// <summary>The rules a space's fields follow, for the API and the page alike.</summary>
 internal static class SpaceRules
 {
-    public static ExchangeRefusal? Check(SpaceDraft draft)
+    public static Refusal? Check(SpaceDraft draft)
     {
         if (string.IsNullOrWhiteSpace(draft.Name) || draft.Name.Trim().Length < 3)
         {
-            return ExchangeRefusal.Invalid("name", "Give the space a name of at least 3 characters.");
+            return Refusal.Invalid("name", "Give the space a name of at least 3 characters.");
         }
 
         if (draft.Name.Trim().Length > 200)
         {
-            return ExchangeRefusal.Invalid("name", "A space's name has at most 200 characters.");
+            return Refusal.Invalid("name", "A space's name has at most 200 characters.");
         }
 
         if (draft.Description?.Length > 4_000)
         {
-            return ExchangeRefusal.Invalid("description", "A description has at most 4,000 characters.");
+            return Refusal.Invalid("description", "A description has at most 4,000 characters.");
         }
 
         return draft.Visibility is { } visibility && !Enum.IsDefined(visibility)
-            ? ExchangeRefusal.Invalid("visibility", "Choose InviteOnly or Open.")
+            ? Refusal.Invalid("visibility", "Choose InviteOnly or Open.")
             : null;
     }
 }

@@ -9,6 +9,7 @@ using NucleusCloud.Modules.Abstractions.Auditing;
 using NucleusCloud.Modules.Abstractions.Email;
 using NucleusCloud.Modules.Abstractions.Http;
 using NucleusCloud.Modules.Identity.Contracts;
+using NucleusCloud.Modules.Identity.Sessions;
 using NucleusCloud.Modules.Identity.SignIn;
 
 namespace NucleusCloud.Modules.Identity.Accounts;
@@ -49,7 +50,7 @@ internal static class AccountEndpoints
             ? TypedResults.Ok(account)
             : Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "The account no longer exists.");
 
-    private static async Task<IResult> ChangePassword(ChangePasswordRequest request, HttpContext http, UserManager<NucleusUser> users, IAuditTrail audit, CancellationToken cancellationToken)
+    private static async Task<IResult> ChangePassword(ChangePasswordRequest request, HttpContext http, UserManager<NucleusUser> users, SessionRevocation revocation, IAuditTrail audit, CancellationToken cancellationToken)
     {
         var user = await users.GetUserAsync(http.User);
         if (user is null)
@@ -65,6 +66,7 @@ internal static class AccountEndpoints
             return ApiProblems.Validation(mismatch ? "currentPassword" : "newPassword", string.Join(" ", result.Errors.Select(e => e.Description)));
         }
 
+        await revocation.RevokeAllAsync(user, stampRenewed: true, cancellationToken);
         await audit.RecordPlatformAsync("password.changed", user.Id.ToString(), cancellationToken: cancellationToken);
         return TypedResults.NoContent();
     }
@@ -85,7 +87,7 @@ internal static class AccountEndpoints
             : TypedResults.Ok(new { recoveryCodes = codes });
     }
 
-    private static async Task<IResult> DisableTwoFactor(TwoFactorCodeRequest request, HttpContext http, UserManager<NucleusUser> users, IAuditTrail audit, CancellationToken cancellationToken)
+    private static async Task<IResult> DisableTwoFactor(TwoFactorCodeRequest request, HttpContext http, UserManager<NucleusUser> users, SessionRevocation revocation, IAuditTrail audit, CancellationToken cancellationToken)
     {
         var user = await users.GetUserAsync(http.User);
         if (user is null || !user.TwoFactorEnabled)
@@ -100,6 +102,8 @@ internal static class AccountEndpoints
 
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);
+        // Sign-ins made with the second factor it vouched for end with it.
+        await revocation.RevokeAllAsync(user, stampRenewed: false, cancellationToken);
         await audit.RecordPlatformAsync("two-factor.disabled", user.Id.ToString(), cancellationToken: cancellationToken);
         return TypedResults.NoContent();
     }

@@ -2,17 +2,20 @@ using Microsoft.AspNetCore.Identity;
 using NucleusCloud.Modules.Abstractions.Auditing;
 using NucleusCloud.Modules.Abstractions.Email;
 using NucleusCloud.Modules.Identity.Contracts;
+using NucleusCloud.Modules.Identity.Sessions;
+using NucleusCloud.Modules.Identity.SignIn;
 
 namespace NucleusCloud.Modules.Identity.Accounts;
 
-internal sealed class PasswordReset(UserManager<NucleusUser> users, IMailer mailer, IAuditTrail audit) : IPasswordReset
+internal sealed class PasswordReset(UserManager<NucleusUser> users, IMailer mailer, SessionRevocation revocation, AccountThrottle throttle, IAuditTrail audit) : IPasswordReset
 {
     private const string InvalidLink = "The reset link is not valid or has expired; ask for a new one.";
 
     public async Task RequestAsync(string email, CancellationToken cancellationToken = default)
     {
         var user = await users.FindByEmailAsync(email);
-        if (user is not { EmailConfirmed: true })
+        // The same answer either way; a flood of reset mails to one address stops at the account's budget.
+        if (user is not { EmailConfirmed: true } || !throttle.TryAttempt(email))
         {
             return;
         }
@@ -34,7 +37,7 @@ internal sealed class PasswordReset(UserManager<NucleusUser> users, IMailer mail
     public async Task<(string Field, string Message)?> ResetAsync(string email, string token, string newPassword, CancellationToken cancellationToken = default)
     {
         var user = await users.FindByEmailAsync(email);
-        if (LinkTokens.Decode(token) is not { } decoded)
+        if (!throttle.TryAttempt(email) || LinkTokens.Decode(token) is not { } decoded)
         {
             return ("token", InvalidLink);
         }
@@ -47,6 +50,7 @@ internal sealed class PasswordReset(UserManager<NucleusUser> users, IMailer mail
             return weak.Count > 0 ? ("newPassword", string.Join(" ", weak)) : ("token", InvalidLink);
         }
 
+        await revocation.RevokeAllAsync(user!, stampRenewed: true, cancellationToken);
         await audit.RecordPlatformAsync("password.reset", user!.Id.ToString(), cancellationToken: cancellationToken);
         return null;
     }

@@ -3,12 +3,15 @@ using Microsoft.AspNetCore.Identity;
 using NucleusCloud.Modules.Abstractions.Auditing;
 using NucleusCloud.Modules.Abstractions.Email;
 using NucleusCloud.Modules.Identity.Contracts;
+using NucleusCloud.Modules.Identity.Sessions;
+using NucleusCloud.Modules.Identity.SignIn;
 
 namespace NucleusCloud.Modules.Identity.Accounts;
 
-internal sealed class Profile(UserManager<NucleusUser> users, IMailer mailer, IAuditTrail audit) : IProfile
+internal sealed class Profile(UserManager<NucleusUser> users, IMailer mailer, EmailChangeUndo undo, SessionRevocation revocation, AccountThrottle throttle, IAuditTrail audit) : IProfile
 {
     private const string InvalidLink = "The confirmation link is not valid or has expired; ask for a new one from your profile.";
+    private const string InvalidUndoLink = "The link is not valid, has expired, or the address was changed again since; ask your platform administrator for help.";
 
     public async Task<bool> RenameAsync(ClaimsPrincipal principal, string displayName, CancellationToken cancellationToken = default)
     {
@@ -28,11 +31,22 @@ internal sealed class Profile(UserManager<NucleusUser> users, IMailer mailer, IA
         return true;
     }
 
-    public async Task RequestEmailChangeAsync(ClaimsPrincipal principal, string newEmail, CancellationToken cancellationToken = default)
+    public async Task<Outcome<bool>> RequestEmailChangeAsync(ClaimsPrincipal principal, string newEmail, string password, CancellationToken cancellationToken = default)
     {
-        if (await users.GetUserAsync(principal) is not { } user || string.Equals(user.Email, newEmail, StringComparison.OrdinalIgnoreCase))
+        if (await users.GetUserAsync(principal) is not { } user)
         {
-            return;
+            return Refusal.Forbidden("Sign in to change your address.");
+        }
+
+        // Whoever holds an unattended session must not be able to move the account to their own mailbox.
+        if (!throttle.TryAttempt(user.Id.ToString()) || !await users.CheckPasswordAsync(user, password))
+        {
+            return Refusal.Invalid("password", "The password is not right.");
+        }
+
+        if (string.Equals(user.Email, newEmail, StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
         }
 
         if (await users.FindByEmailAsync(newEmail) is not null)
@@ -59,6 +73,7 @@ internal sealed class Profile(UserManager<NucleusUser> users, IMailer mailer, IA
         }
 
         await audit.RecordPlatformAsync("email.change-requested", user.Id.ToString(), new Dictionary<string, string?> { ["to"] = newEmail }, cancellationToken);
+        return true;
     }
 
     public async Task<string?> ConfirmEmailChangeAsync(Guid userId, string newEmail, string token, CancellationToken cancellationToken = default)
@@ -85,12 +100,44 @@ internal sealed class Profile(UserManager<NucleusUser> users, IMailer mailer, IA
         }
 
         await users.SetUserNameAsync(user, newEmail);
+        await revocation.RevokeAllAsync(user, stampRenewed: true, cancellationToken);
+        var undoLink = mailer.Link($"/account/undo-email-change?token={undo.Token(user.Id, previous, newEmail)}");
         await mailer.SendAsync(previous, "Your NucleusCloud address has changed",
             $"""
             The address of your NucleusCloud account is now {newEmail}; this one no longer signs in.
-            If you did not ask for this, contact your platform administrator at once.
+
+            If you did not ask for this, put this address back here (the link works for two weeks)
+            and every session of the account ends:
+            {undoLink}
+
+            Then choose a new password with "Forgot your password?" on the sign-in page.
             """, cancellationToken);
         await audit.RecordPlatformAsync("email.changed", user.Id.ToString(), new Dictionary<string, string?> { ["from"] = previous, ["to"] = newEmail }, cancellationToken);
+        return null;
+    }
+
+    public async Task<string?> UndoEmailChangeAsync(string token, CancellationToken cancellationToken = default)
+    {
+        if (undo.Read(token) is not { } change || await users.FindByIdAsync(change.UserId.ToString()) is not { } user
+            || !string.Equals(user.Email, change.To, StringComparison.OrdinalIgnoreCase))
+        {
+            return InvalidUndoLink;
+        }
+
+        if (await users.FindByEmailAsync(change.From) is not null)
+        {
+            return "That address now belongs to another account; ask your platform administrator for help.";
+        }
+
+        var restored = await users.ChangeEmailAsync(user, change.From, await users.GenerateChangeEmailTokenAsync(user, change.From));
+        if (!restored.Succeeded)
+        {
+            return InvalidUndoLink;
+        }
+
+        await users.SetUserNameAsync(user, change.From);
+        await revocation.RevokeAllAsync(user, stampRenewed: true, cancellationToken);
+        await audit.RecordPlatformAsync("email.change-undone", user.Id.ToString(), new Dictionary<string, string?> { ["from"] = change.To, ["to"] = change.From }, cancellationToken);
         return null;
     }
 }

@@ -32,4 +32,7 @@ internal sealed class ApiKey : ITenantOwned
     public DateTimeOffset? LastUsedAt { get; set; }
 
     public DateTimeOffset? RevokedAt { get; set; }
+
+    /// <summary>When the key stops working (a year after creation unless chosen); null only for keys made before keys expired.</summary>
+    public DateTimeOffset? ExpiresAt { get; init; }
 }

@@ -52,12 +52,12 @@ internal sealed class ApiKeyAuthenticationHandler(
         }
 
         var key = await access.ApiKeys.FirstOrDefaultAsync(k => k.Prefix == prefix, Context.RequestAborted);
-        if (key is null || key.RevokedAt is not null || !ApiKeySecrets.Matches(secret, key.SecretHash))
+        var now = clock.GetStorableUtcNow();
+        if (key is null || key.RevokedAt is not null || key.ExpiresAt <= now || !ApiKeySecrets.Matches(secret, key.SecretHash))
         {
             return AuthenticateResult.Fail("The API key is not valid here.");
         }
 
-        var now = clock.GetStorableUtcNow();
         if (key.LastUsedAt is null || now - key.LastUsedAt > LastUseResolution)
         {
             // Recorded at most once a minute per key, so the log shows use without a line per request.

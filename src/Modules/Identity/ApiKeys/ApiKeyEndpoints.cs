@@ -22,7 +22,7 @@ internal static class ApiKeyEndpoints
             .WithTags("Identity: API keys")
             .RequireAuthorization(Permissions.ApiKeysManage);
         group.MapGet("", List).WithName("ListApiKeys").Validate<ApiKeyListQuery>();
-        group.MapPost("", Create).WithName("CreateApiKey").Validate<CreateApiKeyRequest>();
+        group.MapPost("", Create).WithName("CreateApiKey");
         group.MapDelete("/{id:guid}", Revoke).WithName("RevokeApiKey");
     }
 
@@ -32,32 +32,16 @@ internal static class ApiKeyEndpoints
         return TypedResults.Ok(await keys.ToPageAsync(query, ApiKeyAdministration.Summary, cancellationToken));
     }
 
-    private static async Task<IResult> Create(CreateApiKeyRequest request, HttpContext http, ITenantContext tenant, ApiKeyAdministration keys, CancellationToken cancellationToken)
-    {
-        var (key, secret) = await keys.CreateAsync(request.Name!, request.Role!.Value, http.User, cancellationToken);
-        return TypedResults.Created($"/api/{tenant.RequiredTenant.Slug}/identity/api-keys/{key.Id}", new CreatedApiKey(key, secret));
-    }
+    private static async Task<IResult> Create(CreateApiKeyRequest? request, ITenantContext tenant, IApiKeyAdministration keys, CancellationToken cancellationToken) =>
+        RefusalProblems.Created(await keys.CreateAsync(request?.Name, request?.Role, request?.ExpiresAt, cancellationToken),
+            created => $"/api/{tenant.RequiredTenant.Slug}/identity/api-keys/{created.ApiKey.Id}");
 
-    private static async Task<IResult> Revoke(Guid id, ApiKeyAdministration keys, CancellationToken cancellationToken) =>
-        await keys.RevokeAsync(id, cancellationToken) ? TypedResults.NoContent() : ApiProblems.NotFound("API key");
+    private static async Task<IResult> Revoke(Guid id, IApiKeyAdministration keys, CancellationToken cancellationToken) =>
+        RefusalProblems.NoContent(await keys.RevokeAsync(id, cancellationToken));
 }
-
-/// <summary>The only answer that ever contains the key itself.</summary>
-internal sealed record CreatedApiKey(ApiKeySummary ApiKey, string Key);
 
 internal sealed record ApiKeyListQuery : PageQuery;
 
 internal sealed class ApiKeyListQueryValidator : PageQueryValidator<ApiKeyListQuery>;
 
-internal sealed record CreateApiKeyRequest(string? Name, TenantRole? Role);
-
-internal sealed class CreateApiKeyRequestValidator : AbstractValidator<CreateApiKeyRequest>
-{
-    public CreateApiKeyRequestValidator()
-    {
-        RuleFor(r => r.Name).NotEmpty().MaximumLength(100);
-        RuleFor(r => r.Role).NotNull().IsInEnum()
-            .Must(role => role is not (TenantRole.Owner or TenantRole.PartnerGuest))
-            .WithMessage("An API key acts as Admin, Editor, CrmUser, Analyst or Viewer.");
-    }
-}
+internal sealed record CreateApiKeyRequest(string? Name, TenantRole? Role, DateTimeOffset? ExpiresAt);

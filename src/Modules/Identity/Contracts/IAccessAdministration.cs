@@ -1,23 +1,35 @@
 using System.Security.Claims;
-using NucleusCloud.Tenancy;
 using NucleusCloud.Tenancy.Authorization;
 
 namespace NucleusCloud.Modules.Identity.Contracts;
 
-/// <summary>Invitations and members, for the web pages (the REST API offers the same).</summary>
+/// <summary>
+/// Invitations and members of the current tenant, for the pages and the REST API alike: every change
+/// checks the caller's own rights here, whatever the page showed.
+/// </summary>
 public interface IAccessAdministration
 {
-    /// <summary>Invites to <paramref name="tenant"/>; false when only an owner may grant that role.</summary>
-    Task<bool> InviteAsync(TenantInfo tenant, string email, TenantRole role, ClaimsPrincipal invitedBy, bool asPlatformAdmin, CancellationToken cancellationToken = default);
+    /// <summary>Invites someone to the current tenant (members.manage; only an owner invites an owner).</summary>
+    Task<Outcome<InvitationSummary>> InviteAsync(string? email, TenantRole? role, CancellationToken cancellationToken = default);
 
-    /// <summary>Invites a partner's user as a <see cref="TenantRole.PartnerGuest"/> of the current tenant, confined to <paramref name="partnerId"/>.</summary>
-    Task InvitePartnerGuestAsync(TenantInfo tenant, string email, Guid partnerId, ClaimsPrincipal invitedBy, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// A platform administrator (signed in with a second factor) invites into a tenant, naming why: the
+    /// invitation is written in the platform's log and in the tenant's own, so no one joins a government's
+    /// workspace unseen.
+    /// </summary>
+    Task<Outcome<InvitationSummary>> InviteAsPlatformAdminAsync(Guid tenantId, string? email, TenantRole? role, string? reason, CancellationToken cancellationToken = default);
 
-    /// <summary>Ends every membership and open invitation of the current tenant that acts for <paramref name="partnerId"/> (its record is being removed); the number of memberships ended.</summary>
-    Task<int> RemovePartnerGuestsAsync(Guid partnerId, CancellationToken cancellationToken = default);
+    /// <summary>Invites a partner's user as a <see cref="TenantRole.PartnerGuest"/> of the current tenant, confined to <paramref name="partnerId"/> (partners.write).</summary>
+    Task<Outcome<InvitationSummary>> InvitePartnerGuestAsync(string? email, Guid partnerId, CancellationToken cancellationToken = default);
 
-    /// <summary>Null when accepted; otherwise the field at fault and why.</summary>
-    Task<(string Field, string Message)?> AcceptInvitationAsync(string tenantSlug, string token, string? displayName, string? password, CancellationToken cancellationToken = default);
+    /// <summary>Withdraws an open invitation of the current tenant (members.manage).</summary>
+    Task<Outcome<bool>> RevokeInvitationAsync(Guid invitationId, CancellationToken cancellationToken = default);
+
+    /// <summary>Ends every membership and open invitation of the current tenant that acts for <paramref name="partnerId"/> (its record is being removed; partners.write); the number of memberships ended.</summary>
+    Task<Outcome<int>> RemovePartnerGuestsAsync(Guid partnerId, CancellationToken cancellationToken = default);
+
+    /// <summary>Accepts an invitation by its token (anonymous: the token proves the mailbox).</summary>
+    Task<Outcome<AcceptedInvitation>> AcceptInvitationAsync(string tenantSlug, string token, string? displayName, string? password, CancellationToken cancellationToken = default);
 
     /// <summary>The current tenant's members.</summary>
     Task<IReadOnlyList<MemberSummary>> MembersAsync(CancellationToken cancellationToken = default);
@@ -25,24 +37,16 @@ public interface IAccessAdministration
     /// <summary>One member of the current tenant, or null when the user holds no membership in it.</summary>
     Task<MemberSummary?> FindMemberAsync(Guid userId, CancellationToken cancellationToken = default);
 
-    /// <summary>Changes a member's role in the current tenant, on behalf of <paramref name="caller"/>.</summary>
-    Task<MemberChange> ChangeRoleAsync(Guid userId, TenantRole role, ClaimsPrincipal caller, CancellationToken cancellationToken = default);
+    /// <summary>Changes a member's role (members.manage; only an owner grants or takes away the owner role; the last owner stays).</summary>
+    Task<Outcome<MemberSummary>> ChangeRoleAsync(Guid userId, TenantRole? role, CancellationToken cancellationToken = default);
 
-    /// <summary>Removes a member from the current tenant, on behalf of <paramref name="caller"/>.</summary>
-    Task<MemberChange> RemoveAsync(Guid userId, ClaimsPrincipal caller, CancellationToken cancellationToken = default);
+    /// <summary>Removes a member (members.manage; only an owner removes an owner; the last owner stays).</summary>
+    Task<Outcome<bool>> RemoveAsync(Guid userId, CancellationToken cancellationToken = default);
 }
 
-public enum MemberChange
-{
-    Done,
-    NotFound,
+public sealed record InvitationSummary(Guid Id, string Email, TenantRole Role, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt, DateTimeOffset? AcceptedAt, DateTimeOffset? RevokedAt);
 
-    /// <summary>Only an owner may grant, take away or remove the owner role.</summary>
-    OwnersOnly,
-
-    /// <summary>The tenant must keep at least one owner.</summary>
-    LastOwner,
-}
+public sealed record AcceptedInvitation(string Tenant, string Email, bool AccountCreated);
 
 public sealed record MemberSummary(Guid UserId, string Email, string DisplayName, TenantRole Role, DateTimeOffset Since);
 

@@ -11,11 +11,18 @@ public interface IProfile
     Task<bool> RenameAsync(ClaimsPrincipal principal, string displayName, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Sends a confirmation link to <paramref name="newEmail"/>. When the address already has an account,
-    /// that mailbox is told so instead, and the caller hears the same answer either way.
+    /// After checking the account's <paramref name="password"/>, sends a confirmation link to
+    /// <paramref name="newEmail"/>. When the address already has an account, that mailbox is told so
+    /// instead, and the caller hears the same answer either way.
     /// </summary>
-    Task RequestEmailChangeAsync(ClaimsPrincipal principal, string newEmail, CancellationToken cancellationToken = default);
+    Task<Outcome<bool>> RequestEmailChangeAsync(ClaimsPrincipal principal, string newEmail, string password, CancellationToken cancellationToken = default);
 
-    /// <summary>Applies a change from its link; null when done, otherwise why not.</summary>
+    /// <summary>
+    /// Applies a change from its link (null when done, otherwise why not); the old address is told, with a
+    /// link that undoes the change for two weeks.
+    /// </summary>
     Task<string?> ConfirmEmailChangeAsync(Guid userId, string newEmail, string token, CancellationToken cancellationToken = default);
+
+    /// <summary>Puts the old address back from the link sent to it, and ends every sign-in of the account; null when done, otherwise why not.</summary>
+    Task<string?> UndoEmailChangeAsync(string token, CancellationToken cancellationToken = default);
 }

@@ -3,6 +3,7 @@ using NucleusCloud.Modules.Abstractions.Persistence;
 using NucleusCloud.Modules.Identity.ApiKeys;
 using NucleusCloud.Modules.Identity.Invitations;
 using NucleusCloud.Modules.Identity.Memberships;
+using NucleusCloud.Modules.Identity.Security;
 using NucleusCloud.Tenancy;
 using NucleusCloud.Tenancy.EntityFramework;
 
@@ -18,6 +19,8 @@ internal abstract class AccessDbContext(DbContextOptions options, ITenantContext
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     public DbSet<Invitation> Invitations => Set<Invitation>();
+
+    public DbSet<TenantSecurityPolicy> SecurityPolicies => Set<TenantSecurityPolicy>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -49,6 +52,12 @@ internal abstract class AccessDbContext(DbContextOptions options, ITenantContext
             invitation.Property(i => i.Email).HasMaxLength(256);
             invitation.Property(i => i.TokenHash).HasMaxLength(32);
             invitation.Property(i => i.Role).HasConversion<string>().HasMaxLength(20);
+        });
+        modelBuilder.Entity<TenantSecurityPolicy>(policy =>
+        {
+            policy.ToTable("security_policies");
+            policy.HasKey(p => p.TenantId);
+            policy.Property(p => p.TenantId).ValueGeneratedNever();
         });
         base.OnModelCreating(modelBuilder);
     }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NucleusCloud.Modules.Abstractions.Persistence;
 using NucleusCloud.Modules.Identity.Accounts;
+using NucleusCloud.Modules.Identity.Sessions;
 
 namespace NucleusCloud.Modules.Identity.Data;
 
@@ -21,6 +22,8 @@ internal abstract class AccountsDbContext(DbContextOptions options)
         .Configure<IdentityOptions>(options => options.Stores.SchemaVersion = IdentitySchemaVersions.Version3)
         .BuildServiceProvider();
 
+    public DbSet<RefreshTokenGrant> RefreshTokens => Set<RefreshTokenGrant>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         builder.HasDefaultSchema(Schema);
@@ -34,6 +37,14 @@ internal abstract class AccountsDbContext(DbContextOptions options)
         builder.Entity<IdentityUserLogin<Guid>>().ToTable("user_logins");
         builder.Entity<IdentityUserToken<Guid>>().ToTable("user_tokens");
         builder.Entity<IdentityUserPasskey<Guid>>().ToTable("user_passkeys");
+        builder.Entity<RefreshTokenGrant>(grant =>
+        {
+            grant.ToTable("refresh_tokens");
+            grant.HasKey(g => g.Id);
+            grant.HasIndex(g => g.FamilyId);
+            grant.HasIndex(g => new { g.UserId, g.RevokedAt });
+            grant.HasOne<NucleusUser>().WithMany().HasForeignKey(g => g.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
     }
 }
 

@@ -1,7 +1,8 @@
-using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using NucleusCloud.Modules.Abstractions.Auditing;
 using NucleusCloud.Modules.Abstractions.Http;
 using NucleusCloud.Modules.Abstractions.Persistence;
+using NucleusCloud.Modules.Abstractions.Text;
 using NucleusCloud.Modules.Identity.Accounts;
 using NucleusCloud.Modules.Identity.Contracts;
 using NucleusCloud.Modules.Identity.Data;
@@ -11,91 +12,177 @@ using NucleusCloud.Tenancy.Authorization;
 
 namespace NucleusCloud.Modules.Identity.Invitations;
 
+/// <summary>Invitations and members of the current tenant: each change checks the caller's rights here, for the API and the pages alike.</summary>
 internal sealed class AccessAdministration(
-    InvitationService invitations, IMembershipChecker checker, ITenantStore tenants, ITenantContext tenant, AccessDbContext access, AccountDirectory accounts, TimeProvider clock)
+    InvitationService invitations, ICaller caller, ITenantStore tenants, ITenantContext tenant, AccessDbContext access, AccountDirectory accounts,
+    IAuditTrail audit, TimeProvider clock)
     : IAccessAdministration
 {
-    async Task<bool> IAccessAdministration.InviteAsync(TenantInfo tenant, string email, TenantRole role, ClaimsPrincipal invitedBy, bool asPlatformAdmin, CancellationToken cancellationToken) =>
-        await InviteAsync(tenant, email, role, invitedBy, asPlatformAdmin, cancellationToken) is not null;
+    private const string MayNotManage = "Only the tenant's owners and administrators manage its members.";
 
-    async Task<(string Field, string Message)?> IAccessAdministration.AcceptInvitationAsync(string tenantSlug, string token, string? displayName, string? password, CancellationToken cancellationToken)
+    public async Task<Outcome<InvitationSummary>> InviteAsync(string? email, TenantRole? role, CancellationToken cancellationToken = default)
     {
-        var result = await AcceptAsync(tenantSlug, token, displayName, password, cancellationToken);
-        return result.Succeeded ? null : (result == AcceptanceResult.Invalid ? "token" : "password", result.Problem!);
+        if (!await caller.MayAsync(Permissions.MembersManage, cancellationToken))
+        {
+            return Refusal.Forbidden(MayNotManage);
+        }
+
+        if (Check(email, role) is { } invalid)
+        {
+            return invalid;
+        }
+
+        if (role == TenantRole.Owner && await caller.RoleAsync(cancellationToken) != TenantRole.Owner)
+        {
+            return Refusal.Forbidden("Only an owner can invite an owner.");
+        }
+
+        return Summary(await invitations.InviteAsync(tenant.RequiredTenant, email!, role!.Value, CallerId, cancellationToken));
     }
 
-    /// <summary>Null when only an owner may grant the role (platform admins may always invite).</summary>
-    public async Task<Invitation?> InviteAsync(TenantInfo tenant, string email, TenantRole role, ClaimsPrincipal invitedBy, bool asPlatformAdmin, CancellationToken cancellationToken)
+    public async Task<Outcome<InvitationSummary>> InviteAsPlatformAdminAsync(Guid tenantId, string? email, TenantRole? role, string? reason, CancellationToken cancellationToken = default)
     {
-        if (role == TenantRole.Owner && !asPlatformAdmin && await checker.FindRoleAsync(invitedBy, tenant, cancellationToken) != TenantRole.Owner)
+        if (!await caller.IsPlatformAdminAsync(cancellationToken))
         {
-            return null;
+            return Refusal.Forbidden("Only platform administrators, signed in with a second factor, invite into a tenant.");
         }
 
-        return await invitations.InviteAsync(tenant, email, role, MembershipChecker.UserId(invitedBy) ?? Guid.Empty, cancellationToken);
+        if (await tenants.FindByIdAsync(tenantId, cancellationToken) is not { Status: not TenantStatus.Deleted } target)
+        {
+            return Refusal.NotFound("Tenant");
+        }
+
+        if (Check(email, role) is { } invalid)
+        {
+            return invalid;
+        }
+
+        if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length is < 10 or > 500)
+        {
+            return Refusal.Invalid("reason", "Say why the platform invites into this tenant (10 to 500 characters): the tenant reads it in its own log.");
+        }
+
+        var invitation = await invitations.InviteAsync(target, email!, role!.Value, CallerId, cancellationToken);
+        var details = new Dictionary<string, string?>
+        {
+            ["tenant"] = target.Slug, ["email"] = invitation.Email, ["role"] = invitation.Role.ToString(), ["reason"] = reason.Trim(),
+        };
+        await audit.RecordPlatformAsync("platform.invited-into-tenant", CallerId.ToString(), details, cancellationToken);
+        await audit.RecordAsync(target.Id, "platform.invited", nameof(Invitation), invitation.Id.ToString(), details, cancellationToken);
+        return Summary(invitation);
     }
 
-    public async Task InvitePartnerGuestAsync(TenantInfo tenant, string email, Guid partnerId, ClaimsPrincipal invitedBy, CancellationToken cancellationToken) =>
-        await invitations.InviteAsync(tenant, email, TenantRole.PartnerGuest, MembershipChecker.UserId(invitedBy) ?? Guid.Empty, cancellationToken, partnerId);
-
-    public async Task<AcceptanceResult> AcceptAsync(string tenantSlug, string token, string? displayName, string? password, CancellationToken cancellationToken)
+    public async Task<Outcome<InvitationSummary>> InvitePartnerGuestAsync(string? email, Guid partnerId, CancellationToken cancellationToken = default)
     {
-        return await tenants.FindBySlugAsync(tenantSlug, cancellationToken) is { Status: TenantStatus.Active } tenant
-            ? await invitations.AcceptAsync(tenant, token, displayName, password, cancellationToken)
-            : AcceptanceResult.Invalid;
+        if (!await caller.MayAsync(Permissions.PartnersWrite, cancellationToken))
+        {
+            return Refusal.Forbidden("Only those who keep the partner register invite a partner's guests.");
+        }
+
+        return Check(email, TenantRole.PartnerGuest, partnerGuest: true) is { } invalid
+            ? invalid
+            : Summary(await invitations.InviteAsync(tenant.RequiredTenant, email!, TenantRole.PartnerGuest, CallerId, cancellationToken, partnerId));
     }
 
-    public async Task<MemberChange> ChangeRoleAsync(Guid userId, TenantRole role, ClaimsPrincipal caller, CancellationToken cancellationToken = default)
+    public async Task<Outcome<bool>> RevokeInvitationAsync(Guid invitationId, CancellationToken cancellationToken = default)
     {
-        var membership = await access.Memberships.FirstOrDefaultAsync(m => m.UserId == userId, cancellationToken);
-        if (membership is null)
+        if (!await caller.MayAsync(Permissions.MembersManage, cancellationToken))
         {
-            return MemberChange.NotFound;
+            return Refusal.Forbidden(MayNotManage);
         }
 
-        if ((role == TenantRole.Owner || membership.Role == TenantRole.Owner) && !await IsOwnerAsync(caller, cancellationToken))
+        var invitation = await access.Invitations.FirstOrDefaultAsync(i => i.Id == invitationId, cancellationToken);
+        if (invitation is null)
         {
-            return MemberChange.OwnersOnly;
+            return Refusal.NotFound("Invitation");
         }
 
-        if (membership.Role == TenantRole.Owner && role != TenantRole.Owner && await IsLastOwnerAsync(cancellationToken))
-        {
-            return MemberChange.LastOwner;
-        }
-
-        membership.Role = role;
+        invitation.RevokedAt ??= clock.GetStorableUtcNow();
         await access.SaveChangesAsync(cancellationToken);
-        return MemberChange.Done;
+        return true;
     }
 
-    public async Task<MemberChange> RemoveAsync(Guid userId, ClaimsPrincipal caller, CancellationToken cancellationToken = default)
+    public async Task<Outcome<AcceptedInvitation>> AcceptInvitationAsync(string tenantSlug, string token, string? displayName, string? password, CancellationToken cancellationToken = default)
     {
+        var result = await tenants.FindBySlugAsync(tenantSlug, cancellationToken) is { Status: TenantStatus.Active } target
+            ? await invitations.AcceptAsync(target, token, displayName, password, cancellationToken)
+            : AcceptanceResult.Invalid;
+        return result.Succeeded
+            ? new AcceptedInvitation(tenantSlug, result.Email!, result.AccountCreated)
+            : Refusal.Invalid(result == AcceptanceResult.Invalid ? "token" : "password", result.Problem!);
+    }
+
+    public async Task<Outcome<MemberSummary>> ChangeRoleAsync(Guid userId, TenantRole? role, CancellationToken cancellationToken = default)
+    {
+        if (!await caller.MayAsync(Permissions.MembersManage, cancellationToken))
+        {
+            return Refusal.Forbidden(MayNotManage);
+        }
+
+        if (role is not { } newRole || !Enum.IsDefined(newRole) || newRole == TenantRole.PartnerGuest)
+        {
+            return Refusal.Invalid("role", "Choose Owner, Admin, Editor, CrmUser, Analyst or Viewer (partner guests are invited from their partner record).");
+        }
+
         var membership = await access.Memberships.FirstOrDefaultAsync(m => m.UserId == userId, cancellationToken);
         if (membership is null)
         {
-            return MemberChange.NotFound;
+            return Refusal.NotFound("Member");
+        }
+
+        if ((newRole == TenantRole.Owner || membership.Role == TenantRole.Owner) && await caller.RoleAsync(cancellationToken) != TenantRole.Owner)
+        {
+            return Refusal.Forbidden("Only an owner can grant, take away or remove the owner role.");
+        }
+
+        if (membership.Role == TenantRole.Owner && newRole != TenantRole.Owner && await IsLastOwnerAsync(cancellationToken))
+        {
+            return Refusal.Conflict("The tenant must keep at least one owner.");
+        }
+
+        membership.Role = newRole;
+        await access.SaveChangesAsync(cancellationToken);
+        return (await FindMemberAsync(userId, cancellationToken))!;
+    }
+
+    public async Task<Outcome<bool>> RemoveAsync(Guid userId, CancellationToken cancellationToken = default)
+    {
+        if (!await caller.MayAsync(Permissions.MembersManage, cancellationToken))
+        {
+            return Refusal.Forbidden(MayNotManage);
+        }
+
+        var membership = await access.Memberships.FirstOrDefaultAsync(m => m.UserId == userId, cancellationToken);
+        if (membership is null)
+        {
+            return Refusal.NotFound("Member");
         }
 
         if (membership.Role == TenantRole.Owner)
         {
-            if (!await IsOwnerAsync(caller, cancellationToken))
+            if (await caller.RoleAsync(cancellationToken) != TenantRole.Owner)
             {
-                return MemberChange.OwnersOnly;
+                return Refusal.Forbidden("Only an owner can grant, take away or remove the owner role.");
             }
 
             if (await IsLastOwnerAsync(cancellationToken))
             {
-                return MemberChange.LastOwner;
+                return Refusal.Conflict("The tenant must keep at least one owner.");
             }
         }
 
         access.Memberships.Remove(membership);
         await access.SaveChangesAsync(cancellationToken);
-        return MemberChange.Done;
+        return true;
     }
 
-    public async Task<int> RemovePartnerGuestsAsync(Guid partnerId, CancellationToken cancellationToken = default)
+    public async Task<Outcome<int>> RemovePartnerGuestsAsync(Guid partnerId, CancellationToken cancellationToken = default)
     {
+        if (!await caller.MayAsync(Permissions.PartnersWrite, cancellationToken))
+        {
+            return Refusal.Forbidden("Only those who keep the partner register remove a partner's guests.");
+        }
+
         var guests = await access.Memberships.Where(m => m.PartnerId == partnerId).ToListAsync(cancellationToken);
         access.Memberships.RemoveRange(guests);
         var now = clock.GetStorableUtcNow();
@@ -108,11 +195,24 @@ internal sealed class AccessAdministration(
         return guests.Count;
     }
 
-    private async Task<bool> IsOwnerAsync(ClaimsPrincipal caller, CancellationToken cancellationToken) =>
-        tenant.Tenant is { } current && await checker.FindRoleAsync(caller, current, cancellationToken) == TenantRole.Owner;
+    private Guid CallerId => MembershipChecker.UserId(caller.Principal) ?? Guid.Empty;
+
+    private static Refusal? Check(string? email, TenantRole? role, bool partnerGuest = false)
+    {
+        if (!EmailAddresses.IsValid(email))
+        {
+            return Refusal.Invalid("email", EmailAddresses.Problem);
+        }
+
+        return role is not { } r || !Enum.IsDefined(r) || (r == TenantRole.PartnerGuest) != partnerGuest
+            ? Refusal.Invalid("role", "Choose Owner, Admin, Editor, CrmUser, Analyst or Viewer (partner guests are invited from their partner record).")
+            : null;
+    }
 
     private async Task<bool> IsLastOwnerAsync(CancellationToken cancellationToken) =>
         await access.Memberships.CountAsync(m => m.Role == TenantRole.Owner, cancellationToken) <= 1;
+
+    internal static InvitationSummary Summary(Invitation i) => new(i.Id, i.Email, i.Role, i.CreatedAt, i.ExpiresAt, i.AcceptedAt, i.RevokedAt);
 
     public async Task<IReadOnlyList<MemberSummary>> MembersAsync(CancellationToken cancellationToken = default) =>
         (await MembersPageAsync(new PageQuery { PageSize = int.MaxValue }, cancellationToken)).Items;

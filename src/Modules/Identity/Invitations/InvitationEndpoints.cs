@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using NucleusCloud.Modules.Abstractions.Http;
 using NucleusCloud.Modules.Abstractions.Persistence;
+using NucleusCloud.Modules.Identity.Contracts;
 using NucleusCloud.Modules.Identity.Data;
 using NucleusCloud.Modules.Identity.Memberships;
 using NucleusCloud.Modules.Identity.SignIn;
@@ -26,11 +27,11 @@ internal static class InvitationEndpoints
     {
         var tenant = endpoints.MapGroup("/api/{tenant}/identity/invitations").WithTags("Identity: invitations").RequireAuthorization(Permissions.MembersManage);
         tenant.MapGet("", List).WithName("ListInvitations").Validate<InvitationListQuery>();
-        tenant.MapPost("", Invite).WithName("Invite").Validate<InviteRequest>().RequireRateLimiting(RateLimitPolicy);
+        tenant.MapPost("", Invite).WithName("Invite").RequireRateLimiting(RateLimitPolicy);
         tenant.MapDelete("/{id:guid}", Revoke).WithName("RevokeInvitation");
 
-        endpoints.MapPost("/api/platform/tenants/{tenantId:guid}/invitations", InviteFirstAdmin).WithName("InviteTenantAdmin")
-            .WithTags("Platform: tenants").RequireAuthorization(TenantPolicies.PlatformAdmin).Validate<InviteRequest>().RequireRateLimiting(RateLimitPolicy);
+        endpoints.MapPost("/api/platform/tenants/{tenantId:guid}/invitations", InviteAsPlatformAdmin).WithName("InviteTenantAdmin")
+            .WithTags("Platform: tenants").RequireAuthorization(TenantPolicies.PlatformAdmin).RequireRateLimiting(RateLimitPolicy);
 
         endpoints.MapPost("/api/auth/invitations/accept", Accept).WithName("AcceptInvitation").WithTags("Sign-in")
             .AllowAnonymous().Validate<AcceptInvitationRequest>().RequireRateLimiting(AuthEndpoints.RateLimitPolicy);
@@ -39,69 +40,33 @@ internal static class InvitationEndpoints
     private static async Task<IResult> List([AsParameters] InvitationListQuery query, AccessDbContext db, CancellationToken cancellationToken)
     {
         var invitations = db.Invitations.AsNoTracking().OrderByDescending(i => i.CreatedAt).ThenBy(i => i.Id);
-        return TypedResults.Ok(await invitations.ToPageAsync(query, InvitationView.Of, cancellationToken));
+        return TypedResults.Ok(await invitations.ToPageAsync(query, AccessAdministration.Summary, cancellationToken));
     }
 
-    private static async Task<IResult> Invite(InviteRequest request, HttpContext http, ITenantContext tenant, AccessAdministration access, CancellationToken cancellationToken)
+    private static async Task<IResult> Invite(InviteRequest? request, ITenantContext tenant, IAccessAdministration access, CancellationToken cancellationToken) =>
+        RefusalProblems.Created(await access.InviteAsync(request?.Email, request?.Role, cancellationToken),
+            invitation => $"/api/{tenant.RequiredTenant.Slug}/identity/invitations/{invitation.Id}");
+
+    private static async Task<IResult> InviteAsPlatformAdmin(Guid tenantId, InviteRequest? request, ITenantStore tenants, IAccessAdministration access, CancellationToken cancellationToken)
     {
-        var invitation = await access.InviteAsync(tenant.RequiredTenant, request.Email!, request.Role!.Value, http.User, asPlatformAdmin: false, cancellationToken);
-        return invitation is null
-            ? Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Only an owner can invite an owner.")
-            : TypedResults.Created($"/api/{tenant.RequiredTenant.Slug}/identity/invitations/{invitation.Id}", InvitationView.Of(invitation));
+        var invited = await access.InviteAsPlatformAdminAsync(tenantId, request?.Email, request?.Role, request?.Reason, cancellationToken);
+        var slug = (await tenants.FindByIdAsync(tenantId, cancellationToken))?.Slug;
+        return RefusalProblems.Created(invited, invitation => $"/api/{slug}/identity/invitations/{invitation.Id}");
     }
 
-    private static async Task<IResult> InviteFirstAdmin(Guid tenantId, InviteRequest request, HttpContext http, ITenantStore tenants, AccessAdministration access, CancellationToken cancellationToken)
-    {
-        if (await tenants.FindByIdAsync(tenantId, cancellationToken) is not { Status: not TenantStatus.Deleted } tenant)
-        {
-            return ApiProblems.NotFound("Tenant");
-        }
+    private static async Task<IResult> Revoke(Guid id, IAccessAdministration access, CancellationToken cancellationToken) =>
+        RefusalProblems.NoContent(await access.RevokeInvitationAsync(id, cancellationToken));
 
-        var invitation = (await access.InviteAsync(tenant, request.Email!, request.Role!.Value, http.User, asPlatformAdmin: true, cancellationToken))!;
-        return TypedResults.Created($"/api/{tenant.Slug}/identity/invitations/{invitation.Id}", InvitationView.Of(invitation));
-    }
-
-    private static async Task<IResult> Revoke(Guid id, AccessDbContext db, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        var invitation = await db.Invitations.FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
-        if (invitation is null)
-        {
-            return ApiProblems.NotFound("Invitation");
-        }
-
-        invitation.RevokedAt ??= clock.GetStorableUtcNow();
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.NoContent();
-    }
-
-    private static async Task<IResult> Accept(AcceptInvitationRequest request, AccessAdministration access, CancellationToken cancellationToken)
-    {
-        var result = await access.AcceptAsync(request.Tenant!, request.Token!, request.DisplayName, request.Password, cancellationToken);
-        return result.Succeeded
-            ? TypedResults.Ok(new { tenant = request.Tenant, email = result.Email, accountCreated = result.AccountCreated })
-            : ApiProblems.Validation(result == AcceptanceResult.Invalid ? "token" : "password", result.Problem!);
-    }
-}
-
-internal sealed record InvitationView(Guid Id, string Email, TenantRole Role, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt, DateTimeOffset? AcceptedAt, DateTimeOffset? RevokedAt)
-{
-    public static InvitationView Of(Invitation i) => new(i.Id, i.Email, i.Role, i.CreatedAt, i.ExpiresAt, i.AcceptedAt, i.RevokedAt);
+    private static async Task<IResult> Accept(AcceptInvitationRequest request, IAccessAdministration access, CancellationToken cancellationToken) =>
+        RefusalProblems.Ok(await access.AcceptInvitationAsync(request.Tenant!, request.Token!, request.DisplayName, request.Password, cancellationToken));
 }
 
 internal sealed record InvitationListQuery : PageQuery;
 
 internal sealed class InvitationListQueryValidator : PageQueryValidator<InvitationListQuery>;
 
-internal sealed record InviteRequest(string? Email, TenantRole? Role);
-
-internal sealed class InviteRequestValidator : AbstractValidator<InviteRequest>
-{
-    public InviteRequestValidator()
-    {
-        RuleFor(r => r.Email).NotEmpty().MaximumLength(256).EmailAddress();
-        RuleFor(r => r.Role).NotNull().IsInEnum().NotEqual(TenantRole.PartnerGuest).WithMessage("Partner guests are invited from their partner record.");
-    }
-}
+/// <summary>An invitation as the API receives it; <see cref="Reason"/> only from platform administrators (required there).</summary>
+internal sealed record InviteRequest(string? Email, TenantRole? Role, string? Reason = null);
 
 internal sealed record AcceptInvitationRequest(string? Tenant, string? Token, string? DisplayName, string? Password);
 

@@ -1,4 +1,3 @@
-using FluentValidation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -16,26 +15,18 @@ internal static class MemberEndpoints
     {
         var group = endpoints.MapGroup("/api/{tenant}/identity/members").WithTags("Identity: members");
         group.MapGet("", List).WithName("ListMembers").RequireAuthorization(Permissions.MembersRead).Validate<MemberListQuery>();
-        group.MapPut("/{userId:guid}", ChangeRole).WithName("ChangeMemberRole").RequireAuthorization(Permissions.MembersManage).Validate<ChangeRoleRequest>();
+        group.MapPut("/{userId:guid}", ChangeRole).WithName("ChangeMemberRole").RequireAuthorization(Permissions.MembersManage);
         group.MapDelete("/{userId:guid}", Remove).WithName("RemoveMember").RequireAuthorization(Permissions.MembersManage);
     }
 
     private static async Task<IResult> List([AsParameters] MemberListQuery query, AccessAdministration access, CancellationToken cancellationToken) =>
         TypedResults.Ok(await access.MembersPageAsync(query, cancellationToken));
 
-    private static async Task<IResult> ChangeRole(Guid userId, ChangeRoleRequest request, HttpContext http, IAccessAdministration access, CancellationToken cancellationToken) =>
-        Answer(await access.ChangeRoleAsync(userId, request.Role!.Value, http.User, cancellationToken));
+    private static async Task<IResult> ChangeRole(Guid userId, ChangeRoleRequest? request, IAccessAdministration access, CancellationToken cancellationToken) =>
+        RefusalProblems.Ok(await access.ChangeRoleAsync(userId, request?.Role, cancellationToken));
 
-    private static async Task<IResult> Remove(Guid userId, HttpContext http, IAccessAdministration access, CancellationToken cancellationToken) =>
-        Answer(await access.RemoveAsync(userId, http.User, cancellationToken));
-
-    private static IResult Answer(MemberChange change) => change switch
-    {
-        MemberChange.Done => TypedResults.NoContent(),
-        MemberChange.NotFound => ApiProblems.NotFound("Member"),
-        MemberChange.OwnersOnly => Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Only an owner can grant, take away or remove the owner role."),
-        _ => ApiProblems.Conflict("The tenant must keep at least one owner."),
-    };
+    private static async Task<IResult> Remove(Guid userId, IAccessAdministration access, CancellationToken cancellationToken) =>
+        RefusalProblems.NoContent(await access.RemoveAsync(userId, cancellationToken));
 }
 
 internal sealed record MemberListQuery : PageQuery;
@@ -43,8 +34,3 @@ internal sealed record MemberListQuery : PageQuery;
 internal sealed class MemberListQueryValidator : PageQueryValidator<MemberListQuery>;
 
 internal sealed record ChangeRoleRequest(TenantRole? Role);
-
-internal sealed class ChangeRoleRequestValidator : AbstractValidator<ChangeRoleRequest>
-{
-    public ChangeRoleRequestValidator() => RuleFor(r => r.Role).NotNull().IsInEnum();
-}

@@ -15,6 +15,7 @@ internal sealed class MembershipChecker(AccessDbContext access, AccountsDbContex
 {
     private readonly Dictionary<Guid, (TenantRole Role, Guid? PartnerId)?> _memberships = [];
     private bool? _platformAdmin;
+    private bool? _requireSecondFactor;
 
     public async ValueTask<TenantRole?> FindRoleAsync(ClaimsPrincipal principal, TenantInfo tenant, CancellationToken cancellationToken)
     {
@@ -24,6 +25,32 @@ internal sealed class MembershipChecker(AccessDbContext access, AccountsDbContex
         }
 
         return (await FindAsync(principal, tenant, cancellationToken))?.Role;
+    }
+
+    /// <summary>What an API key may never do, whatever its role: make more keys, or bring people in.</summary>
+    internal static readonly IReadOnlySet<string> NeverForApiKeys = new HashSet<string>(StringComparer.Ordinal) { Permissions.ApiKeysManage, Permissions.MembersManage };
+
+    public async ValueTask<bool> GrantsAsync(ClaimsPrincipal principal, TenantInfo tenant, string permission, CancellationToken cancellationToken)
+    {
+        if (ApiKeyPrincipal.Read(principal) is not null && NeverForApiKeys.Contains(permission))
+        {
+            return false;
+        }
+
+        return await FindRoleAsync(principal, tenant, cancellationToken) is { } role && RolePermissions.Grants(role, permission)
+            && !await SecondFactorMissingAsync(principal, tenant, cancellationToken);
+    }
+
+    public async ValueTask<bool> SecondFactorMissingAsync(ClaimsPrincipal principal, TenantInfo tenant, CancellationToken cancellationToken)
+    {
+        // API keys have no second factor to give; the rule is about people.
+        if (ApiKeyPrincipal.Read(principal) is not null || SecondFactor.Used(principal)
+            || await FindAsync(principal, tenant, cancellationToken) is not { Role: TenantRole.Owner or TenantRole.Admin })
+        {
+            return false;
+        }
+
+        return _requireSecondFactor ??= await access.SecurityPolicies.AnyAsync(p => p.RequireTwoFactorForAdmins, cancellationToken);
     }
 
     public async ValueTask<Guid?> FindPartnerAsync(ClaimsPrincipal principal, TenantInfo tenant, CancellationToken cancellationToken) =>

@@ -1,14 +1,13 @@
 using System.Security.Claims;
 using FluentValidation;
-using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Options;
 using NucleusCloud.Modules.Abstractions.Auditing;
 using NucleusCloud.Modules.Abstractions.Http;
 using NucleusCloud.Modules.Identity.Accounts;
+using NucleusCloud.Modules.Identity.Sessions;
 
 namespace NucleusCloud.Modules.Identity.SignIn;
 
@@ -24,57 +23,36 @@ internal static class AuthEndpoints
         var group = endpoints.MapGroup("/api/auth").WithTags("Sign-in").AllowAnonymous().RequireRateLimiting(RateLimitPolicy);
         group.MapPost("/login", Login).WithName("Login").Validate<LoginRequest>();
         group.MapPost("/refresh", Refresh).WithName("RefreshToken").Validate<RefreshRequest>();
+        endpoints.MapPost("/api/auth/logout", Logout).WithName("SignOutEverywhere").WithTags("Sign-in").RequireAuthorization(AccountEndpoints.SignedIn);
     }
 
-    private static async Task<IResult> Login(LoginRequest request, SignInManager<NucleusUser> signIn, IAuditTrail audit, CancellationToken cancellationToken)
-    {
-        signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
-        var result = await signIn.PasswordSignInAsync(request.Email!, request.Password!, isPersistent: false, lockoutOnFailure: true);
-        if (result.RequiresTwoFactor)
+    private static async Task<IResult> Login(LoginRequest request, BearerSignIn signIn, CancellationToken cancellationToken) =>
+        await signIn.SignInAsync(request.Email!, request.Password!, request.TwoFactorCode, request.TwoFactorRecoveryCode, cancellationToken) switch
         {
-            if (!string.IsNullOrEmpty(request.TwoFactorRecoveryCode))
-            {
-                result = await signIn.TwoFactorRecoveryCodeSignInAsync(request.TwoFactorRecoveryCode);
-            }
-            else if (string.IsNullOrEmpty(request.TwoFactorCode))
-            {
-                return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, type: TwoFactorType,
-                    title: "A two-factor code is required.", detail: "Send the code from your authenticator app as twoFactorCode.");
-            }
+            { Principal: { } principal } => Results.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme),
+            { SecondFactorRequired: true } => Results.Problem(statusCode: StatusCodes.Status401Unauthorized, type: TwoFactorType,
+                title: "A two-factor code is required.", detail: "Send the code from your authenticator app as twoFactorCode."),
+            // Wrong e-mail, wrong password, wrong code and locked-out accounts all get the same answer.
+            _ => Results.Problem(statusCode: StatusCodes.Status401Unauthorized, type: FailedType, title: "Sign-in failed.",
+                detail: "The e-mail, password or code is not right, or the account is locked for a while."),
+        };
 
-            else
-            {
-                result = await signIn.TwoFactorAuthenticatorSignInAsync(request.TwoFactorCode, isPersistent: false, rememberClient: false);
-            }
+    private static async Task<IResult> Refresh(RefreshRequest request, BearerSessions sessions, CancellationToken cancellationToken) =>
+        await sessions.RefreshAsync(request.RefreshToken!, cancellationToken) is { } principal
+            ? Results.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme)
+            : Results.Problem(statusCode: StatusCodes.Status401Unauthorized, type: FailedType, title: "The refresh token is not valid.",
+                detail: "It expired, was already used, or the account signed out or changed its password: sign in again.");
+
+    /// <summary>Ends every sign-in of the account: cookies, bearer and refresh tokens, live connections.</summary>
+    private static async Task<IResult> Logout(ClaimsPrincipal user, UserManager<NucleusUser> users, SessionRevocation revocation, IAuditTrail audit, CancellationToken cancellationToken)
+    {
+        if (await users.GetUserAsync(user) is { } account)
+        {
+            await revocation.RevokeAllAsync(account, stampRenewed: false, cancellationToken);
+            await audit.RecordPlatformAsync("signed-out", account.Id.ToString(), cancellationToken: cancellationToken);
         }
 
-        var user = await signIn.UserManager.FindByEmailAsync(request.Email!);
-        await audit.RecordPlatformAsync(result.Succeeded ? "sign-in.succeeded" : "sign-in.failed", user?.Id.ToString(), new Dictionary<string, string?>
-        {
-            ["email"] = request.Email,
-            ["method"] = string.IsNullOrEmpty(request.TwoFactorCode) && string.IsNullOrEmpty(request.TwoFactorRecoveryCode) ? "password" : "password+2fa",
-            ["lockedOut"] = result.IsLockedOut ? "true" : null,
-        }, cancellationToken);
-
-        // Wrong e-mail, wrong password and locked-out accounts all get the same answer.
-        return result.Succeeded
-            ? Results.Empty // the bearer handler has written { tokenType, accessToken, expiresIn, refreshToken }
-            : Results.Problem(statusCode: StatusCodes.Status401Unauthorized, type: FailedType, title: "Sign-in failed.",
-                detail: "The e-mail, password or code is not right, or the account is locked for a while.");
-    }
-
-    private static async Task<IResult> Refresh(RefreshRequest request, SignInManager<NucleusUser> signIn, IOptionsMonitor<BearerTokenOptions> bearer, TimeProvider clock)
-    {
-        var ticket = bearer.Get(IdentityConstants.BearerScheme).RefreshTokenProtector.Unprotect(request.RefreshToken);
-        // The security stamp check makes a password change end every refresh token issued before it.
-        if (ticket?.Properties.ExpiresUtc is not { } expires || clock.GetUtcNow() >= expires
-            || await signIn.ValidateSecurityStampAsync(ticket.Principal) is not { } user)
-        {
-            return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, type: FailedType, title: "The refresh token is not valid.");
-        }
-
-        ClaimsPrincipal principal = await signIn.CreateUserPrincipalAsync(user);
-        return Results.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
+        return TypedResults.NoContent();
     }
 }
 

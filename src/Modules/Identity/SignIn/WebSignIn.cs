@@ -12,12 +12,12 @@ using NucleusCloud.Tenancy.EntityFramework;
 
 namespace NucleusCloud.Modules.Identity.SignIn;
 
-internal sealed class WebSignIn(SignInManager<NucleusUser> signIn, UserManager<NucleusUser> users, AccessDbContext access, ITenantStore tenants, IAuditTrail audit) : IWebSignIn
+internal sealed class WebSignIn(SignInManager<NucleusUser> signIn, UserManager<NucleusUser> users, AccessDbContext access, ITenantStore tenants, AccountThrottle throttle, IAuditTrail audit) : IWebSignIn
 {
     public async Task<WebSignInResult> PasswordAsync(HttpContext http, string email, string password, bool remember)
     {
         signIn.Context = http;
-        var result = await signIn.PasswordSignInAsync(email, password, remember, lockoutOnFailure: true);
+        var result = throttle.TryAttempt(email) ? await signIn.PasswordSignInAsync(email, password, remember, lockoutOnFailure: true) : SignInResult.LockedOut;
         var user = await users.FindByEmailAsync(email);
         await audit.RecordPlatformAsync(result.Succeeded ? "sign-in.succeeded" : result.RequiresTwoFactor ? "sign-in.second-factor-asked" : "sign-in.failed",
             user?.Id.ToString(), new Dictionary<string, string?> { ["email"] = email, ["method"] = "password (web)" }, http.RequestAborted);
@@ -28,7 +28,7 @@ internal sealed class WebSignIn(SignInManager<NucleusUser> signIn, UserManager<N
     {
         signIn.Context = http;
         var user = await signIn.GetTwoFactorAuthenticationUserAsync();
-        if (user is null)
+        if (user is null || !throttle.TryAttempt(user.Id.ToString()))
         {
             return WebSignInResult.Failed;
         }

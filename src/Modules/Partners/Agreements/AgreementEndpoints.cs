@@ -35,51 +35,14 @@ internal static class AgreementEndpoints
         ListOf(partnerId, page, db, cancellationToken);
 
     private static async Task<IResult> Create(Guid partnerId, AgreementEdit request, PartnerRegister register, ITenantContext tenant, CancellationToken cancellationToken) =>
-        await register.AddAgreementAsync(partnerId, request, cancellationToken) switch
-        {
-            ({ } agreement, _) => TypedResults.Created($"/api/{tenant.RequiredTenant.Slug}/partners/{partnerId}/agreements/{agreement.Id}", agreement),
-            (_, var refusal) => PartnerFields.Problem(refusal!),
-        };
+        RefusalProblems.Created(await register.AddAgreementAsync(partnerId, request, cancellationToken),
+            agreement => $"/api/{tenant.RequiredTenant.Slug}/partners/{partnerId}/agreements/{agreement.Id}");
 
-    private static async Task<IResult> Update(Guid partnerId, Guid id, AgreementEdit request, PartnersDbContext db, CancellationToken cancellationToken)
-    {
-        var agreement = await db.Agreements.FirstOrDefaultAsync(a => a.PartnerId == partnerId && a.Id == id, cancellationToken);
-        if (agreement is null)
-        {
-            return ApiProblems.NotFound("Agreement");
-        }
+    private static async Task<IResult> Update(Guid partnerId, Guid id, AgreementEdit request, PartnerRegister register, CancellationToken cancellationToken) =>
+        RefusalProblems.Ok(await register.UpdateAgreementAsync(partnerId, id, request, cancellationToken));
 
-        if (request.Version is { } version && version != agreement.Version)
-        {
-            return ApiProblems.Conflict($"The agreement was changed by someone else (version {agreement.Version}, not {version}); reload it and try again.");
-        }
-
-        AgreementFields.Apply(request, agreement);
-        agreement.Version++;
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return ApiProblems.Conflict("The agreement was changed by someone else meanwhile; reload it and try again.");
-        }
-
-        return TypedResults.Ok(agreement.ToDetails());
-    }
-
-    private static async Task<IResult> Delete(Guid partnerId, Guid id, PartnersDbContext db, CancellationToken cancellationToken)
-    {
-        var agreement = await db.Agreements.FirstOrDefaultAsync(a => a.PartnerId == partnerId && a.Id == id, cancellationToken);
-        if (agreement is null)
-        {
-            return ApiProblems.NotFound("Agreement");
-        }
-
-        db.Agreements.Remove(agreement);
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.NoContent();
-    }
+    private static async Task<IResult> Delete(Guid partnerId, Guid id, PartnerRegister register, CancellationToken cancellationToken) =>
+        RefusalProblems.NoContent(await register.DeleteAgreementAsync(partnerId, id, cancellationToken));
 }
 
 /// <summary>Copies a validated agreement onto its entity.</summary>

@@ -1,15 +1,5 @@
 namespace NucleusCloud.Modules.Partners.Contracts;
 
-/// <summary>Why a change to the register was not made: the field at fault, or the record is gone, or someone else changed it.</summary>
-public sealed record PartnerRefusal(PartnerRefusalKind Kind, string Field, string Message);
-
-public enum PartnerRefusalKind
-{
-    Invalid,
-    NotFound,
-    Conflict,
-}
-
 /// <summary>A partner's editable fields (its profile), as the register's page and the portal's page send them.</summary>
 public sealed record PartnerProfileEdit(
     string? Summary,
@@ -30,20 +20,31 @@ public sealed record AgreementEdit(
     IReadOnlyList<AgreementDocumentDto>? Documents,
     int? Version);
 
-/// <summary>The register as its pages change it; the REST API goes through the same rules.</summary>
+/// <summary>
+/// The register's writes, for the pages and the REST API alike: each checks the caller's right
+/// (partners.write; a partner's guest only its own profile) and validates before it saves.
+/// </summary>
 public interface IPartnerRegister
 {
-    Task<(PartnerDetails? Partner, PartnerRefusal? Refusal)> CreateAsync(string? name, PartnerKind? kind, string? country, CancellationToken cancellationToken = default);
+    Task<Outcome<PartnerDetails>> CreateAsync(string? name, PartnerKind? kind, string? country, CancellationToken cancellationToken = default);
 
     /// <summary>Saves a partner's profile; <paramref name="partnerId"/> comes from the page's route for members and from the membership for a partner's guest.</summary>
-    Task<(PartnerDetails? Partner, PartnerRefusal? Refusal)> SaveProfileAsync(Guid partnerId, PartnerProfileEdit edit, CancellationToken cancellationToken = default);
+    Task<Outcome<PartnerDetails>> SaveProfileAsync(Guid partnerId, PartnerProfileEdit edit, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes a partner with its agreements and surveys; its guests' memberships and open invitations end first.</summary>
+    Task<Outcome<bool>> DeleteAsync(Guid partnerId, CancellationToken cancellationToken = default);
+
+    /// <summary>Invites a person of the partner as a guest of the tenant, confined to this partner's record.</summary>
+    Task<Outcome<bool>> InviteGuestAsync(Guid partnerId, string? email, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<AgreementDetails>> AgreementsAsync(Guid partnerId, CancellationToken cancellationToken = default);
 
-    Task<(AgreementDetails? Agreement, PartnerRefusal? Refusal)> AddAgreementAsync(Guid partnerId, AgreementEdit edit, CancellationToken cancellationToken = default);
+    Task<Outcome<AgreementDetails>> AddAgreementAsync(Guid partnerId, AgreementEdit edit, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<SurveyDetails>> SurveysAsync(Guid partnerId, CancellationToken cancellationToken = default);
 
-    /// <summary>Creates or replaces the period's result; <c>Created</c> tells which.</summary>
-    Task<(SurveyDetails? Survey, bool Created, PartnerRefusal? Refusal)> RecordSurveyAsync(Guid partnerId, string period, decimal? score, int? respondents, string? comments, CancellationToken cancellationToken = default);
+    /// <summary>Creates or replaces the period's result; <see cref="RecordedSurvey.Created"/> tells which.</summary>
+    Task<Outcome<RecordedSurvey>> RecordSurveyAsync(Guid partnerId, string period, decimal? score, int? respondents, string? comments, CancellationToken cancellationToken = default);
 }
+
+public sealed record RecordedSurvey(SurveyDetails Survey, bool Created);

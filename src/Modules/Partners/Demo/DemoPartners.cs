@@ -40,8 +40,9 @@ internal sealed class DemoPartners(ITenantStore tenants, ITenantScopeFactory sco
             var register = scope.ServiceProvider.GetRequiredService<PartnerRegister>();
             foreach (var (name, kind, country, regions) in partners)
             {
-                var partner = await register.CreateAsync(new PartnerRequest(name, kind, $"{name} works with {tenant.Name} abroad.", null, country,
+                var created = await register.CreateAsync(new PartnerRequest(name, kind, $"{name} works with {tenant.Name} abroad.", null, country,
                     [SolutionOffering.TechnicalSolution, SolutionOffering.CapacityBuilding], regions, [], null), cancellationToken);
+                var partner = created.Value ?? throw new InvalidOperationException($"The demo partner {name} was refused: {created.Refusal!.Message}");
                 await register.AddAgreementAsync(partner.Id, new AgreementEdit("Memorandum of understanding", "Introductions to foreign governments",
                     "Delivery and training in the partner's field", new DateOnly(2026, 1, 1), new DateOnly(2028, 12, 31), AgreementStatus.Active, null, null), cancellationToken);
                 await register.RecordSurveyAsync(partner.Id, "2026-H1", 4.2m, 9, null, cancellationToken);

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using NucleusCloud.Modules.Abstractions.Http;
 using NucleusCloud.Modules.Abstractions.Persistence;
-using NucleusCloud.Modules.Identity.Contracts;
 using NucleusCloud.Modules.Partners.Contracts;
 using NucleusCloud.Modules.Partners.Data;
 using NucleusCloud.Tenancy;
@@ -27,7 +26,7 @@ internal static class PartnerEndpoints
         group.MapPost("", Create).WithName("CreatePartner").RequireAuthorization(Permissions.PartnersWrite).Validate<PartnerRequest>();
         group.MapPut("/{id:guid}", Update).WithName("UpdatePartner").RequireAuthorization(Permissions.PartnersWrite).Validate<PartnerRequest>();
         group.MapDelete("/{id:guid}", Delete).WithName("DeletePartner").RequireAuthorization(Permissions.PartnersWrite);
-        group.MapPost("/{id:guid}/guests", InviteGuest).WithName("InvitePartnerGuest").RequireAuthorization(Permissions.MembersManage).Validate<GuestInvitation>();
+        group.MapPost("/{id:guid}/guests", InviteGuest).WithName("InvitePartnerGuest").RequireAuthorization(Permissions.MembersManage);
     }
 
     private static async Task<IResult> List([AsParameters] PartnerListQuery query, PartnersDbContext db, CancellationToken cancellationToken)
@@ -55,45 +54,19 @@ internal static class PartnerEndpoints
             ? TypedResults.Ok(partner.ToDetails())
             : ApiProblems.NotFound("Partner");
 
-    private static async Task<IResult> Create(PartnerRequest request, PartnerRegister register, ITenantContext tenant, CancellationToken cancellationToken)
-    {
-        var partner = await register.CreateAsync(request, cancellationToken);
-        return TypedResults.Created($"/api/{tenant.RequiredTenant.Slug}/partners/{partner.Id}", partner);
-    }
+    private static async Task<IResult> Create(PartnerRequest request, PartnerRegister register, ITenantContext tenant, CancellationToken cancellationToken) =>
+        RefusalProblems.Created(await register.CreateAsync(request, cancellationToken), partner => $"/api/{tenant.RequiredTenant.Slug}/partners/{partner.Id}");
 
     private static async Task<IResult> Update(Guid id, PartnerRequest request, PartnerRegister register, CancellationToken cancellationToken) =>
-        await register.UpdateAsync(id, request.Version, partner => PartnerFields.Apply(partner, request), cancellationToken) switch
-        {
-            ({ } partner, _) => TypedResults.Ok(partner),
-            (_, var refusal) => PartnerFields.Problem(refusal!),
-        };
+        RefusalProblems.Ok(await register.UpdateAsync(id, request, cancellationToken));
 
-    private static async Task<IResult> Delete(Guid id, PartnersDbContext db, IAccessAdministration access, CancellationToken cancellationToken)
-    {
-        var partner = await db.Partners.FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
-        if (partner is null)
-        {
-            return ApiProblems.NotFound("Partner");
-        }
+    private static async Task<IResult> Delete(Guid id, IPartnerRegister register, CancellationToken cancellationToken) =>
+        RefusalProblems.NoContent(await register.DeleteAsync(id, cancellationToken));
 
-        // Its guests go first: a membership must never outlive the record it is confined to (a failure
-        // here leaves the partner in place, to be deleted again). Its agreements and surveys go with it (cascade).
-        await access.RemovePartnerGuestsAsync(id, cancellationToken);
-        db.Partners.Remove(partner);
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.NoContent();
-    }
-
-    private static async Task<IResult> InviteGuest(Guid id, GuestInvitation request, HttpContext http, PartnersDbContext db, ITenantContext tenant, IAccessAdministration access, CancellationToken cancellationToken)
-    {
-        if (!await db.Partners.AnyAsync(p => p.Id == id, cancellationToken))
-        {
-            return ApiProblems.NotFound("Partner");
-        }
-
-        await access.InvitePartnerGuestAsync(tenant.RequiredTenant, request.Email!, id, http.User, cancellationToken);
-        return TypedResults.Accepted((string?)null);
-    }
+    private static async Task<IResult> InviteGuest(Guid id, GuestInvitation? request, IPartnerRegister register, CancellationToken cancellationToken) =>
+        await register.InviteGuestAsync(id, request?.Email, cancellationToken) is { Refusal: { } refusal }
+            ? RefusalProblems.Problem(refusal)
+            : TypedResults.Accepted((string?)null);
 }
 
 internal sealed record PartnerListQuery : PageQuery
@@ -117,8 +90,3 @@ internal sealed class PartnerListQueryValidator : PageQueryValidator<PartnerList
 }
 
 internal sealed record GuestInvitation(string? Email);
-
-internal sealed class GuestInvitationValidator : AbstractValidator<GuestInvitation>
-{
-    public GuestInvitationValidator() => RuleFor(r => r.Email).NotEmpty().MaximumLength(256).EmailAddress();
-}

@@ -1,10 +1,7 @@
-using Microsoft.AspNetCore.Http;
-using NucleusCloud.Modules.Abstractions.Http;
-using NucleusCloud.Modules.Partners.Contracts;
 
 namespace NucleusCloud.Modules.Partners.Partners;
 
-/// <summary>Copies validated requests onto a partner, and answers the register's refusals.</summary>
+/// <summary>Copies validated requests onto a partner.</summary>
 internal static class PartnerFields
 {
     public static void Apply(Partner partner, PartnerRequest request)
@@ -26,12 +23,4 @@ internal static class PartnerFields
             ? [.. contacts.Select(c => new PartnerContact { Name = c.Name.Trim(), Role = c.Role?.Trim(), Email = c.Email?.Trim(), Phone = c.Phone?.Trim() })]
             : partner.Contacts;
     }
-
-    /// <summary>A refusal of the register as RFC 9457 problem details.</summary>
-    public static IResult Problem(PartnerRefusal refusal) => refusal.Kind switch
-    {
-        PartnerRefusalKind.NotFound => ApiProblems.NotFound("Partner"),
-        PartnerRefusalKind.Conflict => ApiProblems.Conflict(refusal.Message),
-        _ => ApiProblems.Validation(refusal.Field, refusal.Message),
-    };
 }

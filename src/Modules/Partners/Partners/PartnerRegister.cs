@@ -2,30 +2,37 @@ using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using NucleusCloud.Modules.Abstractions.Http;
 using NucleusCloud.Modules.Abstractions.Persistence;
+using NucleusCloud.Modules.Identity.Contracts;
 using NucleusCloud.Modules.Partners.Agreements;
 using NucleusCloud.Modules.Partners.Contracts;
 using NucleusCloud.Modules.Partners.Data;
 using NucleusCloud.Modules.Partners.Surveys;
+using NucleusCloud.Tenancy.Authorization;
 
 namespace NucleusCloud.Modules.Partners.Partners;
 
-/// <summary>The register's writes with their rules (validation, versions), for the API and the pages alike.</summary>
-internal sealed class PartnerRegister(PartnersDbContext db, IValidator<PartnerRequest> partners, IValidator<PartnerProfileRequest> profiles,
-    IValidator<SurveyRequest> surveys, IValidator<AgreementEdit> agreements, TimeProvider clock) : IPartnerRegister
+/// <summary>The register's writes with their rules (the caller's right, validation, versions), for the API and the pages alike.</summary>
+internal sealed class PartnerRegister(PartnersDbContext db, ICaller caller, IAccessAdministration access, IValidator<PartnerRequest> partners,
+    IValidator<PartnerProfileRequest> profiles, IValidator<SurveyRequest> surveys, IValidator<AgreementEdit> agreements, TimeProvider clock) : IPartnerRegister
 {
-    public async Task<(PartnerDetails? Partner, PartnerRefusal? Refusal)> CreateAsync(string? name, PartnerKind? kind, string? country, CancellationToken cancellationToken = default)
+    private static readonly Refusal MayNotWrite = Refusal.Forbidden("Only those who keep the partner register change it.");
+    private static readonly Refusal NoPartner = Refusal.NotFound("Partner");
+
+    public Task<Outcome<PartnerDetails>> CreateAsync(string? name, PartnerKind? kind, string? country, CancellationToken cancellationToken = default) =>
+        CreateAsync(new PartnerRequest(name, kind, null, null, country?.Trim().ToUpperInvariant(), null, null, null, null), cancellationToken);
+
+    public async Task<Outcome<PartnerDetails>> CreateAsync(PartnerRequest request, CancellationToken cancellationToken)
     {
-        var request = new PartnerRequest(name, kind, null, null, country?.Trim().ToUpperInvariant(), null, null, null, null);
-        if (await Invalid(partners, request, cancellationToken) is { } refusal)
+        if (!await caller.MayAsync(Permissions.PartnersWrite, cancellationToken))
         {
-            return (null, refusal);
+            return MayNotWrite;
         }
 
-        return (await CreateAsync(request, cancellationToken), null);
-    }
+        if (await Invalid(partners, request, cancellationToken) is { } refusal)
+        {
+            return refusal;
+        }
 
-    public async Task<PartnerDetails> CreateAsync(PartnerRequest request, CancellationToken cancellationToken)
-    {
         var now = clock.GetStorableUtcNow();
         var partner = new Partner { CreatedAt = now, UpdatedAt = now };
         PartnerFields.Apply(partner, request);
@@ -34,29 +41,45 @@ internal sealed class PartnerRegister(PartnersDbContext db, IValidator<PartnerRe
         return partner.ToDetails();
     }
 
-    public async Task<(PartnerDetails? Partner, PartnerRefusal? Refusal)> SaveProfileAsync(Guid partnerId, PartnerProfileEdit edit, CancellationToken cancellationToken = default)
+    public async Task<Outcome<PartnerDetails>> UpdateAsync(Guid partnerId, PartnerRequest request, CancellationToken cancellationToken)
     {
-        var request = new PartnerProfileRequest(edit.Summary, edit.WebsiteUrl, edit.Offerings, edit.Regions, edit.Contacts, edit.Version);
-        if (await Invalid(profiles, request, cancellationToken) is { } refusal)
+        if (!await caller.MayAsync(Permissions.PartnersWrite, cancellationToken))
         {
-            return (null, refusal);
+            return MayNotWrite;
         }
 
-        return await UpdateAsync(partnerId, request.Version, partner => PartnerFields.ApplyProfile(partner, request), cancellationToken);
+        return await Invalid(partners, request, cancellationToken) is { } refusal
+            ? refusal
+            : await UpdateAsync(partnerId, request.Version, partner => PartnerFields.Apply(partner, request), cancellationToken);
     }
 
-    /// <summary>Loads, checks the version, applies and saves; the one path of every partner update.</summary>
-    public async Task<(PartnerDetails? Partner, PartnerRefusal? Refusal)> UpdateAsync(Guid partnerId, int? version, Action<Partner> apply, CancellationToken cancellationToken)
+    public async Task<Outcome<PartnerDetails>> SaveProfileAsync(Guid partnerId, PartnerProfileEdit edit, CancellationToken cancellationToken = default)
+    {
+        // The register's keepers, or the partner's own guest for its own record only.
+        if (!await caller.MayAsync(Permissions.PartnersWrite, cancellationToken)
+            && !(await caller.MayAsync(Permissions.PartnerPortal, cancellationToken) && await caller.PartnerAsync(cancellationToken) == partnerId))
+        {
+            return MayNotWrite;
+        }
+
+        var request = new PartnerProfileRequest(edit.Summary, edit.WebsiteUrl, edit.Offerings, edit.Regions, edit.Contacts, edit.Version);
+        return await Invalid(profiles, request, cancellationToken) is { } refusal
+            ? refusal
+            : await UpdateAsync(partnerId, request.Version, partner => PartnerFields.ApplyProfile(partner, request), cancellationToken);
+    }
+
+    /// <summary>Loads, checks the version, applies and saves; the one path of every partner update (callers checked the right).</summary>
+    private async Task<Outcome<PartnerDetails>> UpdateAsync(Guid partnerId, int? version, Action<Partner> apply, CancellationToken cancellationToken)
     {
         var partner = await db.Partners.FirstOrDefaultAsync(p => p.Id == partnerId, cancellationToken);
         if (partner is null)
         {
-            return (null, new(PartnerRefusalKind.NotFound, "id", "The partner does not exist."));
+            return NoPartner;
         }
 
         if (version is { } sent && sent != partner.Version)
         {
-            return (null, new(PartnerRefusalKind.Conflict, "version", $"The partner was changed by someone else (version {partner.Version}, not {sent}); reload it and try again."));
+            return Refusal.Conflict($"The partner was changed by someone else (version {partner.Version}, not {sent}); reload it and try again.");
         }
 
         apply(partner);
@@ -68,54 +91,160 @@ internal sealed class PartnerRegister(PartnersDbContext db, IValidator<PartnerRe
         }
         catch (DbUpdateConcurrencyException)
         {
-            return (null, new(PartnerRefusalKind.Conflict, "version", "The partner was changed by someone else meanwhile; reload it and try again."));
+            return Refusal.Conflict("The partner was changed by someone else meanwhile; reload it and try again.");
         }
 
-        return (partner.ToDetails(), null);
+        return partner.ToDetails();
+    }
+
+    public async Task<Outcome<bool>> DeleteAsync(Guid partnerId, CancellationToken cancellationToken = default)
+    {
+        if (!await caller.MayAsync(Permissions.PartnersWrite, cancellationToken))
+        {
+            return MayNotWrite;
+        }
+
+        var partner = await db.Partners.FirstOrDefaultAsync(p => p.Id == partnerId, cancellationToken);
+        if (partner is null)
+        {
+            return NoPartner;
+        }
+
+        // Its guests go first: a membership must never outlive the record it is confined to (a failure
+        // here leaves the partner in place, to be deleted again). Its agreements and surveys go with it (cascade).
+        if ((await access.RemovePartnerGuestsAsync(partnerId, cancellationToken)).Refusal is { } refused)
+        {
+            return refused;
+        }
+
+        db.Partners.Remove(partner);
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    public async Task<Outcome<bool>> InviteGuestAsync(Guid partnerId, string? email, CancellationToken cancellationToken = default)
+    {
+        if (!await caller.MayAsync(Permissions.MembersManage, cancellationToken))
+        {
+            return Refusal.Forbidden("Only the tenant's owners and administrators bring people in, a partner's guests included.");
+        }
+
+        if (!await db.Partners.AnyAsync(p => p.Id == partnerId, cancellationToken))
+        {
+            return NoPartner;
+        }
+
+        var invited = await access.InvitePartnerGuestAsync(email, partnerId, cancellationToken);
+        return invited.Refusal is { } refusal ? refusal : true;
     }
 
     public async Task<IReadOnlyList<AgreementDetails>> AgreementsAsync(Guid partnerId, CancellationToken cancellationToken = default) =>
         [.. (await db.Agreements.AsNoTracking().Where(a => a.PartnerId == partnerId).OrderByDescending(a => a.StartsOn).ToListAsync(cancellationToken)).Select(a => a.ToDetails())];
 
-    public async Task<(AgreementDetails? Agreement, PartnerRefusal? Refusal)> AddAgreementAsync(Guid partnerId, AgreementEdit edit, CancellationToken cancellationToken = default)
+    public async Task<Outcome<AgreementDetails>> AddAgreementAsync(Guid partnerId, AgreementEdit edit, CancellationToken cancellationToken = default)
     {
+        if (!await caller.MayAsync(Permissions.PartnersWrite, cancellationToken))
+        {
+            return MayNotWrite;
+        }
+
         if (await Invalid(agreements, edit, cancellationToken) is { } refusal)
         {
-            return (null, refusal);
+            return refusal;
         }
 
         if (!await db.Partners.AnyAsync(p => p.Id == partnerId, cancellationToken))
         {
-            return (null, new(PartnerRefusalKind.NotFound, "id", "The partner does not exist."));
+            return NoPartner;
         }
 
         var agreement = new PartnershipAgreement { PartnerId = partnerId };
         AgreementFields.Apply(edit, agreement);
         db.Agreements.Add(agreement);
         await db.SaveChangesAsync(cancellationToken);
-        return (agreement.ToDetails(), null);
+        return agreement.ToDetails();
+    }
+
+    public async Task<Outcome<AgreementDetails>> UpdateAgreementAsync(Guid partnerId, Guid agreementId, AgreementEdit edit, CancellationToken cancellationToken)
+    {
+        if (!await caller.MayAsync(Permissions.PartnersWrite, cancellationToken))
+        {
+            return MayNotWrite;
+        }
+
+        if (await Invalid(agreements, edit, cancellationToken) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var agreement = await db.Agreements.FirstOrDefaultAsync(a => a.PartnerId == partnerId && a.Id == agreementId, cancellationToken);
+        if (agreement is null)
+        {
+            return Refusal.NotFound("Agreement");
+        }
+
+        if (edit.Version is { } version && version != agreement.Version)
+        {
+            return Refusal.Conflict($"The agreement was changed by someone else (version {agreement.Version}, not {version}); reload it and try again.");
+        }
+
+        AgreementFields.Apply(edit, agreement);
+        agreement.Version++;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Refusal.Conflict("The agreement was changed by someone else meanwhile; reload it and try again.");
+        }
+
+        return agreement.ToDetails();
+    }
+
+    public async Task<Outcome<bool>> DeleteAgreementAsync(Guid partnerId, Guid agreementId, CancellationToken cancellationToken)
+    {
+        if (!await caller.MayAsync(Permissions.PartnersWrite, cancellationToken))
+        {
+            return MayNotWrite;
+        }
+
+        var agreement = await db.Agreements.FirstOrDefaultAsync(a => a.PartnerId == partnerId && a.Id == agreementId, cancellationToken);
+        if (agreement is null)
+        {
+            return Refusal.NotFound("Agreement");
+        }
+
+        db.Agreements.Remove(agreement);
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
     }
 
     public async Task<IReadOnlyList<SurveyDetails>> SurveysAsync(Guid partnerId, CancellationToken cancellationToken = default) =>
         [.. (await db.Surveys.AsNoTracking().Where(s => s.PartnerId == partnerId).ToListAsync(cancellationToken))
             .OrderByDescending(s => s.Period, StringComparer.Ordinal).Select(s => s.ToDetails())];
 
-    public async Task<(SurveyDetails? Survey, bool Created, PartnerRefusal? Refusal)> RecordSurveyAsync(Guid partnerId, string period, decimal? score, int? respondents, string? comments, CancellationToken cancellationToken = default)
+    public async Task<Outcome<RecordedSurvey>> RecordSurveyAsync(Guid partnerId, string period, decimal? score, int? respondents, string? comments, CancellationToken cancellationToken = default)
     {
+        if (!await caller.MayAsync(Permissions.PartnersWrite, cancellationToken))
+        {
+            return MayNotWrite;
+        }
+
         if (!SurveyPeriods.IsValid(period))
         {
-            return (null, false, new(PartnerRefusalKind.Invalid, "period", SurveyPeriods.Message));
+            return Refusal.Invalid("period", SurveyPeriods.Message);
         }
 
         var request = new SurveyRequest(score, respondents, comments);
         if (await Invalid(surveys, request, cancellationToken) is { } refusal)
         {
-            return (null, false, refusal);
+            return refusal;
         }
 
         if (!await db.Partners.AnyAsync(p => p.Id == partnerId, cancellationToken))
         {
-            return (null, false, new(PartnerRefusalKind.NotFound, "id", "The partner does not exist."));
+            return NoPartner;
         }
 
         var survey = await db.Surveys.FirstOrDefaultAsync(s => s.PartnerId == partnerId && s.Period == period, cancellationToken);
@@ -126,11 +255,29 @@ internal sealed class PartnerRegister(PartnersDbContext db, IValidator<PartnerRe
         survey.Comments = string.IsNullOrWhiteSpace(request.Comments) ? null : request.Comments.Trim();
         survey.RecordedAt = clock.GetStorableUtcNow();
         await db.SaveChangesAsync(cancellationToken);
-        return (survey.ToDetails(), created, null);
+        return new RecordedSurvey(survey.ToDetails(), created);
     }
 
-    private static async Task<PartnerRefusal?> Invalid<T>(IValidator<T> validator, T request, CancellationToken cancellationToken) =>
+    public async Task<Outcome<bool>> DeleteSurveyAsync(Guid partnerId, string period, CancellationToken cancellationToken)
+    {
+        if (!await caller.MayAsync(Permissions.PartnersWrite, cancellationToken))
+        {
+            return MayNotWrite;
+        }
+
+        var survey = await db.Surveys.FirstOrDefaultAsync(s => s.PartnerId == partnerId && s.Period == period, cancellationToken);
+        if (survey is null)
+        {
+            return Refusal.NotFound("Survey");
+        }
+
+        db.Surveys.Remove(survey);
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    private static async Task<Refusal?> Invalid<T>(IValidator<T> validator, T request, CancellationToken cancellationToken) =>
         (await validator.ValidateAsync(request, cancellationToken)).Errors.FirstOrDefault() is { } error
-            ? new(PartnerRefusalKind.Invalid, ApiProblems.FieldName(error.PropertyName), error.ErrorMessage)
+            ? Refusal.Invalid(ApiProblems.FieldName(error.PropertyName), error.ErrorMessage)
             : null;
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using NucleusCloud.Modules.Abstractions.Http;
 using NucleusCloud.Modules.Partners.Agreements;
+using NucleusCloud.Modules.Partners.Contracts;
 using NucleusCloud.Modules.Partners.Data;
 using NucleusCloud.Modules.Partners.Partners;
 using NucleusCloud.Tenancy.Authorization;
@@ -29,19 +30,11 @@ internal static class PortalEndpoints
     private static async Task<IResult> GetProfile(HttpContext http, PartnersDbContext db, CancellationToken cancellationToken) =>
         await OwnAsync(http, db, tracked: false, cancellationToken) is { } partner ? TypedResults.Ok(partner.ToDetails()) : NoRecord();
 
-    private static async Task<IResult> UpdateProfile(PartnerProfileRequest request, HttpContext http, PartnerRegister register, CancellationToken cancellationToken)
-    {
-        if (await http.PartnerIdAsync() is not { } partnerId)
-        {
-            return NoRecord();
-        }
-
-        return await register.UpdateAsync(partnerId, request.Version, partner => PartnerFields.ApplyProfile(partner, request), cancellationToken) switch
-        {
-            ({ } partner, _) => TypedResults.Ok(partner),
-            (_, var refusal) => PartnerFields.Problem(refusal!),
-        };
-    }
+    private static async Task<IResult> UpdateProfile(PartnerProfileRequest request, HttpContext http, IPartnerRegister register, CancellationToken cancellationToken) =>
+        await http.PartnerIdAsync() is { } partnerId
+            ? RefusalProblems.Ok(await register.SaveProfileAsync(partnerId,
+                new PartnerProfileEdit(request.Summary, request.WebsiteUrl, request.Offerings, request.Regions, request.Contacts, request.Version), cancellationToken))
+            : NoRecord();
 
     private static async Task<IResult> Agreements([AsParameters] PageQuery page, HttpContext http, PartnersDbContext db, CancellationToken cancellationToken) =>
         await http.PartnerIdAsync() is { } partnerId ? await AgreementEndpoints.ListOf(partnerId, page, db, cancellationToken) : NoRecord();

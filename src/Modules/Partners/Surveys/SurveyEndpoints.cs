@@ -32,23 +32,13 @@ internal static class SurveyEndpoints
     private static async Task<IResult> Record(Guid partnerId, string period, SurveyRequest request, PartnerRegister register, CancellationToken cancellationToken) =>
         await register.RecordSurveyAsync(partnerId, period, request.Score, request.Respondents, request.Comments, cancellationToken) switch
         {
-            ({ } survey, true, _) => TypedResults.Created((string?)null, survey),
-            ({ } survey, false, _) => TypedResults.Ok(survey),
-            (_, _, var refusal) => PartnerFields.Problem(refusal!),
+            { Value: { Created: true } recorded } => TypedResults.Created((string?)null, recorded.Survey),
+            { Value: { } recorded } => TypedResults.Ok(recorded.Survey),
+            var refused => RefusalProblems.Problem(refused.Refusal!),
         };
 
-    private static async Task<IResult> Delete(Guid partnerId, string period, PartnersDbContext db, CancellationToken cancellationToken)
-    {
-        var survey = await db.Surveys.FirstOrDefaultAsync(s => s.PartnerId == partnerId && s.Period == period, cancellationToken);
-        if (survey is null)
-        {
-            return ApiProblems.NotFound("Survey");
-        }
-
-        db.Surveys.Remove(survey);
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.NoContent();
-    }
+    private static async Task<IResult> Delete(Guid partnerId, string period, PartnerRegister register, CancellationToken cancellationToken) =>
+        RefusalProblems.NoContent(await register.DeleteSurveyAsync(partnerId, period, cancellationToken));
 }
 
 internal static partial class SurveyPeriods

@@ -2,13 +2,17 @@ using NucleusCloud.Tenancy;
 
 namespace NucleusCloud.Modules.Platform.Contracts;
 
-/// <summary>The platform's register of tenants: the only way tenants are created or change status.</summary>
+/// <summary>
+/// The platform's register of tenants: the only way tenants are created or change status. Changes are
+/// for platform administrators signed in with a second factor (or the system, seeding), and each is
+/// written in the platform's audit log.
+/// </summary>
 public interface ITenantRegistry
 {
-    /// <summary>Registers a tenant; idempotent on the slug (registering the same slug again answers the existing tenant).</summary>
-    Task<TenantInfo> RegisterAsync(NewTenant tenant, CancellationToken cancellationToken = default);
+    /// <summary>Registers a tenant under a slug no other tenant has.</summary>
+    Task<Outcome<TenantInfo>> RegisterAsync(NewTenant tenant, CancellationToken cancellationToken = default);
 
-    Task<TenantInfo?> SetStatusAsync(Guid tenantId, TenantStatus status, CancellationToken cancellationToken = default);
+    Task<Outcome<TenantInfo>> SetStatusAsync(Guid tenantId, TenantStatus status, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<TenantInfo>> ListAsync(CancellationToken cancellationToken = default);
 }

@@ -21,9 +21,13 @@ internal sealed class DemoTenants(ITenantRegistry registry) : IDemoSeeder
 
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
-        foreach (var tenant in All)
+        var existing = (await registry.ListAsync(cancellationToken)).Select(t => t.Slug).ToHashSet(StringComparer.Ordinal);
+        foreach (var tenant in All.Where(t => !existing.Contains(t.Slug)))
         {
-            await registry.RegisterAsync(tenant, cancellationToken);
+            if ((await registry.RegisterAsync(tenant, cancellationToken)).Refusal is { } refusal)
+            {
+                throw new InvalidOperationException($"The demo tenant {tenant.Slug} could not be registered: {refusal.Message}");
+            }
         }
     }
 }

@@ -1,10 +1,8 @@
-using FluentValidation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
-using NucleusCloud.Modules.Abstractions.Countries;
 using NucleusCloud.Modules.Abstractions.Http;
 using NucleusCloud.Modules.Platform.Contracts;
 using NucleusCloud.Modules.Platform.Data;
@@ -24,8 +22,8 @@ internal static class TenantEndpoints
 
         group.MapGet("", List).WithName("ListTenants").Validate<TenantListQuery>();
         group.MapGet("/{id:guid}", Get).WithName("GetTenant");
-        group.MapPost("", Register).WithName("RegisterTenant").Validate<RegisterTenantRequest>();
-        group.MapPut("/{id:guid}/status", SetStatus).WithName("SetTenantStatus").Validate<SetTenantStatusRequest>();
+        group.MapPost("", Register).WithName("RegisterTenant");
+        group.MapPut("/{id:guid}/status", SetStatus).WithName("SetTenantStatus");
     }
 
     private static async Task<Ok<PagedResult<TenantInfo>>> List([AsParameters] TenantListQuery query, PlatformDbContext db, CancellationToken cancellationToken)
@@ -40,29 +38,16 @@ internal static class TenantEndpoints
         return tenant is null ? ApiProblems.NotFound("Tenant") : TypedResults.Ok(tenant.ToInfo());
     }
 
-    private static async Task<IResult> Register(RegisterTenantRequest request, ITenantRegistry registry, PlatformDbContext db, CancellationToken cancellationToken)
-    {
-        var slug = request.Slug!.Trim().ToLowerInvariant();
-        if (await db.Tenants.AnyAsync(t => t.Slug == slug, cancellationToken))
-        {
-            return ApiProblems.Validation("slug", $"The slug '{slug}' is taken.");
-        }
+    private static async Task<IResult> Register(RegisterTenantRequest? request, ITenantRegistry registry, CancellationToken cancellationToken) =>
+        RefusalProblems.Created(
+            await registry.RegisterAsync(new NewTenant(request?.Slug ?? "", request?.Name ?? "", request?.Kind ?? (TenantKind)(-1), request?.CountryCode, request?.HostNames,
+                request?.DataPlacement ?? DataPlacement.Shared), cancellationToken),
+            tenant => $"/api/platform/tenants/{tenant.Id}");
 
-        var hosts = (request.HostNames ?? []).Select(h => h.Trim().ToLowerInvariant()).ToList();
-        if (await db.Set<TenantHostName>().AnyAsync(h => hosts.Contains(h.HostName), cancellationToken))
-        {
-            return ApiProblems.Validation("hostNames", "A host name is already mapped to another tenant.");
-        }
-
-        var tenant = await registry.RegisterAsync(new NewTenant(slug, request.Name!, request.Kind!.Value, request.CountryCode, hosts, request.DataPlacement ?? DataPlacement.Shared), cancellationToken);
-        return TypedResults.Created($"/api/platform/tenants/{tenant.Id}", tenant);
-    }
-
-    private static async Task<IResult> SetStatus(Guid id, SetTenantStatusRequest request, ITenantRegistry registry, CancellationToken cancellationToken)
-    {
-        var tenant = await registry.SetStatusAsync(id, request.Status!.Value, cancellationToken);
-        return tenant is null ? ApiProblems.NotFound("Tenant") : TypedResults.Ok(tenant);
-    }
+    private static async Task<IResult> SetStatus(Guid id, SetTenantStatusRequest? request, ITenantRegistry registry, CancellationToken cancellationToken) =>
+        request?.Status is { } status
+            ? RefusalProblems.Ok(await registry.SetStatusAsync(id, status, cancellationToken))
+            : ApiProblems.Validation("status", "Choose Provisioning, Active, Suspended or Deleted.");
 }
 
 internal sealed record TenantListQuery : PageQuery;
@@ -71,31 +56,4 @@ internal sealed class TenantListQueryValidator : PageQueryValidator<TenantListQu
 
 internal sealed record RegisterTenantRequest(string? Slug, string? Name, TenantKind? Kind, string? CountryCode, IReadOnlyList<string>? HostNames, DataPlacement? DataPlacement);
 
-internal sealed class RegisterTenantRequestValidator : AbstractValidator<RegisterTenantRequest>
-{
-    public RegisterTenantRequestValidator()
-    {
-        RuleFor(r => r.Slug).Custom((slug, context) =>
-        {
-            if (TenantSlug.Problem(slug?.Trim().ToLowerInvariant()) is { } problem)
-            {
-                context.AddFailure(problem);
-            }
-        });
-        RuleFor(r => r.Name).NotEmpty().MaximumLength(200);
-        RuleFor(r => r.Kind).NotNull().IsInEnum();
-        RuleFor(r => r.CountryCode)
-            .Must(CountryCodes.IsValid).WithMessage("Use an ISO 3166-1 alpha-2 code in capitals, e.g. 'EE'.")
-            .When(r => r.Kind == TenantKind.Country || !string.IsNullOrEmpty(r.CountryCode));
-        RuleForEach(r => r.HostNames).NotEmpty().MaximumLength(253)
-            .Matches("^[a-zA-Z0-9.-]+$").WithMessage("A host name has only letters, digits, dots and hyphens.");
-        RuleFor(r => r.DataPlacement).IsInEnum();
-    }
-}
-
 internal sealed record SetTenantStatusRequest(TenantStatus? Status);
-
-internal sealed class SetTenantStatusRequestValidator : AbstractValidator<SetTenantStatusRequest>
-{
-    public SetTenantStatusRequestValidator() => RuleFor(r => r.Status).NotNull().IsInEnum();
-}

@@ -37,6 +37,9 @@ namespace NucleusCloud.Modules.Identity.Data.Migrations.Access.Postgres
                     b.Property<Guid>("CreatedBy")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset?>("LastUsedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -153,6 +156,22 @@ namespace NucleusCloud.Modules.Identity.Data.Migrations.Access.Postgres
                         .IsUnique();
 
                     b.ToTable("memberships", "access");
+                });
+
+            modelBuilder.Entity("NucleusCloud.Modules.Identity.Security.TenantSecurityPolicy", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("RequireTwoFactorForAdmins")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("TenantId");
+
+                    b.ToTable("security_policies", "access");
                 });
 #pragma warning restore 612, 618
         }

@@ -33,6 +33,9 @@ namespace NucleusCloud.Modules.Identity.Data.Migrations.Access.Sqlite
                     b.Property<Guid>("CreatedBy")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("LastUsedAt")
                         .HasColumnType("INTEGER");
 
@@ -149,6 +152,22 @@ namespace NucleusCloud.Modules.Identity.Data.Migrations.Access.Sqlite
                         .IsUnique();
 
                     b.ToTable("memberships", "access");
+                });
+
+            modelBuilder.Entity("NucleusCloud.Modules.Identity.Security.TenantSecurityPolicy", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("RequireTwoFactorForAdmins")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TenantId");
+
+                    b.ToTable("security_policies", "access");
                 });
 #pragma warning restore 612, 618
         }

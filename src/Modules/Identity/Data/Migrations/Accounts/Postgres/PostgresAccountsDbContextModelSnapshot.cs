@@ -184,6 +184,39 @@ namespace NucleusCloud.Modules.Identity.Data.Migrations.Accounts.Postgres
                     b.ToTable("users", "identity");
                 });
 
+            modelBuilder.Entity("NucleusCloud.Modules.Identity.Sessions.RefreshTokenGrant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("FamilyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FamilyId");
+
+                    b.HasIndex("UserId", "RevokedAt");
+
+                    b.ToTable("refresh_tokens", "identity");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
                     b.HasOne("NucleusCloud.Modules.Identity.Accounts.NucleusUser", null)
@@ -254,6 +287,15 @@ namespace NucleusCloud.Modules.Identity.Data.Migrations.Accounts.Postgres
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<System.Guid>", b =>
+                {
+                    b.HasOne("NucleusCloud.Modules.Identity.Accounts.NucleusUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NucleusCloud.Modules.Identity.Sessions.RefreshTokenGrant", b =>
                 {
                     b.HasOne("NucleusCloud.Modules.Identity.Accounts.NucleusUser", null)
                         .WithMany()

@@ -178,6 +178,39 @@ namespace NucleusCloud.Modules.Identity.Data.Migrations.Accounts.Sqlite
                     b.ToTable("users", "identity");
                 });
 
+            modelBuilder.Entity("NucleusCloud.Modules.Identity.Sessions.RefreshTokenGrant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("FamilyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("IssuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("UsedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FamilyId");
+
+                    b.HasIndex("UserId", "RevokedAt");
+
+                    b.ToTable("refresh_tokens", "identity");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
                     b.HasOne("NucleusCloud.Modules.Identity.Accounts.NucleusUser", null)
@@ -248,6 +281,15 @@ namespace NucleusCloud.Modules.Identity.Data.Migrations.Accounts.Sqlite
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<System.Guid>", b =>
+                {
+                    b.HasOne("NucleusCloud.Modules.Identity.Accounts.NucleusUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NucleusCloud.Modules.Identity.Sessions.RefreshTokenGrant", b =>
                 {
                     b.HasOne("NucleusCloud.Modules.Identity.Accounts.NucleusUser", null)
                         .WithMany()

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Http;
+using NucleusCloud.Modules.Abstractions.Outcomes;
+
+namespace NucleusCloud.Modules.Abstractions.Http;
+
+/// <summary>The one mapping from a service's <see cref="Refusal"/> to the API's RFC 9457 answer.</summary>
+public static class RefusalProblems
+{
+    public static IResult Problem(Refusal refusal) => refusal.Kind switch
+    {
+        RefusalKind.Invalid => ApiProblems.Validation(refusal.Field, refusal.Message),
+        RefusalKind.NotFound => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: refusal.Message, type: ApiProblems.NotFoundType),
+        RefusalKind.Conflict => ApiProblems.Conflict(refusal.Message),
+        RefusalKind.TooLarge => Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "The request body is too large.", detail: refusal.Message),
+        RefusalKind.UnsupportedType => Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "This type of file is not accepted.", detail: refusal.Message,
+            type: "https://nucleuscloud.org/problems/unsupported-file"),
+        _ => Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: refusal.Message),
+    };
+
+    public static IResult Ok<T>(Outcome<T> outcome) =>
+        outcome.Refusal is { } refusal ? Problem(refusal) : TypedResults.Ok(outcome.Value);
+
+    public static IResult Created<T>(Outcome<T> outcome, Func<T, string> location) =>
+        outcome.Refusal is { } refusal ? Problem(refusal) : TypedResults.Created(location(outcome.Value!), outcome.Value);
+
+    public static IResult NoContent<T>(Outcome<T> outcome) =>
+        outcome.Refusal is { } refusal ? Problem(refusal) : TypedResults.NoContent();
+}

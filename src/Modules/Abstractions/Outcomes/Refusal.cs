@@ -1,0 +1,42 @@
+namespace NucleusCloud.Modules.Abstractions.Outcomes;
+
+/// <summary>
+/// Why a module service did not do what it was asked: the one refusal every service returns, for the
+/// API and the pages alike. <see cref="Http.RefusalProblems"/> turns it into problem details, in one place.
+/// </summary>
+public sealed record Refusal(RefusalKind Kind, string Field, string Message)
+{
+    /// <summary>A value the caller sent is wrong; <paramref name="field"/> names it as the API's JSON does.</summary>
+    public static Refusal Invalid(string field, string message) => new(RefusalKind.Invalid, field, message);
+
+    public static Refusal NotFound(string what) => new(RefusalKind.NotFound, "", $"{what} not found.");
+
+    /// <summary>The caller may not do this (checked by the service itself, whatever the page showed).</summary>
+    public static Refusal Forbidden(string message) => new(RefusalKind.Forbidden, "", message);
+
+    public static Refusal Conflict(string message) => new(RefusalKind.Conflict, "", message);
+
+    public static Refusal TooLarge(string field, string message) => new(RefusalKind.TooLarge, field, message);
+
+    public static Refusal UnsupportedType(string field, string message) => new(RefusalKind.UnsupportedType, field, message);
+}
+
+public enum RefusalKind
+{
+    Invalid,
+    NotFound,
+    Forbidden,
+    Conflict,
+    TooLarge,
+    UnsupportedType,
+}
+
+/// <summary>A service call's outcome: the value, or the refusal.</summary>
+public readonly record struct Outcome<T>(T? Value, Refusal? Refusal)
+{
+    public bool Succeeded => Refusal is null;
+
+    public static implicit operator Outcome<T>(T value) => new(value, null);
+
+    public static implicit operator Outcome<T>(Refusal refusal) => new(default, refusal);
+}
