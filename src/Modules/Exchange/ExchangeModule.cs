@@ -27,6 +27,7 @@ public sealed class ExchangeModule : IModule
         services.AddModuleDbContext<ExchangeDbContext, SqliteExchangeDbContext, PostgresExchangeDbContext>(configuration, ExchangeDbContext.Schema);
         services.AddScoped<SpaceAccess>();
         services.AddScoped<ActingMember>();
+        services.AddScoped<ExchangeAudit>();
         services.AddScoped<SpaceEventLog>();
         services.AddScoped<PresenceBook>();
         services.AddScoped<LiveMembership>();

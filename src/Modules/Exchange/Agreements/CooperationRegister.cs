@@ -9,7 +9,7 @@ using NucleusCloud.Modules.Exchange.Spaces;
 namespace NucleusCloud.Modules.Exchange.Agreements;
 
 /// <summary>Cooperation agreements: visible to the space's delegates, written only by the two parties' managers.</summary>
-internal sealed class CooperationRegister(ExchangeDbContext db, ActingMember acting, SpaceEventLog log, TimeProvider clock) : ICooperation
+internal sealed class CooperationRegister(ExchangeDbContext db, ActingMember acting, SpaceEventLog log, ExchangeAudit audit, TimeProvider clock) : ICooperation
 {
     public async Task<Outcome<PagedResult<AgreementDto>>> ListAsync(ClaimsPrincipal caller, Guid spaceId, PageQuery page, CancellationToken cancellationToken = default)
     {
@@ -79,6 +79,7 @@ internal sealed class CooperationRegister(ExchangeDbContext db, ActingMember act
         db.Agreements.Add(agreement);
         var dto = ToDto(agreement);
         await log.CommitAsync(spaceId, [new LiveEvent(LiveEventTypes.AgreementProposed, dto)], cancellationToken);
+        await audit.RecordAsync("agreement-proposed", spaceId, "CooperationAgreement", agreement.Id, cancellationToken, ("kind", agreement.Kind.ToString()), ("title", agreement.Title));
         return dto;
     }
 
@@ -106,6 +107,7 @@ internal sealed class CooperationRegister(ExchangeDbContext db, ActingMember act
         agreement.Version++;
         var dto = ToDto(agreement);
         await log.CommitAsync(spaceId, [new LiveEvent(LiveEventTypes.AgreementSigned, dto)], cancellationToken);
+        await audit.RecordAsync("agreement-signed", spaceId, "CooperationAgreement", agreement.Id, cancellationToken, ("title", agreement.Title));
         return dto;
     }
 
@@ -126,6 +128,7 @@ internal sealed class CooperationRegister(ExchangeDbContext db, ActingMember act
         agreement.Status = CooperationStatus.Ended;
         agreement.Version++;
         await log.CommitAsync(spaceId, [], cancellationToken);
+        await audit.RecordAsync("agreement-ended", spaceId, "CooperationAgreement", agreement.Id, cancellationToken, ("title", agreement.Title));
         return ToDto(agreement);
     }
 

@@ -12,7 +12,7 @@ using NucleusCloud.Modules.Exchange.Spaces;
 namespace NucleusCloud.Modules.Exchange.Documents;
 
 /// <summary>Documents shared with a space: stored by the upload rules every module follows, read by delegates only.</summary>
-internal sealed class SpaceDocuments(ExchangeDbContext db, ActingMember acting, SpaceEventLog log, IFileStorage storage, IConfiguration configuration, TimeProvider clock) : ISpaceDocuments
+internal sealed class SpaceDocuments(ExchangeDbContext db, ActingMember acting, SpaceEventLog log, IFileStorage storage, ExchangeAudit audit, IConfiguration configuration, TimeProvider clock) : ISpaceDocuments
 {
     public const string MaxBytesKey = "Exchange:Documents:MaxBytes";
     public const long DefaultMaxBytes = 25 * 1024 * 1024;
@@ -64,6 +64,7 @@ internal sealed class SpaceDocuments(ExchangeDbContext db, ActingMember acting, 
             throw;
         }
 
+        await audit.RecordAsync("document-shared", standing.Space.Id, "SpaceDocument", document.Id, cancellationToken, ("title", document.Title), ("sha256", document.Sha256));
         return (dto, null);
     }
 
@@ -120,6 +121,7 @@ internal sealed class SpaceDocuments(ExchangeDbContext db, ActingMember acting, 
         document.RemovedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
         await storage.DeleteAsync(document.StorageKey, cancellationToken);
+        await audit.RecordAsync("document-removed", spaceId, "SpaceDocument", document.Id, cancellationToken, ("title", document.Title));
         return true;
     }
 

@@ -27,7 +27,7 @@ internal sealed class KnowledgeSharing(
     ITenantStore tenants,
     ITenantScopeFactory tenantScopes,
     ITenantContext tenantContext,
-    TimeProvider clock) : IKnowledgeExchange
+    ExchangeAudit audit, TimeProvider clock) : IKnowledgeExchange
 {
     private const int SuggestionsPerTenant = 3;
 
@@ -150,6 +150,7 @@ internal sealed class KnowledgeSharing(
         db.Snapshots.Add(snapshot);
         var dto = ToDto(snapshot);
         await log.CommitAsync(spaceId, [new LiveEvent(LiveEventTypes.RequestAnswered, new { requestId, snapshotId = snapshot.Id, tenantName = snapshot.TenantName, name = snapshot.Name })], cancellationToken);
+        await audit.RecordAsync("snapshot-shared", spaceId, "SharedSnapshot", snapshot.Id, cancellationToken, ("solution", snapshot.SolutionSlug), ("request", requestId.ToString()));
         return dto;
     }
 
@@ -183,6 +184,7 @@ internal sealed class KnowledgeSharing(
         {
             SnapshotWithdrawal.Apply(snapshot, clock.GetUtcNow());
             await log.CommitAsync(spaceId, [new LiveEvent(LiveEventTypes.SnapshotWithdrawn, new { snapshotId, requestId = snapshot.RequestId })], cancellationToken);
+            await audit.RecordAsync("snapshot-withdrawn", spaceId, "SharedSnapshot", snapshot.Id, cancellationToken, ("solution", snapshot.SolutionSlug));
         }
 
         return ToDto(snapshot);

@@ -21,6 +21,7 @@ internal sealed class SpaceMembership(
     SpaceEventLog log,
     ILiveBackplane backplane,
     IAccessAdministration members,
+    ExchangeAudit audit,
     TimeProvider clock) : ISpaces
 {
     public async Task<PagedResult<SpaceSummary>> ListAsync(PageQuery page, CancellationToken cancellationToken = default)
@@ -76,6 +77,7 @@ internal sealed class SpaceMembership(
         db.Delegates.Add(new SpaceDelegate { SpaceId = space.Id, TenantId = me.Tenant.Id, UserId = me.UserId, DisplayName = me.DisplayName, IsModerator = true, DelegatedAt = now });
         db.Channels.Add(new Channel { SpaceId = space.Id, Name = "general", Topic = "", CreatedAt = now });
         await log.CommitAsync(space.Id, [], cancellationToken);
+        await audit.RecordAsync("space-hosted", space.Id, nameof(Space), space.Id, cancellationToken, ("name", space.Name), ("visibility", space.Visibility.ToString()));
         return await GetAsync(caller, space.Id, cancellationToken);
     }
 
@@ -112,6 +114,7 @@ internal sealed class SpaceMembership(
         }
 
         await log.CommitAsync(spaceId, [], cancellationToken);
+        await audit.RecordAsync("tenant-invited", spaceId, nameof(SpaceMember), invited.Id, cancellationToken, ("tenant", invited.Slug));
         return ToDto(member, s.Space);
     }
 
@@ -145,6 +148,7 @@ internal sealed class SpaceMembership(
         member.LeftAt = null;
         db.Delegates.Add(new SpaceDelegate { SpaceId = spaceId, TenantId = me.Tenant.Id, UserId = me.UserId, DisplayName = me.DisplayName, DelegatedAt = now });
         await log.CommitAsync(spaceId, [new LiveEvent(LiveEventTypes.MemberJoined, new { tenantId = me.Tenant.Id, tenantName = me.Tenant.Name })], cancellationToken);
+        await audit.RecordAsync("joined", spaceId, nameof(Space), spaceId, cancellationToken, ("name", s.Space.Name));
         return await GetAsync(caller, spaceId, cancellationToken);
     }
 
@@ -177,6 +181,7 @@ internal sealed class SpaceMembership(
 
         await log.CommitAsync(spaceId, events, cancellationToken);
         await backplane.RevokeAsync(spaceId, me.Tenant.Id, userId: null, cancellationToken);
+        await audit.RecordAsync("left", spaceId, nameof(Space), spaceId, cancellationToken, ("name", s.Space.Name), ("snapshotsWithdrawn", (events.Count - 1).ToString(System.Globalization.CultureInfo.InvariantCulture)));
         return true;
     }
 
@@ -222,6 +227,7 @@ internal sealed class SpaceMembership(
 
         delegation.IsModerator = moderator;
         await log.CommitAsync(spaceId, [], cancellationToken);
+        await audit.RecordAsync("delegated", spaceId, nameof(SpaceDelegate), userId, cancellationToken, ("moderator", moderator ? "true" : "false"));
         return ToDto(delegation);
     }
 
@@ -244,6 +250,7 @@ internal sealed class SpaceMembership(
         db.Delegates.Remove(delegation);
         await log.CommitAsync(spaceId, [], cancellationToken);
         await backplane.RevokeAsync(spaceId, me.Tenant.Id, userId, cancellationToken);
+        await audit.RecordAsync("delegation-revoked", spaceId, nameof(SpaceDelegate), userId, cancellationToken);
         return true;
     }
 
