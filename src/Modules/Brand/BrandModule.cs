@@ -27,7 +27,8 @@ public sealed class BrandModule : IModule
         services.AddScoped<AssetUploads>();
         services.AddScoped<IBrandTheme, BrandTheme>();
         services.AddScoped<IBrandKits, BrandKits>();
-        services.AddScoped<IBrandAssets, BrandAssets>();
+        services.AddScoped<BrandAssets>();
+        services.AddScoped<IBrandAssets>(sp => sp.GetRequiredService<BrandAssets>());
         services.AddScoped<IDemoSeeder, DemoBrands>();
         services.AddValidatorsOf<BrandModule>();
     }

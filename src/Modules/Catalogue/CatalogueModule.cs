@@ -35,7 +35,7 @@ public sealed class CatalogueModule : IModule
         services.AddScoped<SolutionSearch>();
         services.AddScoped<DpgImporter>();
         services.AddSingleton<ImportJobs>();
-        services.AddSingleton<ICatalogueImports>(sp => sp.GetRequiredService<ImportJobs>());
+        services.AddScoped<ICatalogueImports, CatalogueImports>();
         services.AddScoped<SolutionCsv>();
         services.AddSingleton<IFullTextIndex>(ModuleDatabase.Read(configuration).Provider == DatabaseProvider.Postgres
             ? new PostgresFullTextIndex()

@@ -14,7 +14,7 @@ public static class RefusalProblems
         RefusalKind.TooLarge => Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "The request body is too large.", detail: refusal.Message),
         RefusalKind.UnsupportedType => Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "This type of file is not accepted.", detail: refusal.Message,
             type: "https://nucleuscloud.org/problems/unsupported-file"),
-        _ => Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: refusal.Message),
+        _ => Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: refusal.Message, type: refusal.ProblemType),
     };
 
     public static IResult Ok<T>(Outcome<T> outcome) =>

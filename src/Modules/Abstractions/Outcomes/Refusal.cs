@@ -4,7 +4,7 @@ namespace NucleusCloud.Modules.Abstractions.Outcomes;
 /// Why a module service did not do what it was asked: the one refusal every service returns, for the
 /// API and the pages alike. <see cref="Http.RefusalProblems"/> turns it into problem details, in one place.
 /// </summary>
-public sealed record Refusal(RefusalKind Kind, string Field, string Message)
+public sealed record Refusal(RefusalKind Kind, string Field, string Message, string? ProblemType = null)
 {
     /// <summary>A value the caller sent is wrong; <paramref name="field"/> names it as the API's JSON does.</summary>
     public static Refusal Invalid(string field, string message) => new(RefusalKind.Invalid, field, message);
@@ -12,7 +12,7 @@ public sealed record Refusal(RefusalKind Kind, string Field, string Message)
     public static Refusal NotFound(string what) => new(RefusalKind.NotFound, "", $"{what} not found.");
 
     /// <summary>The caller may not do this (checked by the service itself, whatever the page showed).</summary>
-    public static Refusal Forbidden(string message) => new(RefusalKind.Forbidden, "", message);
+    public static Refusal Forbidden(string message, string? problemType = null) => new(RefusalKind.Forbidden, "", message, problemType);
 
     public static Refusal Conflict(string message) => new(RefusalKind.Conflict, "", message);
 

@@ -71,102 +71,24 @@ internal static class AssetEndpoints
             ? TypedResults.Ok(asset.ToDto(await CurrentFileAsync(db, asset, cancellationToken)))
             : ApiProblems.NotFound("Asset");
 
-    private static async Task<IResult> Create(AssetRequest request, BrandDbContext db, ITenantContext tenant, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        var now = clock.GetStorableUtcNow();
-        var asset = new BrandAsset { CreatedAt = now, UpdatedAt = now };
-        Apply(asset, request);
-        db.Assets.Add(asset);
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/{tenant.RequiredTenant.Slug}/brand/assets/{asset.Id}", asset.ToDto(null));
-    }
+    private static async Task<IResult> Create(AssetRequest request, BrandAssets assets, ITenantContext tenant, CancellationToken cancellationToken) =>
+        RefusalProblems.Created(await assets.CreateAsync(request, cancellationToken), asset => $"/api/{tenant.RequiredTenant.Slug}/brand/assets/{asset.Id}");
 
-    private static async Task<IResult> Update(Guid id, AssetRequest request, BrandDbContext db, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        var asset = await db.Assets.FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
-        if (asset is null)
-        {
-            return ApiProblems.NotFound("Asset");
-        }
+    private static async Task<IResult> Update(Guid id, AssetRequest request, BrandAssets assets, CancellationToken cancellationToken) =>
+        RefusalProblems.Ok(await assets.UpdateAsync(id, request, cancellationToken));
 
-        if (request.Version is { } version && version != asset.Version)
-        {
-            return ApiProblems.Conflict($"The asset was changed by someone else (version {asset.Version}, not {version}); reload it and try again.");
-        }
+    private static async Task<IResult> Delete(Guid id, BrandAssets assets, CancellationToken cancellationToken) =>
+        RefusalProblems.NoContent(await assets.DeleteAsync(id, cancellationToken));
 
-        if (request.Kind != asset.Kind && asset.CurrentVersion > 0)
-        {
-            return ApiProblems.Validation("kind", "An asset with uploaded files keeps its kind; create a new asset instead.");
-        }
+    private static async Task<IResult> Approve(Guid id, BrandAssets assets, CancellationToken cancellationToken) =>
+        RefusalProblems.Ok(await assets.ApproveAsync(id, cancellationToken));
 
-        Apply(asset, request);
-        asset.UpdatedAt = clock.GetStorableUtcNow();
-        asset.Version++;
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(asset.ToDto(await CurrentFileAsync(db, asset, cancellationToken)));
-    }
-
-    /// <summary>Removes the asset, its versions' rows and their files; the brand kit stops using it.</summary>
-    private static async Task<IResult> Delete(Guid id, BrandDbContext db, IFileStorage storage, CancellationToken cancellationToken)
-    {
-        var asset = await db.Assets.FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
-        if (asset is null)
-        {
-            return ApiProblems.NotFound("Asset");
-        }
-
-        var keys = await db.Files.Where(f => f.AssetId == id).Select(f => f.StorageKey).ToListAsync(cancellationToken);
-        if (await db.Kits.FirstOrDefaultAsync(cancellationToken) is { } kit)
-        {
-            kit.LogoAssetId = kit.LogoAssetId == id ? null : kit.LogoAssetId;
-            kit.MonochromeLogoAssetId = kit.MonochromeLogoAssetId == id ? null : kit.MonochromeLogoAssetId;
-            kit.IconAssetId = kit.IconAssetId == id ? null : kit.IconAssetId;
-        }
-
-        db.Assets.Remove(asset);
-        await db.SaveChangesAsync(cancellationToken);
-        foreach (var key in keys)
-        {
-            await storage.DeleteAsync(key, CancellationToken.None);
-        }
-
-        return TypedResults.NoContent();
-    }
-
-    private static async Task<IResult> Approve(Guid id, IBrandAssets assets, BrandDbContext db, CancellationToken cancellationToken)
-    {
-        if (await assets.ApproveAsync(id, cancellationToken) is { } refusal)
-        {
-            return await db.Assets.AnyAsync(a => a.Id == id, cancellationToken) ? ApiProblems.Conflict(refusal) : ApiProblems.NotFound("Asset");
-        }
-
-        var asset = await db.Assets.AsNoTracking().FirstAsync(a => a.Id == id, cancellationToken);
-        return TypedResults.Ok(asset.ToDto(await CurrentFileAsync(db, asset, cancellationToken)));
-    }
-
-    private static async Task<IResult> Retire(Guid id, BrandDbContext db, CancellationToken cancellationToken)
-    {
-        var asset = await db.Assets.FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
-        if (asset is null)
-        {
-            return ApiProblems.NotFound("Asset");
-        }
-
-        asset.Status = AssetStatus.Retired;
-        asset.Version++;
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(asset.ToDto(await CurrentFileAsync(db, asset, cancellationToken)));
-    }
+    private static async Task<IResult> Retire(Guid id, BrandAssets assets, CancellationToken cancellationToken) =>
+        RefusalProblems.Ok(await assets.RetireAsync(id, cancellationToken));
 
     /// <summary>The body is the file itself; its type is read from its bytes. Over the cap: 413, from the declared length before reading.</summary>
-    private static async Task<IResult> Upload(Guid id, string? fileName, HttpContext http, BrandDbContext db, AssetUploads uploads, CancellationToken cancellationToken)
+    private static async Task<IResult> Upload(Guid id, string? fileName, HttpContext http, BrandAssets assets, AssetUploads uploads, CancellationToken cancellationToken)
     {
-        var asset = await db.Assets.FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
-        if (asset is null)
-        {
-            return ApiProblems.NotFound("Asset");
-        }
-
         var max = uploads.MaxBytes;
         var (body, problem) = await CappedBody.ReadAsync(http, max, "Send the file as the request body.", $"A file is at most {max / (1024 * 1024)} MB.", cancellationToken);
         if (body is null)
@@ -175,10 +97,10 @@ internal static class AssetEndpoints
         }
 
         using var _ = body;
-        var (file, refusal) = await uploads.AddVersionAsync(asset, body.ToArray(), fileName, cancellationToken);
-        return refusal is not null
-            ? RefusalProblems.Problem(refusal)
-            : TypedResults.Created($"/api/{http.GetRouteValue("tenant")}/brand/assets/{id}/versions/{file!.Number}/file", file.ToDto());
+        var uploaded = await assets.UploadVersionAsync(id, body.ToArray(), fileName, cancellationToken);
+        return uploaded.Value is { } file
+            ? TypedResults.Created($"/api/{http.GetRouteValue("tenant")}/brand/assets/{id}/versions/{file.Number}/file", file.ToDto())
+            : RefusalProblems.Problem(uploaded.Refusal!);
     }
 
     private static async Task<IResult> Versions(Guid id, BrandDbContext db, CancellationToken cancellationToken) =>
@@ -198,15 +120,4 @@ internal static class AssetEndpoints
 
     internal static Task<AssetFile?> CurrentFileAsync(BrandDbContext db, BrandAsset asset, CancellationToken cancellationToken) =>
         db.Files.AsNoTracking().FirstOrDefaultAsync(f => f.AssetId == asset.Id && f.Number == asset.CurrentVersion, cancellationToken);
-
-    private static void Apply(BrandAsset asset, AssetRequest request)
-    {
-        asset.Title = request.Title!.Trim();
-        asset.Kind = request.Kind!.Value;
-        asset.Tags = request.Tags is { } tags ? [.. tags.Select(t => t.Trim()).Distinct(StringComparer.OrdinalIgnoreCase)] : asset.Tags;
-        asset.Language = request.Language;
-        asset.UsageRights = request.UsageRights?.Trim() ?? "";
-        asset.ExpiresOn = request.ExpiresOn;
-        asset.VideoUrl = string.IsNullOrWhiteSpace(request.VideoUrl) ? null : request.VideoUrl.Trim();
-    }
 }

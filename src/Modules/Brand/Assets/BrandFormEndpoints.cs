@@ -36,23 +36,22 @@ internal static class BrandFormEndpoints
             return Results.Redirect($"{page}?logo={posted.Problem}#logo");
         }
 
-        var approver = await http.HasPermissionAsync(Permissions.BrandApprove);
-        var (asset, problem, _) = await assets.AddWithFileAsync(new AssetUpload("Logo", AssetKind.Logo, null, "Official logo"), content, posted.FileName, approver, cancellationToken);
-        if (asset is null)
+        var added = await assets.AddWithFileAsync(new AssetUpload("Logo", AssetKind.Logo, null, "Official logo"), content, posted.FileName, approve: true, cancellationToken);
+        if (added.Value is not { } asset)
         {
-            return Results.Redirect($"{page}?logo={problem}#logo");
+            return Refused(added.Refusal!, $"{page}?logo={{0}}#logo");
         }
 
-        if (!approver)
+        if (asset.Status != AssetStatus.Approved)
         {
             return Results.Redirect($"{page}?logo=awaiting-approval#logo");
         }
 
         var kit = await kits.GetAsync(cancellationToken);
         var brandName = kit.Version == 0 ? tenant.RequiredTenant.Name : kit.BrandName;
-        var (_, field, _) = await kits.SaveAsync(new BrandKitChange(brandName, kit.Tagline, kit.ValueProposition, kit.Colours, kit.HeadingTypeface, kit.BodyTypeface,
+        var saved = await kits.SaveAsync(new BrandKitChange(brandName, kit.Tagline, kit.ValueProposition, kit.Colours, kit.HeadingTypeface, kit.BodyTypeface,
             asset.Id, kit.MonochromeLogoAssetId, kit.IconAssetId, kit.KeyMessages, kit.Version), cancellationToken);
-        return Results.Redirect($"{page}?logo={(field is null ? "saved" : "conflict")}#logo");
+        return Results.Redirect($"{page}?logo={(saved.Succeeded ? "saved" : "conflict")}#logo");
     }
 
     private static async Task<IResult> UploadAssetAsync(HttpContext http, IAntiforgery antiforgery, ITenantContext tenant, IBrandAssets assets, AssetUploads uploads, CancellationToken cancellationToken)
@@ -67,7 +66,16 @@ internal static class BrandFormEndpoints
         var form = posted.Form!;
         var upload = new AssetUpload(form["title"].ToString(), Enum.TryParse<AssetKind>(form["kind"], out var kind) ? kind : (AssetKind)(-1),
             string.IsNullOrWhiteSpace(form["language"]) ? null : form["language"].ToString(), form["usageRights"]);
-        var (asset, problem, _) = await assets.AddWithFileAsync(upload, content, posted.FileName, approve: false, cancellationToken);
-        return Results.Redirect($"{page}?asset={(asset is null ? problem : "saved")}#library");
+        var added = await assets.AddWithFileAsync(upload, content, posted.FileName, approve: false, cancellationToken);
+        return added.Succeeded ? Results.Redirect($"{page}?asset=saved#library") : Refused(added.Refusal!, $"{page}?asset={{0}}#library");
     }
+
+    /// <summary>Back to the page with a short code it explains; a forbidden act is answered 403, not hidden in a code.</summary>
+    private static IResult Refused(Refusal refusal, string pageWithCode) => refusal switch
+    {
+        { Kind: RefusalKind.Forbidden } => Results.StatusCode(StatusCodes.Status403Forbidden),
+        { Kind: RefusalKind.UnsupportedType } => Results.Redirect(string.Format(System.Globalization.CultureInfo.InvariantCulture, pageWithCode, "type")),
+        { Kind: RefusalKind.Invalid, Field: "file" } => Results.Redirect(string.Format(System.Globalization.CultureInfo.InvariantCulture, pageWithCode, "image")),
+        _ => Results.Redirect(string.Format(System.Globalization.CultureInfo.InvariantCulture, pageWithCode, "invalid")),
+    };
 }

@@ -91,8 +91,8 @@ public interface IBrandKits
 {
     Task<BrandKitDto> GetAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>Saves after the same checks as the API; on refusal, the field at fault (or "version" for someone else's change) and why.</summary>
-    Task<(BrandKitDto? Kit, string? Field, string? Message)> SaveAsync(BrandKitChange change, CancellationToken cancellationToken = default);
+    /// <summary>Saves after checking the caller's right (brand.write) and the fields; someone else's change meanwhile is a conflict.</summary>
+    Task<Outcome<BrandKitDto>> SaveAsync(BrandKitChange change, CancellationToken cancellationToken = default);
 }
 
 public interface IBrandTheme
@@ -104,18 +104,18 @@ public interface IBrandTheme
 /// <summary>A new asset's description, for an upload from the brand page.</summary>
 public sealed record AssetUpload(string Title, AssetKind Kind, string? Language, string? UsageRights);
 
-/// <summary>The asset library for the brand page (the REST API offers the same and more).</summary>
+/// <summary>The asset library for the brand page (the REST API offers the same and more); each change checks the caller's right.</summary>
 public interface IBrandAssets
 {
     Task<IReadOnlyList<AssetDto>> ListAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Creates the asset with its first file, approved at once when <paramref name="approve"/>; nothing is
-    /// kept when the file is refused. The problem is "type" (not an accepted type), "image" (damaged or
-    /// too large) or "invalid" (the description), with a message.
+    /// Creates the asset with its first file (brand.write), approved at once when <paramref name="approve"/>
+    /// and the caller may approve; nothing is kept when the file is refused (an unsupported type, a damaged
+    /// or too large image, or an invalid description).
     /// </summary>
-    Task<(AssetDto? Asset, string? Problem, string? Message)> AddWithFileAsync(AssetUpload upload, byte[] content, string? fileName, bool approve, CancellationToken cancellationToken = default);
+    Task<Outcome<AssetDto>> AddWithFileAsync(AssetUpload upload, byte[] content, string? fileName, bool approve, CancellationToken cancellationToken = default);
 
-    /// <summary>Null when approved; otherwise why not.</summary>
-    Task<string?> ApproveAsync(Guid id, CancellationToken cancellationToken = default);
+    /// <summary>Approves an asset for use (brand.approve).</summary>
+    Task<Outcome<AssetDto>> ApproveAsync(Guid id, CancellationToken cancellationToken = default);
 }

@@ -37,11 +37,11 @@ internal sealed class DemoBrands(ITenantStore tenants, ITenantScopeFactory scope
                 continue;
             }
 
-            var (_, field, message) = await kits.SaveAsync(new BrandKitChange(kit.Name, kit.Tagline, null, kit.Colours, kit.Headings, BrandTypeface.SystemSans,
+            var saved = await kits.SaveAsync(new BrandKitChange(kit.Name, kit.Tagline, null, kit.Colours, kit.Headings, BrandTypeface.SystemSans,
                 null, null, null, [new KeyMessageDto(BrandAim.Export, "Ministries of ICT", kit.Tagline)], 0), cancellationToken);
-            if (field is not null)
+            if (saved.Refusal is { } refusal)
             {
-                throw new InvalidOperationException($"The demo brand kit of '{slug}' is refused ({field}): {message}");
+                throw new InvalidOperationException($"The demo brand kit of '{slug}' is refused ({refusal.Field}): {refusal.Message}");
             }
         }
     }

@@ -4,34 +4,40 @@ using NucleusCloud.Modules.Abstractions.Http;
 using NucleusCloud.Modules.Abstractions.Persistence;
 using NucleusCloud.Modules.Brand.Contracts;
 using NucleusCloud.Modules.Brand.Data;
+using NucleusCloud.Tenancy.Authorization;
 
 namespace NucleusCloud.Modules.Brand.Kit;
 
 /// <summary>Reads and saves the tenant's brand kit, for the API and the brand page alike.</summary>
-internal sealed class BrandKits(BrandDbContext db, IValidator<BrandKitChange> validator, TimeProvider clock) : IBrandKits
+internal sealed class BrandKits(BrandDbContext db, IValidator<BrandKitChange> validator, ICaller caller, TimeProvider clock) : IBrandKits
 {
     public async Task<BrandKitDto> GetAsync(CancellationToken cancellationToken = default) =>
         (await db.Kits.AsNoTracking().FirstOrDefaultAsync(cancellationToken) ?? new BrandKit { Version = 0 }).ToDto();
 
-    public async Task<(BrandKitDto? Kit, string? Field, string? Message)> SaveAsync(BrandKitChange change, CancellationToken cancellationToken = default)
+    public async Task<Outcome<BrandKitDto>> SaveAsync(BrandKitChange change, CancellationToken cancellationToken = default)
     {
+        if (!await caller.MayAsync(Permissions.BrandWrite, cancellationToken))
+        {
+            return Refusal.Forbidden("Only the tenant's brand editors change its brand kit.");
+        }
+
         if ((await validator.ValidateAsync(change, cancellationToken)).Errors.FirstOrDefault() is { } error)
         {
-            return (null, ApiProblems.FieldName(error.PropertyName), error.ErrorMessage);
+            return Refusal.Invalid(ApiProblems.FieldName(error.PropertyName), error.ErrorMessage);
         }
 
         var kit = await db.Kits.FirstOrDefaultAsync(cancellationToken);
         var current = kit?.Version ?? 0;
         if (change.Version is { } version && version != current)
         {
-            return (null, "version", $"The brand kit was changed by someone else (version {current}, not {version}); reload it and try again.");
+            return Refusal.Conflict($"The brand kit was changed by someone else (version {current}, not {version}); reload it and try again.");
         }
 
         foreach (var (field, id) in new[] { ("logoAssetId", change.LogoAssetId), ("monochromeLogoAssetId", change.MonochromeLogoAssetId), ("iconAssetId", change.IconAssetId) })
         {
             if (id is { } assetId && !await db.Assets.AnyAsync(a => a.Id == assetId && a.Kind == AssetKind.Logo, cancellationToken))
             {
-                return (null, field, "No logo asset has this id.");
+                return Refusal.Invalid(field, "No logo asset has this id.");
             }
         }
 
@@ -54,10 +60,10 @@ internal sealed class BrandKits(BrandDbContext db, IValidator<BrandKitChange> va
         catch (DbUpdateException)
         {
             // Someone else saved the kit (or created it) since it was read.
-            return (null, "version", "The brand kit was changed by someone else meanwhile; reload it and try again.");
+            return Refusal.Conflict("The brand kit was changed by someone else meanwhile; reload it and try again.");
         }
 
-        return (kit.ToDto(), null, null);
+        return kit.ToDto();
     }
 
     private static void Apply(BrandKit kit, BrandKitChange change)

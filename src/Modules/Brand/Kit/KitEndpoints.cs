@@ -20,10 +20,5 @@ internal static class KitEndpoints
     }
 
     private static async Task<IResult> Save(BrandKitChange change, IBrandKits kits, CancellationToken cancellationToken) =>
-        await kits.SaveAsync(change, cancellationToken) switch
-        {
-            ({ } kit, _, _) => TypedResults.Ok(kit),
-            (_, "version", var message) => ApiProblems.Conflict(message!),
-            (_, var field, var message) => ApiProblems.Validation(field!, message!),
-        };
+        RefusalProblems.Ok(await kits.SaveAsync(change, cancellationToken));
 }

@@ -1,8 +1,11 @@
+using FluentValidation;
 using Microsoft.EntityFrameworkCore;
+using NucleusCloud.Modules.Abstractions.Http;
 using NucleusCloud.Modules.Abstractions.Persistence;
 using NucleusCloud.Modules.Catalogue.Contracts;
 using NucleusCloud.Modules.Catalogue.Data;
 using NucleusCloud.Modules.Catalogue.Solutions;
+using NucleusCloud.Tenancy.Authorization;
 
 namespace NucleusCloud.Modules.Catalogue.CaseStudies;
 
@@ -10,16 +13,28 @@ namespace NucleusCloud.Modules.Catalogue.CaseStudies;
 /// Adds, changes and removes case studies for the API and the pages. Each save also refreshes the
 /// solution's searchable case-study text, bumps its version and writes its history line, together.
 /// </summary>
-internal sealed class CaseStudyEditor(CatalogueDbContext db, SolutionHistory history, TimeProvider clock)
+internal sealed class CaseStudyEditor(CatalogueDbContext db, SolutionHistory history, ICaller caller, IValidator<CaseStudyEdit> validator, TimeProvider clock)
 {
-    /// <summary>Creates (<paramref name="id"/> null) or updates a validated case study. A refusal's field is "id" when the solution or case study does not exist.</summary>
-    public async Task<(CaseStudyDetails? CaseStudy, EditRefusal? Refusal)> SaveAsync(Guid solutionId, Guid? id, CaseStudyEdit edit, CancellationToken cancellationToken)
+    private static readonly Refusal MayNotWrite = Refusal.Forbidden("Only the tenant's editors and administrators change its catalogue.");
+
+    /// <summary>Creates (<paramref name="id"/> null) or updates a case study, after the caller's right and the fields are checked.</summary>
+    public async Task<Outcome<CaseStudyDetails>> SaveAsync(Guid solutionId, Guid? id, CaseStudyEdit edit, CancellationToken cancellationToken)
     {
+        if (!await caller.MayAsync(Permissions.CatalogueWrite, cancellationToken))
+        {
+            return MayNotWrite;
+        }
+
+        if ((await validator.ValidateAsync(edit, cancellationToken)).Errors.FirstOrDefault() is { } error)
+        {
+            return Refusal.Invalid(ApiProblems.FieldName(error.PropertyName), error.ErrorMessage);
+        }
+
         var solution = await db.Solutions.FirstOrDefaultAsync(s => s.Id == solutionId, cancellationToken);
         var caseStudy = id is null ? null : await db.CaseStudies.FirstOrDefaultAsync(c => c.SolutionId == solutionId && c.Id == id, cancellationToken);
         if (solution is null || (id is not null && caseStudy is null))
         {
-            return (null, new(EditRefusalKind.Invalid, "id", id is null ? "Solution" : "Case study"));
+            return Refusal.NotFound(solution is null ? "Solution" : "Case study");
         }
 
         var now = clock.GetStorableUtcNow();
@@ -27,7 +42,7 @@ internal sealed class CaseStudyEditor(CatalogueDbContext db, SolutionHistory his
         {
             if (await db.CaseStudies.CountAsync(c => c.SolutionId == solutionId, cancellationToken) >= CaseStudyEditValidator.MaxPerSolution)
             {
-                return (null, new(EditRefusalKind.Invalid, "solutionId", $"A solution holds at most {CaseStudyEditValidator.MaxPerSolution} case studies."));
+                return Refusal.Invalid("solutionId", $"A solution holds at most {CaseStudyEditValidator.MaxPerSolution} case studies.");
             }
 
             caseStudy = new CaseStudy { SolutionId = solutionId, Title = edit.Title!.Trim(), CreatedAt = now };
@@ -35,7 +50,7 @@ internal sealed class CaseStudyEditor(CatalogueDbContext db, SolutionHistory his
         }
         else if (edit.Version is { } version && version != caseStudy.Version)
         {
-            return (null, new(EditRefusalKind.Conflict, "version", $"The case study was changed by someone else (version {caseStudy.Version}, not {version}); reload it and apply your change again."));
+            return Refusal.Conflict($"The case study was changed by someone else (version {caseStudy.Version}, not {version}); reload it and apply your change again.");
         }
         else
         {
@@ -53,19 +68,24 @@ internal sealed class CaseStudyEditor(CatalogueDbContext db, SolutionHistory his
         }
         catch (DbUpdateConcurrencyException)
         {
-            return (null, new(EditRefusalKind.Conflict, "version", "The case study or its solution was changed by someone else meanwhile; reload and apply your change again."));
+            return Refusal.Conflict("The case study or its solution was changed by someone else meanwhile; reload and apply your change again.");
         }
 
-        return (caseStudy.ToDetails(), null);
+        return caseStudy.ToDetails();
     }
 
-    public async Task<bool> DeleteAsync(Guid solutionId, Guid id, CancellationToken cancellationToken)
+    public async Task<Outcome<bool>> DeleteAsync(Guid solutionId, Guid id, CancellationToken cancellationToken)
     {
+        if (!await caller.MayAsync(Permissions.CatalogueWrite, cancellationToken))
+        {
+            return MayNotWrite;
+        }
+
         var caseStudy = await db.CaseStudies.FirstOrDefaultAsync(c => c.SolutionId == solutionId && c.Id == id, cancellationToken);
         var solution = await db.Solutions.FirstOrDefaultAsync(s => s.Id == solutionId, cancellationToken);
         if (caseStudy is null || solution is null)
         {
-            return false;
+            return Refusal.NotFound("Case study");
         }
 
         db.CaseStudies.Remove(caseStudy);

@@ -40,28 +40,14 @@ internal static class CaseStudyEndpoints
     }
 
     private static async Task<IResult> Create(Guid solutionId, CaseStudyEdit request, ITenantContext tenant, CaseStudyEditor editor, CancellationToken cancellationToken) =>
-        await editor.SaveAsync(solutionId, null, request, cancellationToken) switch
-        {
-            ({ } caseStudy, _) => TypedResults.Created($"/api/{tenant.RequiredTenant.Slug}/catalogue/solutions/{solutionId}/case-studies/{caseStudy.Id}", caseStudy),
-            (_, var refusal) => Problem(refusal!),
-        };
+        RefusalProblems.Created(await editor.SaveAsync(solutionId, null, request, cancellationToken),
+            caseStudy => $"/api/{tenant.RequiredTenant.Slug}/catalogue/solutions/{solutionId}/case-studies/{caseStudy.Id}");
 
     private static async Task<IResult> Update(Guid solutionId, Guid id, CaseStudyEdit request, CaseStudyEditor editor, CancellationToken cancellationToken) =>
-        await editor.SaveAsync(solutionId, id, request, cancellationToken) switch
-        {
-            ({ } caseStudy, _) => TypedResults.Ok(caseStudy),
-            (_, var refusal) => Problem(refusal!),
-        };
+        RefusalProblems.Ok(await editor.SaveAsync(solutionId, id, request, cancellationToken));
 
     private static async Task<IResult> Delete(Guid solutionId, Guid id, CaseStudyEditor editor, CancellationToken cancellationToken) =>
-        await editor.DeleteAsync(solutionId, id, cancellationToken) ? TypedResults.NoContent() : ApiProblems.NotFound("Case study");
-
-    private static IResult Problem(EditRefusal refusal) => refusal.Kind switch
-    {
-        EditRefusalKind.Conflict => ApiProblems.Conflict(refusal.Message),
-        _ when refusal.Field == "id" => ApiProblems.NotFound(refusal.Message),
-        _ => ApiProblems.Validation(refusal.Field, refusal.Message),
-    };
+        RefusalProblems.NoContent(await editor.DeleteAsync(solutionId, id, cancellationToken));
 }
 
 internal sealed class CaseStudyEditValidator : AbstractValidator<CaseStudyEdit>

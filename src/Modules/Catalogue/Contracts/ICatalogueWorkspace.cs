@@ -1,6 +1,6 @@
 namespace NucleusCloud.Modules.Catalogue.Contracts;
 
-/// <summary>The catalogue as its members work on it (all statuses), for the web pages.</summary>
+/// <summary>The catalogue as its members work on it (all statuses), for the web pages; each change checks the caller's rights itself.</summary>
 public interface ICatalogueWorkspace
 {
     Task<SolutionSearchResult> SearchAsync(CatalogueSearch search, SolutionStatus? status, CancellationToken cancellationToken = default);
@@ -9,17 +9,16 @@ public interface ICatalogueWorkspace
 
     Task<IReadOnlyList<SolutionChangeDto>> HistoryAsync(Guid id, int limit, CancellationToken cancellationToken = default);
 
-    /// <summary>Moves a solution along the workflow; null when done, otherwise why not.</summary>
-    Task<string?> MoveAsync(Guid id, SolutionStatus to, string? note, int version, Func<string, ValueTask<bool>> callerMay, CancellationToken cancellationToken = default);
+    /// <summary>Moves a solution along the workflow (null when done); <paramref name="version"/> is the one the caller saw.</summary>
+    Task<Refusal?> MoveAsync(Guid id, SolutionStatus to, string? note, int version, CancellationToken cancellationToken = default);
 
-    /// <summary>Creates (<paramref name="id"/> null) or updates a solution from the members' form: its id, or the field at fault and why.</summary>
-    Task<(Guid? Id, string? Field, string? Message)> SaveAsync(Guid? id, SolutionEdit edit, Func<string, ValueTask<bool>> callerMay, CancellationToken cancellationToken = default);
+    /// <summary>Creates (<paramref name="id"/> null) or updates a solution from the members' form: its id, or why not (naming the field).</summary>
+    Task<Outcome<Guid>> SaveAsync(Guid? id, SolutionEdit edit, CancellationToken cancellationToken = default);
 
-    /// <summary>Adds (<paramref name="caseStudyId"/> null) or changes a case study of a solution: its id, or the field at fault and why.</summary>
-    Task<(Guid? Id, string? Field, string? Message)> SaveCaseStudyAsync(Guid solutionId, Guid? caseStudyId, CaseStudyEdit edit, CancellationToken cancellationToken = default);
+    /// <summary>Adds (<paramref name="caseStudyId"/> null) or changes a case study of a solution: its id, or why not.</summary>
+    Task<Outcome<Guid>> SaveCaseStudyAsync(Guid solutionId, Guid? caseStudyId, CaseStudyEdit edit, CancellationToken cancellationToken = default);
 
-    /// <summary>Removes a case study; false when there is none.</summary>
-    Task<bool> DeleteCaseStudyAsync(Guid solutionId, Guid caseStudyId, CancellationToken cancellationToken = default);
+    Task<Outcome<bool>> DeleteCaseStudyAsync(Guid solutionId, Guid caseStudyId, CancellationToken cancellationToken = default);
 
     /// <summary>The moves the workflow allows from <paramref name="from"/>, and whether each needs the publisher's right.</summary>
     IReadOnlyList<(SolutionStatus To, bool NeedsPublisher)> MovesFrom(SolutionStatus from);

@@ -44,13 +44,13 @@ public interface IPartnerSolutions
 {
     Task<IReadOnlyList<SolutionListItem>> ProvidedAsync(Guid partnerId, CancellationToken cancellationToken = default);
 
-    /// <summary>The new proposal, or the field at fault and why ("id" when the solution is not one the partner provides).</summary>
-    Task<(ProposalDto? Proposal, string? Field, string? Message)> ProposeAsync(Guid partnerId, Guid solutionId, ProposalEdit edit, CancellationToken cancellationToken = default);
+    /// <summary>A partner's guest proposes a change to a solution its partner provides (the partner is the caller's own): the new proposal, or why not.</summary>
+    Task<Outcome<ProposalDto>> ProposeAsync(Guid solutionId, ProposalEdit edit, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<ProposalDto>> ProposalsOfAsync(Guid partnerId, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<ProposalDto>> PendingAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>Accepts (applying it to the solution) or rejects a pending proposal: null when done, otherwise why not.</summary>
-    Task<string?> DecideAsync(Guid proposalId, bool accept, string? note, Func<string, ValueTask<bool>> callerMay, CancellationToken cancellationToken = default);
+    /// <summary>The catalogue's editors accept (applying it to the solution) or reject a pending proposal.</summary>
+    Task<Outcome<ProposalDto>> DecideAsync(Guid proposalId, bool accept, string? note, CancellationToken cancellationToken = default);
 }

@@ -85,11 +85,14 @@ public sealed record ImportProgress(Guid Id, int Done, int Total, bool Finished,
 /// <summary>Imports that run in the background, for the import page and <c>…/imports/dpg/jobs</c>.</summary>
 public interface ICatalogueImports
 {
-    /// <summary>Starts importing DPG records (one, an array, or a zip) for <paramref name="tenant"/> on behalf of <paramref name="actor"/>.</summary>
-    Guid StartDpg(NucleusCloud.Tenancy.TenantInfo tenant, string actor, byte[] content, bool publish);
+    /// <summary>
+    /// Starts importing DPG records (one, an array, or a zip) into the current tenant for the caller, who
+    /// must be allowed to change the catalogue (and to publish, with <paramref name="publish"/>).
+    /// </summary>
+    Task<Outcome<ImportProgress>> StartDpgAsync(byte[] content, bool publish, CancellationToken cancellationToken = default);
 
-    /// <summary>The job's progress, only when it belongs to <paramref name="tenantId"/>.</summary>
-    ImportProgress? Find(Guid tenantId, Guid jobId);
+    /// <summary>The job's progress, only when it belongs to the current tenant.</summary>
+    ImportProgress? Find(Guid jobId);
 }
 
 /// <summary>A case study as its editors write it (create and full update).</summary>

@@ -6,6 +6,7 @@ using NucleusCloud.Modules.Abstractions.Persistence;
 using NucleusCloud.Modules.Catalogue.Contracts;
 using NucleusCloud.Modules.Catalogue.Data;
 using NucleusCloud.Modules.Catalogue.Solutions;
+using NucleusCloud.Tenancy.Authorization;
 
 namespace NucleusCloud.Modules.Catalogue.Import;
 
@@ -15,8 +16,10 @@ namespace NucleusCloud.Modules.Catalogue.Import;
 /// is reported and never half-written, and the good ones around it still land. A record already
 /// imported (same registry key) is updated, not duplicated.
 /// </summary>
-internal sealed class DpgImporter(CatalogueDbContext db, SolutionHistory history, TimeProvider clock)
+internal sealed class DpgImporter(CatalogueDbContext db, SolutionHistory history, ICaller caller, TimeProvider clock)
 {
+    public const string PublishNeedsPublisher = "Publishing on import needs the publisher's right; import as drafts and submit them for review.";
+
     public const int MaxRecords = 5_000;
     public const int MaxZipEntries = 2_000;
     public const long MaxEntryBytes = 5L * 1024 * 1024;
@@ -25,8 +28,18 @@ internal sealed class DpgImporter(CatalogueDbContext db, SolutionHistory history
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 64, AllowTrailingCommas = false };
 
     /// <summary>Reports each record; <paramref name="progress"/> hears (done, total) after each one.</summary>
-    public async Task<ImportReport> ImportAsync(MemoryStream body, bool isZip, SolutionStatus newStatus, IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
+    public async Task<Outcome<ImportReport>> ImportAsync(MemoryStream body, bool isZip, SolutionStatus newStatus, IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
     {
+        if (!await caller.MayAsync(Permissions.CatalogueWrite, cancellationToken))
+        {
+            return Refusal.Forbidden("Only the tenant's editors and administrators import into its catalogue.");
+        }
+
+        if (newStatus == SolutionStatus.Published && !await caller.MayAsync(Permissions.CataloguePublish, cancellationToken))
+        {
+            return Refusal.Invalid("publish", PublishNeedsPublisher);
+        }
+
         var results = new List<ImportedRecord>();
         var records = new List<(string Source, JsonElement Record)>();
         var documents = new List<JsonDocument>();

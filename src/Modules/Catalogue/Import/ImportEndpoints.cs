@@ -37,13 +37,8 @@ internal static class ImportEndpoints
             "text/csv; charset=utf-8", $"{tenant.RequiredTenant.Slug}-solutions.csv");
 
     /// <summary>Like <c>/dpg</c>, but answers at once (202) with the job to follow: <c>/jobs/{id}</c> reports progress, then the report.</summary>
-    private static async Task<IResult> StartDpgJob(bool? publish, HttpContext http, ITenantContext tenant, ICatalogueImports imports, AuditActor actor, IConfiguration configuration, CancellationToken cancellationToken)
+    private static async Task<IResult> StartDpgJob(bool? publish, HttpContext http, ITenantContext tenant, ICatalogueImports imports, IConfiguration configuration, CancellationToken cancellationToken)
     {
-        if (publish == true && !await http.HasPermissionAsync(Permissions.CataloguePublish))
-        {
-            return ApiProblems.Validation("publish", "Publishing on import needs the publisher's right; import as drafts and submit them for review.");
-        }
-
         var (body, problem) = await ReadBodyAsync(http, configuration, "Send a DPG record, an array of records, or a zip of record files.", cancellationToken);
         if (body is null)
         {
@@ -51,12 +46,14 @@ internal static class ImportEndpoints
         }
 
         using var _ = body;
-        var id = imports.StartDpg(tenant.RequiredTenant, actor.Id, body.ToArray(), publish == true);
-        return TypedResults.Accepted($"/api/{tenant.RequiredTenant.Slug}/catalogue/imports/jobs/{id}", imports.Find(tenant.RequiredTenant.Id, id));
+        var started = await imports.StartDpgAsync(body.ToArray(), publish == true, cancellationToken);
+        return started.Value is { } job
+            ? TypedResults.Accepted($"/api/{tenant.RequiredTenant.Slug}/catalogue/imports/jobs/{job.Id}", job)
+            : RefusalProblems.Problem(started.Refusal!);
     }
 
-    private static IResult Job(Guid id, ITenantContext tenant, ICatalogueImports imports) =>
-        imports.Find(tenant.RequiredTenant.Id, id) is { } progress ? TypedResults.Ok(progress) : ApiProblems.NotFound("Import");
+    private static IResult Job(Guid id, ICatalogueImports imports) =>
+        imports.Find(id) is { } progress ? TypedResults.Ok(progress) : ApiProblems.NotFound("Import");
 
     private static async Task<IResult> ImportCsv(HttpContext http, SolutionCsv csv, IConfiguration configuration, CancellationToken cancellationToken)
     {
@@ -68,16 +65,13 @@ internal static class ImportEndpoints
 
         using var _ = body;
         using var reader = new StreamReader(body, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        return TypedResults.Ok(await csv.ImportAsync(reader, http.HasPermissionAsync, cancellationToken));
+        return await csv.ImportAsync(reader, cancellationToken) is { } report
+            ? TypedResults.Ok(report)
+            : RefusalProblems.Problem(Refusal.Forbidden("Only the tenant's editors and administrators import into its catalogue."));
     }
 
     private static async Task<IResult> ImportDpg(HttpContext http, DpgImporter importer, IConfiguration configuration, bool? publish, CancellationToken cancellationToken)
     {
-        if (publish == true && !await http.HasPermissionAsync(Permissions.CataloguePublish))
-        {
-            return ApiProblems.Validation("publish", "Publishing on import needs the publisher's right; import as drafts and submit them for review.");
-        }
-
         var (body, problem) = await ReadBodyAsync(http, configuration, "Send a DPG record, an array of records, or a zip of record files.", cancellationToken);
         if (body is null)
         {
@@ -85,8 +79,7 @@ internal static class ImportEndpoints
         }
 
         using var _ = body;
-        var report = await importer.ImportAsync(body, ZipSignature.IsZip(body), publish == true ? SolutionStatus.Published : SolutionStatus.Draft, progress: null, cancellationToken);
-        return TypedResults.Ok(report);
+        return RefusalProblems.Ok(await importer.ImportAsync(body, ZipSignature.IsZip(body), publish == true ? SolutionStatus.Published : SolutionStatus.Draft, progress: null, cancellationToken));
     }
 
     /// <summary>The whole body in memory, or the problem: 413 over the cap (from the declared length when there is one), 400 when empty.</summary>

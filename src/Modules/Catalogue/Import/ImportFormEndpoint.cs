@@ -21,7 +21,7 @@ internal static class ImportFormEndpoint
         endpoints.MapPost($"/{{{Tenancy.Resolution.TenantRequests.RouteParameter}}}/catalogue/imports", StartAsync)
             .WithName("ImportForm").ExcludeFromDescription().RequireAuthorization(Permissions.CatalogueWrite);
 
-    private static async Task<IResult> StartAsync(HttpContext http, IAntiforgery antiforgery, ITenantContext tenant, ICatalogueImports imports, AuditActor actor,
+    private static async Task<IResult> StartAsync(HttpContext http, IAntiforgery antiforgery, ITenantContext tenant, ICatalogueImports imports,
         IConfiguration configuration, CancellationToken cancellationToken)
     {
         var slug = tenant.RequiredTenant.Slug;
@@ -32,7 +32,7 @@ internal static class ImportFormEndpoint
         }
 
         var publish = posted.Form!["publish"] == "true" && await http.HasPermissionAsync(Permissions.CataloguePublish);
-        var id = imports.StartDpg(tenant.RequiredTenant, actor.Id, content, publish);
-        return Results.Redirect($"/{slug}/catalogue/imports/{id}");
+        var started = await imports.StartDpgAsync(content, publish, cancellationToken);
+        return started.Value is { } job ? Results.Redirect($"/{slug}/catalogue/imports/{job.Id}") : Results.StatusCode(StatusCodes.Status403Forbidden);
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using NucleusCloud.Modules.Abstractions.Auditing;
 using NucleusCloud.Modules.Catalogue.Contracts;
 using NucleusCloud.Tenancy;
+using NucleusCloud.Tenancy.Authorization;
 using NucleusCloud.Tenancy.Scopes;
 
 namespace NucleusCloud.Modules.Catalogue.Import;
@@ -14,12 +15,13 @@ namespace NucleusCloud.Modules.Catalogue.Import;
 /// are kept in this host's memory for an hour after they finish (a restart forgets them, and the
 /// solutions already saved stay saved: each record is saved alone).
 /// </summary>
-internal sealed class ImportJobs(ITenantScopeFactory scopes, TimeProvider clock, ILogger<ImportJobs> logger) : ICatalogueImports
+internal sealed class ImportJobs(ITenantScopeFactory scopes, TimeProvider clock, ILogger<ImportJobs> logger)
 {
     private static readonly TimeSpan KeptFor = TimeSpan.FromHours(1);
     private readonly ConcurrentDictionary<Guid, Job> _jobs = new();
 
-    public Guid StartDpg(TenantInfo tenant, string actor, byte[] content, bool publish)
+    /// <summary>Starts a job whose rights were checked by <see cref="CatalogueImports"/>: it runs as the system, in the tenant's scope.</summary>
+    public ImportProgress Start(TenantInfo tenant, string actor, byte[] content, bool publish)
     {
         Forget();
         var job = new Job(Guid.NewGuid(), tenant.Id, clock.GetUtcNow());
@@ -30,7 +32,7 @@ internal sealed class ImportJobs(ITenantScopeFactory scopes, TimeProvider clock,
             _ = Task.Run(() => RunAsync(job, tenant, actor, content, publish));
         }
 
-        return job.Id;
+        return job.Progress;
     }
 
     public ImportProgress? Find(Guid tenantId, Guid jobId) =>
@@ -44,9 +46,9 @@ internal sealed class ImportJobs(ITenantScopeFactory scopes, TimeProvider clock,
             scope.ServiceProvider.GetRequiredService<AuditActor>().Set(actor, null);
             var importer = scope.ServiceProvider.GetRequiredService<DpgImporter>();
             using var body = new MemoryStream(content, 0, content.Length, writable: false, publiclyVisible: true);
-            var report = await importer.ImportAsync(body, ZipSignature.IsZip(body), publish ? SolutionStatus.Published : SolutionStatus.Draft,
+            var imported = await importer.ImportAsync(body, ZipSignature.IsZip(body), publish ? SolutionStatus.Published : SolutionStatus.Draft,
                 new Progress(job), CancellationToken.None);
-            job.Finish(report, null, clock.GetUtcNow());
+            job.Finish(imported.Value, imported.Refusal?.Message, clock.GetUtcNow());
             await scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.OutputCaching.IOutputCacheStore>()
                 .EvictByTagAsync(ShowcaseCache.Tag(tenant.Id), CancellationToken.None);
         }
@@ -95,4 +97,25 @@ internal sealed class ImportJobs(ITenantScopeFactory scopes, TimeProvider clock,
             _progress = _progress with { Finished = true, Report = report, Error = error, Done = report?.Records.Count ?? _progress.Done, Total = report?.Records.Count ?? _progress.Total };
         }
     }
+}
+
+/// <summary>Starting and following background imports for the request's caller: the rights are checked here, before the job runs as the system.</summary>
+internal sealed class CatalogueImports(ImportJobs jobs, ICaller caller, ITenantContext tenant, AuditActor actor) : ICatalogueImports
+{
+    public async Task<Outcome<ImportProgress>> StartDpgAsync(byte[] content, bool publish, CancellationToken cancellationToken = default)
+    {
+        if (!await caller.MayAsync(Permissions.CatalogueWrite, cancellationToken))
+        {
+            return Refusal.Forbidden("Only the tenant's editors and administrators import into its catalogue.");
+        }
+
+        if (publish && !await caller.MayAsync(Permissions.CataloguePublish, cancellationToken))
+        {
+            return Refusal.Invalid("publish", DpgImporter.PublishNeedsPublisher);
+        }
+
+        return jobs.Start(tenant.RequiredTenant, actor.Id, content, publish);
+    }
+
+    public ImportProgress? Find(Guid jobId) => jobs.Find(tenant.RequiredTenant.Id, jobId);
 }

@@ -7,6 +7,7 @@ using NucleusCloud.Modules.Abstractions.Csv;
 using NucleusCloud.Modules.Catalogue.Contracts;
 using NucleusCloud.Modules.Catalogue.Data;
 using NucleusCloud.Modules.Catalogue.Solutions;
+using NucleusCloud.Tenancy.Authorization;
 
 namespace NucleusCloud.Modules.Catalogue.Import;
 
@@ -14,7 +15,7 @@ namespace NucleusCloud.Modules.Catalogue.Import;
 /// Solutions as CSV, one row each: lists separated by semicolons, links and media as JSON arrays.
 /// The export's header is the import's contract; a row matches an existing solution by id, then slug.
 /// </summary>
-internal sealed class SolutionCsv(CatalogueDbContext db, SolutionEditor editor, IValidator<SolutionRequest> validator)
+internal sealed class SolutionCsv(CatalogueDbContext db, SolutionEditor editor, IValidator<SolutionRequest> validator, ICaller caller)
 {
     public const int MaxRows = 5_000;
 
@@ -46,8 +47,14 @@ internal sealed class SolutionCsv(CatalogueDbContext db, SolutionEditor editor, 
         return output.ToString();
     }
 
-    public async Task<ImportReport> ImportAsync(TextReader reader, CallerMay may, CancellationToken cancellationToken)
+    /// <summary>Null when the caller may not change the catalogue; otherwise each row's outcome.</summary>
+    public async Task<ImportReport?> ImportAsync(TextReader reader, CancellationToken cancellationToken)
     {
+        if (!await caller.MayAsync(Permissions.CatalogueWrite, cancellationToken))
+        {
+            return null;
+        }
+
         var results = new List<ImportedRecord>();
         List<IReadOnlyList<string>> rows;
         try
@@ -82,14 +89,14 @@ internal sealed class SolutionCsv(CatalogueDbContext db, SolutionEditor editor, 
                 continue;
             }
 
-            results.Add(await ImportRowAsync(i + 1, header, rows[i], may, cancellationToken));
+            results.Add(await ImportRowAsync(i + 1, header, rows[i], cancellationToken));
             db.ChangeTracker.Clear();
         }
 
         return Report(results);
     }
 
-    private async Task<ImportedRecord> ImportRowAsync(int line, List<string> header, IReadOnlyList<string> row, CallerMay may, CancellationToken cancellationToken)
+    private async Task<ImportedRecord> ImportRowAsync(int line, List<string> header, IReadOnlyList<string> row, CancellationToken cancellationToken)
     {
         string? Cell(string column) => header.IndexOf(column) is var index and >= 0 && index < row.Count && row[index].Trim() is { Length: > 0 } value ? value : null;
 
@@ -128,12 +135,12 @@ internal sealed class SolutionCsv(CatalogueDbContext db, SolutionEditor editor, 
 
         if (existing is null)
         {
-            var (_, refused) = await editor.CreateAsync(request, may, cancellationToken);
-            return refused is null ? new ImportedRecord(name, "imported", []) : new ImportedRecord(name, "failed", [$"Line {line}, {refused.Field}: {refused.Message}"]);
+            var created = await editor.CreateAsync(request, cancellationToken);
+            return created.Refusal is not { } refused ? new ImportedRecord(name, "imported", []) : new ImportedRecord(name, "failed", [$"Line {line}, {refused.Field}: {refused.Message}"]);
         }
 
         var version = existing.Version;
-        var refusal = await editor.UpdateAsync(existing, request with { Version = null }, may, cancellationToken);
+        var refusal = await editor.UpdateAsync(existing, request with { Version = null }, cancellationToken);
         return refusal is not null ? new ImportedRecord(name, "failed", [$"Line {line}, {refusal.Field}: {refusal.Message}"])
             : new ImportedRecord(name, "updated", existing.Version == version ? ["Already up to date."] : []);
     }

@@ -8,11 +8,12 @@ using NucleusCloud.Modules.Catalogue.Contracts;
 using NucleusCloud.Modules.Catalogue.Data;
 using NucleusCloud.Modules.Catalogue.Solutions;
 using NucleusCloud.Tenancy;
+using NucleusCloud.Tenancy.Authorization;
 
 namespace NucleusCloud.Modules.Catalogue.Proposals;
 
 /// <summary>Proposals by providers and their review, with the rules shared by the portal's API, the review API and the pages.</summary>
-internal sealed class PartnerSolutions(CatalogueDbContext db, SolutionEditor editor, IValidator<ProposalEdit> validator, AuditActor actor,
+internal sealed class PartnerSolutions(CatalogueDbContext db, SolutionEditor editor, IValidator<ProposalEdit> validator, AuditActor actor, ICaller caller,
     TimeProvider clock, IOutputCacheStore cache, ITenantContext tenant) : IPartnerSolutions
 {
     public async Task<IReadOnlyList<SolutionListItem>> ProvidedAsync(Guid partnerId, CancellationToken cancellationToken = default) =>
@@ -23,21 +24,26 @@ internal sealed class PartnerSolutions(CatalogueDbContext db, SolutionEditor edi
     public Task<Solution?> ProvidedSolutionAsync(Guid partnerId, Guid solutionId, CancellationToken cancellationToken) =>
         db.Solutions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == solutionId && s.ProviderPartnerIds.Contains(partnerId), cancellationToken);
 
-    public async Task<(ProposalDto? Proposal, string? Field, string? Message)> ProposeAsync(Guid partnerId, Guid solutionId, ProposalEdit edit, CancellationToken cancellationToken = default)
+    public async Task<Outcome<ProposalDto>> ProposeAsync(Guid solutionId, ProposalEdit edit, CancellationToken cancellationToken = default)
     {
+        if (!await caller.MayAsync(Permissions.PartnerPortal, cancellationToken) || await caller.PartnerAsync(cancellationToken) is not { } partnerId)
+        {
+            return Refusal.Forbidden("Only a partner's guests propose changes to the solutions their partner provides.");
+        }
+
         if ((await validator.ValidateAsync(edit, cancellationToken)).Errors.FirstOrDefault() is { } error)
         {
-            return (null, ApiProblems.FieldName(error.PropertyName), error.ErrorMessage);
+            return Refusal.Invalid(ApiProblems.FieldName(error.PropertyName), error.ErrorMessage);
         }
 
         if (await ProvidedSolutionAsync(partnerId, solutionId, cancellationToken) is not { } solution)
         {
-            return (null, "id", "The solution does not exist.");
+            return Refusal.NotFound("Solution");
         }
 
         if (await db.SolutionProposals.AnyAsync(p => p.SolutionId == solutionId && p.PartnerId == partnerId && p.Status == ProposalStatus.Pending, cancellationToken))
         {
-            return (null, "pending", "A change you proposed to this solution is still waiting for review; it must be decided before you propose another.");
+            return Refusal.Conflict("A change you proposed to this solution is still waiting for review; it must be decided before you propose another.");
         }
 
         var proposal = new SolutionProposal
@@ -57,7 +63,7 @@ internal sealed class PartnerSolutions(CatalogueDbContext db, SolutionEditor edi
         };
         db.SolutionProposals.Add(proposal);
         await db.SaveChangesAsync(cancellationToken);
-        return (proposal.ToDto(), null, null);
+        return proposal.ToDto();
     }
 
     public async Task<IReadOnlyList<ProposalDto>> ProposalsOfAsync(Guid partnerId, CancellationToken cancellationToken = default) =>
@@ -67,15 +73,22 @@ internal sealed class PartnerSolutions(CatalogueDbContext db, SolutionEditor edi
         [.. (await db.SolutionProposals.AsNoTracking().Where(p => p.Status == ProposalStatus.Pending).OrderBy(p => p.ProposedAt).Take(100).ToListAsync(cancellationToken)).Select(p => p.ToDto())];
 
     /// <summary>Accepting applies the proposal through the editor (history, versions, workflow rules) and closes it in the same save.</summary>
-    public async Task<string?> DecideAsync(Guid proposalId, bool accept, string? note, Func<string, ValueTask<bool>> callerMay, CancellationToken cancellationToken = default) =>
-        (await DecideProposalAsync(proposalId, accept, note, callerMay, cancellationToken)).Refusal;
-
-    public async Task<(SolutionProposal? Proposal, string? Refusal, bool NotFound)> DecideProposalAsync(Guid proposalId, bool accept, string? note, Func<string, ValueTask<bool>> callerMay, CancellationToken cancellationToken)
+    public async Task<Outcome<ProposalDto>> DecideAsync(Guid proposalId, bool accept, string? note, CancellationToken cancellationToken = default)
     {
+        if (!await caller.MayAsync(Permissions.CatalogueWrite, cancellationToken))
+        {
+            return Refusal.Forbidden("Only the tenant's editors and administrators review proposals.");
+        }
+
+        if (note?.Length > 2_000)
+        {
+            return Refusal.Invalid("note", "A review note has at most 2,000 characters.");
+        }
+
         var proposal = await db.SolutionProposals.FirstOrDefaultAsync(p => p.Id == proposalId && p.Status == ProposalStatus.Pending, cancellationToken);
         if (proposal is null)
         {
-            return (null, "The proposal is not waiting for review (it was decided already, or does not exist).", true);
+            return Refusal.NotFound("Pending proposal");
         }
 
         proposal.Status = accept ? ProposalStatus.Accepted : ProposalStatus.Rejected;
@@ -87,18 +100,18 @@ internal sealed class PartnerSolutions(CatalogueDbContext db, SolutionEditor edi
             var solution = await db.Solutions.FirstOrDefaultAsync(s => s.Id == proposal.SolutionId, cancellationToken);
             if (solution is null)
             {
-                return (null, "The solution no longer exists; reject the proposal instead.", false);
+                return Refusal.Conflict("The solution no longer exists; reject the proposal instead.");
             }
 
             var historyNote = $"Proposed by partner {proposal.PartnerId}" + (proposal.ReviewNote is { } text ? $": {text}" : "");
-            if (await editor.UpdateAsync(solution, proposal.AppliedTo(solution), new CallerMay(callerMay), cancellationToken, historyNote) is { } refusal)
+            if (await editor.UpdateAsync(solution, proposal.AppliedTo(solution), cancellationToken, historyNote) is { } refusal)
             {
-                return (null, refusal.Message, false);
+                return refusal.Kind == RefusalKind.Invalid ? Refusal.Conflict(refusal.Message) : refusal;
             }
         }
 
         await db.SaveChangesAsync(cancellationToken); // the proposal alone, when the solution did not change
         await cache.EvictByTagAsync(ShowcaseCache.Tag(tenant.RequiredTenant.Id), cancellationToken);
-        return (proposal, null, false);
+        return proposal.ToDto();
     }
 }

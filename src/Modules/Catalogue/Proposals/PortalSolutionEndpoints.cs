@@ -35,21 +35,9 @@ internal static class PortalSolutionEndpoints
             ? TypedResults.Ok(await db.DetailsAsync(solution, cancellationToken))
             : ApiProblems.NotFound("Solution");
 
-    private static async Task<IResult> Propose(Guid id, ProposalEdit edit, HttpContext http, PartnerSolutions solutions, ITenantContext tenant, CancellationToken cancellationToken)
-    {
-        if (await http.PartnerIdAsync() is not { } partnerId)
-        {
-            return ApiProblems.NotFound("Partner");
-        }
-
-        return await solutions.ProposeAsync(partnerId, id, edit, cancellationToken) switch
-        {
-            ({ } proposal, _, _) => TypedResults.Created($"/api/{tenant.RequiredTenant.Slug}/partner-portal/proposals/{proposal.Id}", proposal),
-            (_, "id", _) => ApiProblems.NotFound("Solution"),
-            (_, "pending", var message) => ApiProblems.Conflict(message!),
-            (_, var field, var message) => ApiProblems.Validation(field!, message!),
-        };
-    }
+    private static async Task<IResult> Propose(Guid id, ProposalEdit edit, IPartnerSolutions solutions, ITenantContext tenant, CancellationToken cancellationToken) =>
+        RefusalProblems.Created(await solutions.ProposeAsync(id, edit, cancellationToken),
+            proposal => $"/api/{tenant.RequiredTenant.Slug}/partner-portal/proposals/{proposal.Id}");
 
     private static async Task<IResult> Proposals([AsParameters] PageQuery page, HttpContext http, CatalogueDbContext db, CancellationToken cancellationToken) =>
         await http.PartnerIdAsync() is not { } partnerId

@@ -33,19 +33,11 @@ internal static class ProposalReviewEndpoints
         return TypedResults.Ok(await proposals.OrderByDescending(p => p.ProposedAt).ThenBy(p => p.Id).ToPageAsync(query, p => p.ToDto(), cancellationToken));
     }
 
-    private static Task<IResult> Accept(Guid id, ReviewRequest request, HttpContext http, PartnerSolutions solutions, CancellationToken cancellationToken) =>
-        DecideAsync(id, accept: true, request, http, solutions, cancellationToken);
+    private static async Task<IResult> Accept(Guid id, ReviewRequest request, IPartnerSolutions solutions, CancellationToken cancellationToken) =>
+        RefusalProblems.Ok(await solutions.DecideAsync(id, accept: true, request.Note, cancellationToken));
 
-    private static Task<IResult> Reject(Guid id, ReviewRequest request, HttpContext http, PartnerSolutions solutions, CancellationToken cancellationToken) =>
-        DecideAsync(id, accept: false, request, http, solutions, cancellationToken);
-
-    private static async Task<IResult> DecideAsync(Guid id, bool accept, ReviewRequest request, HttpContext http, PartnerSolutions solutions, CancellationToken cancellationToken) =>
-        await solutions.DecideProposalAsync(id, accept, request.Note, http.HasPermissionAsync, cancellationToken) switch
-        {
-            ({ } proposal, _, _) => TypedResults.Ok(proposal.ToDto()),
-            (_, _, true) => ApiProblems.NotFound("Pending proposal"),
-            (_, var refusal, _) => ApiProblems.Conflict(refusal!),
-        };
+    private static async Task<IResult> Reject(Guid id, ReviewRequest request, IPartnerSolutions solutions, CancellationToken cancellationToken) =>
+        RefusalProblems.Ok(await solutions.DecideAsync(id, accept: false, request.Note, cancellationToken));
 }
 
 internal sealed record ProposalListQuery : PageQuery

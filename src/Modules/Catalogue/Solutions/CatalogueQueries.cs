@@ -11,7 +11,7 @@ using NucleusCloud.Tenancy;
 namespace NucleusCloud.Modules.Catalogue.Solutions;
 
 internal sealed class CatalogueQueries(CatalogueDbContext db, SolutionSearch search, SolutionEditor editor, IValidator<SolutionRequest> validator,
-    CaseStudyEditor caseStudies, IValidator<CaseStudyEdit> caseStudyValidator, IOutputCacheStore cache, ITenantContext tenant)
+    CaseStudyEditor caseStudies, IOutputCacheStore cache, ITenantContext tenant)
     : ICatalogueQueries, ICatalogueWorkspace
 {
     public Task<SolutionSearchResult> SearchPublishedAsync(CatalogueSearch query, CancellationToken cancellationToken = default) =>
@@ -31,24 +31,22 @@ internal sealed class CatalogueQueries(CatalogueDbContext db, SolutionSearch sea
             .OrderByDescending(c => c.At).ThenByDescending(c => c.Id).Take(Math.Clamp(limit, 1, 500))
             .ToListAsync(cancellationToken)).Select(c => c.ToDto())];
 
-    public async Task<string?> MoveAsync(Guid id, SolutionStatus to, string? note, int version, Func<string, ValueTask<bool>> callerMay, CancellationToken cancellationToken = default)
+    public async Task<Refusal?> MoveAsync(Guid id, SolutionStatus to, string? note, int version, CancellationToken cancellationToken = default)
     {
         if (await db.Solutions.FirstOrDefaultAsync(s => s.Id == id, cancellationToken) is not { } solution)
         {
-            return "The solution no longer exists.";
+            return Refusal.NotFound("Solution");
         }
 
         if (solution.Version != version)
         {
-            return "Someone changed the solution meanwhile; look at it again before moving it.";
+            return Refusal.Conflict("Someone changed the solution meanwhile; look at it again before moving it.");
         }
 
-        var refusal = await editor.MoveAsync(solution, to, note, new CallerMay(callerMay), cancellationToken);
-        await EvictShowcaseAsync(refusal, cancellationToken);
-        return refusal?.Message;
+        return await EvictShowcaseAsync(await editor.MoveAsync(solution, to, note, cancellationToken), cancellationToken);
     }
 
-    public async Task<(Guid? Id, string? Field, string? Message)> SaveAsync(Guid? id, SolutionEdit edit, Func<string, ValueTask<bool>> callerMay, CancellationToken cancellationToken = default)
+    public async Task<Outcome<Guid>> SaveAsync(Guid? id, SolutionEdit edit, CancellationToken cancellationToken = default)
     {
         var request = new SolutionRequest(
             edit.Name, null, edit.Summary, edit.Description, null, edit.Maturity, edit.Licence, edit.OpenSource, edit.WebsiteUrl,
@@ -56,53 +54,41 @@ internal sealed class CatalogueQueries(CatalogueDbContext db, SolutionSearch sea
             null, null, null, edit.Version);
         if ((await validator.ValidateAsync(request, cancellationToken)).Errors.FirstOrDefault() is { } error)
         {
-            return (null, ApiProblems.FieldName(error.PropertyName), error.ErrorMessage);
+            return Refusal.Invalid(ApiProblems.FieldName(error.PropertyName), error.ErrorMessage);
         }
 
-        EditRefusal? refusal;
-        Solution? solution;
         if (id is null)
         {
-            (solution, refusal) = await editor.CreateAsync(request, new CallerMay(callerMay), cancellationToken);
-        }
-        else
-        {
-            solution = await db.Solutions.FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
-            refusal = solution is null
-                ? new(EditRefusalKind.Invalid, "id", "The solution no longer exists.")
-                : await editor.UpdateAsync(solution, request, new CallerMay(callerMay), cancellationToken);
+            var created = await editor.CreateAsync(request, cancellationToken);
+            return await EvictShowcaseAsync(created.Refusal, cancellationToken) ?? (Outcome<Guid>)created.Value!.Id;
         }
 
-        await EvictShowcaseAsync(refusal, cancellationToken);
-        return refusal is null ? (solution!.Id, null, null) : (null, refusal.Field, refusal.Message);
+        var solution = await db.Solutions.FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
+        var refusal = solution is null ? Refusal.NotFound("Solution") : await editor.UpdateAsync(solution, request, cancellationToken);
+        return await EvictShowcaseAsync(refusal, cancellationToken) ?? (Outcome<Guid>)solution!.Id;
     }
 
-    public async Task<(Guid? Id, string? Field, string? Message)> SaveCaseStudyAsync(Guid solutionId, Guid? caseStudyId, CaseStudyEdit edit, CancellationToken cancellationToken = default)
+    public async Task<Outcome<Guid>> SaveCaseStudyAsync(Guid solutionId, Guid? caseStudyId, CaseStudyEdit edit, CancellationToken cancellationToken = default)
     {
-        if ((await caseStudyValidator.ValidateAsync(edit, cancellationToken)).Errors.FirstOrDefault() is { } error)
-        {
-            return (null, ApiProblems.FieldName(error.PropertyName), error.ErrorMessage);
-        }
-
-        var (caseStudy, refusal) = await caseStudies.SaveAsync(solutionId, caseStudyId, edit, cancellationToken);
-        await EvictShowcaseAsync(refusal, cancellationToken);
-        return caseStudy is null ? (null, refusal!.Field, refusal.Field == "id" ? $"{refusal.Message} not found." : refusal.Message) : (caseStudy.Id, null, null);
+        var saved = await caseStudies.SaveAsync(solutionId, caseStudyId, edit, cancellationToken);
+        return await EvictShowcaseAsync(saved.Refusal, cancellationToken) ?? (Outcome<Guid>)saved.Value!.Id;
     }
 
-    public async Task<bool> DeleteCaseStudyAsync(Guid solutionId, Guid caseStudyId, CancellationToken cancellationToken = default)
+    public async Task<Outcome<bool>> DeleteCaseStudyAsync(Guid solutionId, Guid caseStudyId, CancellationToken cancellationToken = default)
     {
         var deleted = await caseStudies.DeleteAsync(solutionId, caseStudyId, cancellationToken);
-        await EvictShowcaseAsync(deleted ? null : new(EditRefusalKind.Invalid, "id", "Case study"), cancellationToken);
-        return deleted;
+        return await EvictShowcaseAsync(deleted.Refusal, cancellationToken) ?? (Outcome<bool>)true;
     }
 
-    /// <summary>The pages change the catalogue outside the API's endpoint filter: evict the tenant's cached showcase here.</summary>
-    private async Task EvictShowcaseAsync(EditRefusal? refusal, CancellationToken cancellationToken)
+    /// <summary>The pages change the catalogue outside the API's endpoint filter: after a change, evict the tenant's cached showcase here.</summary>
+    private async Task<Refusal?> EvictShowcaseAsync(Refusal? refusal, CancellationToken cancellationToken)
     {
         if (refusal is null)
         {
             await cache.EvictByTagAsync(ShowcaseCache.Tag(tenant.RequiredTenant.Id), cancellationToken);
         }
+
+        return refusal;
     }
 
     public IReadOnlyList<(SolutionStatus To, bool NeedsPublisher)> MovesFrom(SolutionStatus from) =>

@@ -6,37 +6,36 @@ using NucleusCloud.Tenancy.Authorization;
 
 namespace NucleusCloud.Modules.Catalogue.Solutions;
 
-/// <summary>Why a create or update did not happen: a field at fault, a missing right, or someone else's change.</summary>
-internal sealed record EditRefusal(EditRefusalKind Kind, string Field, string Message);
-
-internal enum EditRefusalKind
-{
-    Invalid,
-    Forbidden,
-    Conflict,
-}
-
-/// <summary>Whether the caller holds a permission in the current tenant (from the request, or a job's grant).</summary>
-internal delegate ValueTask<bool> CallerMay(string permission);
+/// <summary>A narrower grant than the caller's own (a background import runs as the system, with only what its starter might do).</summary>
+internal delegate ValueTask<bool> Grant(string permission);
 
 /// <summary>
-/// Creating and updating solutions with the slug, workflow and version rules, for the API, the
-/// CSV import and accepted partner proposals alike. Each call saves once: the solution and its history line together.
+/// Creating, updating, moving and deleting solutions with the caller's rights and the slug, workflow
+/// and version rules, for the API, the pages, the CSV import and accepted partner proposals alike.
+/// Each call saves once: the solution and its history line together.
 /// </summary>
-internal sealed class SolutionEditor(CatalogueDbContext db, SolutionHistory history, TimeProvider clock)
+internal sealed class SolutionEditor(CatalogueDbContext db, SolutionHistory history, ICaller caller, TimeProvider clock)
 {
-    public async Task<(Solution? Solution, EditRefusal? Refusal)> CreateAsync(SolutionRequest request, CallerMay may, CancellationToken cancellationToken)
+    public const string PublisherOnlyType = "https://nucleuscloud.org/problems/publisher-only";
+    private static readonly Refusal MayNotWrite = Refusal.Forbidden("Only the tenant's editors and administrators change its catalogue.");
+
+    public async Task<Outcome<Solution>> CreateAsync(SolutionRequest request, CancellationToken cancellationToken, Grant? grant = null)
     {
+        if (!await MayAsync(Permissions.CatalogueWrite, grant, cancellationToken))
+        {
+            return MayNotWrite;
+        }
+
         var slug = request.Slug ?? SolutionSlugs.FromName(request.Name!);
         if (await db.Solutions.AnyAsync(s => s.Slug == slug, cancellationToken))
         {
-            return (null, new(EditRefusalKind.Invalid, "slug", $"Another solution already uses the slug '{slug}'."));
+            return Refusal.Invalid("slug", $"Another solution already uses the slug '{slug}'.");
         }
 
         var status = request.Status ?? SolutionStatus.Draft;
-        if (SolutionWorkflow.NeedsPublisher(SolutionStatus.Draft, status) && !await may(Permissions.CataloguePublish))
+        if (SolutionWorkflow.NeedsPublisher(SolutionStatus.Draft, status) && !await MayAsync(Permissions.CataloguePublish, grant, cancellationToken))
         {
-            return (null, new(EditRefusalKind.Invalid, "status", "Publishing needs the publisher's right: create the solution as a draft and submit it for review."));
+            return Refusal.Invalid("status", "Publishing needs the publisher's right: create the solution as a draft and submit it for review.");
         }
 
         var now = clock.GetStorableUtcNow();
@@ -45,25 +44,30 @@ internal sealed class SolutionEditor(CatalogueDbContext db, SolutionHistory hist
         db.Solutions.Add(solution);
         history.Record(solution, "created", to: status);
         await db.SaveChangesAsync(cancellationToken);
-        return (solution, null);
+        return solution;
     }
 
     /// <summary>Updates a tracked solution; an unchanged request saves nothing and is not a refusal.</summary>
-    public async Task<EditRefusal?> UpdateAsync(Solution solution, SolutionRequest request, CallerMay may, CancellationToken cancellationToken, string? note = null)
+    public async Task<Refusal?> UpdateAsync(Solution solution, SolutionRequest request, CancellationToken cancellationToken, string? note = null, Grant? grant = null)
     {
+        if (!await MayAsync(Permissions.CatalogueWrite, grant, cancellationToken))
+        {
+            return MayNotWrite;
+        }
+
         if (request.Version is { } version && version != solution.Version)
         {
-            return new(EditRefusalKind.Conflict, "version", $"The solution was changed by someone else (version {solution.Version}, not {version}); reload it and apply your change again.");
+            return Refusal.Conflict($"The solution was changed by someone else (version {solution.Version}, not {version}); reload it and apply your change again.");
         }
 
         if (request.Slug is { } slug && slug != solution.Slug && await db.Solutions.AnyAsync(s => s.Slug == slug, cancellationToken))
         {
-            return new(EditRefusalKind.Invalid, "slug", $"Another solution already uses the slug '{slug}'.");
+            return Refusal.Invalid("slug", $"Another solution already uses the slug '{slug}'.");
         }
 
         var from = solution.Status;
         var to = request.Status ?? from;
-        if (await RefuseMoveAsync(from, to, may) is { } refusal)
+        if (await RefuseMoveAsync(from, to, grant, cancellationToken) is { } refusal)
         {
             return refusal;
         }
@@ -84,15 +88,20 @@ internal sealed class SolutionEditor(CatalogueDbContext db, SolutionHistory hist
         return await SaveAsync(cancellationToken);
     }
 
-    public async Task<EditRefusal?> MoveAsync(Solution solution, SolutionStatus to, string? note, CallerMay may, CancellationToken cancellationToken)
+    public async Task<Refusal?> MoveAsync(Solution solution, SolutionStatus to, string? note, CancellationToken cancellationToken)
     {
+        if (!await MayAsync(Permissions.CatalogueWrite, null, cancellationToken))
+        {
+            return MayNotWrite;
+        }
+
         var from = solution.Status;
         if (from == to)
         {
-            return new(EditRefusalKind.Invalid, "status", $"The solution is already {to}.");
+            return Refusal.Invalid("status", $"The solution is already {to}.");
         }
 
-        if (await RefuseMoveAsync(from, to, may) is { } refusal)
+        if (await RefuseMoveAsync(from, to, null, cancellationToken) is { } refusal)
         {
             return refusal;
         }
@@ -104,19 +113,41 @@ internal sealed class SolutionEditor(CatalogueDbContext db, SolutionHistory hist
         return await SaveAsync(cancellationToken);
     }
 
-    private static async Task<EditRefusal?> RefuseMoveAsync(SolutionStatus from, SolutionStatus to, CallerMay may)
+    /// <summary>Deletes a solution (its case studies go with it); one on the showcase must be archived by a publisher first.</summary>
+    public async Task<Refusal?> DeleteAsync(Solution solution, CancellationToken cancellationToken)
+    {
+        if (!await MayAsync(Permissions.CatalogueWrite, null, cancellationToken))
+        {
+            return MayNotWrite;
+        }
+
+        if (solution.Status == SolutionStatus.Published && !await MayAsync(Permissions.CataloguePublish, null, cancellationToken))
+        {
+            return Refusal.Conflict("A published solution is on the showcase: archive it (a publisher's act) before deleting it.");
+        }
+
+        db.Solutions.Remove(solution);
+        history.Record(solution, "deleted", from: solution.Status);
+        await db.SaveChangesAsync(cancellationToken);
+        return null;
+    }
+
+    private async ValueTask<bool> MayAsync(string permission, Grant? grant, CancellationToken cancellationToken) =>
+        await caller.MayAsync(permission, cancellationToken) && (grant is null || await grant(permission));
+
+    private async Task<Refusal?> RefuseMoveAsync(SolutionStatus from, SolutionStatus to, Grant? grant, CancellationToken cancellationToken)
     {
         if (!SolutionWorkflow.IsAllowed(from, to))
         {
-            return new(EditRefusalKind.Invalid, "status", SolutionWorkflow.Describe(from));
+            return Refusal.Invalid("status", SolutionWorkflow.Describe(from));
         }
 
-        return SolutionWorkflow.NeedsPublisher(from, to) && !await may(Permissions.CataloguePublish)
-            ? new(EditRefusalKind.Forbidden, "status", "Moving a solution into or out of the showcase needs the publisher's right.")
+        return SolutionWorkflow.NeedsPublisher(from, to) && !await MayAsync(Permissions.CataloguePublish, grant, cancellationToken)
+            ? Refusal.Forbidden("Moving a solution into or out of the showcase needs the publisher's right.", PublisherOnlyType)
             : null;
     }
 
-    private async Task<EditRefusal?> SaveAsync(CancellationToken cancellationToken)
+    private async Task<Refusal?> SaveAsync(CancellationToken cancellationToken)
     {
         try
         {
@@ -125,7 +156,7 @@ internal sealed class SolutionEditor(CatalogueDbContext db, SolutionHistory hist
         }
         catch (DbUpdateConcurrencyException)
         {
-            return new(EditRefusalKind.Conflict, "version", "The solution was changed by someone else meanwhile; reload it and apply your change again.");
+            return Refusal.Conflict("The solution was changed by someone else meanwhile; reload it and apply your change again.");
         }
     }
 }

@@ -54,19 +54,19 @@ internal static class SolutionEndpoints
         return TypedResults.Ok(await db.DetailsAsync(solution, cancellationToken));
     }
 
-    private static async Task<IResult> Create(SolutionRequest request, HttpContext http, ITenantContext tenant, SolutionEditor editor, ILoggerFactory logs, CancellationToken cancellationToken)
+    private static async Task<IResult> Create(SolutionRequest request, ITenantContext tenant, SolutionEditor editor, ILoggerFactory logs, CancellationToken cancellationToken)
     {
-        var (solution, refusal) = await editor.CreateAsync(request, http.HasPermissionAsync, cancellationToken);
-        if (refusal is not null)
+        var created = await editor.CreateAsync(request, cancellationToken);
+        if (created.Value is not { } solution)
         {
-            return Problem(refusal);
+            return RefusalProblems.Problem(created.Refusal!);
         }
 
-        logs.CreateLogger(LogCategory).LogInformation("Solution {SolutionId} ({Slug}) created", solution!.Id, solution.Slug);
+        logs.CreateLogger(LogCategory).LogInformation("Solution {SolutionId} ({Slug}) created", solution.Id, solution.Slug);
         return TypedResults.Created($"/api/{tenant.RequiredTenant.Slug}/catalogue/solutions/{solution.Id}", solution.ToDetails([]));
     }
 
-    private static async Task<IResult> Update(Guid id, SolutionRequest request, HttpContext http, CatalogueDbContext db, SolutionEditor editor, ILoggerFactory logs, CancellationToken cancellationToken)
+    private static async Task<IResult> Update(Guid id, SolutionRequest request, CatalogueDbContext db, SolutionEditor editor, ILoggerFactory logs, CancellationToken cancellationToken)
     {
         var solution = await db.Solutions.FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
         if (solution is null)
@@ -74,16 +74,16 @@ internal static class SolutionEndpoints
             return ApiProblems.NotFound("Solution");
         }
 
-        if (await editor.UpdateAsync(solution, request, http.HasPermissionAsync, cancellationToken) is { } refusal)
+        if (await editor.UpdateAsync(solution, request, cancellationToken) is { } refusal)
         {
-            return Problem(refusal);
+            return RefusalProblems.Problem(refusal);
         }
 
         logs.CreateLogger(LogCategory).LogInformation("Solution {SolutionId} at version {Version}", solution.Id, solution.Version);
         return TypedResults.Ok(await db.DetailsAsync(solution, cancellationToken));
     }
 
-    private static async Task<IResult> ChangeStatus(Guid id, StatusChangeRequest request, HttpContext http, CatalogueDbContext db, SolutionEditor editor, CancellationToken cancellationToken)
+    private static async Task<IResult> ChangeStatus(Guid id, StatusChangeRequest request, CatalogueDbContext db, SolutionEditor editor, CancellationToken cancellationToken)
     {
         var solution = await db.Solutions.FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
         if (solution is null)
@@ -96,12 +96,9 @@ internal static class SolutionEndpoints
             return ApiProblems.Conflict($"The solution was changed by someone else (version {solution.Version}, not {version}); reload it and try again.");
         }
 
-        if (await editor.MoveAsync(solution, request.Status!.Value, request.Note, http.HasPermissionAsync, cancellationToken) is { } refusal)
-        {
-            return Problem(refusal);
-        }
-
-        return TypedResults.Ok(await db.DetailsAsync(solution, cancellationToken));
+        return await editor.MoveAsync(solution, request.Status!.Value, request.Note, cancellationToken) is { } refusal
+            ? RefusalProblems.Problem(refusal)
+            : TypedResults.Ok(await db.DetailsAsync(solution, cancellationToken));
     }
 
     private static async Task<IResult> History(Guid id, [AsParameters] PageQuery page, CatalogueDbContext db, CancellationToken cancellationToken) =>
@@ -111,7 +108,7 @@ internal static class SolutionEndpoints
                 .OrderByDescending(c => c.At).ThenByDescending(c => c.Id)
                 .ToPageAsync(page, c => c.ToDto(), cancellationToken));
 
-    private static async Task<IResult> Delete(Guid id, HttpContext http, CatalogueDbContext db, SolutionHistory history, ILoggerFactory logs, CancellationToken cancellationToken)
+    private static async Task<IResult> Delete(Guid id, CatalogueDbContext db, SolutionEditor editor, ILoggerFactory logs, CancellationToken cancellationToken)
     {
         var solution = await db.Solutions.FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
         if (solution is null)
@@ -119,22 +116,12 @@ internal static class SolutionEndpoints
             return ApiProblems.NotFound("Solution");
         }
 
-        if (solution.Status == SolutionStatus.Published && !await http.HasPermissionAsync(Permissions.CataloguePublish))
+        if (await editor.DeleteAsync(solution, cancellationToken) is { } refusal)
         {
-            return ApiProblems.Conflict("A published solution is on the showcase: archive it (a publisher's act) before deleting it.");
+            return RefusalProblems.Problem(refusal);
         }
 
-        db.Solutions.Remove(solution);
-        history.Record(solution, "deleted", from: solution.Status);
-        await db.SaveChangesAsync(cancellationToken);
         logs.CreateLogger(LogCategory).LogInformation("Solution {SolutionId} ({Slug}) deleted", solution.Id, solution.Slug);
         return TypedResults.NoContent();
     }
-
-    private static IResult Problem(EditRefusal refusal) => refusal.Kind switch
-    {
-        EditRefusalKind.Forbidden => Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: refusal.Message, type: "https://nucleuscloud.org/problems/publisher-only"),
-        EditRefusalKind.Conflict => ApiProblems.Conflict(refusal.Message),
-        _ => ApiProblems.Validation(refusal.Field, refusal.Message),
-    };
 }
