@@ -20,6 +20,7 @@ internal static class HttpPipeline
         services.AddSingleton(TimeProvider.System);
         services.AddTenancy();
         services.AddApiConventions();
+        services.AddCookieApiAntiforgery();
         foreach (var module in Modules.All)
         {
             module.AddServices(services, builder.Configuration, builder.Environment);
@@ -41,7 +42,7 @@ internal static class HttpPipeline
         app.UseWhen(IsForMachines, api => api.UseExceptionHandler().UseApiStatusProblems());
         app.UseWhen(context => !IsForMachines(context), pages => pages
             .UseExceptionHandler("/error/500", createScopeForErrors: true)
-            .UseStatusCodePagesWithReExecute("/error/{0}", createScopeForStatusCodePages: true));
+            .UseErrorPages());
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();
@@ -52,13 +53,16 @@ internal static class HttpPipeline
         app.UseTenantHostMapping();
         app.UseRouting();
         app.UseTenantResolution();
+        app.UseLiveOriginCheck(app.Configuration);
         app.UseAuthentication();
         app.UseRejectionOfUnacceptedCredentials();
+        app.UseCookieApiAntiforgery();
         app.UseAuditActor();
         app.UseCaller();
         app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseUnofferedFormRefusals();
         // After authentication and tenant resolution: the showcase policy caches anonymous pages per tenant.
         app.UseOutputCache();
 

@@ -139,7 +139,8 @@
     const response = await fetch(`/api/${tenant}/exchange/spaces/${spaceId}/channels/${channelId}/posts`, {
       method: "POST",
       credentials: "same-origin",
-      headers: { "Content-Type": "application/json", Accept: "application/json" },
+      // The page's antiforgery token: the API takes no change made with the cookie without it.
+      headers: { "Content-Type": "application/json", Accept: "application/json", RequestVerificationToken: form.querySelector("input[name=__RequestVerificationToken]")?.value ?? "" },
       body: JSON.stringify({ body }),
     });
     if (response.ok) {

@@ -85,15 +85,16 @@ internal sealed class Agenda(ExchangeDbContext db, ActingMember acting, SpaceEve
 
     public async Task<Outcome<MeetingDto>> AnswerAsync(ClaimsPrincipal caller, Guid spaceId, Guid meetingId, RsvpAnswer? answer, CancellationToken cancellationToken = default)
     {
-        if (answer is not { } given || !Enum.IsDefined(given))
-        {
-            return Refusal.Invalid("answer", "Answer Yes, Maybe or No.");
-        }
-
+        // Who may answer first, then what they answered.
         var found = await MeetingOfAsync(caller, spaceId, meetingId, cancellationToken);
         if (found.Refusal is { } refusal)
         {
             return refusal;
+        }
+
+        if (answer is not { } given || !Enum.IsDefined(given))
+        {
+            return Refusal.Invalid("answer", "Answer Yes, Maybe or No.");
         }
 
         var (standing, meeting) = found.Value;

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Components.Endpoints;
+using Microsoft.AspNetCore.Http;
+
+namespace NucleusCloud.Web;
+
+/// <summary>
+/// A signed-in person who posts a form the page does not show them (it is drawn only for those allowed
+/// to use it) is refused with 403, like the API refuses the same act; the framework would answer a bare
+/// 400 ("no form on the page has that name"). Nothing runs either way: the services check the caller's
+/// rights themselves, this only names the refusal.
+/// </summary>
+public static class UnofferedForms
+{
+    public static IApplicationBuilder UseUnofferedFormRefusals(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        await next(context);
+        if (HttpMethods.IsPost(context.Request.Method) && context.Response.StatusCode == StatusCodes.Status400BadRequest && !context.Response.HasStarted
+            && context.User.Identity?.IsAuthenticated == true && context.GetEndpoint()?.Metadata.GetMetadata<ComponentTypeMetadata>() is not null
+            && context.Request.HasFormContentType && (await context.Request.ReadFormAsync(context.RequestAborted)).ContainsKey("_handler"))
+        {
+            // Nothing was written: let the status code pages draw the "not available" page in the reader's language.
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            context.Response.ContentType = null;
+            context.Response.ContentLength = null;
+        }
+    });
+}

@@ -1,0 +1,217 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using NucleusCloud.Tenancy;
+using NucleusCloud.Tenancy.Authorization;
+using NucleusCloud.Tests.Integration.Exchange;
+using NucleusCloud.Tests.Integration.Infrastructure;
+using NucleusCloud.Tests.Shared;
+
+namespace NucleusCloud.Tests.Integration.Security;
+
+/// <summary>
+/// One write path: a Viewer calls every write endpoint of its tenant's API and posts every form its
+/// administrators see on the pages, on real records; each is refused (403) and the tenant's audit log,
+/// where every change of tenant data is written, does not grow.
+/// </summary>
+public abstract partial class ViewerRefusalTests<TFixture>(TFixture fixture) : IClassFixture<TFixture>
+    where TFixture : DatabaseFixture
+{
+    private NucleusApp App => fixture.App;
+
+    /// <summary>A tenant with one of everything, its owner, and a second tenant in its exchange space.</summary>
+    private sealed record World(TenantInfo Tenant, ExchangeUser Owner, Dictionary<string, string> Ids);
+
+    private async Task<World> WorldAsync()
+    {
+        var owner = await App.UserAsync(await App.NewTenantAsync("vw"), TenantRole.Owner);
+        var other = await App.UserAsync(await App.NewTenantAsync("ot"));
+        var t = owner.Tenant.Slug;
+        var client = owner.Client;
+        var ids = new Dictionary<string, string> { ["owner"] = owner.Id.ToString() };
+
+        var solution = await client.CreateSolutionAsync(owner.Tenant, "Viewer-proof registry");
+        ids["solution"] = solution.Id.ToString();
+        ids["caseStudy"] = await CreatedIdAsync(client.PostAsJsonAsync($"/api/{t}/catalogue/solutions/{solution.Id}/case-studies", new { title = "A rollout", year = 2025 }, Api.Json));
+        ids["partner"] = (await client.CreatePartnerAsync(owner.Tenant, "Viewer-proof vendor", "ItVendor"))["id"]!.GetValue<string>();
+        ids["partnerAgreement"] = await CreatedIdAsync(client.PostAsJsonAsync($"/api/{t}/partners/{ids["partner"]}/agreements", new { title = "MoU", startsOn = "2026-01-01" }, Api.Json));
+        (await client.PutAsJsonAsync($"/api/{t}/partners/{ids["partner"]}/surveys/2026", new { score = 4, respondents = 3 }, Api.Json)).EnsureSuccessStatusCode();
+        ids["asset"] = await CreatedIdAsync(client.PostAsJsonAsync($"/api/{t}/brand/assets", new { title = "Photo", kind = "Photo" }, Api.Json));
+        (await client.PostAsync($"/api/{t}/brand/assets/{ids["asset"]}/versions?fileName=p.png", Bytes(SampleFiles.Png()))).EnsureSuccessStatusCode();
+        ids["apiKey"] = JsonNode.Parse(await (await client.PostAsJsonAsync($"/api/{t}/identity/api-keys", new { name = "Key", role = "Viewer" }, Api.Json)).Content.ReadAsStringAsync())!["apiKey"]!["id"]!.GetValue<string>();
+        ids["invitation"] = await CreatedIdAsync(client.PostAsJsonAsync($"/api/{t}/identity/invitations", new { email = "later@example.org", role = "Editor" }, Api.Json));
+
+        var space = await owner.CreateSpaceAsync("Viewer-proof space", "Open");
+        ids["space"] = space.Id();
+        ids["channel"] = space.GeneralChannel();
+        await other.JoinAsync(space.Id());
+        ids["post"] = (await owner.PostedAsync(space.Id(), space.GeneralChannel(), "A post")).Id();
+        ids["request"] = await CreatedIdAsync(client.PostAsJsonAsync($"{owner.Spaces}/{space.Id()}/requests", new { title = "Registries", question = "Who has one?" }, Api.Json));
+        ids["snapshot"] = await CreatedIdAsync(client.PostAsJsonAsync($"{owner.Spaces}/{space.Id()}/requests/{ids["request"]}/snapshots", new { solutionSlug = solution.Slug }, Api.Json));
+        ids["document"] = await CreatedIdAsync(client.PostAsync($"{owner.Spaces}/{space.Id()}/documents?title=Plan", Bytes(SampleFiles.Pdf())));
+        ids["meeting"] = await CreatedIdAsync(client.PostAsJsonAsync($"{owner.Spaces}/{space.Id()}/meetings", new
+        {
+            title = "Kick-off", startsAt = DateTimeOffset.UtcNow.AddDays(7), endsAt = DateTimeOffset.UtcNow.AddDays(7).AddHours(1), timeZone = "Europe/Tallinn",
+        }, Api.Json));
+        ids["exchangeAgreement"] = await CreatedIdAsync(other.Client.PostAsJsonAsync($"{other.Spaces}/{space.Id()}/agreements",
+            new { kind = "MoU", title = "Cooperation", partnerTenantId = owner.Tenant.Id, areas = new[] { "registries" } }, Api.Json));
+        return new World(owner.Tenant, owner, ids);
+    }
+
+    [SkippableFact]
+    public async Task A_viewer_calling_every_write_endpoint_is_refused_and_changes_nothing()
+    {
+        var world = await WorldAsync();
+        var viewer = App.MemberOf(TenantRole.Viewer, world.Tenant);
+        var before = await AuditTotalAsync(world);
+        var refusedWrongly = new List<string>();
+        var called = 0;
+
+        foreach (var (method, template) in TenantWriteEndpoints())
+        {
+            var path = Fill(template, world);
+            var request = new HttpRequestMessage(new HttpMethod(method), path);
+            if (method is "POST" or "PUT")
+            {
+                request.Content = JsonContent.Create(new { });
+            }
+
+            var response = await viewer.SendAsync(request);
+            called++;
+            if (response.StatusCode != HttpStatusCode.Forbidden)
+            {
+                refusedWrongly.Add($"{method} {template} → {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            }
+        }
+
+        called.ShouldBeGreaterThan(60, "every module's write endpoints were found");
+        refusedWrongly.ShouldBeEmpty();
+        (await AuditTotalAsync(world)).ShouldBe(before, "nothing of the tenant's changed");
+    }
+
+    [SkippableFact]
+    public async Task A_viewer_posting_every_form_of_the_pages_is_refused_and_changes_nothing()
+    {
+        var world = await WorldAsync();
+        var viewer = App.MemberOf(TenantRole.Viewer, world.Tenant);
+        var t = world.Tenant.Slug;
+        var (ids, space) = (world.Ids, world.Ids["space"]);
+        string[] pages =
+        [
+            $"/{t}/catalogue", $"/{t}/catalogue/new", $"/{t}/catalogue/{ids["solution"]}", $"/{t}/catalogue/{ids["solution"]}/edit",
+            $"/{t}/catalogue/{ids["solution"]}/case-studies/new", $"/{t}/catalogue/{ids["solution"]}/case-studies/{ids["caseStudy"]}/edit",
+            $"/{t}/catalogue/import", $"/{t}/catalogue/proposals", $"/{t}/partners", $"/{t}/partners/{ids["partner"]}", $"/{t}/brand",
+            $"/{t}/members", $"/{t}/api-keys", $"/{t}/exchange", $"/{t}/exchange/{space}", $"/{t}/exchange/{space}/agenda",
+            $"/{t}/exchange/{space}/agreements", $"/{t}/exchange/{space}/requests", $"/{t}/exchange/{space}/requests/{ids["request"]}",
+        ];
+        var forms = new List<PageForm>();
+        foreach (var page in pages)
+        {
+            forms.AddRange(await PageForms.ReadAsync(world.Owner.Client, page));
+        }
+
+        var before = await AuditTotalAsync(world);
+        var refusedWrongly = new List<string>();
+        // Leaving out the shell's own forms: signing out and choosing a language are a person's, not the tenant's.
+        foreach (var form in forms.Where(f => f.Action is not ("/account/logout" or "/culture")))
+        {
+            // The viewer's own antiforgery token, from a page it may read.
+            var own = form with { Page = await ReadablePageAsync(viewer, form.Page, $"/{t}/catalogue") };
+            var response = await PageForms.PostAsync(viewer, own, file: form.Multipart ? ("file", "f.png", SampleFiles.Png()) : null);
+            var body = await response.Content.ReadAsStringAsync();
+            if (response.StatusCode != HttpStatusCode.Forbidden || !body.Contains("<html", StringComparison.Ordinal))
+            {
+                var text = WhitespaceRuns().Replace(body, " ");
+                refusedWrongly.Add($"{form.Name} on {form.Page} → {(int)response.StatusCode} {text[..Math.Min(400, text.Length)]}");
+            }
+        }
+
+        forms.Count.ShouldBeGreaterThan(25, "the administrators' pages carry their forms");
+        refusedWrongly.ShouldBeEmpty();
+        (await AuditTotalAsync(world)).ShouldBe(before, "nothing of the tenant's changed");
+    }
+
+    /// <summary>Every tenant API route that writes (POST, PUT, PATCH, DELETE) and is not meant for the anonymous public.</summary>
+    private IEnumerable<(string Method, string Template)> TenantWriteEndpoints() =>
+        App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/api/{tenant}/", StringComparison.Ordinal) == true && e.Metadata.GetMetadata<IAllowAnonymous>() is null)
+            .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? []).Select(m => (m, e.RoutePattern.RawText!)))
+            .Where(e => e.m is "POST" or "PUT" or "PATCH" or "DELETE")
+            .Distinct().OrderBy(e => e.Item2, StringComparer.Ordinal);
+
+    /// <summary>The route with its parameters filled from the world's records, chosen by the segment before each.</summary>
+    private static string Fill(string template, World world)
+    {
+        var segments = template.Split('/');
+        for (var i = 0; i < segments.Length; i++)
+        {
+            if (!segments[i].StartsWith('{'))
+            {
+                continue;
+            }
+
+            var name = segments[i].Trim('{', '}').Split(':')[0];
+            var before = i > 0 ? segments[i - 1] : "";
+            var ids = world.Ids;
+            segments[i] = (name, before) switch
+            {
+                ("tenant", _) => world.Tenant.Slug,
+                ("solutionId", _) or ("id", "solutions") => ids["solution"],
+                ("id", "case-studies") => ids["caseStudy"],
+                ("partnerId", _) or ("id", "partners") => ids["partner"],
+                ("id", "agreements") => ids["partnerAgreement"],
+                ("agreementId", _) => ids["exchangeAgreement"],
+                ("id", "assets") => ids["asset"],
+                ("id", "api-keys") => ids["apiKey"],
+                ("id", "invitations") => ids["invitation"],
+                ("userId", _) => ids["owner"],
+                ("spaceId", _) => ids["space"],
+                ("channelId", _) => ids["channel"],
+                ("postId", _) => ids["post"],
+                ("requestId", _) => ids["request"],
+                ("snapshotId", _) => ids["snapshot"],
+                ("documentId", _) => ids["document"],
+                ("meetingId", _) => ids["meeting"],
+                ("period", _) => "2026",
+                ("kind", _) => "thanks",
+                ("number", _) => "1",
+                _ => Guid.NewGuid().ToString(),
+            };
+        }
+
+        return string.Join('/', segments);
+    }
+
+    private static async Task<string> ReadablePageAsync(HttpClient client, string page, string fallback) =>
+        (await client.GetAsync(page)).StatusCode == HttpStatusCode.OK ? page : fallback;
+
+    private static async Task<long> AuditTotalAsync(World world) =>
+        JsonNode.Parse(await world.Owner.Client.GetStringAsync($"/api/{world.Tenant.Slug}/audit?pageSize=1"))!["total"]!.GetValue<long>();
+
+    private static async Task<string> CreatedIdAsync(Task<HttpResponseMessage> sending)
+    {
+        var response = await sending;
+        var body = await response.Content.ReadAsStringAsync();
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, body);
+        return JsonNode.Parse(body)!["id"]!.GetValue<string>();
+    }
+
+    private static ByteArrayContent Bytes(byte[] bytes)
+    {
+        var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        return content;
+    }
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex WhitespaceRuns();
+}
+
+public sealed class ViewerRefusalOnSqlite(SqliteFixture fixture) : ViewerRefusalTests<SqliteFixture>(fixture);
+
+public sealed class ViewerRefusalOnPostgres(PostgresFixture fixture) : ViewerRefusalTests<PostgresFixture>(fixture);
