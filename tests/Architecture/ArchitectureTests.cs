@@ -86,4 +86,20 @@ public sealed class ArchitectureTests
         violations.ShouldContain(v => v.Contains("calls AddDbContextPool", StringComparison.Ordinal));
         violations.ShouldContain(v => v.Contains("System.Threading.AsyncLocal`1", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Endpoints_change_nothing_through_ef_core_themselves()
+    {
+        Solution.All.SelectMany(EndpointWrites.Violations).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void The_endpoint_write_rule_catches_a_save_and_a_bulk_delete_even_in_a_lambda()
+    {
+        var violations = EndpointWrites.Violations(Fixtures);
+
+        violations.ShouldContain(v => v.Contains("RuleBreakingEndpoints calls DbContext.SaveChangesAsync", StringComparison.Ordinal));
+        violations.ShouldContain(v => v.Contains("RuleBreakingEndpoints calls EntityFrameworkQueryableExtensions.ExecuteDeleteAsync", StringComparison.Ordinal)
+            || v.Contains("RuleBreakingEndpoints calls RelationalQueryableExtensions.ExecuteDeleteAsync", StringComparison.Ordinal));
+    }
 }

@@ -65,3 +65,16 @@ internal sealed class ConstantFilterDbContext(DbContextOptions<ConstantFilterDbC
         modelBuilder.Entity<LeakyRow>().HasQueryFilter(TenantDbContext.TenantFilter, r => r.TenantId == OneTenant);
     }
 }
+
+/// <summary>An endpoint that saves through the context itself instead of the module's service.</summary>
+internal static class RuleBreakingEndpoints
+{
+    public static async Task<int> Rename(LeakyDbContext db, Guid id)
+    {
+        var row = await db.Rows.SingleAsync(r => r.Id == id);
+        row.Code = "renamed";
+        return await db.SaveChangesAsync();
+    }
+
+    public static Func<LeakyDbContext, Task<int>> Purge => db => db.Rows.ExecuteDeleteAsync();
+}
