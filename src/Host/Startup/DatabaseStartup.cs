@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using NucleusCloud.Modules.Abstractions.Modules;
 using NucleusCloud.Modules.Abstractions.Persistence;
+using NucleusCloud.Modules.Abstractions.Persistence.RowLevelSecurity;
 using NucleusCloud.Tenancy.Scopes;
 
 namespace NucleusCloud.Host.Startup;
@@ -13,6 +14,7 @@ internal static class DatabaseStartup
         // Settings that must hold before anything is touched (e.g. where mail goes): refuse to start, not fail later.
         app.Services.GetRequiredService<IStartupValidator>().Validate();
         var options = ModuleDatabase.Read(app.Configuration);
+        DatabaseRoles.Validate(options, app.Environment.IsProduction());
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("NucleusCloud.Database");
         logger.LogInformation("Database: {Database}", ModuleDatabase.Describe(options));
 
@@ -20,10 +22,17 @@ internal static class DatabaseStartup
         {
             ModuleDatabase.EnsureStorageExists(options);
             await using var migrationLock = await MigrationLock.AcquireAsync(options, cancellationToken);
-            foreach (var migrator in app.Services.GetServices<IModuleMigrator>())
+            var migrators = app.Services.GetServices<IModuleMigrator>().ToList();
+            foreach (var migrator in migrators)
             {
                 await migrator.MigrateAsync(app.Services, cancellationToken);
                 logger.LogInformation("Schema {Schema} is up to date", migrator.Schema);
+            }
+
+            if (options.RowLevelSecurity)
+            {
+                await RowSecurity.InstallAsync(app.Services, options, migrators, cancellationToken);
+                logger.LogInformation("Row-level security is in place");
             }
         }
 

@@ -7,7 +7,8 @@ namespace NucleusCloud.Tenancy.EntityFramework;
 /// export, exchange membership checks). Every use names its reason, so the calls are easy to
 /// find (grep <c>CrossTenant.</c>) and to review; an architecture test allows
 /// <c>IgnoreQueryFilters</c> nowhere else. To write for a tenant, open a scope for it with
-/// <see cref="Scopes.ITenantScopeFactory"/>.
+/// <see cref="Scopes.ITenantScopeFactory"/>. Under PostgreSQL's row-level security the database lets only
+/// the platform role read across tenants: query a context from <c>CrossTenantReads&lt;TContext&gt;</c>.
 /// </summary>
 public static class CrossTenant
 {

@@ -20,10 +20,8 @@ public sealed class ScaleOutTests(PostgresFixture database) : IClassFixture<Post
         var noNode = NodeScenarios.Unavailable();
         Skip.If(noNode is not null, noNode);
         var app = database.App;
-        var settings = new Dictionary<string, string>
+        var settings = new Dictionary<string, string>(TestDatabaseRoles.HostSettings(database.Provider, database.ConnectionString))
         {
-            ["Database:Provider"] = "Postgres",
-            ["Database:ConnectionString"] = database.ConnectionString,
             ["Demo:Seed"] = "false",
             ["Storage:Root"] = Path.Combine(Path.GetTempPath(), $"nucleus-scale-{Guid.NewGuid():N}"),
         };

@@ -68,7 +68,8 @@ public sealed class SqliteFixture : DatabaseFixture
 }
 
 /// <summary>
-/// A database on the PostgreSQL server named by <c>NUCLEUS_TEST_POSTGRES</c>. Without it the
+/// A database on the PostgreSQL server named by <c>NUCLEUS_TEST_POSTGRES</c> (a superuser), owned by the
+/// owner role and used through the application role (<see cref="TestDatabaseRoles"/>). Without it the
 /// tests are skipped with the reason, except under CI (<c>CI</c> set), where they fail.
 /// </summary>
 public sealed class PostgresFixture : DatabaseFixture
@@ -101,11 +102,16 @@ public sealed class PostgresFixture : DatabaseFixture
         var name = $"nucleus_test_{Guid.NewGuid():N}";
         await using var connection = new NpgsqlConnection(_server);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+        await TestDatabaseRoles.EnsureAsync(connection);
+        await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\" OWNER {TestDatabaseRoles.Owner}", connection);
         await command.ExecuteNonQueryAsync();
         _databases.Add(name);
-        return new NpgsqlConnectionStringBuilder(_server) { Database = name }.ConnectionString;
+        return TestDatabaseRoles.As(new NpgsqlConnectionStringBuilder(_server) { Database = name }.ConnectionString, TestDatabaseRoles.Application);
     }
+
+    /// <summary>The same database as a superuser: for tests that look behind the roles.</summary>
+    public string Superuser(string connectionString) =>
+        new NpgsqlConnectionStringBuilder(_server) { Database = new NpgsqlConnectionStringBuilder(connectionString).Database }.ConnectionString;
 
     public override async Task DisposeAsync()
     {

@@ -34,8 +34,11 @@ public sealed class NucleusApp(DatabaseProvider provider, string connectionStrin
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("Database:Provider", provider.ToString());
-        builder.UseSetting("Database:ConnectionString", connectionString);
+        foreach (var (key, value) in TestDatabaseRoles.HostSettings(provider, connectionString))
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.UseSetting("Demo:Seed", "false");
         builder.UseSetting("Storage:Root", StorageRoot);
         // Tests sign in far more often than a person; the limit itself has its own test.

@@ -19,6 +19,25 @@ public sealed class DatabaseOptions
     [Required]
     public string ConnectionString { get; set; } = "Data Source=data/nucleus.db";
 
+    /// <summary>
+    /// PostgreSQL: the connection of the role that owns the schema, used only to migrate and to install
+    /// row-level security. When set, row-level security is on: <see cref="ConnectionString"/> must then be
+    /// a role that owns nothing and cannot bypass it. Production on PostgreSQL requires it.
+    /// </summary>
+    public string? MigrationConnectionString { get; set; }
+
+    /// <summary>
+    /// PostgreSQL with row-level security: a third role, allowed to read (never write) every tenant's rows,
+    /// for the few platform reads that span tenants (see <c>CrossTenant</c>).
+    /// </summary>
+    public string? PlatformConnectionString { get; set; }
+
+    /// <summary>Whether PostgreSQL's row-level security stands behind the EF Core tenant filters.</summary>
+    public bool RowLevelSecurity => Provider == DatabaseProvider.Postgres && !string.IsNullOrWhiteSpace(MigrationConnectionString);
+
+    /// <summary>The connection migrations run on: the owner's when row-level security is on.</summary>
+    public string MigrationConnection => RowLevelSecurity ? MigrationConnectionString! : ConnectionString;
+
     /// <summary>Apply pending migrations at start-up (safe with several hosts: EF Core takes a database lock).</summary>
     public bool MigrateOnStartup { get; set; } = true;
 }

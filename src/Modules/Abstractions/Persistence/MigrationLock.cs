@@ -18,7 +18,7 @@ public static class MigrationLock
         if (options.Provider == DatabaseProvider.Postgres)
         {
             // Unpooled and without a command timeout: the session is the lock, and waiting for another host is normal.
-            var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(options.ConnectionString) { Pooling = false, CommandTimeout = 0 }.ConnectionString);
+            var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(options.MigrationConnection) { Pooling = false, CommandTimeout = 0 }.ConnectionString);
             await connection.OpenAsync(cancellationToken);
             await using (var command = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", connection))
             {

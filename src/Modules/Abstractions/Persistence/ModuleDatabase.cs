@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NucleusCloud.Modules.Abstractions.Auditing;
+using NucleusCloud.Modules.Abstractions.Persistence.RowLevelSecurity;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
 
@@ -25,16 +26,25 @@ public static class ModuleDatabase
         var options = Read(configuration);
         services.TryAddScoped<AuditingInterceptor>();
         services.TryAddScoped<AuditActor>();
+        services.TryAddScoped<TenantSession>();
         if (options.Provider == DatabaseProvider.Postgres)
         {
-            services.AddDbContext<TContext, TPostgres>((sp, builder) => UsePostgres(builder, options.ConnectionString, schema).AddInterceptors(sp.GetRequiredService<AuditingInterceptor>()));
+            services.AddDbContext<TContext, TPostgres>((sp, builder) =>
+            {
+                UsePostgres(builder, options.ConnectionString, schema).AddInterceptors(sp.GetRequiredService<AuditingInterceptor>());
+                if (options.RowLevelSecurity)
+                {
+                    builder.AddInterceptors(sp.GetRequiredService<TenantSession>());
+                }
+            });
         }
         else
         {
             services.AddDbContext<TContext, TSqlite>((sp, builder) => UseSqlite(builder, options.ConnectionString, schema).AddInterceptors(sp.GetRequiredService<AuditingInterceptor>()));
         }
 
-        services.AddSingleton<IModuleMigrator>(new ModuleMigrator<TContext>(schema));
+        services.AddCrossTenantReads<TContext, TPostgres>(options, schema);
+        services.AddSingleton<IModuleMigrator>(new ModuleMigrator<TContext>(schema, options.RowLevelSecurity ? options.MigrationConnectionString : null));
         services.AddHealthChecks().AddCheck<MigrationsAppliedCheck<TContext>>($"db-{schema}", HealthStatus.Unhealthy, ["ready"]);
         return services;
     }

@@ -15,7 +15,8 @@ public interface IModuleMigrator
     Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken);
 }
 
-internal sealed class ModuleMigrator<TContext>(string schema) : IModuleMigrator
+/// <param name="ownerConnectionString">Under row-level security, the owner role's connection; otherwise the context's own.</param>
+internal sealed class ModuleMigrator<TContext>(string schema, string? ownerConnectionString) : IModuleMigrator
     where TContext : DbContext
 {
     public string Schema => schema;
@@ -26,6 +27,11 @@ internal sealed class ModuleMigrator<TContext>(string schema) : IModuleMigrator
     {
         await using var scope = services.CreateAsyncScope();
         var context = scope.ServiceProvider.GetRequiredService<TContext>();
+        if (ownerConnectionString is not null)
+        {
+            context.Database.SetConnectionString(ownerConnectionString);
+        }
+
         // EF Core takes a database-wide lock for the duration, so concurrent hosts wait rather than collide.
         await context.Database.MigrateAsync(cancellationToken);
     }

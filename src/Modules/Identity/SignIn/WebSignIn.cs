@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using NucleusCloud.Modules.Abstractions.Auditing;
+using NucleusCloud.Modules.Abstractions.Persistence.RowLevelSecurity;
 using NucleusCloud.Modules.Identity.Accounts;
 using NucleusCloud.Modules.Identity.Contracts;
 using NucleusCloud.Modules.Identity.Data;
@@ -12,7 +13,7 @@ using NucleusCloud.Tenancy.EntityFramework;
 
 namespace NucleusCloud.Modules.Identity.SignIn;
 
-internal sealed class WebSignIn(SignInManager<NucleusUser> signIn, UserManager<NucleusUser> users, AccessDbContext access, ITenantStore tenants, AccountThrottle throttle, IAuditTrail audit) : IWebSignIn
+internal sealed class WebSignIn(SignInManager<NucleusUser> signIn, UserManager<NucleusUser> users, CrossTenantReads<AccessDbContext> everyTenant, ITenantStore tenants, AccountThrottle throttle, IAuditTrail audit) : IWebSignIn
 {
     public async Task<WebSignInResult> PasswordAsync(HttpContext http, string email, string password, bool remember)
     {
@@ -49,7 +50,7 @@ internal sealed class WebSignIn(SignInManager<NucleusUser> signIn, UserManager<N
             return null;
         }
 
-        var memberships = await CrossTenant.Query(access.Memberships, "the tenant switcher lists the caller's own memberships")
+        var memberships = await CrossTenant.Query(everyTenant.Context.Memberships, "the tenant switcher lists the caller's own memberships")
             .AsNoTracking().Where(m => m.UserId == id).ToListAsync(cancellationToken);
         var items = new List<TenantMembershipSummary>();
         foreach (var membership in memberships)

@@ -1,0 +1,117 @@
+using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using NucleusCloud.Tenancy;
+
+namespace NucleusCloud.Modules.Abstractions.Persistence.RowLevelSecurity;
+
+/// <summary>
+/// Tells PostgreSQL which tenant a connection acts for (<c>app.tenant_id</c>, read by the row-level
+/// security policies), once per opening of the connection: a pooled connection comes back reset.
+/// A query carries the setting in front of its own text, so it costs no round trip; a save, whose
+/// statements EF Core counts one by one, is preceded by its own <c>set_config</c>.
+/// </summary>
+internal sealed class TenantSession(ITenantContext tenantContext) : IDbConnectionInterceptor, IDbCommandInterceptor, IDbTransactionInterceptor
+{
+    /// <summary>The value each open connection of this scope holds, once set.</summary>
+    private readonly ConditionalWeakTable<DbConnection, string> _held = [];
+
+    private string Wanted => tenantContext.TenantId?.ToString("D") ?? "";
+
+    public void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => _held.Remove(connection);
+
+    public Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        _held.Remove(connection);
+        return Task.CompletedTask;
+    }
+
+    // A rollback or a failed command may undo the setting made inside the transaction.
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Forget(transaction.Connection);
+
+    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default) =>
+        Forget(transaction.Connection);
+
+    public void CommandFailed(DbCommand command, CommandErrorEventData eventData) => Forget(command.Connection);
+
+    public Task CommandFailedAsync(DbCommand command, CommandErrorEventData eventData, CancellationToken cancellationToken = default) => Forget(command.Connection);
+
+    public InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+    {
+        PrepareAsync(command, eventData, mayPrefix: true, async: false, CancellationToken.None).GetAwaiter().GetResult();
+        return result;
+    }
+
+    public async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    {
+        await PrepareAsync(command, eventData, mayPrefix: true, async: true, cancellationToken);
+        return result;
+    }
+
+    public InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
+    {
+        PrepareAsync(command, eventData, mayPrefix: false, async: false, CancellationToken.None).GetAwaiter().GetResult();
+        return result;
+    }
+
+    public async ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
+    {
+        await PrepareAsync(command, eventData, mayPrefix: false, async: true, cancellationToken);
+        return result;
+    }
+
+    public InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
+    {
+        PrepareAsync(command, eventData, mayPrefix: false, async: false, CancellationToken.None).GetAwaiter().GetResult();
+        return result;
+    }
+
+    public async ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        await PrepareAsync(command, eventData, mayPrefix: false, async: true, cancellationToken);
+        return result;
+    }
+
+    /// <summary>
+    /// A query's reader skips a statement without rows, so a <c>SET</c> in front changes nothing it reads.
+    /// The value is a GUID formatted here (or empty), never text from outside, so it can stand in the SQL.
+    /// Migrations run as the owner role, which the policies let through.
+    /// </summary>
+    private async Task PrepareAsync(DbCommand command, CommandEventData eventData, bool mayPrefix, bool async, CancellationToken cancellationToken)
+    {
+        if (eventData.CommandSource == CommandSource.Migrations || command.Connection is not { } connection || Holds(connection))
+        {
+            return;
+        }
+
+        var wanted = Wanted;
+        if (mayPrefix && eventData.CommandSource is (CommandSource.LinqQuery or CommandSource.FromSqlQuery))
+        {
+            command.CommandText = $"SET app.tenant_id = '{wanted}';\n{command.CommandText}";
+        }
+        else
+        {
+            await using var set = connection.CreateCommand();
+            set.CommandText = "SELECT set_config('app.tenant_id', @tenant, false)";
+            set.Transaction = command.Transaction;
+            var parameter = set.CreateParameter();
+            (parameter.ParameterName, parameter.Value) = ("tenant", wanted);
+            set.Parameters.Add(parameter);
+            _ = async ? await set.ExecuteScalarAsync(cancellationToken) : set.ExecuteScalar();
+        }
+
+        _held.AddOrUpdate(connection, wanted);
+    }
+
+    private bool Holds(DbConnection connection) => _held.TryGetValue(connection, out var held) && held == Wanted;
+
+    private Task Forget(DbConnection? connection)
+    {
+        if (connection is not null)
+        {
+            _held.Remove(connection);
+        }
+
+        return Task.CompletedTask;
+    }
+}
