@@ -23,6 +23,7 @@ password="Bench-only-$(date +%s)-password!"
 role_password="bench-role-$(date +%s)"
 database=nucleus_bench_rls
 mkdir -p "$out"
+export BENCH_IDS="$out/ids.txt"
 
 for tool in dotnet wrk python3 psql curl; do command -v "$tool" >/dev/null || { echo "missing: $tool" >&2; exit 1; }; done
 [ -d "$registry" ] || { echo "DPG registry not found at $registry (set BENCH_REGISTRY)" >&2; exit 1; }
@@ -101,7 +102,7 @@ measure() { # $1 mode
   seed=false start_host "$1" Benchmark
   wrk -t2 -c"$connections" -d5s -s "$here/reads.lua" "$base" -- "/api/{tenant}/catalogue/solutions/{id}?nonce={nonce}" >/dev/null
   for path in "/health/live" "/api/{tenant}/catalogue/solutions?q={term}&nonce={nonce}" "/api/{tenant}/catalogue/solutions/{id}?nonce={nonce}"; do
-    line=$(BENCH_IDS="$out/ids.txt" wrk -t2 -c"$connections" -d"${seconds}s" --timeout 10s -s "$here/reads.lua" "$base" -- "$path" | grep '^RESULT ')
+    line=$(wrk -t2 -c"$connections" -d"${seconds}s" --timeout 10s -s "$here/reads.lua" "$base" -- "$path" | grep '^RESULT ')
     echo "$1 $path ${line#RESULT }" | tee -a "$out/results.txt"
   done
   stop_host

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using NucleusCloud.Modules.Abstractions.Modules;
 using NucleusCloud.Modules.Abstractions.Persistence;
+using NucleusCloud.Modules.Abstractions.Persistence.RowLevelSecurity;
 using NucleusCloud.Modules.Exchange.Contracts;
 using NucleusCloud.Modules.Exchange.Conversations;
 using NucleusCloud.Modules.Exchange.Data;
@@ -25,6 +26,7 @@ public sealed class ExchangeModule : IModule
     public void AddServices(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddModuleDbContext<ExchangeDbContext, SqliteExchangeDbContext, PostgresExchangeDbContext>(configuration, ExchangeDbContext.Schema);
+        services.AddSingleton<IRowSecurityPolicies, ExchangeRowSecurity>();
         services.AddScoped<SpaceAccess>();
         services.AddScoped<ActingMember>();
         services.AddScoped<ExchangeAudit>();

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using NucleusCloud.Modules.Abstractions.Persistence;
 using NucleusCloud.Modules.Abstractions.Persistence.RowLevelSecurity;
+using NucleusCloud.Modules.Catalogue.Contracts;
 using NucleusCloud.Modules.Catalogue.Data;
 using NucleusCloud.Modules.Catalogue.Proposals;
 using NucleusCloud.Modules.Crm.Contracts;
@@ -169,6 +170,119 @@ public sealed class RowLevelSecurityTests(PostgresFixture fixture) : IClassFixtu
         owning.Settings["Database:MigrationConnectionString"] = TestDatabaseRoles.As(superuser, TestDatabaseRoles.Owner);
         owning.Settings["Database:PlatformConnectionString"] = TestDatabaseRoles.As(superuser, TestDatabaseRoles.Platform);
         Should.Throw<InvalidOperationException>(() => owning.Services).Message.ShouldContain("three different roles");
+    }
+
+    [SkippableFact]
+    public async Task Exchange_rows_are_read_and_written_only_by_the_tenants_with_a_place_in_their_space()
+    {
+        var (space, host, member, stranger) = await ExchangeWorldAsync();
+        await using var superuser = await OpenAsync(fixture.Superuser(fixture.ConnectionString), tenant: null);
+        var application = TestDatabaseRoles.As(fixture.ConnectionString, TestDatabaseRoles.Application);
+        await using var asMember = await OpenAsync(application, member.Tenant.Id);
+        await using var asStranger = await OpenAsync(application, stranger.Tenant.Id);
+        await using var asNobody = await OpenAsync(application, tenant: null);
+        await using var asSystem = await OpenAsync(application, tenant: null);
+        await ChangedAsync(asSystem, "SET app.system = 'on'");
+        var checkedTables = 0;
+        var failures = new List<string>();
+        foreach (var (table, ofSpace) in ExchangeTables(space))
+        {
+            var sql = $"SELECT count(*) FROM exchange.{table} WHERE {ofSpace}";
+            var all = await CountAsync(superuser, sql);
+            if (all == 0)
+            {
+                continue; // nothing of this kind in the space (presence needs a live connection)
+            }
+
+            checkedTables++;
+            Expect(failures, table, "the stranger reads none", await CountAsync(asStranger, sql) == 0);
+            Expect(failures, table, "a connection of no tenant reads none", await CountAsync(asNobody, sql) == 0);
+            Expect(failures, table, "the system reads all", await CountAsync(asSystem, sql) == all);
+            Expect(failures, table, "the member reads them", table == "tenant_notices" || await CountAsync(asMember, sql) == all);
+            var column = RowSecurity.Quote(AnyColumn(table));
+            Expect(failures, table, "the stranger changes none", await ChangedAsync(asStranger, $"UPDATE exchange.{table} SET {column} = {column} WHERE {ofSpace}") == 0);
+            Expect(failures, table, "the stranger deletes none", await ChangedAsync(asStranger, $"DELETE FROM exchange.{table} WHERE {ofSpace}") == 0);
+        }
+
+        checkedTables.ShouldBeGreaterThanOrEqualTo(13, "the space holds rows of most kinds");
+        failures.ShouldBeEmpty();
+
+        // Writing into a space it has no place in: a post, and a membership of its own making.
+        var ids = await OneRowAsync(superuser, $"SELECT p.\"Id\", p.\"ChannelId\" FROM exchange.space_posts p WHERE p.\"SpaceId\" = '{space}' LIMIT 1");
+        (await RefusedAsync(asStranger, $"""
+            CREATE TEMP TABLE probe ON COMMIT DROP AS SELECT * FROM exchange.space_posts WHERE "AuthorTenantId" = '{stranger.Tenant.Id}' LIMIT 1;
+            UPDATE probe SET "Id" = gen_random_uuid(), "SpaceId" = '{space}', "ChannelId" = '{ids[1]}';
+            INSERT INTO exchange.space_posts SELECT * FROM probe;
+            """)).ShouldBeTrue("a post into another's space");
+        (await RefusedAsync(asStranger, $"""
+            INSERT INTO exchange.space_members ("SpaceId", "TenantId", "TenantName", "Status", "SuggestSolutions", "InvitedAt", "JoinedAfterSequence")
+            VALUES ('{space}', '{stranger.Tenant.Id}', 'Gatecrasher', 'Active', false, now(), 0)
+            """)).ShouldBeTrue("a membership of its own making in an invite-only space");
+    }
+
+    /// <summary>An invite-only space of one tenant with a second as member, holding a row of every kind; and a stranger with a space of its own.</summary>
+    private async Task<(string Space, ExchangeUser Host, ExchangeUser Member, ExchangeUser Stranger)> ExchangeWorldAsync()
+    {
+        var host = await App.UserAsync(await App.NewTenantAsync("xh"), TenantRole.Owner);
+        var member = await App.UserAsync(await App.NewTenantAsync("xm"), TenantRole.Owner);
+        var stranger = await App.UserAsync(await App.NewTenantAsync("xs"), TenantRole.Owner);
+        var own = await stranger.CreateSpaceAsync("Stranger's own");
+        await stranger.PostedAsync(own.Id(), own.GeneralChannel(), "In my own space");
+
+        var space = await host.CreateSpaceAsync("Walled space");
+        var (id, channel) = (space.Id(), space.GeneralChannel());
+        await host.InviteAsync(id, member.Tenant);
+        await member.JoinAsync(id);
+        var solution = await member.Client.CreateSolutionAsync(member.Tenant, "Shared registry", SolutionStatus.Published);
+        var post = await host.PostedAsync(id, channel, "First words");
+        await OkAsync(host.Client.PutAsJsonAsync($"{host.Spaces}/{id}/posts/{post.Id()}", new { body = "First words, edited" }, Api.Json));
+        await OkAsync(member.Client.PutAsync($"{member.Spaces}/{id}/posts/{post.Id()}/reactions/thanks", null));
+        var request = await host.Client.PostAsJsonAsync($"{host.Spaces}/{id}/requests", new { title = "Registries", question = "Who has one?" }, Api.Json);
+        var requestId = (await request.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>()).Id();
+        await OkAsync(member.Client.PostAsJsonAsync($"{member.Spaces}/{id}/requests/{requestId}/snapshots", new { solutionSlug = solution.Slug }, Api.Json));
+        var document = new ByteArrayContent(SampleFiles.Pdf());
+        document.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        await OkAsync(host.Client.PostAsync($"{host.Spaces}/{id}/documents?title=Plan", document));
+        var meeting = await host.Client.PostAsJsonAsync($"{host.Spaces}/{id}/meetings", new
+        {
+            title = "Kick-off", startsAt = DateTimeOffset.UtcNow.AddDays(7), endsAt = DateTimeOffset.UtcNow.AddDays(7).AddHours(1), timeZone = "Europe/Tallinn",
+        }, Api.Json);
+        var meetingId = (await meeting.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>()).Id();
+        await OkAsync(member.Client.PutAsJsonAsync($"{member.Spaces}/{id}/meetings/{meetingId}/rsvp", new { answer = "Yes" }, Api.Json));
+        await OkAsync(member.Client.PostAsJsonAsync($"{member.Spaces}/{id}/agreements",
+            new { kind = "MoU", title = "Cooperation", partnerTenantId = host.Tenant.Id, areas = new[] { "registries" } }, Api.Json));
+        return (id, host, member, stranger);
+    }
+
+    /// <summary>Every exchange table, with the condition that picks the rows of one space.</summary>
+    private static IEnumerable<(string Table, string OfSpace)> ExchangeTables(string space)
+    {
+        var inSpace = $"\"SpaceId\" = '{space}'";
+        return
+        [
+            ("spaces", $"\"Id\" = '{space}'"), ("space_members", inSpace), ("space_delegates", inSpace), ("space_channels", inSpace),
+            ("space_posts", inSpace), ("space_post_revisions", $"\"PostId\" IN (SELECT \"Id\" FROM exchange.space_posts WHERE {inSpace})"),
+            ("space_post_reactions", $"\"PostId\" IN (SELECT \"Id\" FROM exchange.space_posts WHERE {inSpace})"), ("space_events", inSpace),
+            ("space_presence", inSpace), ("knowledge_requests", inSpace), ("shared_snapshots", inSpace), ("tenant_notices", inSpace),
+            ("space_documents", inSpace), ("space_meetings", inSpace),
+            ("meeting_rsvps", $"\"MeetingId\" IN (SELECT \"Id\" FROM exchange.space_meetings WHERE {inSpace})"), ("cooperation_agreements", inSpace),
+        ];
+    }
+
+    private static string AnyColumn(string table) => table switch
+    {
+        "spaces" => "Name",
+        "space_post_revisions" or "space_post_reactions" => "PostId",
+        "meeting_rsvps" => "MeetingId",
+        _ => "SpaceId",
+    };
+
+    private static async Task<string[]> OneRowAsync(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        (await reader.ReadAsync()).ShouldBeTrue(sql);
+        return [.. Enumerable.Range(0, reader.FieldCount).Select(i => reader.GetValue(i).ToString()!)];
     }
 
     /// <summary>A tenant with a row in every tenant-owned table, made through the API where it offers the act.</summary>

@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using NucleusCloud.Modules.Exchange.Contracts;
 using NucleusCloud.Modules.Exchange.Data;
 using NucleusCloud.Tenancy.Authorization;
+using NucleusCloud.Tenancy.Scopes;
 
 namespace NucleusCloud.Modules.Exchange.Live;
 
@@ -11,9 +13,11 @@ namespace NucleusCloud.Modules.Exchange.Live;
 /// <c>/hubs/exchange</c>: live updates of the spaces a user takes part in. The URL names no tenant and
 /// the client names no group: every method checks the caller's standing in the space on the server
 /// first, and only then touches the group <c>space:{id}</c>.
+/// Its reads run in the participant's tenant's scope, so the database's own policies hold for them too;
+/// only the clean-up of a closed connection acts as the system.
 /// </summary>
 [Authorize(Policy = TenantPolicies.SignedIn)]
-internal sealed class ExchangeHub(LiveMembership membership, LiveConnections connections, LiveDispatcher dispatcher, SpaceEventLog log, PresenceBook presence, ILiveBackplane backplane, ExchangeDbContext db, TimeProvider clock) : Hub
+internal sealed class ExchangeHub(LiveMembership membership, LiveConnections connections, LiveDispatcher dispatcher, ILiveBackplane backplane, ITenantScopeFactory scopes, TimeProvider clock) : Hub
 {
     public const string Path = "/hubs/exchange";
     private static readonly TimeSpan TypingInterval = TimeSpan.FromSeconds(2);
@@ -31,6 +35,9 @@ internal sealed class ExchangeHub(LiveMembership membership, LiveConnections con
 
         // Group first, then the log: an event committed in between is sent twice (clients skip the repeat), never lost.
         await Groups.AddToGroupAsync(Context.ConnectionId, LiveConnections.Group(spaceId), cancellationToken);
+        await using var scope = await scopes.CreateScopeAsync(participant.TenantId, cancellationToken);
+        var (presence, log, db) = (scope.ServiceProvider.GetRequiredService<PresenceBook>(), scope.ServiceProvider.GetRequiredService<SpaceEventLog>(),
+            scope.ServiceProvider.GetRequiredService<ExchangeDbContext>());
         var wasOnline = connections.StillIn(spaceId, participant.UserId) || await presence.IsOnlineAsync(spaceId, participant.UserId, cancellationToken);
         connections.Joined(Context.ConnectionId, spaceId, participant, Context.User!);
         await presence.AddAsync(Context.ConnectionId, spaceId, participant, cancellationToken);
@@ -51,7 +58,8 @@ internal sealed class ExchangeHub(LiveMembership membership, LiveConnections con
     public async Task<EventsPage> EventsAfter(Guid spaceId, long afterSequence)
     {
         var participant = connections.In(Context.ConnectionId, spaceId) ?? throw new HubException("Join the space first.");
-        var events = await log.ReadAfterAsync(spaceId, Math.Max(afterSequence, participant.HistoryAfterSequence), SpaceEventLog.PageSize, Context.ConnectionAborted);
+        await using var scope = await scopes.CreateScopeAsync(participant.TenantId, Context.ConnectionAborted);
+        var events = await scope.ServiceProvider.GetRequiredService<SpaceEventLog>().ReadAfterAsync(spaceId, Math.Max(afterSequence, participant.HistoryAfterSequence), SpaceEventLog.PageSize, Context.ConnectionAborted);
         return new EventsPage(events, events.Count == SpaceEventLog.PageSize);
     }
 
@@ -60,8 +68,10 @@ internal sealed class ExchangeHub(LiveMembership membership, LiveConnections con
         await Groups.RemoveFromGroupAsync(Context.ConnectionId, LiveConnections.Group(spaceId));
         if (connections.Left(Context.ConnectionId, spaceId) is { } participant)
         {
+            await using var scope = await scopes.CreateScopeAsync(participant.TenantId);
+            var presence = scope.ServiceProvider.GetRequiredService<PresenceBook>();
             await presence.RemoveAsync(Context.ConnectionId, CancellationToken.None);
-            await AnnounceOfflineAsync(spaceId, participant);
+            await AnnounceOfflineAsync(presence, spaceId, participant);
         }
     }
 
@@ -86,17 +96,20 @@ internal sealed class ExchangeHub(LiveMembership membership, LiveConnections con
         var left = connections.Disconnected(Context.ConnectionId);
         if (left.Count > 0)
         {
+            // The connection's rows in every space it was in, whichever tenant it acted for: the exchange cleans up as the system.
+            await using var scope = scopes.CreatePlatformScope();
+            var presence = scope.ServiceProvider.GetRequiredService<PresenceBook>();
             await presence.RemoveAsync(Context.ConnectionId, CancellationToken.None);
             foreach (var (spaceId, participant) in left)
             {
-                await AnnounceOfflineAsync(spaceId, participant);
+                await AnnounceOfflineAsync(presence, spaceId, participant);
             }
         }
 
         await base.OnDisconnectedAsync(exception);
     }
 
-    private async Task AnnounceOfflineAsync(Guid spaceId, LiveParticipant participant)
+    private async Task AnnounceOfflineAsync(PresenceBook presence, Guid spaceId, LiveParticipant participant)
     {
         // Another tab of the same person on this host keeps it online, without asking the database.
         if (!connections.StillIn(spaceId, participant.UserId) && !await presence.IsOnlineAsync(spaceId, participant.UserId, CancellationToken.None))

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NucleusCloud.Modules.Exchange.Contracts;
+using NucleusCloud.Tenancy.Scopes;
 
 namespace NucleusCloud.Modules.Exchange.Live;
 
@@ -11,7 +12,7 @@ namespace NucleusCloud.Modules.Exchange.Live;
 /// sequence order per space: on each notice the dispatcher reads, under the space's lock, every
 /// event after the last one it sent, so a late or lost notice never reorders or drops one.
 /// </summary>
-internal sealed partial class LiveDispatcher(IHubContext<ExchangeHub> hub, IServiceScopeFactory scopes, LiveConnections connections, ILogger<LiveDispatcher> logger)
+internal sealed partial class LiveDispatcher(IHubContext<ExchangeHub> hub, ITenantScopeFactory scopes, LiveConnections connections, ILogger<LiveDispatcher> logger)
 {
     public const string EventMethod = "spaceEvent";
     public const string RevokedMethod = "spaceRevoked";
@@ -56,7 +57,7 @@ internal sealed partial class LiveDispatcher(IHubContext<ExchangeHub> hub, IServ
                 feed.Sent = lastSequence - 1;
             }
 
-            await using var scope = scopes.CreateAsyncScope();
+            await using var scope = scopes.CreatePlatformScope();
             var log = scope.ServiceProvider.GetRequiredService<SpaceEventLog>();
             while (feed.Sent < lastSequence)
             {
@@ -102,7 +103,7 @@ internal sealed partial class LiveDispatcher(IHubContext<ExchangeHub> hub, IServ
                 return;
             }
 
-            await using var scope = scopes.CreateAsyncScope();
+            await using var scope = scopes.CreatePlatformScope();
             var presence = scope.ServiceProvider.GetRequiredService<PresenceBook>();
             foreach (var connectionId in revoked)
             {

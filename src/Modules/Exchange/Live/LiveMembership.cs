@@ -12,7 +12,7 @@ namespace NucleusCloud.Modules.Exchange.Live;
 /// member tenant, and — checked in that tenant's own scope, as every request is — a membership of
 /// that tenant that still grants the exchange. Nothing is taken from the connection's claims alone.
 /// </summary>
-internal sealed class LiveMembership(SpaceAccess access, ITenantStore tenants, ITenantScopeFactory tenantScopes)
+internal sealed class LiveMembership(ITenantStore tenants, ITenantScopeFactory tenantScopes)
 {
     public async Task<LiveParticipant?> FindAsync(Guid spaceId, ClaimsPrincipal principal, CancellationToken cancellationToken)
     {
@@ -21,7 +21,14 @@ internal sealed class LiveMembership(SpaceAccess access, ITenantStore tenants, I
             return null;
         }
 
-        foreach (var delegation in await access.DelegationsAsync(spaceId, userId, cancellationToken))
+        // The user's delegations from every tenant: the exchange looks as the system, then checks each in its tenant's scope.
+        List<SpaceDelegate> delegations;
+        await using (var system = tenantScopes.CreatePlatformScope())
+        {
+            delegations = await system.ServiceProvider.GetRequiredService<SpaceAccess>().DelegationsAsync(spaceId, userId, cancellationToken);
+        }
+
+        foreach (var delegation in delegations)
         {
             var tenant = await tenants.FindByIdAsync(delegation.TenantId, cancellationToken);
             if (tenant is not { Status: TenantStatus.Active })
@@ -32,7 +39,7 @@ internal sealed class LiveMembership(SpaceAccess access, ITenantStore tenants, I
             await using var scope = tenantScopes.CreateScope(tenant);
             var role = await scope.ServiceProvider.GetRequiredService<IMembershipChecker>().FindRoleAsync(principal, tenant, cancellationToken);
             if (role is { } r && RolePermissions.Grants(r, Permissions.ExchangeRead)
-                && await access.StandingAsync(spaceId, tenant.Id, userId, cancellationToken) is { CanTakePart: true } standing)
+                && await scope.ServiceProvider.GetRequiredService<SpaceAccess>().StandingAsync(spaceId, tenant.Id, userId, cancellationToken) is { CanTakePart: true } standing)
             {
                 return new LiveParticipant(tenant.Id, tenant.Name, userId, delegation.DisplayName, standing.HistoryAfterSequence);
             }

@@ -1,11 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using NucleusCloud.Tenancy.Scopes;
 
 namespace NucleusCloud.Modules.Exchange.Live;
 
 /// <summary>Keeps this host's presence rows fresh, so a host that stops drops out of "who is online" by itself.</summary>
-internal sealed partial class PresenceHeartbeat(IServiceScopeFactory scopes, TimeProvider clock, ILogger<PresenceHeartbeat> logger) : BackgroundService
+internal sealed partial class PresenceHeartbeat(ITenantScopeFactory scopes, TimeProvider clock, ILogger<PresenceHeartbeat> logger) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
 
@@ -16,7 +17,7 @@ internal sealed partial class PresenceHeartbeat(IServiceScopeFactory scopes, Tim
         {
             try
             {
-                await using var scope = scopes.CreateAsyncScope();
+                await using var scope = scopes.CreatePlatformScope();
                 await scope.ServiceProvider.GetRequiredService<PresenceBook>().RefreshAsync(stoppingToken);
             }
             catch (Exception failure) when (failure is not OperationCanceledException)

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NucleusCloud.Modules.Exchange.Data;
 using NucleusCloud.Modules.Exchange.Live;
+using NucleusCloud.Tenancy.Scopes;
 
 namespace NucleusCloud.Modules.Exchange.Meetings;
 
@@ -11,7 +12,7 @@ namespace NucleusCloud.Modules.Exchange.Meetings;
 /// Tells a space, live, that one of its meetings is starting (within the next minute). Every host runs
 /// this; each meeting is claimed by one conditional update, so exactly one host announces it.
 /// </summary>
-internal sealed partial class MeetingStartAnnouncer(IServiceScopeFactory scopes, TimeProvider clock, ILogger<MeetingStartAnnouncer> logger) : BackgroundService
+internal sealed partial class MeetingStartAnnouncer(ITenantScopeFactory scopes, TimeProvider clock, ILogger<MeetingStartAnnouncer> logger) : BackgroundService
 {
     public static readonly TimeSpan Lead = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(20);
@@ -36,7 +37,8 @@ internal sealed partial class MeetingStartAnnouncer(IServiceScopeFactory scopes,
     /// <summary>Announces every meeting due to start, once; returns how many this host announced.</summary>
     public async Task<int> AnnounceDueAsync(CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
+        // Every space's meetings: the exchange itself acts (row-level security lets the system through).
+        await using var scope = scopes.CreatePlatformScope();
         var db = scope.ServiceProvider.GetRequiredService<ExchangeDbContext>();
         var now = clock.GetUtcNow();
         var due = await db.Meetings.AsNoTracking()
@@ -52,7 +54,7 @@ internal sealed partial class MeetingStartAnnouncer(IServiceScopeFactory scopes,
                 continue; // another host has it
             }
 
-            await using var announceScope = scopes.CreateAsyncScope();
+            await using var announceScope = scopes.CreatePlatformScope();
             await announceScope.ServiceProvider.GetRequiredService<SpaceEventLog>().CommitAsync(meeting.SpaceId,
                 [new LiveEvent(LiveEventTypes.MeetingStarting, new { meetingId = meeting.Id, meeting.Title, meeting.StartsAt, meeting.Location })], cancellationToken);
             announced++;

@@ -1,7 +1,9 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 using NucleusCloud.Tenancy;
+using NucleusCloud.Tenancy.Authorization;
 
 namespace NucleusCloud.Modules.Abstractions.Persistence.RowLevelSecurity;
 
@@ -9,14 +11,21 @@ namespace NucleusCloud.Modules.Abstractions.Persistence.RowLevelSecurity;
 /// Tells PostgreSQL which tenant a connection acts for (<c>app.tenant_id</c>, read by the row-level
 /// security policies), once per opening of the connection: a pooled connection comes back reset.
 /// A query carries the setting in front of its own text, so it costs no round trip; a save, whose
-/// statements EF Core counts one by one, is preceded by its own <c>set_config</c>.
+/// statements EF Core counts one by one, is preceded by its own <c>set_config</c>. A scope of no tenant
+/// in which the system acts (<c>CreatePlatformScope</c>: start-up, live delivery, sweeps) also says so
+/// (<c>app.system</c>): the shared exchange tables let the system through, and no request.
 /// </summary>
-internal sealed class TenantSession(ITenantContext tenantContext) : IDbConnectionInterceptor, IDbCommandInterceptor, IDbTransactionInterceptor
+internal sealed class TenantSession(ITenantContext tenantContext, IServiceProvider services) : IDbConnectionInterceptor, IDbCommandInterceptor, IDbTransactionInterceptor
 {
     /// <summary>The value each open connection of this scope holds, once set.</summary>
     private readonly ConditionalWeakTable<DbConnection, string> _held = [];
 
-    private string Wanted => tenantContext.TenantId?.ToString("D") ?? "";
+    // The caller is read when a command runs, not injected: it depends on contexts that depend on this session.
+    private bool ActsAsSystem => tenantContext.TenantId is null && services.GetService<ICaller>() is { IsSystem: true };
+
+    private string Tenant => tenantContext.TenantId?.ToString("D") ?? "";
+
+    private string Wanted => $"{Tenant}|{(ActsAsSystem ? "on" : "off")}";
 
     public void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => _held.Remove(connection);
 
@@ -84,19 +93,23 @@ internal sealed class TenantSession(ITenantContext tenantContext) : IDbConnectio
             return;
         }
 
-        var wanted = Wanted;
+        var (wanted, tenant, system) = (Wanted, Tenant, ActsAsSystem ? "on" : "off");
         if (mayPrefix && eventData.CommandSource is (CommandSource.LinqQuery or CommandSource.FromSqlQuery))
         {
-            command.CommandText = $"SET app.tenant_id = '{wanted}';\n{command.CommandText}";
+            command.CommandText = $"SET app.tenant_id = '{tenant}'; SET app.system = '{system}';\n{command.CommandText}";
         }
         else
         {
             await using var set = connection.CreateCommand();
-            set.CommandText = "SELECT set_config('app.tenant_id', @tenant, false)";
+            set.CommandText = "SELECT set_config('app.tenant_id', @tenant, false), set_config('app.system', @system, false)";
             set.Transaction = command.Transaction;
-            var parameter = set.CreateParameter();
-            (parameter.ParameterName, parameter.Value) = ("tenant", wanted);
-            set.Parameters.Add(parameter);
+            foreach (var (name, value) in new[] { ("tenant", tenant), ("system", system) })
+            {
+                var parameter = set.CreateParameter();
+                (parameter.ParameterName, parameter.Value) = (name, value);
+                set.Parameters.Add(parameter);
+            }
+
             _ = async ? await set.ExecuteScalarAsync(cancellationToken) : set.ExecuteScalar();
         }
 
