@@ -32,9 +32,8 @@ with zipfile.ZipFile(sys.argv[2], "w", zipfile.ZIP_DEFLATED) as z:
         z.write(f, f.name)
 PY
 
-[ -f "$out/key-ring.pfx" ] || { openssl req -x509 -newkey rsa:2048 -nodes -days 30 -subj "/CN=bench key ring" \
-  -keyout "$out/key-ring.key" -out "$out/key-ring.crt" 2>/dev/null && openssl pkcs12 -export -passout pass: \
-  -inkey "$out/key-ring.key" -in "$out/key-ring.crt" -out "$out/key-ring.pfx"; }
+source "$here/../key-ring.sh"
+key_ring=$(bench_key_ring "$out")
 
 host_pid=""
 stop_host() { if [ -n "$host_pid" ]; then kill "$host_pid" 2>/dev/null || true; wait "$host_pid" 2>/dev/null || true; host_pid=""; fi; }
@@ -43,7 +42,7 @@ trap stop_host EXIT
 start_host() { # $1 provider, $2 connection string, $3 environment
   (cd "$out/host" && exec env ASPNETCORE_ENVIRONMENT="$3" Database__Provider="$1" Database__ConnectionString="$2" \
     Demo__Seed=true Demo__Password="$password" Urls="$base" Logging__LogLevel__Default=Warning \
-    DataProtection__Certificate__Path="$out/key-ring.pfx" Mail__PickupDirectory="$out/mail" \
+    DataProtection__Certificate__Path="$key_ring" Mail__PickupDirectory="$out/mail" \
     dotnet NucleusCloud.Host.dll >"$out/host-$1-$3.log" 2>&1) &
   host_pid=$!
   for _ in $(seq 1 120); do curl -fs "$base/health/ready" >/dev/null 2>&1 && return 0; sleep 1; done

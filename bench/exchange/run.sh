@@ -24,13 +24,16 @@ for tool in dotnet node python3 psql curl; do command -v "$tool" >/dev/null || {
 mkdir -p "$out"
 ulimit -n 65536 2>/dev/null || true
 
+source "$here/../key-ring.sh"
+key_ring=$(bench_key_ring "$out")
+
 echo "== publishing the Host (Release)"
 dotnet publish "$repo/src/Host" -c Release -o "$out/host" --nologo -v quiet >/dev/null
 
 connection="Host=$PGHOST;Username=$PGUSER;Password=$PGPASSWORD;Database=nucleus_bench_exchange;Maximum Pool Size=64"
 psql -q -d postgres -c 'DROP DATABASE IF EXISTS nucleus_bench_exchange WITH (FORCE)' -c 'CREATE DATABASE nucleus_bench_exchange'
 (cd "$out/host" && exec env ASPNETCORE_ENVIRONMENT=Benchmark Database__Provider=Postgres Database__ConnectionString="$connection" \
-  Demo__Seed=true Demo__Password="$password" Urls="$base" Logging__LogLevel__Default=Warning \
+  Demo__Seed=true Demo__Password="$password" Urls="$base" Logging__LogLevel__Default=Warning DataProtection__Certificate__Path="$key_ring" \
   dotnet NucleusCloud.Host.dll >"$out/host-exchange.log" 2>&1) &
 host_pid=$!
 trap 'kill $host_pid 2>/dev/null || true; wait $host_pid 2>/dev/null || true' EXIT

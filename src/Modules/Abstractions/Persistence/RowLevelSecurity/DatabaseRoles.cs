@@ -32,6 +32,11 @@ public sealed record DatabaseRoles(string Application, string Platform)
             return;
         }
 
+        if (new NpgsqlConnectionStringBuilder(options.ConnectionString).NoResetOnClose)
+        {
+            throw new InvalidOperationException("Row-level security needs pooled connections reset on their return (drop \"No Reset On Close\" from Database:ConnectionString): a connection must not carry one tenant's setting to the next.");
+        }
+
         var roles = From(options);
         var owner = User(options.MigrationConnectionString, "Database:MigrationConnectionString");
         if (new[] { roles.Application, roles.Platform, owner }.Distinct(StringComparer.Ordinal).Count() != 3)

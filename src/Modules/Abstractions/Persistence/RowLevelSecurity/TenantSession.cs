@@ -96,7 +96,9 @@ internal sealed class TenantSession(ITenantContext tenantContext, IServiceProvid
         var (wanted, tenant, system) = (Wanted, Tenant, ActsAsSystem ? "on" : "off");
         if (mayPrefix && eventData.CommandSource is (CommandSource.LinqQuery or CommandSource.FromSqlQuery))
         {
-            command.CommandText = $"SET app.tenant_id = '{tenant}'; SET app.system = '{system}';\n{command.CommandText}";
+            // The system setting only when it is on: a pooled connection comes back reset, so it is off otherwise.
+            var systemSetting = system == "on" ? " SET app.system = 'on';" : "";
+            command.CommandText = $"SET app.tenant_id = '{tenant}';{systemSetting}\n{command.CommandText}";
         }
         else
         {
