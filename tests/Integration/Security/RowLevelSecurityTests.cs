@@ -122,6 +122,35 @@ public sealed class RowLevelSecurityTests(PostgresFixture fixture) : IClassFixtu
     }
 
     [SkippableFact]
+    public async Task A_connection_kept_open_still_acts_for_its_tenant_after_a_failed_save()
+    {
+        var tenant = await PopulatedTenantAsync();
+        var scopes = App.Services.GetRequiredService<ITenantScopeFactory>();
+        string taken;
+        int before;
+        await using (var look = scopes.CreateScope(tenant))
+        {
+            var solutions = look.ServiceProvider.GetRequiredService<CatalogueDbContext>().Solutions;
+            (taken, before) = (await solutions.Select(s => s.Slug).FirstAsync(), await solutions.CountAsync());
+        }
+
+        await using var scope = scopes.CreateScope(tenant);
+        var db = scope.ServiceProvider.GetRequiredService<CatalogueDbContext>();
+        await db.Database.OpenConnectionAsync();
+
+        // The first command on the connection is a save of two rows that fails: its transaction takes the tenant setting with it.
+        db.Solutions.Add(new NucleusCloud.Modules.Catalogue.Solutions.Solution { Slug = $"fine-{Guid.NewGuid():N}"[..20], Name = "Fine" });
+        db.Solutions.Add(new NucleusCloud.Modules.Catalogue.Solutions.Solution { Slug = taken, Name = "Twin" });
+        await Should.ThrowAsync<DbUpdateException>(() => db.SaveChangesAsync());
+        db.ChangeTracker.Clear();
+
+        (await db.Solutions.CountAsync()).ShouldBe(before, "the next query on the same connection says its tenant again");
+        db.Solutions.Add(new NucleusCloud.Modules.Catalogue.Solutions.Solution { Slug = $"after-{Guid.NewGuid():N}"[..20], Name = "After" });
+        await db.SaveChangesAsync();
+        (await db.Solutions.CountAsync()).ShouldBe(before + 1);
+    }
+
+    [SkippableFact]
     public async Task The_application_role_cannot_take_the_wall_down()
     {
         await PopulatedTenantAsync();

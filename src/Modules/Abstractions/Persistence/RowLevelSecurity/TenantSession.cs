@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using NucleusCloud.Tenancy;
@@ -35,11 +36,27 @@ internal sealed class TenantSession(ITenantContext tenantContext, IServiceProvid
         return Task.CompletedTask;
     }
 
-    // A rollback or a failed command may undo the setting made inside the transaction.
-    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Forget(transaction.Connection);
+    // Said before a transaction begins, outside it: a save that fails rolls its transaction back, and a
+    // setting made inside would go with it while the connection stays open (EF Core disposes the
+    // transaction of a failed save without an explicit rollback, so no hook would tell).
+    public InterceptionResult<DbTransaction> TransactionStarting(DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result)
+    {
+        SetAsync(connection, transaction: null, async: false, CancellationToken.None).GetAwaiter().GetResult();
+        return result;
+    }
+
+    public async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
+    {
+        await SetAsync(connection, transaction: null, async: true, cancellationToken);
+        return result;
+    }
+
+    // An explicit rollback or a failed command may still undo a setting made inside a transaction begun
+    // elsewhere (a finished transaction no longer names its connection; the context does).
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Forget(eventData.Context?.Database.GetDbConnection());
 
     public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default) =>
-        Forget(transaction.Connection);
+        Forget(eventData.Context?.Database.GetDbConnection());
 
     public void CommandFailed(DbCommand command, CommandErrorEventData eventData) => Forget(command.Connection);
 
@@ -93,19 +110,32 @@ internal sealed class TenantSession(ITenantContext tenantContext, IServiceProvid
             return;
         }
 
-        var (wanted, tenant, system) = (Wanted, Tenant, ActsAsSystem ? "on" : "off");
         if (mayPrefix && eventData.CommandSource is (CommandSource.LinqQuery or CommandSource.FromSqlQuery))
         {
+            var (wanted, system) = (Wanted, ActsAsSystem);
             // The system setting only when it is on: a pooled connection comes back reset, so it is off otherwise.
-            var systemSetting = system == "on" ? " SET app.system = 'on';" : "";
-            command.CommandText = $"SET app.tenant_id = '{tenant}';{systemSetting}\n{command.CommandText}";
+            command.CommandText = $"SET app.tenant_id = '{Tenant}';{(system ? " SET app.system = 'on';" : "")}\n{command.CommandText}";
+            _held.AddOrUpdate(connection, wanted);
         }
         else
         {
-            await using var set = connection.CreateCommand();
+            await SetAsync(connection, command.Transaction, async, cancellationToken);
+        }
+    }
+
+    private async Task SetAsync(DbConnection connection, DbTransaction? transaction, bool async, CancellationToken cancellationToken)
+    {
+        if (Holds(connection))
+        {
+            return;
+        }
+
+        var wanted = Wanted;
+        await using (var set = connection.CreateCommand())
+        {
             set.CommandText = "SELECT set_config('app.tenant_id', @tenant, false), set_config('app.system', @system, false)";
-            set.Transaction = command.Transaction;
-            foreach (var (name, value) in new[] { ("tenant", tenant), ("system", system) })
+            set.Transaction = transaction;
+            foreach (var (name, value) in new[] { ("tenant", Tenant), ("system", ActsAsSystem ? "on" : "off") })
             {
                 var parameter = set.CreateParameter();
                 (parameter.ParameterName, parameter.Value) = (name, value);
