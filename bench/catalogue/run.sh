@@ -23,17 +23,11 @@ providers=("$@"); [ ${#providers[@]} -eq 0 ] && providers=(postgres sqlite)
 for tool in dotnet wrk python3 sqlite3 psql; do command -v "$tool" >/dev/null || { echo "missing: $tool" >&2; exit 1; }; done
 [ -d "$registry" ] || { echo "DPG registry not found at $registry (set BENCH_REGISTRY)" >&2; exit 1; }
 
-echo "== publishing the Host (Release)"
-dotnet publish "$repo/src/Host" -c Release -o "$out/host" --nologo -v quiet >/dev/null
-python3 - "$registry" "$out/dpg.zip" <<'PY'
-import sys, zipfile, pathlib
-with zipfile.ZipFile(sys.argv[2], "w", zipfile.ZIP_DEFLATED) as z:
-    for f in sorted(pathlib.Path(sys.argv[1]).glob("*.json")):
-        z.write(f, f.name)
-PY
-
-source "$here/../key-ring.sh"
+source "$here/../common.sh"
+bench_publish "$repo" "$out"
+bench_dpg_zip "$registry" "$out/dpg.zip"
 key_ring=$(bench_key_ring "$out")
+
 
 host_pid=""
 stop_host() { if [ -n "$host_pid" ]; then kill "$host_pid" 2>/dev/null || true; wait "$host_pid" 2>/dev/null || true; host_pid=""; fi; }

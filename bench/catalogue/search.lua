@@ -1,5 +1,5 @@
 -- wrk script: spreads requests over the benchmark's tenants and a few search terms, so the
--- measurement is not one cached row set; prints p50/p95/p99 and the error count as JSON.
+-- measurement is not one cached row set; reports through ../report.lua.
 -- Usage: wrk -s search.lua <base> -- <path template with {tenant} and {term}>
 local tenants = tonumber(os.getenv("BENCH_TENANTS") or "200")
 local terms = { "health", "data", "open", "education", "payment", "identity", "platform", "management" }
@@ -20,12 +20,5 @@ function request()
   return wrk.format("GET", path)
 end
 
-function done(summary, latency, requests)
-  local errors = summary.errors.connect + summary.errors.read + summary.errors.write
-    + summary.errors.status + summary.errors.timeout
-  io.write(string.format(
-    "RESULT {\"requests\":%d,\"seconds\":%.3f,\"rps\":%.1f,\"p50_ms\":%.2f,\"p95_ms\":%.2f,\"p99_ms\":%.2f,\"errors\":%d,\"non2xx\":%d}\n",
-    summary.requests, summary.duration / 1e6, summary.requests / (summary.duration / 1e6),
-    latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000,
-    errors, summary.errors.status))
-end
+-- done(): the shared report, beside this script's folder.
+dofile(debug.getinfo(1, "S").source:match("^@(.*/)") .. "../report.lua")

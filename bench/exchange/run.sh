@@ -24,11 +24,9 @@ for tool in dotnet node python3 psql curl; do command -v "$tool" >/dev/null || {
 mkdir -p "$out"
 ulimit -n 65536 2>/dev/null || true
 
-source "$here/../key-ring.sh"
+source "$here/../common.sh"
 key_ring=$(bench_key_ring "$out")
-
-echo "== publishing the Host (Release)"
-dotnet publish "$repo/src/Host" -c Release -o "$out/host" --nologo -v quiet >/dev/null
+bench_publish "$repo" "$out"
 
 connection="Host=$PGHOST;Username=$PGUSER;Password=$PGPASSWORD;Database=nucleus_bench_exchange;Maximum Pool Size=64"
 psql -q -d postgres -c 'DROP DATABASE IF EXISTS nucleus_bench_exchange WITH (FORCE)' -c 'CREATE DATABASE nucleus_bench_exchange'

@@ -1,6 +1,6 @@
 -- wrk script for the row-level security benchmark: each request picks one of the benchmark's
 -- solutions at random (a line "tenant-slug solution-id" of BENCH_IDS) and fills the path template's
--- {tenant}, {id}, {term} and {nonce}; prints p50/p95/p99 and the error count as JSON.
+-- {tenant}, {id}, {term} and {nonce}; reports through ../report.lua.
 local ids = {}
 local terms = { "health", "data", "open", "education", "payment", "identity", "platform", "management" }
 local template = "/health/live"
@@ -24,12 +24,5 @@ function request()
   return wrk.format("GET", path)
 end
 
-function done(summary, latency, requests)
-  local errors = summary.errors.connect + summary.errors.read + summary.errors.write
-    + summary.errors.status + summary.errors.timeout
-  io.write(string.format(
-    "RESULT {\"requests\":%d,\"seconds\":%.3f,\"rps\":%.1f,\"p50_ms\":%.2f,\"p95_ms\":%.2f,\"p99_ms\":%.2f,\"errors\":%d,\"non2xx\":%d}\n",
-    summary.requests, summary.duration / 1e6, summary.requests / (summary.duration / 1e6),
-    latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000,
-    errors, summary.errors.status))
-end
+-- done(): the shared report, beside this script's folder.
+dofile(debug.getinfo(1, "S").source:match("^@(.*/)") .. "../report.lua")

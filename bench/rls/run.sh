@@ -33,14 +33,10 @@ for tool in dotnet wrk python3 psql curl; do command -v "$tool" >/dev/null || { 
 
 connection() { echo "Host=$PGHOST;Username=$1;Password=$role_password;Database=${2:-$database};Maximum Pool Size=64"; }
 
-echo "== publishing the Host (Release)"
-dotnet publish "$repo/src/Host" -c Release -o "$out/host" --nologo -v quiet >/dev/null
-python3 - "$registry" "$out/dpg.zip" <<'PY'
-import sys, zipfile, pathlib
-with zipfile.ZipFile(sys.argv[2], "w", zipfile.ZIP_DEFLATED) as z:
-    for f in sorted(pathlib.Path(sys.argv[1]).glob("*.json")):
-        z.write(f, f.name)
-PY
+source "$here/../common.sh"
+bench_publish "$repo" "$out"
+bench_dpg_zip "$registry" "$out/dpg.zip"
+key_ring=$(bench_key_ring "$out")
 
 echo "== roles and a fresh database"
 psql -q -d postgres -v ON_ERROR_STOP=1 <<SQL
@@ -85,8 +81,6 @@ policies() { # $1 database, $2 ENABLE | DISABLE, on every table that has policie
     END LOOP; END \$\$;"
 }
 
-source "$here/../key-ring.sh"
-key_ring=$(bench_key_ring "$out")
 
 echo "== migrating with row-level security, seeding the demo tenants, importing the DPG registry into 'ee'"
 start_host rls Benchmark
