@@ -102,4 +102,21 @@ public sealed class ArchitectureTests
         violations.ShouldContain(v => v.Contains("RuleBreakingEndpoints calls EntityFrameworkQueryableExtensions.ExecuteDeleteAsync", StringComparison.Ordinal)
             || v.Contains("RuleBreakingEndpoints calls RelationalQueryableExtensions.ExecuteDeleteAsync", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Modules_reading_another_modules_events_read_what_it_sends()
+    {
+        IntegrationEventContracts.Violations(Solution.All).ShouldBeEmpty();
+        Solution.All.SelectMany(a => a.GetTypes()).Count(t => t.GetCustomAttributes(typeof(NucleusCloud.Modules.Abstractions.Messaging.IntegrationEventAttribute), false).Length > 0)
+            .ShouldBeGreaterThan(2, "the partner's removal is published once and read by two modules");
+    }
+
+    [Fact]
+    public void The_event_contract_rule_catches_a_reader_of_another_shape()
+    {
+        var violations = IntegrationEventContracts.Violations([Fixtures]).ToList();
+
+        violations.ShouldContain(v => v.Contains("ThingHappenedMisread reads 'fixtures.thing-happened'.ThingId as String", StringComparison.Ordinal));
+        violations.ShouldContain(v => v.Contains("'fixtures.thing-happened'.Count as Int32", StringComparison.Ordinal));
+    }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using NucleusCloud.Modules.Abstractions.Http;
+using NucleusCloud.Modules.Abstractions.Messaging;
 using NucleusCloud.Modules.Abstractions.Modules;
 using NucleusCloud.Modules.Abstractions.Persistence;
 using NucleusCloud.Modules.Catalogue.CaseStudies;
@@ -31,6 +32,7 @@ public sealed class CatalogueModule : IModule
         services.AddScoped<SolutionEditor>();
         services.AddScoped<CaseStudyEditor>();
         services.AddScoped<PartnerSolutions>();
+        services.AddIntegrationEventHandler<PartnerProviderRemoval, PartnerRemoved>();
         services.AddScoped<IPartnerSolutions>(sp => sp.GetRequiredService<PartnerSolutions>());
         services.AddScoped<SolutionSearch>();
         services.AddScoped<DpgImporter>();

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using NucleusCloud.Modules.Abstractions.Http;
+using NucleusCloud.Modules.Abstractions.Messaging;
 using NucleusCloud.Modules.Abstractions.Modules;
 using NucleusCloud.Modules.Abstractions.Persistence;
 using Microsoft.AspNetCore.Authorization;
@@ -52,6 +53,7 @@ public sealed class IdentityModule : IModule
         services.AddScoped<Microsoft.AspNetCore.Authentication.IClaimsTransformation>(sp => sp.GetRequiredService<SessionCheck>());
         services.AddSingleton<AccountThrottle>();
         services.AddScoped<AccessAdministration>();
+        services.AddIntegrationEventHandler<PartnerGuestsRemoval, PartnerRemoved>();
         services.AddScoped<IAccessAdministration>(sp => sp.GetRequiredService<AccessAdministration>());
         services.AddScoped<ITwoFactorEnrolment, TwoFactorEnrolment>();
         services.AddScoped<ApiKeyAdministration>();

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using NucleusCloud.Modules.Abstractions.Http;
+using NucleusCloud.Modules.Abstractions.Messaging;
 using NucleusCloud.Modules.Abstractions.Modules;
 using NucleusCloud.Modules.Abstractions.Persistence;
 using NucleusCloud.Modules.Partners.Agreements;
@@ -22,6 +23,7 @@ public sealed class PartnersModule : IModule
     public void AddServices(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddModuleDbContext<PartnersDbContext, SqlitePartnersDbContext, PostgresPartnersDbContext>(configuration, PartnersDbContext.Schema);
+        services.AddOutbox<PartnersDbContext>(configuration);
         services.AddScoped<IPartnerDirectory, PartnerDirectory>();
         services.AddScoped<PartnerRegister>();
         services.AddScoped<IPartnerRegister>(sp => sp.GetRequiredService<PartnerRegister>());

@@ -78,3 +78,11 @@ internal static class RuleBreakingEndpoints
 
     public static Func<LeakyDbContext, Task<int>> Purge => db => db.Rows.ExecuteDeleteAsync();
 }
+
+/// <summary>Publishes an event that a reader (below) misreads.</summary>
+[NucleusCloud.Modules.Abstractions.Messaging.IntegrationEvent("fixtures.thing-happened")]
+internal sealed record ThingHappened(Guid TenantId, Guid ThingId) : NucleusCloud.Modules.Abstractions.Messaging.IIntegrationEvent;
+
+/// <summary>Reads the thing's id as text and a field nobody sends.</summary>
+[NucleusCloud.Modules.Abstractions.Messaging.IntegrationEvent("fixtures.thing-happened")]
+internal sealed record ThingHappenedMisread(Guid TenantId, string ThingId, int Count);

@@ -153,7 +153,14 @@ public abstract class PartnerPortalTests<TFixture>(TFixture fixture) : IClassFix
     {
         var s = await SetUpAsync();
         (await s.Admin.DeleteAsync($"/api/{s.Tenant.Slug}/partners/{s.Own}")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
-        await (await s.Guest.GetAsync($"/api/{s.Tenant.Slug}/partner-portal/solutions")).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+
+        // The guests and the catalogue's links go when Identity and the catalogue hear of it, through the outbox.
+        await Eventually.Until(async () => (await s.Guest.GetAsync($"/api/{s.Tenant.Slug}/partner-portal/solutions")).StatusCode, code => code == HttpStatusCode.Forbidden, "refused to the removed partner's guest");
+        var solution = await Eventually.Until(
+            async () => (await s.Admin.GetFromJsonAsync<SolutionDetails>($"/api/{s.Tenant.Slug}/catalogue/solutions/{s.Provided.Id}", Api.Json))!,
+            details => details.ProviderPartnerIds.Count == 0, "rid of its removed provider");
+        solution.Version.ShouldBe(s.Provided.Version + 1);
+        (await s.Admin.GetFromJsonAsync<SolutionDetails>($"/api/{s.Tenant.Slug}/catalogue/solutions/{s.NotProvided.Id}", Api.Json))!.ProviderPartnerIds.ShouldBe([Guid.Parse(s.Other)]);
         await (await s.Guest.PostAsJsonAsync($"/api/{s.Tenant.Slug}/partner-portal/solutions/{s.Provided.Id}/proposals", new { summary = "Still here?" }, Api.Json))
             .ShouldBeProblemAsync(HttpStatusCode.Forbidden);
         (await s.Admin.GetStringAsync($"/api/{s.Tenant.Slug}/identity/members")).ShouldNotContain("vendor.example");

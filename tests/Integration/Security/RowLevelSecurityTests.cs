@@ -249,6 +249,29 @@ public sealed class RowLevelSecurityTests(PostgresFixture fixture) : IClassFixtu
             """)).ShouldBeTrue("a membership of its own making in an invite-only space");
     }
 
+    [SkippableFact]
+    public async Task An_outbox_takes_a_tenants_own_events_and_shows_them_to_the_system_alone()
+    {
+        var (a, b) = (await App.NewTenantAsync(), await App.NewTenantAsync());
+        var admin = App.MemberOf(a);
+        var partner = (await admin.CreatePartnerAsync(a, "Leaving vendor", "ItVendor"))["id"]!.GetValue<string>();
+        (await admin.DeleteAsync($"/api/{a.Slug}/partners/{partner}")).StatusCode.ShouldBe(System.Net.HttpStatusCode.NoContent);
+
+        var application = TestDatabaseRoles.As(fixture.ConnectionString, TestDatabaseRoles.Application);
+        await using var asA = await OpenAsync(application, a.Id);
+        await using var asSystem = await OpenAsync(application, tenant: null);
+        await ChangedAsync(asSystem, "SET app.system = 'on'");
+        const string outbox = "partners.partners_outbox";
+        var ofA = $"SELECT count(*) FROM {outbox} WHERE \"TenantId\" = '{a.Id}'";
+        (await CountAsync(asSystem, ofA)).ShouldBe(1, "the system sees the event to deliver");
+        (await CountAsync(asA, ofA)).ShouldBe(0, "a tenant never reads an outbox, its own events included");
+        (await ChangedAsync(asA, $"UPDATE {outbox} SET \"Attempts\" = 0")).ShouldBe(0);
+        (await ChangedAsync(asA, $"DELETE FROM {outbox}")).ShouldBe(0);
+        string Insert(Guid tenant) => $"INSERT INTO {outbox} (\"Id\", \"TenantId\", \"Type\", \"Payload\", \"OccurredAt\", \"Attempts\") VALUES (gen_random_uuid(), '{tenant}', 'partners.partner-removed', '{{}}', now(), 0)";
+        (await ChangedAsync(asA, Insert(a.Id))).ShouldBe(1, "its own event goes in");
+        (await RefusedAsync(asA, Insert(b.Id))).ShouldBeTrue("an event in another tenant's name does not");
+    }
+
     /// <summary>An invite-only space of one tenant with a second as member, holding a row of every kind; and a stranger with a space of its own.</summary>
     private async Task<(string Space, ExchangeUser Host, ExchangeUser Member, ExchangeUser Stranger)> ExchangeWorldAsync()
     {

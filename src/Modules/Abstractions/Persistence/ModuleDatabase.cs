@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NucleusCloud.Modules.Abstractions.Auditing;
+using NucleusCloud.Modules.Abstractions.Messaging;
 using NucleusCloud.Modules.Abstractions.Persistence.RowLevelSecurity;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
@@ -27,11 +28,13 @@ public static class ModuleDatabase
         services.TryAddScoped<AuditingInterceptor>();
         services.TryAddScoped<AuditActor>();
         services.TryAddScoped<TenantSession>();
+        services.TryAddSingleton<OutboxSignal>();
+        services.TryAddSingleton<OutboxNudge>();
         if (options.Provider == DatabaseProvider.Postgres)
         {
             services.AddDbContext<TContext, TPostgres>((sp, builder) =>
             {
-                UsePostgres(builder, options.ConnectionString, schema).AddInterceptors(sp.GetRequiredService<AuditingInterceptor>());
+                UsePostgres(builder, options.ConnectionString, schema).AddInterceptors(sp.GetRequiredService<AuditingInterceptor>(), sp.GetRequiredService<OutboxNudge>());
                 if (options.RowLevelSecurity)
                 {
                     builder.AddInterceptors(sp.GetRequiredService<TenantSession>());
@@ -40,7 +43,7 @@ public static class ModuleDatabase
         }
         else
         {
-            services.AddDbContext<TContext, TSqlite>((sp, builder) => UseSqlite(builder, options.ConnectionString, schema).AddInterceptors(sp.GetRequiredService<AuditingInterceptor>()));
+            services.AddDbContext<TContext, TSqlite>((sp, builder) => UseSqlite(builder, options.ConnectionString, schema).AddInterceptors(sp.GetRequiredService<AuditingInterceptor>(), sp.GetRequiredService<OutboxNudge>()));
         }
 
         services.AddCrossTenantReads<TContext, TPostgres>(options, schema);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using NucleusCloud.Modules.Abstractions.Messaging;
 using NucleusCloud.Modules.Abstractions.Persistence;
 using NucleusCloud.Modules.Catalogue.CaseStudies;
 using NucleusCloud.Modules.Catalogue.Proposals;
@@ -9,7 +10,7 @@ using NucleusCloud.Tenancy.EntityFramework;
 
 namespace NucleusCloud.Modules.Catalogue.Data;
 
-internal abstract class CatalogueDbContext(DbContextOptions options, ITenantContext tenant) : TenantDbContext(options, tenant)
+internal abstract class CatalogueDbContext(DbContextOptions options, ITenantContext tenant) : TenantDbContext(options, tenant), IInboxContext
 {
     public const string Schema = "catalogue";
 
@@ -21,9 +22,12 @@ internal abstract class CatalogueDbContext(DbContextOptions options, ITenantCont
 
     public DbSet<SolutionProposal> SolutionProposals => Set<SolutionProposal>();
 
+    public DbSet<InboxEntry> Inbox => Set<InboxEntry>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(Schema);
+        modelBuilder.AddInbox();
         modelBuilder.Entity<Solution>(solution =>
         {
             solution.ToTable("solutions");

@@ -13,7 +13,7 @@ namespace NucleusCloud.Modules.Exchange.Data;
 internal sealed class ExchangeRowSecurity : IRowSecurityPolicies
 {
     private const string Tenant = RowSecurity.CurrentTenant;
-    private const string SystemActs = "current_setting('app.system', true) = 'on'";
+    private const string SystemActs = RowSecurity.ActsAsSystem;
     // The cast makes it one array, read once per statement (an init plan), not a subquery of arrays.
     private const string Related = "((SELECT exchange.related_spaces())::uuid[])";
     private const string Visible = "((SELECT exchange.visible_spaces())::uuid[])";

@@ -25,9 +25,6 @@ public interface IAccessAdministration
     /// <summary>Withdraws an open invitation of the current tenant (members.manage).</summary>
     Task<Outcome<bool>> RevokeInvitationAsync(Guid invitationId, CancellationToken cancellationToken = default);
 
-    /// <summary>Ends every membership and open invitation of the current tenant that acts for <paramref name="partnerId"/> (its record is being removed; partners.write); the number of memberships ended.</summary>
-    Task<Outcome<int>> RemovePartnerGuestsAsync(Guid partnerId, CancellationToken cancellationToken = default);
-
     /// <summary>Accepts an invitation by its token (anonymous: the token proves the mailbox).</summary>
     Task<Outcome<AcceptedInvitation>> AcceptInvitationAsync(string tenantSlug, string token, string? displayName, string? password, CancellationToken cancellationToken = default);
 

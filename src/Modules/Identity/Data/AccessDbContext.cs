@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using NucleusCloud.Modules.Abstractions.Messaging;
 using NucleusCloud.Modules.Abstractions.Persistence;
 using NucleusCloud.Modules.Identity.ApiKeys;
 using NucleusCloud.Modules.Identity.Invitations;
@@ -10,7 +11,7 @@ using NucleusCloud.Tenancy.EntityFramework;
 namespace NucleusCloud.Modules.Identity.Data;
 
 /// <summary>Who may do what in each tenant: memberships and API keys, tenant-owned.</summary>
-internal abstract class AccessDbContext(DbContextOptions options, ITenantContext tenant) : TenantDbContext(options, tenant)
+internal abstract class AccessDbContext(DbContextOptions options, ITenantContext tenant) : TenantDbContext(options, tenant), IInboxContext
 {
     public const string Schema = "access";
 
@@ -22,9 +23,12 @@ internal abstract class AccessDbContext(DbContextOptions options, ITenantContext
 
     public DbSet<TenantSecurityPolicy> SecurityPolicies => Set<TenantSecurityPolicy>();
 
+    public DbSet<InboxEntry> Inbox => Set<InboxEntry>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(Schema);
+        modelBuilder.AddInbox();
         modelBuilder.Entity<Membership>(membership =>
         {
             membership.ToTable("memberships");

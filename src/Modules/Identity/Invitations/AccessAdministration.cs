@@ -176,25 +176,6 @@ internal sealed class AccessAdministration(
         return true;
     }
 
-    public async Task<Outcome<int>> RemovePartnerGuestsAsync(Guid partnerId, CancellationToken cancellationToken = default)
-    {
-        if (!await caller.MayAsync(Permissions.PartnersWrite, cancellationToken))
-        {
-            return Refusal.Forbidden("Only those who keep the partner register remove a partner's guests.");
-        }
-
-        var guests = await access.Memberships.Where(m => m.PartnerId == partnerId).ToListAsync(cancellationToken);
-        access.Memberships.RemoveRange(guests);
-        var now = clock.GetStorableUtcNow();
-        foreach (var invitation in await access.Invitations.Where(i => i.PartnerId == partnerId && i.AcceptedAt == null && i.RevokedAt == null).ToListAsync(cancellationToken))
-        {
-            invitation.RevokedAt = now;
-        }
-
-        await access.SaveChangesAsync(cancellationToken);
-        return guests.Count;
-    }
-
     private Guid CallerId => MembershipChecker.UserId(caller.Principal) ?? Guid.Empty;
 
     private static Refusal? Check(string? email, TenantRole? role, bool partnerGuest = false)

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using NucleusCloud.Modules.Abstractions.Messaging;
 using NucleusCloud.Modules.Abstractions.Persistence;
 using NucleusCloud.Modules.Partners.Agreements;
 using NucleusCloud.Modules.Partners.Partners;
@@ -8,7 +9,7 @@ using NucleusCloud.Tenancy.EntityFramework;
 
 namespace NucleusCloud.Modules.Partners.Data;
 
-internal abstract class PartnersDbContext(DbContextOptions options, ITenantContext tenant) : TenantDbContext(options, tenant)
+internal abstract class PartnersDbContext(DbContextOptions options, ITenantContext tenant) : TenantDbContext(options, tenant), IOutboxContext
 {
     public const string Schema = "partners";
 
@@ -18,9 +19,12 @@ internal abstract class PartnersDbContext(DbContextOptions options, ITenantConte
 
     public DbSet<SatisfactionSurvey> Surveys => Set<SatisfactionSurvey>();
 
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(Schema);
+        modelBuilder.AddOutbox();
         modelBuilder.Entity<Partner>(partner =>
         {
             partner.ToTable("partners");

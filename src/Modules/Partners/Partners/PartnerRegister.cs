@@ -1,6 +1,7 @@
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using NucleusCloud.Modules.Abstractions.Http;
+using NucleusCloud.Modules.Abstractions.Messaging;
 using NucleusCloud.Modules.Abstractions.Persistence;
 using NucleusCloud.Modules.Identity.Contracts;
 using NucleusCloud.Modules.Partners.Agreements;
@@ -110,14 +111,10 @@ internal sealed class PartnerRegister(PartnersDbContext db, ICaller caller, IAcc
             return NoPartner;
         }
 
-        // Its guests go first: a membership must never outlive the record it is confined to (a failure
-        // here leaves the partner in place, to be deleted again). Its agreements and surveys go with it (cascade).
-        if ((await access.RemovePartnerGuestsAsync(partnerId, cancellationToken)).Refusal is { } refused)
-        {
-            return refused;
-        }
-
+        // Its agreements and surveys go with it (cascade); its guests' access and the catalogue's links to it
+        // go when the other modules hear of it, from the outbox written in this same transaction.
         db.Partners.Remove(partner);
+        db.Outbox.Add(OutboxMessage.For(new PartnerRemoved(partner.TenantId, partnerId), clock.GetStorableUtcNow()));
         await db.SaveChangesAsync(cancellationToken);
         return true;
     }

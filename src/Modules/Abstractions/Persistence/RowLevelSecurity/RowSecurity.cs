@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using NucleusCloud.Modules.Abstractions.Messaging;
 using NucleusCloud.Tenancy.EntityFramework;
 
 namespace NucleusCloud.Modules.Abstractions.Persistence.RowLevelSecurity;
@@ -18,6 +19,9 @@ public static class RowSecurity
 {
     /// <summary>The tenant the connection acts for, or null: an unset or reset setting reads as empty.</summary>
     public const string CurrentTenant = "NULLIF(current_setting('app.tenant_id', true), '')::uuid";
+
+    /// <summary>Whether the connection acts as the system (<see cref="TenantSession"/>: platform scopes only, never a request).</summary>
+    public const string ActsAsSystem = "current_setting('app.system', true) = 'on'";
 
     /// <summary>A tenant-owned table and its tenant column.</summary>
     public sealed record TenantTable(string Schema, string Table, string TenantColumn)
@@ -35,16 +39,29 @@ public static class RowSecurity
             })
             .Distinct()];
 
+    /// <summary>The modules' outboxes: written by tenants, read and marked by the system's dispatcher.</summary>
+    public static IReadOnlyList<TenantTable> OutboxTables(IModel model) =>
+        [.. model.GetEntityTypes()
+            .Where(e => e.ClrType == typeof(OutboxMessage))
+            .Select(e =>
+            {
+                var table = StoreObjectIdentifier.Table(e.GetTableName()!, e.GetSchema());
+                return new TenantTable(e.GetSchema() ?? "public", table.Name, e.FindProperty(nameof(OutboxMessage.TenantId))!.GetColumnName(table)!);
+            })];
+
     /// <summary>Installs the policies and grants (as the owner, in one transaction), then checks the application's role.</summary>
     public static async Task InstallAsync(IServiceProvider services, DatabaseOptions options, IReadOnlyList<IModuleMigrator> migrators, CancellationToken cancellationToken)
     {
         var roles = DatabaseRoles.From(options);
         var tables = new List<TenantTable>();
+        var outboxes = new List<TenantTable>();
         await using (var scope = services.CreateAsyncScope())
         {
             foreach (var migrator in migrators)
             {
-                tables.AddRange(TenantTables(((DbContext)scope.ServiceProvider.GetRequiredService(migrator.ContextType)).Model));
+                var model = ((DbContext)scope.ServiceProvider.GetRequiredService(migrator.ContextType)).Model;
+                tables.AddRange(TenantTables(model));
+                outboxes.AddRange(OutboxTables(model));
             }
         }
 
@@ -58,6 +75,11 @@ public static class RowSecurity
         foreach (var table in tables.Distinct())
         {
             sql.AppendLine(TenantPolicySql(table, roles));
+        }
+
+        foreach (var outbox in outboxes.Distinct())
+        {
+            sql.AppendLine(OutboxPolicySql(outbox, roles));
         }
 
         foreach (var module in services.GetServices<IRowSecurityPolicies>())
@@ -94,6 +116,24 @@ public static class RowSecurity
             ALTER TABLE {name} FORCE ROW LEVEL SECURITY;
             DROP POLICY IF EXISTS tenant_isolation ON {name};
             CREATE POLICY tenant_isolation ON {name} USING ({tenant} = {CurrentTenant}) WITH CHECK ({tenant} = {CurrentTenant});
+            DROP POLICY IF EXISTS platform_reads ON {name};
+            CREATE POLICY platform_reads ON {name} FOR SELECT TO {Quote(roles.Platform)} USING (true);
+            DROP POLICY IF EXISTS migrations ON {name};
+            CREATE POLICY migrations ON {name} TO CURRENT_USER USING (true) WITH CHECK (true);
+            """;
+    }
+
+    /// <summary>A tenant adds its own events and sees none (it never reads its outbox); the system, in a platform scope, reads and marks all.</summary>
+    private static string OutboxPolicySql(TenantTable table, DatabaseRoles roles)
+    {
+        var (name, tenant) = (table.QualifiedName, Quote(table.TenantColumn));
+        return $"""
+            ALTER TABLE {name} ENABLE ROW LEVEL SECURITY;
+            ALTER TABLE {name} FORCE ROW LEVEL SECURITY;
+            DROP POLICY IF EXISTS outbox_publish ON {name};
+            CREATE POLICY outbox_publish ON {name} FOR INSERT WITH CHECK ({tenant} = {CurrentTenant});
+            DROP POLICY IF EXISTS outbox_dispatch ON {name};
+            CREATE POLICY outbox_dispatch ON {name} USING ({ActsAsSystem}) WITH CHECK ({ActsAsSystem});
             DROP POLICY IF EXISTS platform_reads ON {name};
             CREATE POLICY platform_reads ON {name} FOR SELECT TO {Quote(roles.Platform)} USING (true);
             DROP POLICY IF EXISTS migrations ON {name};

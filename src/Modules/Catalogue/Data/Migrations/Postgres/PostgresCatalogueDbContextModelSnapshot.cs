@@ -26,6 +26,26 @@ namespace NucleusCloud.Modules.Catalogue.Data.Migrations.Postgres
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "btree_gin");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("NucleusCloud.Modules.Abstractions.Messaging.InboxEntry", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Handler")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("HandledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("TenantId", "EventId", "Handler");
+
+                    b.ToTable("catalogue_inbox", "catalogue");
+                });
+
             modelBuilder.Entity("NucleusCloud.Modules.Catalogue.CaseStudies.CaseStudy", b =>
                 {
                     b.Property<Guid>("TenantId")

@@ -19,6 +19,26 @@ namespace NucleusCloud.Modules.Catalogue.Data.Migrations.Sqlite
                 .HasDefaultSchema("catalogue")
                 .HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("NucleusCloud.Modules.Abstractions.Messaging.InboxEntry", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Handler")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("HandledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TenantId", "EventId", "Handler");
+
+                    b.ToTable("catalogue_inbox", "catalogue");
+                });
+
             modelBuilder.Entity("NucleusCloud.Modules.Catalogue.CaseStudies.CaseStudy", b =>
                 {
                     b.Property<Guid>("TenantId")

@@ -23,6 +23,26 @@ namespace NucleusCloud.Modules.Identity.Data.Migrations.Access.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("NucleusCloud.Modules.Abstractions.Messaging.InboxEntry", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Handler")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("HandledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("TenantId", "EventId", "Handler");
+
+                    b.ToTable("access_inbox", "access");
+                });
+
             modelBuilder.Entity("NucleusCloud.Modules.Identity.ApiKeys.ApiKey", b =>
                 {
                     b.Property<Guid>("TenantId")

@@ -19,6 +19,26 @@ namespace NucleusCloud.Modules.Identity.Data.Migrations.Access.Sqlite
                 .HasDefaultSchema("access")
                 .HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("NucleusCloud.Modules.Abstractions.Messaging.InboxEntry", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Handler")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("HandledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TenantId", "EventId", "Handler");
+
+                    b.ToTable("access_inbox", "access");
+                });
+
             modelBuilder.Entity("NucleusCloud.Modules.Identity.ApiKeys.ApiKey", b =>
                 {
                     b.Property<Guid>("TenantId")
