@@ -13,7 +13,7 @@ public sealed class ArchitectureTests
     public void The_product_is_made_of_the_expected_assemblies()
     {
         Solution.All.Select(a => a.GetName().Name).ShouldBe(
-            ["NucleusCloud.Host", "NucleusCloud.Modules.Abstractions", "NucleusCloud.Modules.Brand", "NucleusCloud.Modules.Catalogue", "NucleusCloud.Modules.Crm", "NucleusCloud.Modules.Exchange", "NucleusCloud.Modules.Identity", "NucleusCloud.Modules.Partners", "NucleusCloud.Modules.Platform", "NucleusCloud.Tenancy", "NucleusCloud.Web"],
+            ["NucleusCloud.Host", "NucleusCloud.Modules.Abstractions", "NucleusCloud.Modules.Brand", "NucleusCloud.Modules.Catalogue", "NucleusCloud.Modules.Crm", "NucleusCloud.Modules.Exchange", "NucleusCloud.Modules.Identity", "NucleusCloud.Modules.Partners", "NucleusCloud.Modules.Platform", "NucleusCloud.Modules.Strategy", "NucleusCloud.Tenancy", "NucleusCloud.Web"],
             ignoreOrder: true);
     }
 
@@ -40,7 +40,7 @@ public sealed class ArchitectureTests
     public void Every_tenant_owned_entity_has_the_tenant_filter_a_required_tenant_id_and_tenant_led_keys()
     {
         var contexts = TenantModelRules.ModuleContexts();
-        contexts.Count.ShouldBe(18, "a SQLite and a PostgreSQL context for each of platform, identity (accounts, access, audit), catalogue, crm, partners, brand and exchange");
+        contexts.Count.ShouldBe(20, "a SQLite and a PostgreSQL context for each of platform, identity (accounts, access, audit), catalogue, crm, partners, brand, exchange and strategy");
         foreach (var context in contexts)
         {
             using (context)

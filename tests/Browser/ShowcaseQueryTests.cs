@@ -40,13 +40,13 @@ public sealed class ShowcaseQueryTests(BrowserFixture fixture) : IClassFixture<B
             await BrowserFixture.AssertAccessibleAsync(page);
         });
 
-        var queries = JsonNode.Parse(await admin.GetStringAsync($"/api/{tenant.Slug}/crm/queries"))!["items"]!.AsArray();
+        var queries = JsonNode.Parse(await admin.GetStringAsync($"/api/{tenant.Slug}/crm/enquiries"))!["items"]!.AsArray();
         queries.Count.ShouldBe(1);
         queries[0]!["subject"]!.GetValue<string>().ShouldBe("Verifiable certificates");
         queries[0]!["country"]!.GetValue<string>().ShouldBe("NZ");
         queries[0]!["solutionId"].ShouldNotBeNull();
         queries[0]!["status"]!.GetValue<string>().ShouldBe("New");
-        JsonNode.Parse(await fixture.App.MemberOf(TenantRole.Admin, other).GetStringAsync($"/api/{other.Slug}/crm/queries"))!["total"]!.GetValue<int>().ShouldBe(0);
+        JsonNode.Parse(await fixture.App.MemberOf(TenantRole.Admin, other).GetStringAsync($"/api/{other.Slug}/crm/enquiries"))!["total"]!.GetValue<int>().ShouldBe(0);
     }
 
     [SkippableFact]
@@ -68,7 +68,7 @@ public sealed class ShowcaseQueryTests(BrowserFixture fixture) : IClassFixture<B
             (await page.TextContentAsync("#query-sent"))!.ShouldContain("Thank you");
         });
 
-        var stored = await fixture.App.MemberOf(TenantRole.Admin, tenant).GetFromJsonAsync<JsonObject>($"/api/{tenant.Slug}/crm/queries");
+        var stored = await fixture.App.MemberOf(TenantRole.Admin, tenant).GetFromJsonAsync<JsonObject>($"/api/{tenant.Slug}/crm/enquiries");
         stored!["total"]!.GetValue<int>().ShouldBe(0);
     }
 

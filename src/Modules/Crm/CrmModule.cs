@@ -4,11 +4,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NucleusCloud.Modules.Abstractions.Http;
+using NucleusCloud.Modules.Abstractions.Messaging;
 using NucleusCloud.Modules.Abstractions.Modules;
 using NucleusCloud.Modules.Abstractions.Persistence;
 using NucleusCloud.Modules.Crm.Contracts;
 using NucleusCloud.Modules.Crm.Data;
-using NucleusCloud.Modules.Crm.Queries;
+using NucleusCloud.Modules.Crm.Enquiries;
+using NucleusCloud.Modules.Crm.Opportunities;
+using NucleusCloud.Modules.Crm.Organisations;
 
 namespace NucleusCloud.Modules.Crm;
 
@@ -19,10 +22,18 @@ public sealed class CrmModule : IModule
     public void AddServices(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddModuleDbContext<CrmDbContext, SqliteCrmDbContext, PostgresCrmDbContext>(configuration, CrmDbContext.Schema);
+        services.AddOutbox<CrmDbContext>(configuration);
         services.AddScoped<ICrmIntake, CrmIntake>();
+        services.AddScoped<OrganisationBook>();
+        services.AddScoped<OpportunityPipeline>();
         services.TryAddSingleton<HumanFormGuard>();
         services.AddValidatorsOf<CrmModule>();
     }
 
-    public void MapEndpoints(IEndpointRouteBuilder endpoints) => QueryEndpoints.Map(endpoints);
+    public void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        EnquiryEndpoints.Map(endpoints);
+        OrganisationEndpoints.Map(endpoints);
+        OpportunityEndpoints.Map(endpoints);
+    }
 }

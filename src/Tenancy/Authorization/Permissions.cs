@@ -48,11 +48,17 @@ public static class Permissions
     public const string ApiKeysManage = "apikeys.manage";
     public const string AuditRead = "audit.read";
 
+    /// <summary>Reads the strategy: aims, plans, indicators with their targets and actuals.</summary>
+    public const string StrategyRead = "strategy.read";
+
+    /// <summary>Sets the strategy: aims, plans, targets and the figures entered by hand.</summary>
+    public const string StrategyWrite = "strategy.write";
+
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
         CatalogueRead, CatalogueWrite, CataloguePublish, CrmRead, CrmWrite, PartnersRead, PartnersWrite, PartnerPortal, BrandRead, BrandWrite, BrandApprove,
         ExchangeRead, ExchangeManage,
-        MembersRead, MembersManage, ApiKeysManage, AuditRead,
+        MembersRead, MembersManage, ApiKeysManage, AuditRead, StrategyRead, StrategyWrite,
     };
 }
 
@@ -67,8 +73,8 @@ public static class RolePermissions
         [TenantRole.Owner] = Everything,
         [TenantRole.Admin] = Everything,
         [TenantRole.Editor] = new HashSet<string>([.. Reading, Permissions.CatalogueWrite, Permissions.BrandWrite]),
-        [TenantRole.CrmUser] = new HashSet<string>([.. Reading, Permissions.CrmRead, Permissions.CrmWrite, Permissions.PartnersWrite]),
-        [TenantRole.Analyst] = new HashSet<string>([.. Reading, Permissions.CrmRead, Permissions.AuditRead]),
+        [TenantRole.CrmUser] = new HashSet<string>([.. Reading, Permissions.CrmRead, Permissions.CrmWrite, Permissions.PartnersWrite, Permissions.StrategyRead]),
+        [TenantRole.Analyst] = new HashSet<string>([.. Reading, Permissions.CrmRead, Permissions.AuditRead, Permissions.StrategyRead]),
         [TenantRole.Viewer] = new HashSet<string>(Reading),
         // Confined to its own partner record: the portal's endpoints narrow every query to it.
         [TenantRole.PartnerGuest] = new HashSet<string>([Permissions.PartnerPortal]),

@@ -83,7 +83,7 @@ public abstract class CrossTenantRuleTests<TFixture>(TFixture fixture) : IClassF
 
         // The host, delegated in the space, still reaches nothing private of the member's own routes.
         var member_ = member.Tenant.Slug;
-        foreach (var url in new[] { $"/api/{member_}/catalogue/solutions/{draft.Id}", $"/api/{member_}/catalogue/solutions/{draft.Id}/history", $"/api/{member_}/partners", $"/api/{member_}/brand/kit", $"/api/{member_}/crm/queries", $"/api/{member_}/identity/members" })
+        foreach (var url in new[] { $"/api/{member_}/catalogue/solutions/{draft.Id}", $"/api/{member_}/catalogue/solutions/{draft.Id}/history", $"/api/{member_}/partners", $"/api/{member_}/brand/kit", $"/api/{member_}/crm/enquiries", $"/api/{member_}/identity/members" })
         {
             var response = await host.Client.GetAsync(url);
             response.StatusCode.ShouldBeOneOf([HttpStatusCode.Forbidden, HttpStatusCode.NotFound], url);

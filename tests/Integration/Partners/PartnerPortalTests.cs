@@ -84,7 +84,7 @@ public abstract class PartnerPortalTests<TFixture>(TFixture fixture) : IClassFix
             $"/api/{s.Tenant.Slug}/partners/{s.Other}",
             $"/api/{s.Tenant.Slug}/partners/{s.Other}/agreements",
             $"/api/{s.Tenant.Slug}/partners/{s.Other}/surveys",
-            $"/api/{s.Tenant.Slug}/crm/queries",
+            $"/api/{s.Tenant.Slug}/crm/enquiries",
             $"/api/{s.Tenant.Slug}/identity/members",
             $"/api/{s.Tenant.Slug}/catalogue/proposals",
             $"/api/{s.Tenant.Slug}/catalogue/solutions/{s.Draft.Id}/history",

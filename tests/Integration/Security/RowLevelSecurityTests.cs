@@ -362,7 +362,7 @@ public sealed class RowLevelSecurityTests(PostgresFixture fixture) : IClassFixtu
 
         // No API of the tenant's own makes these two: the showcase's contact form and a partner's portal do.
         await using var scope = App.Services.GetRequiredService<ITenantScopeFactory>().CreateScope(tenant);
-        await scope.ServiceProvider.GetRequiredService<ICrmIntake>().ReceiveQueryAsync(new IncomingQuery("Ana", "ana@example.org", null, "PT", "Registries", "We need one.", null, "showcase"));
+        await scope.ServiceProvider.GetRequiredService<ICrmIntake>().ReceiveEnquiryAsync(new IncomingEnquiry("Ana", "ana@example.org", null, "PT", "Registries", "We need one.", null, "showcase"));
         var catalogue = scope.ServiceProvider.GetRequiredService<CatalogueDbContext>();
         catalogue.SolutionProposals.Add(new SolutionProposal { SolutionId = solution.Id, PartnerId = Guid.Parse(partner), ProposedBy = "guest@vendor.example", ProposedAt = DateTimeOffset.UtcNow, Summary = "Better" });
         await catalogue.SaveChangesAsync();

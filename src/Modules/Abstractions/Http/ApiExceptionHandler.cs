@@ -46,7 +46,7 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
     }
 
-    // Minimal APIs say: Failed to bind parameter "Nullable<QueryStatus> Status" from "Lost".
+    // Minimal APIs say: Failed to bind parameter "Nullable<EnquiryStatus> Status" from "Lost".
     [GeneratedRegex("^Failed to bind parameter \"[^\"]*?(?<name>[A-Za-z0-9_]+)\" from \"(?<value>.*)\"\\.?$", RegexOptions.CultureInvariant)]
     private static partial Regex BindingFailure();
 

@@ -87,3 +87,12 @@ public static class ValidatorRegistration
         return services;
     }
 }
+
+public static class ValidationRefusals
+{
+    /// <summary>A service's check of a request: the first failure as a refusal naming its field, or null when valid.</summary>
+    public static async Task<Outcomes.Refusal?> RefusalAsync<T>(this IValidator<T> validator, T request, CancellationToken cancellationToken) =>
+        (await validator.ValidateAsync(request, cancellationToken)).Errors.FirstOrDefault() is { } error
+            ? Outcomes.Refusal.Invalid(ApiProblems.FieldName(error.PropertyName), error.ErrorMessage)
+            : null;
+}

@@ -1,14 +1,14 @@
 namespace NucleusCloud.Modules.Crm.Contracts;
 
-/// <summary>How other modules hand the CRM something that arrived from outside (the showcase's query form).</summary>
+/// <summary>How other modules hand the CRM something that arrived from outside (the showcase's enquiry form).</summary>
 public interface ICrmIntake
 {
-    /// <summary>Stores a query for the current tenant as <c>New</c>; answers its id.</summary>
-    Task<Guid> ReceiveQueryAsync(IncomingQuery query, CancellationToken cancellationToken = default);
+    /// <summary>Stores an enquiry for the current tenant as <c>New</c>; answers its id.</summary>
+    Task<Guid> ReceiveEnquiryAsync(IncomingEnquiry enquiry, CancellationToken cancellationToken = default);
 }
 
 /// <summary>A foreign government's request, as its sender wrote it. Texts are stored as given and shown escaped.</summary>
-public sealed record IncomingQuery(
+public sealed record IncomingEnquiry(
     string ContactName,
     string ContactEmail,
     string? Organisation,
@@ -18,7 +18,7 @@ public sealed record IncomingQuery(
     Guid? SolutionId,
     string Source);
 
-public enum QueryStatus
+public enum EnquiryStatus
 {
     New,
     Triaged,
@@ -26,4 +26,4 @@ public enum QueryStatus
     Closed,
 }
 
-public sealed record QueryListItem(Guid Id, DateTimeOffset ReceivedAt, string Source, string ContactName, string ContactEmail, string? Organisation, string? Country, string Subject, string Message, Guid? SolutionId, QueryStatus Status);
+public sealed record EnquiryListItem(Guid Id, DateTimeOffset ReceivedAt, string Source, string ContactName, string ContactEmail, string? Organisation, string? Country, string Subject, string Message, Guid? SolutionId, EnquiryStatus Status);

@@ -1,33 +1,70 @@
 using Microsoft.EntityFrameworkCore;
+using NucleusCloud.Modules.Abstractions.Messaging;
 using NucleusCloud.Modules.Abstractions.Persistence;
-using NucleusCloud.Modules.Crm.Queries;
+using NucleusCloud.Modules.Crm.Enquiries;
+using NucleusCloud.Modules.Crm.Opportunities;
+using NucleusCloud.Modules.Crm.Organisations;
 using NucleusCloud.Tenancy;
 using NucleusCloud.Tenancy.EntityFramework;
 
 namespace NucleusCloud.Modules.Crm.Data;
 
-internal abstract class CrmDbContext(DbContextOptions options, ITenantContext tenant) : TenantDbContext(options, tenant)
+internal abstract class CrmDbContext(DbContextOptions options, ITenantContext tenant) : TenantDbContext(options, tenant), IOutboxContext
 {
     public const string Schema = "crm";
 
-    public DbSet<CrmQuery> Queries => Set<CrmQuery>();
+    public DbSet<Enquiry> Enquiries => Set<Enquiry>();
+
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+
+    public DbSet<Opportunity> Opportunities => Set<Opportunity>();
+
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(Schema);
-        modelBuilder.Entity<CrmQuery>(query =>
+        modelBuilder.AddOutbox();
+        modelBuilder.Entity<Enquiry>(enquiry =>
         {
-            query.ToTable("queries");
-            query.HasKey(q => new { q.TenantId, q.Id });
-            query.HasIndex(q => new { q.TenantId, q.Status, q.ReceivedAt });
-            query.Property(q => q.Source).HasMaxLength(20);
-            query.Property(q => q.ContactName).HasMaxLength(200);
-            query.Property(q => q.ContactEmail).HasMaxLength(256);
-            query.Property(q => q.Organisation).HasMaxLength(200);
-            query.Property(q => q.Country).HasMaxLength(2);
-            query.Property(q => q.Subject).HasMaxLength(200);
-            query.Property(q => q.Message).HasMaxLength(5_000);
-            query.Property(q => q.Status).HasConversion<string>().HasMaxLength(20);
+            enquiry.ToTable("enquiries");
+            enquiry.HasKey(q => new { q.TenantId, q.Id });
+            enquiry.HasIndex(q => new { q.TenantId, q.Status, q.ReceivedAt });
+            enquiry.Property(q => q.Source).HasMaxLength(20);
+            enquiry.Property(q => q.ContactName).HasMaxLength(200);
+            enquiry.Property(q => q.ContactEmail).HasMaxLength(256);
+            enquiry.Property(q => q.Organisation).HasMaxLength(200);
+            enquiry.Property(q => q.Country).HasMaxLength(2);
+            enquiry.Property(q => q.Subject).HasMaxLength(200);
+            enquiry.Property(q => q.Message).HasMaxLength(5_000);
+            enquiry.Property(q => q.Status).HasConversion<string>().HasMaxLength(20);
+        });
+        modelBuilder.Entity<Organisation>(organisation =>
+        {
+            organisation.ToTable("organisations");
+            organisation.HasKey(o => new { o.TenantId, o.Id });
+            organisation.HasIndex(o => new { o.TenantId, o.Name });
+            organisation.HasIndex(o => new { o.TenantId, o.Country, o.Name });
+            organisation.Property(o => o.Name).HasMaxLength(200);
+            organisation.Property(o => o.Kind).HasConversion<string>().HasMaxLength(30);
+            organisation.Property(o => o.Country).HasMaxLength(2);
+            organisation.Property(o => o.WebsiteUrl).HasMaxLength(2_000);
+            organisation.Property(o => o.Notes).HasMaxLength(10_000);
+            organisation.Property(o => o.Version).IsConcurrencyToken();
+        });
+        modelBuilder.Entity<Opportunity>(opportunity =>
+        {
+            opportunity.ToTable("opportunities");
+            opportunity.HasKey(o => new { o.TenantId, o.Id });
+            opportunity.HasIndex(o => new { o.TenantId, o.Stage, o.UpdatedAt });
+            opportunity.HasIndex(o => new { o.TenantId, o.OrganisationId });
+            opportunity.Property(o => o.Title).HasMaxLength(200);
+            opportunity.Property(o => o.Amount).HasPrecision(18, 2);
+            opportunity.Property(o => o.Currency).HasMaxLength(3);
+            opportunity.Property(o => o.FundingSource).HasMaxLength(200);
+            opportunity.Property(o => o.Stage).HasConversion<string>().HasMaxLength(20);
+            opportunity.Property(o => o.LostReason).HasMaxLength(1_000);
+            opportunity.Property(o => o.Version).IsConcurrencyToken();
         });
 
         // Last: the tenancy base adds the tenant filter to every tenant-owned entity configured above.

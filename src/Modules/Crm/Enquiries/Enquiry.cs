@@ -1,10 +1,10 @@
 using NucleusCloud.Modules.Crm.Contracts;
 using NucleusCloud.Tenancy.EntityFramework;
 
-namespace NucleusCloud.Modules.Crm.Queries;
+namespace NucleusCloud.Modules.Crm.Enquiries;
 
 /// <summary>An incoming request ("we need a digital ID system for 8M people"), to be triaged, assigned and answered.</summary>
-internal sealed class CrmQuery : ITenantOwned
+internal sealed class Enquiry : ITenantOwned
 {
     public Guid TenantId { get; set; }
 
@@ -28,10 +28,13 @@ internal sealed class CrmQuery : ITenantOwned
 
     public required string Message { get; set; }
 
-    /// <summary>The catalogue solution the query was sent about, if any.</summary>
+    /// <summary>The catalogue solution the enquiry was sent about, if any.</summary>
     public Guid? SolutionId { get; init; }
 
-    public QueryStatus Status { get; set; } = QueryStatus.New;
+    public EnquiryStatus Status { get; set; } = EnquiryStatus.New;
 
-    public QueryListItem ToListItem() => new(Id, ReceivedAt, Source, ContactName, ContactEmail, Organisation, Country, Subject, Message, SolutionId, Status);
+    /// <summary>Incremented on every change; the strategy's figures keep the latest state by it.</summary>
+    public int Version { get; set; } = 1;
+
+    public EnquiryListItem ToListItem() => new(Id, ReceivedAt, Source, ContactName, ContactEmail, Organisation, Country, Subject, Message, SolutionId, Status);
 }

@@ -1,0 +1,20 @@
+using NucleusCloud.Modules.Abstractions.Messaging;
+
+namespace NucleusCloud.Modules.Crm.Contracts;
+
+/// <summary>
+/// An opportunity as it now stands (created, edited, moved or deleted), so a reader keeps its own figures
+/// from the latest state; <see cref="Version"/> lets it ignore a state older than one it already has.
+/// </summary>
+[IntegrationEvent(Name)]
+public sealed record OpportunityChanged(Guid TenantId, Guid OpportunityId, int Version, OpportunityStage Stage, decimal? Amount, string Currency, DateTimeOffset? ClosedAt, bool Deleted) : IIntegrationEvent
+{
+    public const string Name = "crm.opportunity-changed";
+}
+
+/// <summary>An enquiry as it now stands: received (by the showcase, by hand, from an e-mail), answered, or deleted.</summary>
+[IntegrationEvent(Name)]
+public sealed record EnquiryChanged(Guid TenantId, Guid EnquiryId, int Version, DateTimeOffset ReceivedAt, DateTimeOffset? AnsweredAt, bool Deleted) : IIntegrationEvent
+{
+    public const string Name = "crm.enquiry-changed";
+}

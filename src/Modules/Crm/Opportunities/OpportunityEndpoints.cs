@@ -1,0 +1,99 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using NucleusCloud.Modules.Abstractions.Http;
+using NucleusCloud.Modules.Crm.Contracts;
+using NucleusCloud.Modules.Crm.Data;
+using NucleusCloud.Tenancy;
+using NucleusCloud.Tenancy.Authorization;
+
+namespace NucleusCloud.Modules.Crm.Opportunities;
+
+/// <summary><c>/api/{tenant}/crm/opportunities</c>: the export pipeline.</summary>
+internal static class OpportunityEndpoints
+{
+    public static void Map(IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup($"/api/{{{Tenancy.Resolution.TenantRequests.RouteParameter}}}/crm/opportunities").WithTags("CRM: opportunities");
+        group.MapGet("", List).WithName("ListOpportunities").RequireAuthorization(Permissions.CrmRead).Validate<OpportunityListQuery>();
+        group.MapGet("/{id:guid}", Get).WithName("GetOpportunity").RequireAuthorization(Permissions.CrmRead);
+        group.MapPost("", Create).WithName("CreateOpportunity").RequireAuthorization(Permissions.CrmWrite).Validate<OpportunityRequest>();
+        group.MapPut("/{id:guid}", Update).WithName("UpdateOpportunity").RequireAuthorization(Permissions.CrmWrite).Validate<OpportunityRequest>();
+        group.MapPost("/{id:guid}/stage", Move).WithName("MoveOpportunity").RequireAuthorization(Permissions.CrmWrite).Validate<StageMove>();
+        group.MapDelete("/{id:guid}", Delete).WithName("DeleteOpportunity").RequireAuthorization(Permissions.CrmWrite);
+    }
+
+    private static async Task<IResult> List([AsParameters] OpportunityListQuery query, CrmDbContext db, CancellationToken cancellationToken)
+    {
+        var opportunities = db.Opportunities.AsNoTracking();
+        if (query.Stage is { } stage)
+        {
+            opportunities = opportunities.Where(o => o.Stage == stage);
+        }
+
+        if (query.OrganisationId is { } organisation)
+        {
+            opportunities = opportunities.Where(o => o.OrganisationId == organisation);
+        }
+
+        var ordered = query.Sort switch
+        {
+            "title" => opportunities.OrderBy(o => o.Title),
+            "-amount" => opportunities.OrderByDescending(o => o.Amount),
+            "close" => opportunities.OrderBy(o => o.ExpectedCloseOn),
+            _ => opportunities.OrderByDescending(o => o.UpdatedAt),
+        };
+        var names = db.Organisations.AsNoTracking();
+        var page = await ordered.ThenBy(o => o.Id)
+            .Select(o => new { Opportunity = o, Organisation = names.Where(n => n.Id == o.OrganisationId).Select(n => n.Name).FirstOrDefault() })
+            .ToPageAsync(query, row => row.Opportunity.ToDetails(row.Organisation ?? ""), cancellationToken);
+        return TypedResults.Ok(page);
+    }
+
+    private static async Task<IResult> Get(Guid id, CrmDbContext db, CancellationToken cancellationToken)
+    {
+        var opportunity = await db.Opportunities.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
+        if (opportunity is null)
+        {
+            return ApiProblems.NotFound("Opportunity");
+        }
+
+        var organisation = await db.Organisations.Where(o => o.Id == opportunity.OrganisationId).Select(o => o.Name).FirstOrDefaultAsync(cancellationToken);
+        return TypedResults.Ok(opportunity.ToDetails(organisation ?? ""));
+    }
+
+    private static async Task<IResult> Create(OpportunityRequest request, OpportunityPipeline pipeline, ITenantContext tenant, CancellationToken cancellationToken) =>
+        RefusalProblems.Created(await pipeline.CreateAsync(request, cancellationToken), o => $"/api/{tenant.RequiredTenant.Slug}/crm/opportunities/{o.Id}");
+
+    private static async Task<IResult> Update(Guid id, OpportunityRequest request, OpportunityPipeline pipeline, CancellationToken cancellationToken) =>
+        RefusalProblems.Ok(await pipeline.UpdateAsync(id, request, cancellationToken));
+
+    private static async Task<IResult> Move(Guid id, StageMove move, OpportunityPipeline pipeline, CancellationToken cancellationToken) =>
+        RefusalProblems.Ok(await pipeline.MoveAsync(id, move, cancellationToken));
+
+    private static async Task<IResult> Delete(Guid id, OpportunityPipeline pipeline, CancellationToken cancellationToken) =>
+        RefusalProblems.NoContent(await pipeline.DeleteAsync(id, cancellationToken));
+}
+
+internal sealed record OpportunityListQuery : PageQuery
+{
+    public OpportunityStage? Stage { get; init; }
+
+    public Guid? OrganisationId { get; init; }
+
+    /// <summary><c>-updated</c> (default), <c>title</c>, <c>-amount</c> or <c>close</c> (expected close date).</summary>
+    public string? Sort { get; init; }
+}
+
+internal sealed class OpportunityListQueryValidator : PageQueryValidator<OpportunityListQuery>
+{
+    private static readonly string[] Sorts = ["-updated", "title", "-amount", "close"];
+
+    public OpportunityListQueryValidator()
+    {
+        RuleFor(q => q.Stage).IsInEnum().WithName("stage");
+        RuleFor(q => q.Sort).Must(s => s is null || Sorts.Contains(s)).WithName("sort").WithMessage($"Sort by one of: {string.Join(", ", Sorts)}.");
+    }
+}

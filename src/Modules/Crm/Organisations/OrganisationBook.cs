@@ -1,0 +1,102 @@
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using NucleusCloud.Modules.Abstractions.Http;
+using NucleusCloud.Modules.Abstractions.Outcomes;
+using NucleusCloud.Modules.Abstractions.Persistence;
+using NucleusCloud.Modules.Crm.Contracts;
+using NucleusCloud.Modules.Crm.Data;
+using NucleusCloud.Tenancy.Authorization;
+
+namespace NucleusCloud.Modules.Crm.Organisations;
+
+/// <summary>The organisation register's writes with their rules (the caller's right, validation, versions), for the API and the pages alike.</summary>
+internal sealed class OrganisationBook(CrmDbContext db, ICaller caller, IValidator<OrganisationRequest> validator, TimeProvider clock)
+{
+    private static readonly Refusal MayNotWrite = Refusal.Forbidden("Only the tenant's CRM users, owners and administrators change its organisations.");
+    private static readonly Refusal NoOrganisation = Refusal.NotFound("Organisation");
+
+    public async Task<Outcome<OrganisationDetails>> CreateAsync(OrganisationRequest request, CancellationToken cancellationToken)
+    {
+        if (await RefusedAsync(request, cancellationToken) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var now = clock.GetStorableUtcNow();
+        var organisation = new Organisation { Name = "", Country = "", CreatedAt = now, UpdatedAt = now };
+        Apply(organisation, request);
+        db.Organisations.Add(organisation);
+        await db.SaveChangesAsync(cancellationToken);
+        return organisation.ToDetails();
+    }
+
+    public async Task<Outcome<OrganisationDetails>> UpdateAsync(Guid id, OrganisationRequest request, CancellationToken cancellationToken)
+    {
+        if (await RefusedAsync(request, cancellationToken) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var organisation = await db.Organisations.FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
+        if (organisation is null)
+        {
+            return NoOrganisation;
+        }
+
+        if (request.Version is { } sent && sent != organisation.Version)
+        {
+            return Refusal.Conflict($"The organisation was changed by someone else (version {organisation.Version}, not {sent}); reload it and try again.");
+        }
+
+        Apply(organisation, request);
+        organisation.UpdatedAt = clock.GetStorableUtcNow();
+        organisation.Version++;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Refusal.Conflict("The organisation was changed by someone else meanwhile; reload it and try again.");
+        }
+
+        return organisation.ToDetails();
+    }
+
+    /// <summary>Refused while opportunities still name it: they would lose their counterpart.</summary>
+    public async Task<Outcome<bool>> DeleteAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await caller.MayAsync(Permissions.CrmWrite, cancellationToken))
+        {
+            return MayNotWrite;
+        }
+
+        var organisation = await db.Organisations.FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
+        if (organisation is null)
+        {
+            return NoOrganisation;
+        }
+
+        var linked = await db.Opportunities.CountAsync(o => o.OrganisationId == id, cancellationToken);
+        if (linked > 0)
+        {
+            return Refusal.Conflict($"{linked} opportunit{(linked == 1 ? "y names" : "ies name")} this organisation; move or delete {(linked == 1 ? "it" : "them")} first.");
+        }
+
+        db.Organisations.Remove(organisation);
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    private async Task<Refusal?> RefusedAsync(OrganisationRequest request, CancellationToken cancellationToken) =>
+        !await caller.MayAsync(Permissions.CrmWrite, cancellationToken) ? MayNotWrite : await validator.RefusalAsync(request, cancellationToken);
+
+    private static void Apply(Organisation organisation, OrganisationRequest request)
+    {
+        organisation.Name = request.Name!.Trim();
+        organisation.Kind = request.Kind!.Value;
+        organisation.Country = request.Country!.Trim().ToUpperInvariant();
+        organisation.WebsiteUrl = string.IsNullOrWhiteSpace(request.WebsiteUrl) ? null : request.WebsiteUrl.Trim();
+        organisation.Notes = request.Notes?.Trim() ?? "";
+    }
+}

@@ -1,0 +1,39 @@
+using NucleusCloud.Tenancy.EntityFramework;
+
+namespace NucleusCloud.Modules.Strategy.Indicators;
+
+/// <summary>
+/// One source record's contribution to one indicator (an opportunity's 1 to "opportunities won" in the year it
+/// was won). Kept at zero when the record stops counting, so the version of what was last heard stays: an
+/// older state delivered late cannot bring the contribution back.
+/// </summary>
+internal sealed class IndicatorFact : ITenantOwned
+{
+    public Guid TenantId { get; set; }
+
+    public required string Indicator { get; init; }
+
+    public Guid SourceId { get; init; }
+
+    public int Year { get; set; }
+
+    public decimal Value { get; set; }
+
+    public int SourceVersion { get; set; }
+
+    public DateTimeOffset RecordedAt { get; set; }
+}
+
+/// <summary>What the nucleus aims for in one year on one indicator.</summary>
+internal sealed class IndicatorTarget : ITenantOwned
+{
+    public Guid TenantId { get; set; }
+
+    public required string Indicator { get; init; }
+
+    public int Year { get; init; }
+
+    public decimal Target { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+}

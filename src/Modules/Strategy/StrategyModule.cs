@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using NucleusCloud.Modules.Abstractions.Messaging;
+using NucleusCloud.Modules.Abstractions.Modules;
+using NucleusCloud.Modules.Abstractions.Persistence;
+using NucleusCloud.Modules.Crm.Contracts;
+using NucleusCloud.Modules.Strategy.Data;
+using NucleusCloud.Modules.Strategy.Indicators;
+
+namespace NucleusCloud.Modules.Strategy;
+
+public sealed class StrategyModule : IModule
+{
+    public string Name => StrategyDbContext.Schema;
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddModuleDbContext<StrategyDbContext, SqliteStrategyDbContext, PostgresStrategyDbContext>(configuration, StrategyDbContext.Schema);
+        services.AddScoped<IndicatorBoard>();
+        services.AddIntegrationEventHandler<OpportunityFacts, OpportunityChanged>();
+        services.AddIntegrationEventHandler<EnquiryFacts, EnquiryChanged>();
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => IndicatorEndpoints.Map(endpoints);
+}
