@@ -26,6 +26,7 @@ public sealed class CrmModule : IModule
         services.AddScoped<ICrmIntake, CrmIntake>();
         services.AddScoped<OrganisationBook>();
         services.AddScoped<OpportunityPipeline>();
+        services.AddScoped<ICrmWorkspace, CrmWorkspace>();
         services.TryAddSingleton<HumanFormGuard>();
         services.AddValidatorsOf<CrmModule>();
     }

@@ -6,6 +6,7 @@ using NucleusCloud.Modules.Abstractions.Messaging;
 using NucleusCloud.Modules.Abstractions.Modules;
 using NucleusCloud.Modules.Abstractions.Persistence;
 using NucleusCloud.Modules.Crm.Contracts;
+using NucleusCloud.Modules.Strategy.Contracts;
 using NucleusCloud.Modules.Strategy.Data;
 using NucleusCloud.Modules.Strategy.Indicators;
 
@@ -19,6 +20,7 @@ public sealed class StrategyModule : IModule
     {
         services.AddModuleDbContext<StrategyDbContext, SqliteStrategyDbContext, PostgresStrategyDbContext>(configuration, StrategyDbContext.Schema);
         services.AddScoped<IndicatorBoard>();
+        services.AddScoped<IIndicatorBoard>(sp => sp.GetRequiredService<IndicatorBoard>());
         services.AddIntegrationEventHandler<OpportunityFacts, OpportunityChanged>();
         services.AddIntegrationEventHandler<EnquiryFacts, EnquiryChanged>();
     }

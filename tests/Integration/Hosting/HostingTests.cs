@@ -19,7 +19,7 @@ public abstract class HostingTests<TFixture>(TFixture fixture) : IClassFixture<T
     {
         await using var scope = App.Services.CreateAsyncScope();
         var migrators = scope.ServiceProvider.GetServices<IModuleMigrator>().ToList();
-        migrators.Select(m => m.Schema).ShouldBe(["platform", "identity", "access", "audit", "catalogue", "crm", "partners", "brand", "exchange"], ignoreOrder: true);
+        migrators.Select(m => m.Schema).ShouldBe(["platform", "identity", "access", "audit", "catalogue", "crm", "partners", "brand", "exchange", "strategy"], ignoreOrder: true);
         foreach (var migrator in migrators)
         {
             var db = (DbContext)scope.ServiceProvider.GetRequiredService(migrator.ContextType);
@@ -40,7 +40,7 @@ public abstract class HostingTests<TFixture>(TFixture fixture) : IClassFixture<T
         ready.StatusCode.ShouldBe(HttpStatusCode.OK);
         var report = JsonNode.Parse(await ready.Content.ReadAsStringAsync())!;
         report["status"]!.GetValue<string>().ShouldBe("Healthy");
-        report["checks"]!.AsObject().Select(c => c.Key).ShouldBe(["db-platform", "db-identity", "db-access", "db-audit", "db-catalogue", "db-crm", "db-partners", "db-brand", "db-exchange"], ignoreOrder: true);
+        report["checks"]!.AsObject().Select(c => c.Key).ShouldBe(["db-platform", "db-identity", "db-access", "db-audit", "db-catalogue", "db-crm", "db-partners", "db-brand", "db-exchange", "db-strategy"], ignoreOrder: true);
     }
 
     [SkippableFact]

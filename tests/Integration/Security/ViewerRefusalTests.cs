@@ -60,6 +60,8 @@ public abstract partial class ViewerRefusalTests<TFixture>(TFixture fixture) : I
         }, Api.Json));
         ids["exchangeAgreement"] = await CreatedIdAsync(other.Client.PostAsJsonAsync($"{other.Spaces}/{space.Id()}/agreements",
             new { kind = "MoU", title = "Cooperation", partnerTenantId = owner.Tenant.Id, areas = new[] { "registries" } }, Api.Json));
+        ids["organisation"] = await CreatedIdAsync(client.PostAsJsonAsync($"/api/{t}/crm/organisations", new { name = "Ministry of ICT", kind = "Ministry", country = "KE" }, Api.Json));
+        ids["opportunity"] = await CreatedIdAsync(client.PostAsJsonAsync($"/api/{t}/crm/opportunities", new { title = "Digital ID", organisationId = ids["organisation"], amount = 1_000_000, currency = "EUR" }, Api.Json));
         return new World(owner.Tenant, owner, ids);
     }
 
@@ -108,6 +110,7 @@ public abstract partial class ViewerRefusalTests<TFixture>(TFixture fixture) : I
             $"/{t}/catalogue/import", $"/{t}/catalogue/proposals", $"/{t}/partners", $"/{t}/partners/{ids["partner"]}", $"/{t}/brand",
             $"/{t}/members", $"/{t}/api-keys", $"/{t}/exchange", $"/{t}/exchange/{space}", $"/{t}/exchange/{space}/agenda",
             $"/{t}/exchange/{space}/agreements", $"/{t}/exchange/{space}/requests", $"/{t}/exchange/{space}/requests/{ids["request"]}",
+            $"/{t}/crm", $"/{t}/crm/organisations", $"/{t}/strategy",
         ];
         var forms = new List<PageForm>();
         foreach (var page in pages)
@@ -177,7 +180,10 @@ public abstract partial class ViewerRefusalTests<TFixture>(TFixture fixture) : I
                 ("snapshotId", _) => ids["snapshot"],
                 ("documentId", _) => ids["document"],
                 ("meetingId", _) => ids["meeting"],
-                ("period", _) => "2026",
+                ("id", "organisations") => ids["organisation"],
+                ("id", "opportunities") => ids["opportunity"],
+                ("id", "indicators") => "opportunities-won",
+                ("period", _) or ("year", _) => "2026",
                 ("kind", _) => "thanks",
                 ("number", _) => "1",
                 _ => Guid.NewGuid().ToString(),

@@ -3,20 +3,6 @@ using NucleusCloud.Modules.Crm.Contracts;
 
 namespace NucleusCloud.Modules.Crm.Opportunities;
 
-/// <summary>An opportunity as a member writes it; the stage moves only through <see cref="StageMove"/>.</summary>
-internal sealed record OpportunityRequest(
-    string? Title,
-    Guid? OrganisationId,
-    decimal? Amount,
-    string? Currency,
-    int? Probability,
-    string? FundingSource,
-    DateOnly? ExpectedCloseOn,
-    int? Version);
-
-/// <summary>A move along the pipeline; a lost reason is required to lose.</summary>
-internal sealed record StageMove(OpportunityStage? Stage, string? LostReason, int? Version);
-
 internal sealed class OpportunityRequestValidator : AbstractValidator<OpportunityRequest>
 {
     public OpportunityRequestValidator()

@@ -5,9 +5,6 @@ using NucleusCloud.Modules.Crm.Contracts;
 
 namespace NucleusCloud.Modules.Crm.Organisations;
 
-/// <summary>An organisation as a member writes it (create and full update); <see cref="Version"/> guards an update.</summary>
-internal sealed record OrganisationRequest(string? Name, OrganisationKind? Kind, string? Country, string? WebsiteUrl, string? Notes, int? Version);
-
 internal sealed class OrganisationRequestValidator : AbstractValidator<OrganisationRequest>
 {
     public OrganisationRequestValidator()

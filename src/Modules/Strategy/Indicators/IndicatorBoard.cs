@@ -8,12 +8,12 @@ using NucleusCloud.Tenancy.Authorization;
 namespace NucleusCloud.Modules.Strategy.Indicators;
 
 /// <summary>The indicators of a year, actuals summed from the facts, and the targets the nucleus sets.</summary>
-internal sealed class IndicatorBoard(StrategyDbContext db, ICaller caller, TimeProvider clock)
+internal sealed class IndicatorBoard(StrategyDbContext db, ICaller caller, TimeProvider clock) : IIndicatorBoard
 {
     public const int FirstYear = 2000;
     public const int LastYear = 2100;
 
-    public async Task<IndicatorYear> YearAsync(int year, CancellationToken cancellationToken)
+    public async Task<IndicatorYear> YearAsync(int year, CancellationToken cancellationToken = default)
     {
         var actuals = await db.Facts.AsNoTracking().Where(f => f.Year == year).GroupBy(f => f.Indicator)
             .Select(g => new { Indicator = g.Key, Actual = g.Sum(f => f.Value) }).ToDictionaryAsync(a => a.Indicator, a => a.Actual, cancellationToken);
@@ -22,7 +22,7 @@ internal sealed class IndicatorBoard(StrategyDbContext db, ICaller caller, TimeP
             new IndicatorValue(d.Id, d.Name, targets.TryGetValue(d.Id, out var target) ? target : null, actuals.GetValueOrDefault(d.Id), d.Source))]);
     }
 
-    public async Task<Outcome<IndicatorValue>> SetTargetAsync(string indicator, int year, decimal? target, CancellationToken cancellationToken)
+    public async Task<Outcome<IndicatorValue>> SetTargetAsync(string indicator, int year, decimal? target, CancellationToken cancellationToken = default)
     {
         if (!await caller.MayAsync(Permissions.StrategyWrite, cancellationToken))
         {

@@ -1,3 +1,4 @@
+using NucleusCloud.Modules.Abstractions.Auditing;
 using NucleusCloud.Tenancy.EntityFramework;
 
 namespace NucleusCloud.Modules.Strategy.Indicators;
@@ -5,8 +6,9 @@ namespace NucleusCloud.Modules.Strategy.Indicators;
 /// <summary>
 /// One source record's contribution to one indicator (an opportunity's 1 to "opportunities won" in the year it
 /// was won). Kept at zero when the record stops counting, so the version of what was last heard stays: an
-/// older state delivered late cannot bring the contribution back.
+/// older state delivered late cannot bring the contribution back. Derived from the CRM's audited changes, so not audited again.
 /// </summary>
+[NotAudited]
 internal sealed class IndicatorFact : ITenantOwned
 {
     public Guid TenantId { get; set; }

@@ -1,0 +1,21 @@
+using NucleusCloud.Modules.Abstractions.Outcomes;
+
+namespace NucleusCloud.Modules.Crm.Contracts;
+
+/// <summary>The CRM as the tenant's pages use it; writes check the caller's right like the API's.</summary>
+public interface ICrmWorkspace
+{
+    Task<IReadOnlyList<OrganisationDetails>> OrganisationsAsync(string? search, OrganisationKind? kind, CancellationToken cancellationToken = default);
+
+    Task<Outcome<OrganisationDetails>> CreateOrganisationAsync(OrganisationRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>The pipeline, most recently changed first (at most <paramref name="limit"/>).</summary>
+    Task<IReadOnlyList<OpportunityDetails>> OpportunitiesAsync(int limit = 500, CancellationToken cancellationToken = default);
+
+    Task<Outcome<OpportunityDetails>> CreateOpportunityAsync(OpportunityRequest request, CancellationToken cancellationToken = default);
+
+    Task<Outcome<OpportunityDetails>> MoveOpportunityAsync(Guid id, StageMove move, CancellationToken cancellationToken = default);
+
+    /// <summary>Enquiries, newest first (at most <paramref name="limit"/>).</summary>
+    Task<IReadOnlyList<EnquiryListItem>> EnquiriesAsync(int limit = 200, CancellationToken cancellationToken = default);
+}

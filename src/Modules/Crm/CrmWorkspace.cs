@@ -1,0 +1,53 @@
+using Microsoft.EntityFrameworkCore;
+using NucleusCloud.Modules.Abstractions.Outcomes;
+using NucleusCloud.Modules.Abstractions.Persistence;
+using NucleusCloud.Modules.Crm.Contracts;
+using NucleusCloud.Modules.Crm.Data;
+using NucleusCloud.Modules.Crm.Opportunities;
+using NucleusCloud.Modules.Crm.Organisations;
+
+namespace NucleusCloud.Modules.Crm;
+
+/// <summary>Reads for the pages, and the same services the API writes through.</summary>
+internal sealed class CrmWorkspace(CrmDbContext db, OrganisationBook organisations, OpportunityPipeline pipeline) : ICrmWorkspace
+{
+    public async Task<IReadOnlyList<OrganisationDetails>> OrganisationsAsync(string? search, OrganisationKind? kind, CancellationToken cancellationToken = default)
+    {
+        var query = db.Organisations.AsNoTracking();
+        if (kind is { } k)
+        {
+            query = query.Where(o => o.Kind == k);
+        }
+
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var pattern = TextMatch.ContainsPattern(search);
+#pragma warning disable CA1304, CA1311 // translated to SQL lower(), the same on both providers
+            query = query.Where(o => EF.Functions.Like(o.Name.ToLower(), pattern, TextMatch.Escape));
+#pragma warning restore CA1304, CA1311
+        }
+
+        return [.. (await query.OrderBy(o => o.Name).ThenBy(o => o.Id).Take(500).ToListAsync(cancellationToken)).Select(o => o.ToDetails())];
+    }
+
+    public Task<Outcome<OrganisationDetails>> CreateOrganisationAsync(OrganisationRequest request, CancellationToken cancellationToken = default) =>
+        organisations.CreateAsync(request, cancellationToken);
+
+    public async Task<IReadOnlyList<OpportunityDetails>> OpportunitiesAsync(int limit = 500, CancellationToken cancellationToken = default)
+    {
+        var names = db.Organisations.AsNoTracking();
+        var rows = await db.Opportunities.AsNoTracking().OrderByDescending(o => o.UpdatedAt).ThenBy(o => o.Id).Take(limit)
+            .Select(o => new { Opportunity = o, Organisation = names.Where(n => n.Id == o.OrganisationId).Select(n => n.Name).FirstOrDefault() })
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(r => r.Opportunity.ToDetails(r.Organisation ?? ""))];
+    }
+
+    public Task<Outcome<OpportunityDetails>> CreateOpportunityAsync(OpportunityRequest request, CancellationToken cancellationToken = default) =>
+        pipeline.CreateAsync(request, cancellationToken);
+
+    public Task<Outcome<OpportunityDetails>> MoveOpportunityAsync(Guid id, StageMove move, CancellationToken cancellationToken = default) =>
+        pipeline.MoveAsync(id, move, cancellationToken);
+
+    public async Task<IReadOnlyList<EnquiryListItem>> EnquiriesAsync(int limit = 200, CancellationToken cancellationToken = default) =>
+        [.. (await db.Enquiries.AsNoTracking().OrderByDescending(e => e.ReceivedAt).ThenByDescending(e => e.Id).Take(limit).ToListAsync(cancellationToken)).Select(e => e.ToListItem())];
+}
