@@ -9,6 +9,7 @@ using NucleusCloud.Modules.Abstractions.Modules;
 using NucleusCloud.Modules.Abstractions.Persistence;
 using NucleusCloud.Modules.Crm.Contracts;
 using NucleusCloud.Modules.Crm.Data;
+using NucleusCloud.Modules.Crm.Demo;
 using NucleusCloud.Modules.Crm.Enquiries;
 using NucleusCloud.Modules.Crm.Opportunities;
 using NucleusCloud.Modules.Crm.Organisations;
@@ -27,6 +28,7 @@ public sealed class CrmModule : IModule
         services.AddScoped<OrganisationBook>();
         services.AddScoped<OpportunityPipeline>();
         services.AddScoped<ICrmWorkspace, CrmWorkspace>();
+        services.AddScoped<IDemoSeeder, DemoCrm>();
         services.TryAddSingleton<HumanFormGuard>();
         services.AddValidatorsOf<CrmModule>();
     }

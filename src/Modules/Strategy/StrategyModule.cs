@@ -8,6 +8,7 @@ using NucleusCloud.Modules.Abstractions.Persistence;
 using NucleusCloud.Modules.Crm.Contracts;
 using NucleusCloud.Modules.Strategy.Contracts;
 using NucleusCloud.Modules.Strategy.Data;
+using NucleusCloud.Modules.Strategy.Demo;
 using NucleusCloud.Modules.Strategy.Indicators;
 
 namespace NucleusCloud.Modules.Strategy;
@@ -21,6 +22,7 @@ public sealed class StrategyModule : IModule
         services.AddModuleDbContext<StrategyDbContext, SqliteStrategyDbContext, PostgresStrategyDbContext>(configuration, StrategyDbContext.Schema);
         services.AddScoped<IndicatorBoard>();
         services.AddScoped<IIndicatorBoard>(sp => sp.GetRequiredService<IndicatorBoard>());
+        services.AddScoped<IDemoSeeder, DemoStrategy>();
         services.AddIntegrationEventHandler<OpportunityFacts, OpportunityChanged>();
         services.AddIntegrationEventHandler<EnquiryFacts, EnquiryChanged>();
     }

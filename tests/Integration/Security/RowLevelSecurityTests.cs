@@ -359,6 +359,15 @@ public sealed class RowLevelSecurityTests(PostgresFixture fixture) : IClassFixtu
         await OkAsync(client.PostAsJsonAsync($"/api/{t}/identity/api-keys", new { name = "Key", role = "Viewer" }, Api.Json));
         await OkAsync(client.PostAsJsonAsync($"/api/{t}/identity/invitations", new { email = $"later-{Guid.NewGuid():N}@example.org", role = "Editor" }, Api.Json));
         await OkAsync(client.PutAsJsonAsync($"/api/{t}/identity/security", new { requireTwoFactorForAdmins = true }, Api.Json));
+        var organisation = await client.PostAsJsonAsync($"/api/{t}/crm/organisations", new { name = "Walled ministry", kind = "Ministry", country = "KE" }, Api.Json);
+        var organisationId = (await organisation.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!["id"]!.GetValue<string>();
+        var opportunity = await client.PostAsJsonAsync($"/api/{t}/crm/opportunities", new { title = "Walled deal", organisationId, amount = 10, currency = "EUR" }, Api.Json);
+        var opportunityId = (await opportunity.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!["id"]!.GetValue<string>();
+        await OkAsync(client.PostAsJsonAsync($"/api/{t}/crm/opportunities/{opportunityId}/stage", new { stage = "Won" }, Api.Json));
+        await OkAsync(client.PutAsJsonAsync($"/api/{t}/strategy/indicators/opportunities-won/targets/2026", new { target = 3 }, Api.Json));
+        // A partner's removal reaches two other modules' inboxes through the outbox.
+        var leaving = (await client.CreatePartnerAsync(tenant, "Leaving vendor", "ItVendor"))["id"]!.GetValue<string>();
+        await OkAsync(client.DeleteAsync($"/api/{t}/partners/{leaving}"));
 
         // No API of the tenant's own makes these two: the showcase's contact form and a partner's portal do.
         await using var scope = App.Services.GetRequiredService<ITenantScopeFactory>().CreateScope(tenant);
@@ -366,6 +375,9 @@ public sealed class RowLevelSecurityTests(PostgresFixture fixture) : IClassFixtu
         var catalogue = scope.ServiceProvider.GetRequiredService<CatalogueDbContext>();
         catalogue.SolutionProposals.Add(new SolutionProposal { SolutionId = solution.Id, PartnerId = Guid.Parse(partner), ProposedBy = "guest@vendor.example", ProposedAt = DateTimeOffset.UtcNow, Summary = "Better" });
         await catalogue.SaveChangesAsync();
+        var access = scope.ServiceProvider.GetRequiredService<NucleusCloud.Modules.Identity.Data.AccessDbContext>();
+        var strategy = scope.ServiceProvider.GetRequiredService<NucleusCloud.Modules.Strategy.Data.StrategyDbContext>();
+        await Eventually.Until(async () => await access.Inbox.AnyAsync() && await catalogue.Inbox.AnyAsync() && await strategy.Facts.CountAsync() >= 3, done => done, "delivered to every module's inbox");
         return tenant;
     }
 

@@ -1,0 +1,82 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using NucleusCloud.Modules.Crm.Contracts;
+using NucleusCloud.Tenancy.Authorization;
+using NucleusCloud.Tenancy.Scopes;
+using NucleusCloud.Tests.Integration.Infrastructure;
+
+namespace NucleusCloud.Tests.Browser;
+
+/// <summary>
+/// A nucleus works an enquiry into a won opportunity with the pages and the keyboard: the enquiry is listed,
+/// the counterpart is added, the opportunity is added and moved to Won from its card, and the strategy page's
+/// "Opportunities won" rises; every page passes the accessibility check.
+/// </summary>
+public sealed class CrmWalkTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    private const string Password = "a crm walk passphrase";
+
+    [SkippableFact]
+    public async Task An_enquiry_becomes_a_won_opportunity_and_the_indicator_rises()
+    {
+        var app = fixture.App;
+        var tenant = await app.NewTenantAsync("ke");
+        var email = $"crm-{Guid.NewGuid():N}@example.org";
+        await app.GrantAsync(await app.NewUserAsync(Password, email: email), tenant, TenantRole.Admin);
+        await using (var scope = app.Services.GetRequiredService<ITenantScopeFactory>().CreateScope(tenant))
+        {
+            await scope.ServiceProvider.GetRequiredService<ICrmIntake>().ReceiveEnquiryAsync(new IncomingEnquiry("Wanjiru Kamau", "wanjiru@example.go.ke", "Ministry of ICT", "KE",
+                "Digital identity for 50 million people", "We would like to learn how your digital identity was rolled out.", null, "showcase"));
+        }
+
+        var page = await fixture.NewPageAsync();
+        await BrowserFixture.JourneyAsync(page, async () =>
+        {
+            await page.SignInAsync(email, Password);
+            await page.VisitAsync($"/{tenant.Slug}/crm/enquiries");
+            (await page.TextContentAsync("#enquiries"))!.ShouldContain("Digital identity for 50 million people");
+            await BrowserFixture.AssertAccessibleAsync(page);
+
+            await page.VisitAsync($"/{tenant.Slug}/crm/organisations");
+            (await page.TextContentAsync("#no-organisations"))!.ShouldContain("No organisations yet");
+            await page.FillAsync("#organisation-name", "Ministry of ICT and Digital Economy");
+            await page.SelectOptionAsync("#organisation-kind", "Ministry");
+            await page.FillAsync("#organisation-country", "KE");
+            await page.Keyboard.PressAsync("Enter");
+            await page.WaitForSelectorAsync("#organisations");
+            (await page.TextContentAsync("#organisations"))!.ShouldContain("Ministry of ICT and Digital Economy");
+            await BrowserFixture.AssertAccessibleAsync(page);
+
+            await page.VisitAsync($"/{tenant.Slug}/crm");
+            await page.FillAsync("#opportunity-title", "Digital identity rollout");
+            await page.FillAsync("#opportunity-amount", "4200000");
+            await page.FillAsync("#opportunity-funding", "World Bank ID4D");
+            await page.FocusAsync("#add-opportunity");
+            await page.Keyboard.PressAsync("Enter");
+            await page.WaitForSelectorAsync("#pipeline-message");
+            (await page.TextContentAsync("#pipeline-message"))!.ShouldContain("Digital identity rollout");
+            (await page.TextContentAsync("section[aria-labelledby=stage-Identified]"))!.ShouldContain("Digital identity rollout");
+            await BrowserFixture.AssertAccessibleAsync(page);
+
+            var card = await page.QuerySelectorAsync("section[aria-labelledby=stage-Identified] li.card");
+            var id = (await card!.GetAttributeAsync("id"))!["opportunity-".Length..];
+            await page.SelectOptionAsync($"#stage-of-{id}", "Won");
+            await page.FocusAsync($"#move-{id}");
+            await page.Keyboard.PressAsync("Enter");
+            await page.WaitForFunctionAsync("() => document.querySelector('#pipeline-message')?.textContent.includes('Won')");
+            (await page.TextContentAsync("section[aria-labelledby=stage-Won]"))!.ShouldContain("Digital identity rollout");
+
+            // The indicator is computed from the CRM's event, delivered through the outbox: it rises within seconds.
+            await Eventually.Until(async () =>
+            {
+                await page.VisitAsync($"/{tenant.Slug}/strategy");
+                return (await page.TextContentAsync("#indicator-opportunities-won .actual"))!.Trim();
+            }, actual => actual == "1", "showing the won opportunity");
+            await BrowserFixture.AssertAccessibleAsync(page);
+        });
+
+        var other = await app.NewTenantAsync("ug");
+        var indicators = JsonNode.Parse(await app.MemberOf(other).GetStringAsync($"/api/{other.Slug}/strategy/indicators"))!["items"]!.AsArray();
+        indicators.Single(i => i!["id"]!.GetValue<string>() == "opportunities-won")!["actual"]!.GetValue<decimal>().ShouldBe(0);
+    }
+}
