@@ -8,7 +8,7 @@ using NucleusCloud.Tests.Integration.Infrastructure;
 namespace NucleusCloud.Tests.Browser;
 
 /// <summary>
-/// A nucleus works an enquiry into a won opportunity with the pages and the keyboard: the enquiry is listed,
+/// A nucleus works an enquiry into a won opportunity with the pages and the keyboard: the enquiry is listed and triaged,
 /// the counterpart is added, the opportunity is added and moved to Won from its card, and the strategy page's
 /// "Opportunities won" rises; every page passes the accessibility check.
 /// </summary>
@@ -36,6 +36,10 @@ public sealed class CrmWalkTests(BrowserFixture fixture) : IClassFixture<Browser
             await page.VisitAsync($"/{tenant.Slug}/crm/enquiries");
             (await page.TextContentAsync("#enquiries"))!.ShouldContain("Digital identity for 50 million people");
             await BrowserFixture.AssertAccessibleAsync(page);
+            await page.FocusAsync("button[id^=triage-]");
+            await page.Keyboard.PressAsync("Enter");
+            await page.WaitForSelectorAsync("#enquiry-message");
+            (await page.TextContentAsync("#enquiries"))!.ShouldContain("Triaged");
 
             await page.VisitAsync($"/{tenant.Slug}/crm/organisations");
             (await page.TextContentAsync("#no-organisations"))!.ShouldContain("No organisations yet");

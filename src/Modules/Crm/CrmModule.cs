@@ -26,6 +26,7 @@ public sealed class CrmModule : IModule
         services.AddOutbox<CrmDbContext>(configuration);
         services.AddScoped<ICrmIntake, CrmIntake>();
         services.AddScoped<OrganisationBook>();
+        services.AddScoped<EnquiryDesk>();
         services.AddScoped<OpportunityPipeline>();
         services.AddScoped<ICrmWorkspace, CrmWorkspace>();
         services.AddScoped<IDemoSeeder, DemoCrm>();

@@ -3,13 +3,14 @@ using NucleusCloud.Modules.Abstractions.Outcomes;
 using NucleusCloud.Modules.Abstractions.Persistence;
 using NucleusCloud.Modules.Crm.Contracts;
 using NucleusCloud.Modules.Crm.Data;
+using NucleusCloud.Modules.Crm.Enquiries;
 using NucleusCloud.Modules.Crm.Opportunities;
 using NucleusCloud.Modules.Crm.Organisations;
 
 namespace NucleusCloud.Modules.Crm;
 
 /// <summary>Reads for the pages, and the same services the API writes through.</summary>
-internal sealed class CrmWorkspace(CrmDbContext db, OrganisationBook organisations, OpportunityPipeline pipeline) : ICrmWorkspace
+internal sealed class CrmWorkspace(CrmDbContext db, OrganisationBook organisations, OpportunityPipeline pipeline, EnquiryDesk desk) : ICrmWorkspace
 {
     public async Task<IReadOnlyList<OrganisationDetails>> OrganisationsAsync(string? search, OrganisationKind? kind, CancellationToken cancellationToken = default)
     {
@@ -47,6 +48,12 @@ internal sealed class CrmWorkspace(CrmDbContext db, OrganisationBook organisatio
 
     public Task<Outcome<OpportunityDetails>> MoveOpportunityAsync(Guid id, StageMove move, CancellationToken cancellationToken = default) =>
         pipeline.MoveAsync(id, move, cancellationToken);
+
+    public Task<Outcome<EnquiryListItem>> TriageEnquiryAsync(Guid id, EnquiryTriage triage, CancellationToken cancellationToken = default) =>
+        desk.TriageAsync(id, triage, cancellationToken);
+
+    public Task<Outcome<EnquiryListItem>> AnswerEnquiryAsync(Guid id, EnquiryAnswer answer, CancellationToken cancellationToken = default) =>
+        desk.AnswerAsync(id, answer, cancellationToken);
 
     public async Task<IReadOnlyList<EnquiryListItem>> EnquiriesAsync(int limit = 200, CancellationToken cancellationToken = default) =>
         [.. (await db.Enquiries.AsNoTracking().OrderByDescending(e => e.ReceivedAt).ThenByDescending(e => e.Id).Take(limit).ToListAsync(cancellationToken)).Select(e => e.ToListItem())];

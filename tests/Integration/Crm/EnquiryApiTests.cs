@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using NucleusCloud.Modules.Crm.Contracts;
 using NucleusCloud.Tenancy.Authorization;
@@ -7,7 +9,7 @@ using NucleusCloud.Tests.Integration.Infrastructure;
 
 namespace NucleusCloud.Tests.Integration.Crm;
 
-/// <summary>Queries received for a tenant are listed only to its members with the CRM right.</summary>
+/// <summary>Enquiries received for a tenant are listed only to its members with the CRM right, and worked by its CRM users alone.</summary>
 public abstract class EnquiryApiTests<TFixture>(TFixture fixture) : IClassFixture<TFixture>
     where TFixture : DatabaseFixture
 {
@@ -31,6 +33,50 @@ public abstract class EnquiryApiTests<TFixture>(TFixture fixture) : IClassFixtur
         (await App.MemberOf(TenantRole.Admin, b).GetStringAsync($"/api/{b.Slug}/crm/enquiries")).ShouldNotContain("Digital ID");
         await (await App.MemberOf(TenantRole.Admin, a).GetAsync($"{url}?status=Lost")).ShouldBeValidationProblemAsync("status");
     }
+
+    [SkippableFact]
+    public async Task An_enquiry_entered_by_hand_is_triaged_answered_and_counted_for_its_tenant_alone()
+    {
+        var (a, b) = (await App.NewTenantAsync(), await App.NewTenantAsync());
+        var crmUserId = await App.NewUserAsync();
+        await App.GrantAsync(crmUserId, a, TenantRole.CrmUser);
+        var (crm, other) = (App.As(crmUserId), App.MemberOf(TenantRole.Admin, b));
+        var url = $"/api/{a.Slug}/crm/enquiries";
+        await (await crm.PostAsJsonAsync(url, new { contactName = "Lina", contactEmail = "not an address", subject = "Tax", message = "Help" })).ShouldBeValidationProblemAsync("contactEmail");
+        await (await App.MemberOf(TenantRole.Viewer, a).PostAsJsonAsync(url, new { contactName = "Lina", contactEmail = "lina@example.org", subject = "Tax", message = "Help" }))
+            .ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+        var entered = await crm.PostAsJsonAsync(url, new { contactName = "Lina Haddad", contactEmail = "lina@example.org", organisation = "Ministry of Finance", country = "jo", subject = "e-Tax", message = "We want e-filing for 2M taxpayers." });
+        entered.StatusCode.ShouldBe(HttpStatusCode.Created, await entered.Content.ReadAsStringAsync());
+        var enquiry = JsonNode.Parse(await entered.Content.ReadAsStringAsync())!;
+        enquiry["source"]!.GetValue<string>().ShouldBe("manual");
+        enquiry["country"]!.GetValue<string>().ShouldBe("JO");
+        var id = enquiry["id"]!.GetValue<string>();
+
+        // Another tenant neither sees nor works it; a stranger is no assignee.
+        await (await other.PostAsJsonAsync($"/api/{b.Slug}/crm/enquiries/{id}/triage", new { })).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        await (await other.PostAsJsonAsync($"{url}/{id}/answer", new { answer = "No" })).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+        await (await crm.PostAsJsonAsync($"{url}/{id}/triage", new { assignedTo = await App.NewUserAsync() })).ShouldBeValidationProblemAsync("assignedTo");
+
+        var triaged = JsonNode.Parse(await (await crm.PostAsJsonAsync($"{url}/{id}/triage", new { })).Content.ReadAsStringAsync())!;
+        triaged["status"]!.GetValue<string>().ShouldBe("Triaged");
+        triaged["assignedTo"]!.GetValue<string>().ShouldBe(crmUserId.ToString());
+        await (await crm.PostAsJsonAsync($"{url}/{id}/answer", new { answer = "" })).ShouldBeValidationProblemAsync("answer");
+        await (await crm.PostAsJsonAsync($"{url}/{id}/answer", new { answer = "Stale", version = 1 })).ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        var answered = JsonNode.Parse(await (await crm.PostAsJsonAsync($"{url}/{id}/answer", new { answer = "Our e-Tax team will call you this week." })).Content.ReadAsStringAsync())!;
+        answered["status"]!.GetValue<string>().ShouldBe("Answered");
+        answered["answeredAt"].ShouldNotBeNull();
+
+        var year = DateTimeOffset.UtcNow.Year;
+        await Eventually.Until(async () => Indicator(await crm.GetStringAsync($"/api/{a.Slug}/strategy/indicators?year={year}"), "enquiries-answered"), actual => actual == 1, "counted as answered");
+        Indicator(await crm.GetStringAsync($"/api/{a.Slug}/strategy/indicators?year={year}"), "enquiries-received").ShouldBe(1);
+        Indicator(await other.GetStringAsync($"/api/{b.Slug}/strategy/indicators?year={year}"), "enquiries-answered").ShouldBe(0);
+
+        (JsonNode.Parse(await (await crm.PostAsJsonAsync($"{url}/{id}/close", new { })).Content.ReadAsStringAsync())!)["status"]!.GetValue<string>().ShouldBe("Closed");
+        await (await crm.PostAsJsonAsync($"{url}/{id}/answer", new { answer = "Again" })).ShouldBeProblemAsync(HttpStatusCode.Conflict);
+    }
+
+    private static decimal Indicator(string year, string id) =>
+        JsonNode.Parse(year)!["items"]!.AsArray().Single(i => i!["id"]!.GetValue<string>() == id)!["actual"]!.GetValue<decimal>();
 }
 
 public sealed class EnquiryApiOnSqlite(SqliteFixture fixture) : EnquiryApiTests<SqliteFixture>(fixture);

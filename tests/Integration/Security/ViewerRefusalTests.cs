@@ -6,8 +6,10 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using NucleusCloud.Modules.Crm.Contracts;
 using NucleusCloud.Tenancy;
 using NucleusCloud.Tenancy.Authorization;
+using NucleusCloud.Tenancy.Scopes;
 using NucleusCloud.Tests.Integration.Exchange;
 using NucleusCloud.Tests.Integration.Infrastructure;
 using NucleusCloud.Tests.Shared;
@@ -62,6 +64,12 @@ public abstract partial class ViewerRefusalTests<TFixture>(TFixture fixture) : I
             new { kind = "MoU", title = "Cooperation", partnerTenantId = owner.Tenant.Id, areas = new[] { "registries" } }, Api.Json));
         ids["organisation"] = await CreatedIdAsync(client.PostAsJsonAsync($"/api/{t}/crm/organisations", new { name = "Ministry of ICT", kind = "Ministry", country = "KE" }, Api.Json));
         ids["opportunity"] = await CreatedIdAsync(client.PostAsJsonAsync($"/api/{t}/crm/opportunities", new { title = "Digital ID", organisationId = ids["organisation"], amount = 1_000_000, currency = "EUR" }, Api.Json));
+        await using (var scope = App.Services.GetRequiredService<ITenantScopeFactory>().CreateScope(owner.Tenant))
+        {
+            ids["enquiry"] = (await scope.ServiceProvider.GetRequiredService<ICrmIntake>().ReceiveEnquiryAsync(
+                new IncomingEnquiry("Ana", "ana@example.org", null, "PT", "Registries", "We need one.", null, "showcase"))).ToString();
+        }
+
         return new World(owner.Tenant, owner, ids);
     }
 
@@ -110,7 +118,7 @@ public abstract partial class ViewerRefusalTests<TFixture>(TFixture fixture) : I
             $"/{t}/catalogue/import", $"/{t}/catalogue/proposals", $"/{t}/partners", $"/{t}/partners/{ids["partner"]}", $"/{t}/brand",
             $"/{t}/members", $"/{t}/api-keys", $"/{t}/exchange", $"/{t}/exchange/{space}", $"/{t}/exchange/{space}/agenda",
             $"/{t}/exchange/{space}/agreements", $"/{t}/exchange/{space}/requests", $"/{t}/exchange/{space}/requests/{ids["request"]}",
-            $"/{t}/crm", $"/{t}/crm/organisations", $"/{t}/strategy",
+            $"/{t}/crm", $"/{t}/crm/organisations", $"/{t}/crm/enquiries", $"/{t}/strategy",
         ];
         var forms = new List<PageForm>();
         foreach (var page in pages)
@@ -181,6 +189,7 @@ public abstract partial class ViewerRefusalTests<TFixture>(TFixture fixture) : I
                 ("documentId", _) => ids["document"],
                 ("meetingId", _) => ids["meeting"],
                 ("id", "organisations") => ids["organisation"],
+                ("id", "enquiries") => ids["enquiry"],
                 ("id", "opportunities") => ids["opportunity"],
                 ("id", "indicators") => "opportunities-won",
                 ("period", _) or ("year", _) => "2026",

@@ -26,4 +26,5 @@ public enum EnquiryStatus
     Closed,
 }
 
-public sealed record EnquiryListItem(Guid Id, DateTimeOffset ReceivedAt, string Source, string ContactName, string ContactEmail, string? Organisation, string? Country, string Subject, string Message, Guid? SolutionId, EnquiryStatus Status);
+public sealed record EnquiryListItem(Guid Id, DateTimeOffset ReceivedAt, string Source, string ContactName, string ContactEmail, string? Organisation, string? Country, string Subject, string Message, Guid? SolutionId, EnquiryStatus Status,
+    Guid? AssignedTo, Guid? OrganisationId, string? Answer, DateTimeOffset? AnsweredAt, int Version);

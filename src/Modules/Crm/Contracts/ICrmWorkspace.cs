@@ -16,6 +16,10 @@ public interface ICrmWorkspace
 
     Task<Outcome<OpportunityDetails>> MoveOpportunityAsync(Guid id, StageMove move, CancellationToken cancellationToken = default);
 
+    Task<Outcome<EnquiryListItem>> TriageEnquiryAsync(Guid id, EnquiryTriage triage, CancellationToken cancellationToken = default);
+
+    Task<Outcome<EnquiryListItem>> AnswerEnquiryAsync(Guid id, EnquiryAnswer answer, CancellationToken cancellationToken = default);
+
     /// <summary>Enquiries, newest first (at most <paramref name="limit"/>).</summary>
     Task<IReadOnlyList<EnquiryListItem>> EnquiriesAsync(int limit = 200, CancellationToken cancellationToken = default);
 }

@@ -24,7 +24,7 @@ internal sealed class CrmIntake(CrmDbContext db, ITenantContext tenant, TimeProv
             SolutionId = enquiry.SolutionId,
         };
         db.Enquiries.Add(stored);
-        db.Outbox.Add(OutboxMessage.For(new EnquiryChanged(stored.TenantId, stored.Id, stored.Version, stored.ReceivedAt, AnsweredAt: null, Deleted: false), stored.ReceivedAt));
+        db.Outbox.Add(OutboxMessage.For(stored.ToEvent(), stored.ReceivedAt));
         await db.SaveChangesAsync(cancellationToken);
         return stored.Id;
     }

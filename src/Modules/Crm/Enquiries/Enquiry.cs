@@ -33,8 +33,23 @@ internal sealed class Enquiry : ITenantOwned
 
     public EnquiryStatus Status { get; set; } = EnquiryStatus.New;
 
+    /// <summary>The member who answers it, once triaged.</summary>
+    public Guid? AssignedTo { get; set; }
+
+    /// <summary>The CRM organisation it came from, once known.</summary>
+    public Guid? OrganisationId { get; set; }
+
+    public DateTimeOffset? TriagedAt { get; set; }
+
+    /// <summary>What the nucleus answered (kept with the enquiry; sending it is the member's own mail).</summary>
+    public string? Answer { get; set; }
+
+    public DateTimeOffset? AnsweredAt { get; set; }
+
     /// <summary>Incremented on every change; the strategy's figures keep the latest state by it.</summary>
     public int Version { get; set; } = 1;
 
-    public EnquiryListItem ToListItem() => new(Id, ReceivedAt, Source, ContactName, ContactEmail, Organisation, Country, Subject, Message, SolutionId, Status);
+    public EnquiryChanged ToEvent(bool deleted = false) => new(TenantId, Id, Version, ReceivedAt, AnsweredAt, deleted);
+
+    public EnquiryListItem ToListItem() => new(Id, ReceivedAt, Source, ContactName, ContactEmail, Organisation, Country, Subject, Message, SolutionId, Status, AssignedTo, OrganisationId, Answer, AnsweredAt, Version);
 }

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using NucleusCloud.Modules.Abstractions.Http;
 using NucleusCloud.Modules.Crm.Contracts;
 using NucleusCloud.Modules.Crm.Data;
+using NucleusCloud.Tenancy;
 using NucleusCloud.Tenancy.Authorization;
 
 namespace NucleusCloud.Modules.Crm.Enquiries;
@@ -17,6 +18,11 @@ internal static class EnquiryEndpoints
     {
         var group = endpoints.MapGroup($"/api/{{{Tenancy.Resolution.TenantRequests.RouteParameter}}}/crm/enquiries").WithTags("CRM: enquiries");
         group.MapGet("", List).WithName("ListEnquiries").RequireAuthorization(Permissions.CrmRead).Validate<EnquiryListQuery>();
+        group.MapGet("/{id:guid}", Get).WithName("GetEnquiry").RequireAuthorization(Permissions.CrmRead);
+        group.MapPost("", Enter).WithName("EnterEnquiry").RequireAuthorization(Permissions.CrmWrite).Validate<ManualEnquiry>();
+        group.MapPost("/{id:guid}/triage", Triage).WithName("TriageEnquiry").RequireAuthorization(Permissions.CrmWrite);
+        group.MapPost("/{id:guid}/answer", Answer).WithName("AnswerEnquiry").RequireAuthorization(Permissions.CrmWrite).Validate<EnquiryAnswer>();
+        group.MapPost("/{id:guid}/close", Close).WithName("CloseEnquiry").RequireAuthorization(Permissions.CrmWrite);
     }
 
     private static async Task<IResult> List([AsParameters] EnquiryListQuery query, CrmDbContext db, CancellationToken cancellationToken)
@@ -29,7 +35,26 @@ internal static class EnquiryEndpoints
 
         return TypedResults.Ok(await enquiries.OrderByDescending(q => q.ReceivedAt).ThenByDescending(q => q.Id).ToPageAsync(query, q => q.ToListItem(), cancellationToken));
     }
+
+    private static async Task<IResult> Get(Guid id, CrmDbContext db, CancellationToken cancellationToken) =>
+        await db.Enquiries.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, cancellationToken) is { } enquiry
+            ? TypedResults.Ok(enquiry.ToListItem())
+            : ApiProblems.NotFound("Enquiry");
+
+    private static async Task<IResult> Enter(ManualEnquiry request, EnquiryDesk desk, ITenantContext tenant, CancellationToken cancellationToken) =>
+        RefusalProblems.Created(await desk.EnterAsync(request, cancellationToken), e => $"/api/{tenant.RequiredTenant.Slug}/crm/enquiries/{e.Id}");
+
+    private static async Task<IResult> Triage(Guid id, EnquiryTriage? triage, EnquiryDesk desk, CancellationToken cancellationToken) =>
+        RefusalProblems.Ok(await desk.TriageAsync(id, triage ?? new EnquiryTriage(), cancellationToken));
+
+    private static async Task<IResult> Answer(Guid id, EnquiryAnswer answer, EnquiryDesk desk, CancellationToken cancellationToken) =>
+        RefusalProblems.Ok(await desk.AnswerAsync(id, answer, cancellationToken));
+
+    private static async Task<IResult> Close(Guid id, VersionOnly? request, EnquiryDesk desk, CancellationToken cancellationToken) =>
+        RefusalProblems.Ok(await desk.CloseAsync(id, request?.Version, cancellationToken));
 }
+
+internal sealed record VersionOnly(int? Version);
 
 internal sealed record EnquiryListQuery : PageQuery
 {
