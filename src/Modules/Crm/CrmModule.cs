@@ -11,6 +11,7 @@ using NucleusCloud.Modules.Crm.Contracts;
 using NucleusCloud.Modules.Crm.Data;
 using NucleusCloud.Modules.Crm.Demo;
 using NucleusCloud.Modules.Crm.Enquiries;
+using NucleusCloud.Modules.Crm.Matching;
 using NucleusCloud.Modules.Crm.Opportunities;
 using NucleusCloud.Modules.Crm.Organisations;
 
@@ -27,6 +28,7 @@ public sealed class CrmModule : IModule
         services.AddScoped<ICrmIntake, CrmIntake>();
         services.AddScoped<OrganisationBook>();
         services.AddScoped<EnquiryDesk>();
+        services.AddScoped<MatchMaker>();
         services.AddScoped<OpportunityPipeline>();
         services.AddScoped<ICrmWorkspace, CrmWorkspace>();
         services.AddScoped<IDemoSeeder, DemoCrm>();
@@ -39,5 +41,6 @@ public sealed class CrmModule : IModule
         EnquiryEndpoints.Map(endpoints);
         OrganisationEndpoints.Map(endpoints);
         OpportunityEndpoints.Map(endpoints);
+        MatchEndpoints.Map(endpoints);
     }
 }

@@ -28,21 +28,6 @@ public abstract class DpgImportTests<TFixture>(TFixture fixture) : IClassFixture
 
     private static ByteArrayContent Json(string json) => new(Encoding.UTF8.GetBytes(json)) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } };
 
-    private static ByteArrayContent Zip(IEnumerable<(string Name, byte[] Bytes)> files)
-    {
-        using var buffer = new MemoryStream();
-        using (var archive = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            foreach (var (name, bytes) in files)
-            {
-                using var entry = archive.CreateEntry(name, CompressionLevel.Fastest).Open();
-                entry.Write(bytes);
-            }
-        }
-
-        return new ByteArrayContent(buffer.ToArray()) { Headers = { ContentType = new MediaTypeHeaderValue("application/zip") } };
-    }
-
     [SkippableFact]
     public async Task Every_record_of_the_registry_imports_and_a_second_import_updates_instead_of_duplicating()
     {
@@ -51,7 +36,7 @@ public abstract class DpgImportTests<TFixture>(TFixture fixture) : IClassFixture
         var tenant = await App.NewTenantAsync();
         var member = App.MemberOf(tenant);
 
-        var report = await ReportAsync(await member.PostAsync(Url(tenant), Zip(files.Select(f => (Path.GetFileName(f), File.ReadAllBytes(f))))));
+        var report = await ReportAsync(await member.PostAsync(Url(tenant), DpgArchive.Of(files.Select(f => (Path.GetFileName(f), File.ReadAllBytes(f))))));
 
         report.Failed.ShouldBe(0, string.Join("\n", report.Records.Where(r => r.Status == "failed").SelectMany(r => r.Messages)));
         report.Imported.ShouldBe(230);
@@ -62,7 +47,7 @@ public abstract class DpgImportTests<TFixture>(TFixture fixture) : IClassFixture
         var xroad = (await member.ListSolutionsAsync(tenant, "?q=x-road")).Items[0];
         xroad.Name.ShouldBe("X-Road");
 
-        var again = await ReportAsync(await member.PostAsync(Url(tenant), Zip(files.Select(f => (Path.GetFileName(f), File.ReadAllBytes(f))))));
+        var again = await ReportAsync(await member.PostAsync(Url(tenant), DpgArchive.Of(files.Select(f => (Path.GetFileName(f), File.ReadAllBytes(f))))));
         again.Imported.ShouldBe(0);
         again.Updated.ShouldBe(230);
         (await member.ListSolutionsAsync(tenant, "?pageSize=1")).Total.ShouldBe(230);
@@ -130,7 +115,7 @@ public abstract class DpgImportTests<TFixture>(TFixture fixture) : IClassFixture
         var member = App.MemberOf(tenant);
         var bomb = new byte[6 * 1024 * 1024];
 
-        var report = await ReportAsync(await member.PostAsync(Url(tenant), Zip([
+        var report = await ReportAsync(await member.PostAsync(Url(tenant), DpgArchive.Of([
             ("good.json", Encoding.UTF8.GetBytes("""{ "name": "Good" }""")),
             ("readme.txt", Encoding.UTF8.GetBytes("hello")),
             ("folder/bomb.json", bomb),

@@ -126,6 +126,37 @@ public abstract class PipelineTests<TFixture>(TFixture fixture) : IClassFixture<
         await (await admin.GetAsync($"/api/{a.Slug}/strategy/indicators?year=99999")).ShouldBeValidationProblemAsync("year");
     }
 
+    [SkippableFact]
+    public async Task Match_making_ranks_the_tenants_own_published_solutions_and_partners_with_reasons()
+    {
+        var (a, b) = (await App.NewTenantAsync(), await App.NewTenantAsync());
+        var (admin, other) = (App.MemberOf(a), App.MemberOf(b));
+        var registry = await admin.PostAsJsonAsync($"/api/{a.Slug}/catalogue/solutions", new
+        {
+            name = "Population Registry", summary = "Digital identity and population register", status = "Published",
+            sectors = new[] { "health" }, buildingBlocks = new[] { "identity" }, deploymentCountries = new[] { "KE" },
+        }, Api.Json);
+        registry.StatusCode.ShouldBe(HttpStatusCode.Created, await registry.Content.ReadAsStringAsync());
+        await admin.CreateSolutionAsync(a, "Identity draft", NucleusCloud.Modules.Catalogue.Contracts.SolutionStatus.Draft);
+        await other.CreateSolutionAsync(b, "Their identity registry");
+        await admin.CreatePartnerAsync(a, "Identity Systems Ltd", "ItVendor");
+
+        var response = await admin.PostAsJsonAsync($"/api/{a.Slug}/crm/matches", new { text = "We need digital identity for our health system", country = "KE" });
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        var result = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        var solutions = result["solutions"]!.AsArray();
+        solutions.Select(s => s!["name"]!.GetValue<string>()).ShouldBe(["Population Registry"], "published, of this tenant only");
+        var reasons = solutions[0]!["reasons"]!.AsArray().Select(r => r!.GetValue<string>()).ToList();
+        reasons.ShouldContain("deployed in Kenya");
+        reasons.ShouldContain("building block: identity");
+        reasons.ShouldContain("sector: health");
+        result["partners"]!.AsArray().Select(p => p!["name"]!.GetValue<string>()).ShouldBe(["Identity Systems Ltd"]);
+
+        await (await other.PostAsJsonAsync($"/api/{a.Slug}/crm/matches", new { text = "identity" })).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+        await (await admin.PostAsJsonAsync($"/api/{a.Slug}/crm/matches", new { text = "" })).ShouldBeValidationProblemAsync("text");
+        await (await admin.PostAsJsonAsync($"/api/{a.Slug}/crm/matches", new { text = "identity", country = "XX", language = "de" })).ShouldBeValidationProblemAsync("country", "language");
+    }
+
     private static string Id(JsonObject created) => created["id"]!.GetValue<string>();
 
     private static async Task<JsonObject> CreateOrganisationAsync(HttpClient client, TenantInfo tenant, string name, string kind, string country)

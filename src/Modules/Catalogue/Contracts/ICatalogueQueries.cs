@@ -8,7 +8,21 @@ public interface ICatalogueQueries
 
     /// <summary>A published solution with its case studies, or null.</summary>
     Task<SolutionDetails?> GetPublishedAsync(string slug, CancellationToken cancellationToken = default);
+
+    /// <summary>Every published solution's words and classification, for match making (at most a few thousand per tenant).</summary>
+    Task<IReadOnlyList<SolutionProfile>> PublishedProfilesAsync(CancellationToken cancellationToken = default);
 }
+
+/// <summary>What match making weighs: the solution's own words (name apart) and its classification.</summary>
+public sealed record SolutionProfile(
+    Guid Id,
+    string Name,
+    string Slug,
+    string Text,
+    IReadOnlyList<string> BuildingBlocks,
+    IReadOnlyList<string> Sectors,
+    IReadOnlyList<string> DeploymentCountries,
+    IReadOnlyList<SolutionOffering> Offerings);
 
 /// <summary>A showcase search: text, facet choices (alternatives within a facet), page.</summary>
 public sealed record CatalogueSearch(

@@ -17,6 +17,12 @@ internal sealed class CatalogueQueries(CatalogueDbContext db, SolutionSearch sea
     public Task<SolutionSearchResult> SearchPublishedAsync(CatalogueSearch query, CancellationToken cancellationToken = default) =>
         search.SearchAsync(ToQuery(query, status: null), publishedOnly: true, cancellationToken);
 
+    public async Task<IReadOnlyList<SolutionProfile>> PublishedProfilesAsync(CancellationToken cancellationToken = default) =>
+        await db.Solutions.AsNoTracking().Where(s => s.Status == SolutionStatus.Published).OrderBy(s => s.Name).ThenBy(s => s.Id)
+            .Select(s => new SolutionProfile(s.Id, s.Name, s.Slug, s.Summary + "\n" + s.Description + "\n" + s.CaseStudyText,
+                s.BuildingBlocks, s.Sectors, s.DeploymentCountries, s.Offerings))
+            .ToListAsync(cancellationToken);
+
     public Task<SolutionSearchResult> SearchAsync(CatalogueSearch query, SolutionStatus? status, CancellationToken cancellationToken = default) =>
         search.SearchAsync(ToQuery(query, status), publishedOnly: false, cancellationToken);
 

@@ -1,0 +1,9 @@
+namespace NucleusCloud.Modules.Crm.Contracts;
+
+/// <summary>A foreign government's need in its own words, and optionally its country (ISO 3166-1 alpha-2) and language (en, fr, es).</summary>
+public sealed record MatchRequest(string? Text, string? Country = null, string? Language = null);
+
+/// <summary>A suggestion with its score (higher fits better) and the reasons a person can read.</summary>
+public sealed record MatchSuggestion(Guid Id, string Name, double Score, IReadOnlyList<string> Reasons);
+
+public sealed record MatchResult(IReadOnlyList<MatchSuggestion> Solutions, IReadOnlyList<MatchSuggestion> Partners);
