@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using NucleusCloud.Modules.Crm.Contracts;
@@ -9,6 +10,7 @@ namespace NucleusCloud.Tests.Browser;
 
 /// <summary>
 /// A nucleus works an enquiry into a won opportunity with the pages and the keyboard: the enquiry is listed and triaged,
+/// a match suggestion on it is accepted,
 /// the counterpart is added, the opportunity is added and moved to Won from its card, and the strategy page's
 /// "Opportunities won" rises; every page passes the accessibility check.
 /// </summary>
@@ -29,6 +31,8 @@ public sealed class CrmWalkTests(BrowserFixture fixture) : IClassFixture<Browser
                 "Digital identity for 50 million people", "We would like to learn how your digital identity was rolled out.", null, "showcase"));
         }
 
+        (await app.MemberOf(tenant).PostAsJsonAsync($"/api/{tenant.Slug}/catalogue/solutions",
+            new { name = "National ID Platform", summary = "Digital identity for every citizen", status = "Published" })).EnsureSuccessStatusCode();
         var page = await fixture.NewPageAsync();
         await BrowserFixture.JourneyAsync(page, async () =>
         {
@@ -40,6 +44,18 @@ public sealed class CrmWalkTests(BrowserFixture fixture) : IClassFixture<Browser
             await page.Keyboard.PressAsync("Enter");
             await page.WaitForSelectorAsync("#enquiry-message");
             (await page.TextContentAsync("#enquiries"))!.ShouldContain("Triaged");
+
+            // The enquiry's own page ranks the catalogue against it; the suggestion is accepted and the verdict kept.
+            await page.ClickAsync("#enquiries a");
+            await page.ArrivedAtAsync("**/crm/enquiries/*");
+            (await page.TextContentAsync("ol.suggestions"))!.ShouldContain("National ID Platform");
+            (await page.TextContentAsync("ol.suggestions"))!.ShouldContain("identity");
+            await BrowserFixture.AssertAccessibleAsync(page);
+            await page.FocusAsync("button[id^=accepted-]");
+            await page.Keyboard.PressAsync("Enter");
+            await page.WaitForSelectorAsync("#suggestion-message");
+            (await page.TextContentAsync("#suggestion-message"))!.ShouldContain("National ID Platform accepted");
+            (await page.TextContentAsync("ol.suggestions .badge"))!.ShouldBe("Accepted");
 
             await page.VisitAsync($"/{tenant.Slug}/crm/organisations");
             (await page.TextContentAsync("#no-organisations"))!.ShouldContain("No organisations yet");

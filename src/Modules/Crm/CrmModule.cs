@@ -29,6 +29,7 @@ public sealed class CrmModule : IModule
         services.AddScoped<OrganisationBook>();
         services.AddScoped<EnquiryDesk>();
         services.AddScoped<MatchMaker>();
+        services.AddScoped<SuggestionDesk>();
         services.AddScoped<OpportunityPipeline>();
         services.AddScoped<ICrmWorkspace, CrmWorkspace>();
         services.AddScoped<IDemoSeeder, DemoCrm>();

@@ -4,13 +4,14 @@ using NucleusCloud.Modules.Abstractions.Persistence;
 using NucleusCloud.Modules.Crm.Contracts;
 using NucleusCloud.Modules.Crm.Data;
 using NucleusCloud.Modules.Crm.Enquiries;
+using NucleusCloud.Modules.Crm.Matching;
 using NucleusCloud.Modules.Crm.Opportunities;
 using NucleusCloud.Modules.Crm.Organisations;
 
 namespace NucleusCloud.Modules.Crm;
 
 /// <summary>Reads for the pages, and the same services the API writes through.</summary>
-internal sealed class CrmWorkspace(CrmDbContext db, OrganisationBook organisations, OpportunityPipeline pipeline, EnquiryDesk desk) : ICrmWorkspace
+internal sealed class CrmWorkspace(CrmDbContext db, OrganisationBook organisations, OpportunityPipeline pipeline, EnquiryDesk desk, SuggestionDesk suggestions) : ICrmWorkspace
 {
     public async Task<IReadOnlyList<OrganisationDetails>> OrganisationsAsync(string? search, OrganisationKind? kind, CancellationToken cancellationToken = default)
     {
@@ -54,6 +55,15 @@ internal sealed class CrmWorkspace(CrmDbContext db, OrganisationBook organisatio
 
     public Task<Outcome<EnquiryListItem>> AnswerEnquiryAsync(Guid id, EnquiryAnswer answer, CancellationToken cancellationToken = default) =>
         desk.AnswerAsync(id, answer, cancellationToken);
+
+    public async Task<EnquiryListItem?> EnquiryAsync(Guid id, CancellationToken cancellationToken = default) =>
+        (await db.Enquiries.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, cancellationToken))?.ToListItem();
+
+    public Task<Outcome<SubjectSuggestions>> SuggestionsAsync(MatchSubject subject, Guid id, CancellationToken cancellationToken = default) =>
+        suggestions.ForAsync(subject, id, cancellationToken);
+
+    public Task<Outcome<SuggestionDecision>> DecideAsync(MatchSubject subject, Guid id, SuggestionVerdictRequest request, CancellationToken cancellationToken = default) =>
+        suggestions.DecideAsync(subject, id, request, cancellationToken);
 
     public async Task<IReadOnlyList<EnquiryListItem>> EnquiriesAsync(int limit = 200, CancellationToken cancellationToken = default) =>
         [.. (await db.Enquiries.AsNoTracking().OrderByDescending(e => e.ReceivedAt).ThenByDescending(e => e.Id).Take(limit).ToListAsync(cancellationToken)).Select(e => e.ToListItem())];

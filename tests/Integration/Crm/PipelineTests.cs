@@ -157,6 +157,36 @@ public abstract class PipelineTests<TFixture>(TFixture fixture) : IClassFixture<
         await (await admin.PostAsJsonAsync($"/api/{a.Slug}/crm/matches", new { text = "identity", country = "XX", language = "de" })).ShouldBeValidationProblemAsync("country", "language");
     }
 
+    [SkippableFact]
+    public async Task Suggestions_on_an_opportunity_are_accepted_or_rejected_and_the_verdict_is_kept()
+    {
+        var (a, b) = (await App.NewTenantAsync(), await App.NewTenantAsync());
+        var (admin, other) = (App.MemberOf(a), App.MemberOf(b));
+        await admin.CreateSolutionAsync(a, "Land Registry Suite");
+        var organisation = await CreateOrganisationAsync(admin, a, "National Land Agency", "Agency", "PE");
+        var url = $"/api/{a.Slug}/crm/opportunities/{Id(await CreateOpportunityAsync(admin, a, "Land registry modernisation", Id(organisation)))}/suggestions";
+
+        var suggested = JsonNode.Parse(await admin.GetStringAsync(url))!;
+        var solution = suggested["ranking"]!["solutions"]!.AsArray().Single()!;
+        solution["name"]!.GetValue<string>().ShouldBe("Land Registry Suite");
+        suggested["decisions"]!.AsArray().ShouldBeEmpty();
+
+        var accepted = await admin.PostAsJsonAsync(url, new { kind = "Solution", id = solution["id"]!.GetValue<string>(), verdict = "Accepted" });
+        accepted.StatusCode.ShouldBe(HttpStatusCode.OK, await accepted.Content.ReadAsStringAsync());
+        var rejected = await admin.PostAsJsonAsync(url, new { kind = "Solution", id = solution["id"]!.GetValue<string>(), verdict = "Rejected" });
+        rejected.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var decisions = JsonNode.Parse(await admin.GetStringAsync(url))!["decisions"]!.AsArray();
+        decisions.Count.ShouldBe(1, "one verdict per suggestion, the latest kept");
+        decisions[0]!["verdict"]!.GetValue<string>().ShouldBe("Rejected");
+
+        await (await admin.PostAsJsonAsync(url, new { kind = "Solution", id = Guid.NewGuid(), verdict = "Accepted" })).ShouldBeValidationProblemAsync("id");
+        await (await admin.PostAsJsonAsync(url, new { kind = "Solution", id = solution["id"]!.GetValue<string>() })).ShouldBeValidationProblemAsync("verdict");
+        await (await App.MemberOf(TenantRole.Viewer, a).PostAsJsonAsync(url, new { kind = "Solution", id = solution["id"]!.GetValue<string>(), verdict = "Accepted" }))
+            .ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+        await (await other.GetAsync(url)).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+        await (await other.GetAsync(url.Replace(a.Slug, b.Slug, StringComparison.Ordinal))).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+    }
+
     private static string Id(JsonObject created) => created["id"]!.GetValue<string>();
 
     private static async Task<JsonObject> CreateOrganisationAsync(HttpClient client, TenantInfo tenant, string name, string kind, string country)

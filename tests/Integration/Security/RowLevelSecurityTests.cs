@@ -364,6 +364,8 @@ public sealed class RowLevelSecurityTests(PostgresFixture fixture) : IClassFixtu
         var opportunity = await client.PostAsJsonAsync($"/api/{t}/crm/opportunities", new { title = "Walled deal", organisationId, amount = 10, currency = "EUR" }, Api.Json);
         var opportunityId = (await opportunity.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!["id"]!.GetValue<string>();
         await OkAsync(client.PostAsJsonAsync($"/api/{t}/crm/opportunities/{opportunityId}/stage", new { stage = "Won" }, Api.Json));
+        var suggested = await client.CreateSolutionAsync(tenant, "Walled deal platform");
+        await OkAsync(client.PostAsJsonAsync($"/api/{t}/crm/opportunities/{opportunityId}/suggestions", new { kind = "Solution", id = suggested.Id, verdict = "Accepted" }, Api.Json));
         await OkAsync(client.PutAsJsonAsync($"/api/{t}/strategy/indicators/opportunities-won/targets/2026", new { target = 3 }, Api.Json));
         // A partner's removal reaches two other modules' inboxes through the outbox.
         var leaving = (await client.CreatePartnerAsync(tenant, "Leaving vendor", "ItVendor"))["id"]!.GetValue<string>();

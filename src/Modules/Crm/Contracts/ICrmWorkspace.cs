@@ -20,6 +20,12 @@ public interface ICrmWorkspace
 
     Task<Outcome<EnquiryListItem>> AnswerEnquiryAsync(Guid id, EnquiryAnswer answer, CancellationToken cancellationToken = default);
 
+    Task<EnquiryListItem?> EnquiryAsync(Guid id, CancellationToken cancellationToken = default);
+
+    Task<Outcome<SubjectSuggestions>> SuggestionsAsync(MatchSubject subject, Guid id, CancellationToken cancellationToken = default);
+
+    Task<Outcome<SuggestionDecision>> DecideAsync(MatchSubject subject, Guid id, SuggestionVerdictRequest request, CancellationToken cancellationToken = default);
+
     /// <summary>Enquiries, newest first (at most <paramref name="limit"/>).</summary>
     Task<IReadOnlyList<EnquiryListItem>> EnquiriesAsync(int limit = 200, CancellationToken cancellationToken = default);
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using NucleusCloud.Modules.Abstractions.Messaging;
 using NucleusCloud.Modules.Abstractions.Persistence;
 using NucleusCloud.Modules.Crm.Enquiries;
+using NucleusCloud.Modules.Crm.Matching;
 using NucleusCloud.Modules.Crm.Opportunities;
 using NucleusCloud.Modules.Crm.Organisations;
 using NucleusCloud.Tenancy;
@@ -18,6 +19,8 @@ internal abstract class CrmDbContext(DbContextOptions options, ITenantContext te
     public DbSet<Organisation> Organisations => Set<Organisation>();
 
     public DbSet<Opportunity> Opportunities => Set<Opportunity>();
+
+    public DbSet<MatchDecision> MatchDecisions => Set<MatchDecision>();
 
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
@@ -65,6 +68,16 @@ internal abstract class CrmDbContext(DbContextOptions options, ITenantContext te
             opportunity.Property(o => o.Stage).HasConversion<string>().HasMaxLength(20);
             opportunity.Property(o => o.LostReason).HasMaxLength(1_000);
             opportunity.Property(o => o.Version).IsConcurrencyToken();
+        });
+        modelBuilder.Entity<MatchDecision>(decision =>
+        {
+            decision.ToTable("match_decisions");
+            decision.HasKey(d => new { d.TenantId, d.Id });
+            decision.HasIndex(d => new { d.TenantId, d.Subject, d.SubjectId, d.Kind, d.SuggestedId }).IsUnique();
+            decision.Property(d => d.Subject).HasConversion<string>().HasMaxLength(20);
+            decision.Property(d => d.Kind).HasConversion<string>().HasMaxLength(20);
+            decision.Property(d => d.Verdict).HasConversion<string>().HasMaxLength(20);
+            decision.Property(d => d.SuggestedName).HasMaxLength(200);
         });
 
         // Last: the tenancy base adds the tenant filter to every tenant-owned entity configured above.

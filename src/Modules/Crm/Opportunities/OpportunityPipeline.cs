@@ -109,6 +109,7 @@ internal sealed class OpportunityPipeline(CrmDbContext db, ICaller caller, ITena
         }
 
         db.Opportunities.Remove(opportunity);
+        db.MatchDecisions.RemoveRange(await db.MatchDecisions.Where(d => d.Subject == MatchSubject.Opportunity && d.SubjectId == id).ToListAsync(cancellationToken));
         db.Outbox.Add(OutboxMessage.For(opportunity.ToEvent(deleted: true), clock.GetStorableUtcNow()));
         await db.SaveChangesAsync(cancellationToken);
         return true;

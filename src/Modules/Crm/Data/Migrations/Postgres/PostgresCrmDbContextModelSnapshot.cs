@@ -144,6 +144,54 @@ namespace NucleusCloud.Modules.Crm.Data.Migrations.Postgres
                     b.ToTable("enquiries", "crm");
                 });
 
+            modelBuilder.Entity("NucleusCloud.Modules.Crm.Matching.MatchDecision", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("DecidedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SuggestedId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SuggestedName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Verdict")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("TenantId", "Id");
+
+                    b.HasIndex("TenantId", "Subject", "SubjectId", "Kind", "SuggestedId")
+                        .IsUnique();
+
+                    b.ToTable("match_decisions", "crm");
+                });
+
             modelBuilder.Entity("NucleusCloud.Modules.Crm.Opportunities.Opportunity", b =>
                 {
                     b.Property<Guid>("TenantId")

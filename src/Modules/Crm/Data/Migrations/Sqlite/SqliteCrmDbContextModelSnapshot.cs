@@ -140,6 +140,54 @@ namespace NucleusCloud.Modules.Crm.Data.Migrations.Sqlite
                     b.ToTable("enquiries", "crm");
                 });
 
+            modelBuilder.Entity("NucleusCloud.Modules.Crm.Matching.MatchDecision", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("DecidedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SuggestedId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SuggestedName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Verdict")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TenantId", "Id");
+
+                    b.HasIndex("TenantId", "Subject", "SubjectId", "Kind", "SuggestedId")
+                        .IsUnique();
+
+                    b.ToTable("match_decisions", "crm");
+                });
+
             modelBuilder.Entity("NucleusCloud.Modules.Crm.Opportunities.Opportunity", b =>
                 {
                     b.Property<Guid>("TenantId")
