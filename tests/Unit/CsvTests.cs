@@ -31,11 +31,18 @@ public sealed class CsvTests
     }
 
     [Theory]
-    [InlineData("a,\"unclosed\n", "never closed")]
-    [InlineData("a,b\"c\n", "quote inside")]
-    [InlineData("\"a\"b,c\n", "must end")]
-    public void Names_the_line_of_a_malformed_row(string text, string reason) =>
-        Should.Throw<FormatException>(() => Parse(text)).Message.ShouldContain(reason);
+    [InlineData("ok,row\na,\"unclosed\n", "Line 2")]
+    [InlineData("a,b\"c\n", "Line 1")]
+    [InlineData("\"a\"b,c\n", "Line 1")]
+    public void Names_the_line_of_a_malformed_row(string text, string line) =>
+        Should.Throw<FormatException>(() => Parse(text)).Message.ShouldContain(line);
+
+    [Fact]
+    public void Detects_the_semicolons_of_french_and_spanish_spreadsheets()
+    {
+        Parse("nom;pays\r\nMinistère de l'Économie;FR\r\n\"Banco; de Desarrollo\";PY").ShouldBe([["nom", "pays"], ["Ministère de l'Économie", "FR"], ["Banco; de Desarrollo", "PY"]]);
+        Parse("name,country\nMinistry, of Health,KE").ShouldBe([["name", "country"], ["Ministry", " of Health", "KE"]]);
+    }
 
     [Fact]
     public void Reads_lf_and_crlf_and_a_last_line_without_a_break()

@@ -1,128 +1,67 @@
 using System.Text;
+using CsvHelper;
 
 namespace NucleusCloud.Modules.Abstractions.Csv;
 
 /// <summary>
-/// RFC 4180 CSV, in one place (no CSV library is available here): fields quoted when they hold a comma,
-/// quote or line break; quotes doubled. Cells that a spreadsheet would run as a formula are written
-/// with a leading apostrophe (OWASP's CSV-injection advice) and read back without it.
+/// CSV through CsvHelper, with the product's rules in one place: RFC 4180 quoting; cells a spreadsheet would
+/// run as a formula written with a leading apostrophe (OWASP's CSV-injection advice, CsvHelper's
+/// <see cref="CsvInjection.Escape"/>) and read back without it; on reading, the separator detected (French and
+/// Spanish spreadsheets save with <c>;</c>) and a malformed row refused with its line.
 /// </summary>
 public static class Csv
 {
     private static readonly char[] FormulaStarts = ['=', '+', '-', '@', '\t', '\r'];
 
+    private static readonly CsvWriterOptions Writing = new()
+    {
+        Mode = CsvMode.Rfc4180,
+        HasHeader = false,
+        Injection = CsvInjection.Escape,
+        InjectionEscape = '\'',
+        NewLine = "\r\n",
+    };
+
+    private static readonly CsvReaderOptions Reading = new()
+    {
+        Mode = CsvMode.Rfc4180,
+        HasHeader = false,
+        Separator = null, // detected from the first lines
+        AllowLineBreaksInQuotes = true,
+        MalformedData = CsvMalformedDataHandling.Throw,
+        TrackLineNumbers = true,
+        IncludeValuesInExceptions = false,
+    };
+
     public static void WriteRow(StringBuilder output, IEnumerable<string?> fields)
     {
-        var first = true;
-        foreach (var field in fields)
+        using var text = new StringWriter(output);
+        using (var writer = CsvWriter.Create(text, Writing, leaveOpen: true))
         {
-            if (!first)
-            {
-                output.Append(',');
-            }
-
-            first = false;
-            var value = field ?? "";
-            if (value.Length > 0 && FormulaStarts.Contains(value[0]))
-            {
-                value = "'" + value;
-            }
-
-            if (value.AsSpan().IndexOfAny(",\"\r\n") >= 0)
-            {
-                output.Append('"').Append(value.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
-            }
-            else
-            {
-                output.Append(value);
-            }
+            writer.WriteRecord([.. fields.Select(f => f ?? "")]);
+            writer.Flush();
         }
-
-        output.Append("\r\n");
     }
 
     /// <summary>Reads every row; throws <see cref="FormatException"/> naming the line of a malformed one.</summary>
     public static IEnumerable<IReadOnlyList<string>> Read(TextReader reader)
     {
-        var row = new List<string>();
-        var field = new StringBuilder();
-        var line = 1;
-        var inQuotes = false;
-        var fieldStarted = false;
-        int c;
-        while ((c = reader.Read()) != -1)
+        using var csv = CsvReader.Create(reader, Reading, leaveOpen: true);
+        while (Next(csv))
         {
-            var ch = (char)c;
-            if (inQuotes)
-            {
-                if (ch == '"')
-                {
-                    if (reader.Peek() == '"')
-                    {
-                        field.Append('"');
-                        reader.Read();
-                    }
-                    else
-                    {
-                        inQuotes = false;
-                        var next = reader.Peek();
-                        if (next is not (-1 or ',' or '\r' or '\n'))
-                        {
-                            throw new FormatException($"Line {line}: a quoted field must end at a comma or the end of the line.");
-                        }
-                    }
-                }
-                else
-                {
-                    if (ch == '\n')
-                    {
-                        line++;
-                    }
-
-                    field.Append(ch);
-                }
-
-                continue;
-            }
-
-            switch (ch)
-            {
-                case '"' when field.Length == 0 && !fieldStarted:
-                    inQuotes = true;
-                    fieldStarted = true;
-                    break;
-                case '"':
-                    throw new FormatException($"Line {line}: a quote inside an unquoted field.");
-                case ',':
-                    row.Add(Unescape(field.ToString()));
-                    field.Clear();
-                    fieldStarted = false;
-                    break;
-                case '\r':
-                    break;
-                case '\n':
-                    row.Add(Unescape(field.ToString()));
-                    field.Clear();
-                    fieldStarted = false;
-                    yield return row;
-                    row = [];
-                    line++;
-                    break;
-                default:
-                    field.Append(ch);
-                    break;
-            }
+            yield return [.. csv.Current.ToArray().Select(Unescape)];
         }
+    }
 
-        if (inQuotes)
+    private static bool Next(CsvReader csv)
+    {
+        try
         {
-            throw new FormatException($"Line {line}: a quoted field is never closed.");
+            return csv.Read();
         }
-
-        if (field.Length > 0 || row.Count > 0 || fieldStarted)
+        catch (CsvFormatException malformed)
         {
-            row.Add(Unescape(field.ToString()));
-            yield return row;
+            throw new FormatException($"Line {malformed.LineNumber}: {malformed.Message}", malformed);
         }
     }
 
