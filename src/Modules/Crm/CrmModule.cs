@@ -27,6 +27,7 @@ public sealed class CrmModule : IModule
         services.AddOutbox<CrmDbContext>(configuration);
         services.AddScoped<ICrmIntake, CrmIntake>();
         services.AddScoped<OrganisationBook>();
+        services.AddScoped<OrganisationCsv>();
         services.AddScoped<EnquiryDesk>();
         services.AddScoped<MatchMaker>();
         services.AddScoped<SuggestionDesk>();
@@ -41,6 +42,7 @@ public sealed class CrmModule : IModule
     {
         EnquiryEndpoints.Map(endpoints);
         OrganisationEndpoints.Map(endpoints);
+        OrganisationCsvEndpoints.Map(endpoints);
         OpportunityEndpoints.Map(endpoints);
         MatchEndpoints.Map(endpoints);
     }

@@ -61,7 +61,8 @@ public static class Csv
         }
         catch (CsvFormatException malformed)
         {
-            throw new FormatException($"Line {malformed.LineNumber}: {malformed.Message}", malformed);
+            // CsvHelper's message names the record and its line.
+            throw new FormatException(malformed.Message, malformed);
         }
     }
 
