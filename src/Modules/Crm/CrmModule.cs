@@ -7,6 +7,7 @@ using NucleusCloud.Modules.Abstractions.Http;
 using NucleusCloud.Modules.Abstractions.Messaging;
 using NucleusCloud.Modules.Abstractions.Modules;
 using NucleusCloud.Modules.Abstractions.Persistence;
+using NucleusCloud.Modules.Crm.Contacts;
 using NucleusCloud.Modules.Crm.Contracts;
 using NucleusCloud.Modules.Crm.Data;
 using NucleusCloud.Modules.Crm.Demo;
@@ -28,6 +29,7 @@ public sealed class CrmModule : IModule
         services.AddScoped<ICrmIntake, CrmIntake>();
         services.AddScoped<OrganisationBook>();
         services.AddScoped<OrganisationCsv>();
+        services.AddScoped<ContactBook>();
         services.AddScoped<EnquiryDesk>();
         services.AddScoped<MatchMaker>();
         services.AddScoped<SuggestionDesk>();
@@ -43,6 +45,7 @@ public sealed class CrmModule : IModule
         EnquiryEndpoints.Map(endpoints);
         OrganisationEndpoints.Map(endpoints);
         OrganisationCsvEndpoints.Map(endpoints);
+        ContactEndpoints.Map(endpoints);
         OpportunityEndpoints.Map(endpoints);
         MatchEndpoints.Map(endpoints);
     }

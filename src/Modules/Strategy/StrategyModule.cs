@@ -25,6 +25,7 @@ public sealed class StrategyModule : IModule
         services.AddScoped<IDemoSeeder, DemoStrategy>();
         services.AddIntegrationEventHandler<OpportunityFacts, OpportunityChanged>();
         services.AddIntegrationEventHandler<EnquiryFacts, EnquiryChanged>();
+        services.AddIntegrationEventHandler<InteractionFacts, InteractionChanged>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) => IndicatorEndpoints.Map(endpoints);

@@ -364,6 +364,8 @@ public sealed class RowLevelSecurityTests(PostgresFixture fixture) : IClassFixtu
         var opportunity = await client.PostAsJsonAsync($"/api/{t}/crm/opportunities", new { title = "Walled deal", organisationId, amount = 10, currency = "EUR" }, Api.Json);
         var opportunityId = (await opportunity.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!["id"]!.GetValue<string>();
         await OkAsync(client.PostAsJsonAsync($"/api/{t}/crm/opportunities/{opportunityId}/stage", new { stage = "Won" }, Api.Json));
+        await OkAsync(client.PostAsJsonAsync($"/api/{t}/crm/organisations/{organisationId}/contacts", new { name = "Walled person" }, Api.Json));
+        await OkAsync(client.PostAsJsonAsync($"/api/{t}/crm/organisations/{organisationId}/interactions", new { kind = "Call", occurredOn = "2026-05-01", summary = "Walled call" }, Api.Json));
         var suggested = await client.CreateSolutionAsync(tenant, "Walled deal platform");
         await OkAsync(client.PostAsJsonAsync($"/api/{t}/crm/opportunities/{opportunityId}/suggestions", new { kind = "Solution", id = suggested.Id, verdict = "Accepted" }, Api.Json));
         await OkAsync(client.PutAsJsonAsync($"/api/{t}/strategy/indicators/opportunities-won/targets/2026", new { target = 3 }, Api.Json));
@@ -379,7 +381,7 @@ public sealed class RowLevelSecurityTests(PostgresFixture fixture) : IClassFixtu
         await catalogue.SaveChangesAsync();
         var access = scope.ServiceProvider.GetRequiredService<NucleusCloud.Modules.Identity.Data.AccessDbContext>();
         var strategy = scope.ServiceProvider.GetRequiredService<NucleusCloud.Modules.Strategy.Data.StrategyDbContext>();
-        await Eventually.Until(async () => await access.Inbox.AnyAsync() && await catalogue.Inbox.AnyAsync() && await strategy.Facts.CountAsync() >= 3, done => done, "delivered to every module's inbox");
+        await Eventually.Until(async () => await access.Inbox.AnyAsync() && await catalogue.Inbox.AnyAsync() && await strategy.Facts.CountAsync() >= 4, done => done, "delivered to every module's inbox");
         return tenant;
     }
 

@@ -18,3 +18,10 @@ public sealed record EnquiryChanged(Guid TenantId, Guid EnquiryId, int Version, 
 {
     public const string Name = "crm.enquiry-changed";
 }
+
+/// <summary>A touch point as it now stands (recorded or deleted), for the strategy's touch-point and media figures.</summary>
+[IntegrationEvent(Name)]
+public sealed record InteractionChanged(Guid TenantId, Guid InteractionId, InteractionKind Kind, DateOnly OccurredOn, bool Deleted) : IIntegrationEvent
+{
+    public const string Name = "crm.interaction-changed";
+}

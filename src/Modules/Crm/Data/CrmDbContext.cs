@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NucleusCloud.Modules.Abstractions.Messaging;
 using NucleusCloud.Modules.Abstractions.Persistence;
+using NucleusCloud.Modules.Crm.Contacts;
 using NucleusCloud.Modules.Crm.Enquiries;
 using NucleusCloud.Modules.Crm.Matching;
 using NucleusCloud.Modules.Crm.Opportunities;
@@ -21,6 +22,10 @@ internal abstract class CrmDbContext(DbContextOptions options, ITenantContext te
     public DbSet<Opportunity> Opportunities => Set<Opportunity>();
 
     public DbSet<MatchDecision> MatchDecisions => Set<MatchDecision>();
+
+    public DbSet<Contact> Contacts => Set<Contact>();
+
+    public DbSet<Interaction> Interactions => Set<Interaction>();
 
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
@@ -78,6 +83,28 @@ internal abstract class CrmDbContext(DbContextOptions options, ITenantContext te
             decision.Property(d => d.Kind).HasConversion<string>().HasMaxLength(20);
             decision.Property(d => d.Verdict).HasConversion<string>().HasMaxLength(20);
             decision.Property(d => d.SuggestedName).HasMaxLength(200);
+        });
+        modelBuilder.Entity<Contact>(contact =>
+        {
+            contact.ToTable("contacts");
+            contact.HasKey(c => new { c.TenantId, c.Id });
+            contact.HasIndex(c => new { c.TenantId, c.OrganisationId, c.Name });
+            contact.HasIndex(c => new { c.TenantId, c.Email });
+            contact.Property(c => c.Name).HasMaxLength(200);
+            contact.Property(c => c.Role).HasMaxLength(200);
+            contact.Property(c => c.Email).HasMaxLength(256);
+            contact.Property(c => c.Phone).HasMaxLength(50);
+            contact.Property(c => c.ConsentSource).HasMaxLength(300);
+            contact.Property(c => c.Version).IsConcurrencyToken();
+        });
+        modelBuilder.Entity<Interaction>(interaction =>
+        {
+            interaction.ToTable("interactions");
+            interaction.HasKey(i => new { i.TenantId, i.Id });
+            interaction.HasIndex(i => new { i.TenantId, i.OrganisationId, i.OccurredOn });
+            interaction.HasIndex(i => new { i.TenantId, i.ContactId });
+            interaction.Property(i => i.Kind).HasConversion<string>().HasMaxLength(30);
+            interaction.Property(i => i.Summary).HasMaxLength(2_000);
         });
 
         // Last: the tenancy base adds the tenant filter to every tenant-owned entity configured above.

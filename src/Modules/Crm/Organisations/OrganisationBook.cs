@@ -1,6 +1,7 @@
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using NucleusCloud.Modules.Abstractions.Http;
+using NucleusCloud.Modules.Abstractions.Messaging;
 using NucleusCloud.Modules.Abstractions.Outcomes;
 using NucleusCloud.Modules.Abstractions.Persistence;
 using NucleusCloud.Modules.Crm.Contracts;
@@ -63,7 +64,7 @@ internal sealed class OrganisationBook(CrmDbContext db, ICaller caller, IValidat
         return organisation.ToDetails();
     }
 
-    /// <summary>Refused while opportunities still name it: they would lose their counterpart.</summary>
+    /// <summary>Refused while opportunities still name it (they would lose their counterpart); its contacts and touch points go with it.</summary>
     public async Task<Outcome<bool>> DeleteAsync(Guid id, CancellationToken cancellationToken)
     {
         if (!await caller.MayAsync(Permissions.CrmWrite, cancellationToken))
@@ -81,6 +82,15 @@ internal sealed class OrganisationBook(CrmDbContext db, ICaller caller, IValidat
         if (linked > 0)
         {
             return Refusal.Conflict($"{linked} opportunit{(linked == 1 ? "y names" : "ies name")} this organisation; move or delete {(linked == 1 ? "it" : "them")} first.");
+        }
+
+        // Its people and touch points go with it; the strategy hears that the touch points are gone.
+        db.Contacts.RemoveRange(await db.Contacts.Where(c => c.OrganisationId == id).ToListAsync(cancellationToken));
+        var now = clock.GetStorableUtcNow();
+        foreach (var interaction in await db.Interactions.Where(i => i.OrganisationId == id).ToListAsync(cancellationToken))
+        {
+            db.Interactions.Remove(interaction);
+            db.Outbox.Add(OutboxMessage.For(interaction.ToEvent(deleted: true), now));
         }
 
         db.Organisations.Remove(organisation);

@@ -45,3 +45,19 @@ internal sealed class EnquiryFacts(StrategyDbContext db, TimeProvider clock) : I
         await FactBook.RecordAsync(Db, IndicatorDefinitions.EnquiriesAnswered, changed.EnquiryId, changed.Version, changed.AnsweredAt?.UtcDateTime.Year ?? 0, answered ? 1 : 0, now, cancellationToken);
     }
 }
+
+/// <summary>"Touch points" and "media coverage", from the CRM's interactions (recorded once, perhaps deleted later).</summary>
+internal sealed class InteractionFacts(StrategyDbContext db, TimeProvider clock) : IntegrationEventHandler<InteractionChanged, StrategyDbContext>(db, clock)
+{
+    protected override async Task HandleAsync(InteractionChanged changed, CancellationToken cancellationToken)
+    {
+        // An interaction is not edited: recorded (version 1), then perhaps deleted (version 2), which wins whatever the order of arrival.
+        var (version, counts) = changed.Deleted ? (2, 0) : (1, 1);
+        var now = Clock.GetStorableUtcNow();
+        await FactBook.RecordAsync(Db, IndicatorDefinitions.TouchPoints, changed.InteractionId, version, changed.OccurredOn.Year, counts, now, cancellationToken);
+        if (changed.Kind == InteractionKind.MediaCoverage)
+        {
+            await FactBook.RecordAsync(Db, IndicatorDefinitions.MediaCoverage, changed.InteractionId, version, changed.OccurredOn.Year, counts, now, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,176 @@
+using System.Security.Claims;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using NucleusCloud.Modules.Abstractions.Http;
+using NucleusCloud.Modules.Abstractions.Messaging;
+using NucleusCloud.Modules.Abstractions.Outcomes;
+using NucleusCloud.Modules.Abstractions.Persistence;
+using NucleusCloud.Modules.Crm.Contracts;
+using NucleusCloud.Modules.Crm.Data;
+using NucleusCloud.Tenancy;
+using NucleusCloud.Tenancy.Authorization;
+
+namespace NucleusCloud.Modules.Crm.Contacts;
+
+/// <summary>An organisation's people (with their consent to be contacted) and its touch points, and the timelines drawn from them.</summary>
+internal sealed class ContactBook(CrmDbContext db, ICaller caller, ITenantContext tenant, IValidator<ContactRequest> contacts,
+    IValidator<InteractionRequest> interactions, TimeProvider clock)
+{
+    private static readonly Refusal MayNotWrite = Refusal.Forbidden("Only the tenant's CRM users, owners and administrators change its contacts and touch points.");
+
+    public async Task<Outcome<ContactDetails>> AddContactAsync(Guid organisationId, ContactRequest request, CancellationToken cancellationToken)
+    {
+        if (await RefusedAsync(contacts, request, cancellationToken) is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (!await db.Organisations.AnyAsync(o => o.Id == organisationId, cancellationToken))
+        {
+            return Refusal.NotFound("Organisation");
+        }
+
+        var now = clock.GetStorableUtcNow();
+        var contact = new Contact { OrganisationId = organisationId, Name = "", CreatedAt = now, UpdatedAt = now };
+        Apply(contact, request, now);
+        db.Contacts.Add(contact);
+        await db.SaveChangesAsync(cancellationToken);
+        return contact.ToDetails();
+    }
+
+    public async Task<Outcome<ContactDetails>> UpdateContactAsync(Guid id, ContactRequest request, CancellationToken cancellationToken)
+    {
+        if (await RefusedAsync(contacts, request, cancellationToken) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var contact = await db.Contacts.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (contact is null)
+        {
+            return Refusal.NotFound("Contact");
+        }
+
+        if (request.Version is { } sent && sent != contact.Version)
+        {
+            return Refusal.Conflict($"The contact was changed by someone else (version {contact.Version}, not {sent}); reload it and try again.");
+        }
+
+        var now = clock.GetStorableUtcNow();
+        Apply(contact, request, now);
+        contact.UpdatedAt = now;
+        contact.Version++;
+        await db.SaveChangesAsync(cancellationToken);
+        return contact.ToDetails();
+    }
+
+    /// <summary>The person goes, and so does their name on touch points (which stay, with the organisation).</summary>
+    public async Task<Outcome<bool>> DeleteContactAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await caller.MayAsync(Permissions.CrmWrite, cancellationToken))
+        {
+            return MayNotWrite;
+        }
+
+        var contact = await db.Contacts.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (contact is null)
+        {
+            return Refusal.NotFound("Contact");
+        }
+
+        foreach (var interaction in await db.Interactions.Where(i => i.ContactId == id).ToListAsync(cancellationToken))
+        {
+            interaction.ContactId = null;
+        }
+
+        db.Contacts.Remove(contact);
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    public async Task<Outcome<InteractionDetails>> RecordAsync(Guid organisationId, InteractionRequest request, CancellationToken cancellationToken)
+    {
+        if (await RefusedAsync(interactions, request, cancellationToken) is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (!await db.Organisations.AnyAsync(o => o.Id == organisationId, cancellationToken))
+        {
+            return Refusal.NotFound("Organisation");
+        }
+
+        if (request.ContactId is { } contact && !await db.Contacts.AnyAsync(c => c.Id == contact && c.OrganisationId == organisationId, cancellationToken))
+        {
+            return Refusal.Invalid("contactId", "No contact of this organisation has this id.");
+        }
+
+        var interaction = new Interaction
+        {
+            TenantId = tenant.RequiredTenant.Id,
+            OrganisationId = organisationId,
+            ContactId = request.ContactId,
+            Kind = request.Kind!.Value,
+            OccurredOn = request.OccurredOn!.Value,
+            Summary = request.Summary!.Trim(),
+            RecordedBy = Guid.TryParse(caller.Principal.FindFirstValue(ClaimTypes.NameIdentifier), out var user) ? user : null,
+            RecordedAt = clock.GetStorableUtcNow(),
+        };
+        db.Interactions.Add(interaction);
+        db.Outbox.Add(OutboxMessage.For(interaction.ToEvent(), interaction.RecordedAt));
+        await db.SaveChangesAsync(cancellationToken);
+        return interaction.ToDetails();
+    }
+
+    public async Task<IReadOnlyList<ContactDetails>> ContactsAsync(Guid organisationId, CancellationToken cancellationToken) =>
+        [.. (await db.Contacts.AsNoTracking().Where(c => c.OrganisationId == organisationId).OrderBy(c => c.Name).ThenBy(c => c.Id).ToListAsync(cancellationToken)).Select(c => c.ToDetails())];
+
+    /// <summary>Touch points, opportunities and enquiries of an organisation, newest first; null when there is no such organisation.</summary>
+    public async Task<IReadOnlyList<TimelineEntry>?> OrganisationTimelineAsync(Guid organisationId, CancellationToken cancellationToken)
+    {
+        if (!await db.Organisations.AnyAsync(o => o.Id == organisationId, cancellationToken))
+        {
+            return null;
+        }
+
+        var touches = await db.Interactions.AsNoTracking().Where(i => i.OrganisationId == organisationId).ToListAsync(cancellationToken);
+        var opportunities = await db.Opportunities.AsNoTracking().Where(o => o.OrganisationId == organisationId).ToListAsync(cancellationToken);
+        var enquiries = await db.Enquiries.AsNoTracking().Where(e => e.OrganisationId == organisationId).ToListAsync(cancellationToken);
+        return
+        [
+            .. touches.Select(Entry)
+                .Concat(opportunities.Select(o => new TimelineEntry("opportunity", o.Id, o.CreatedAt, o.Title, o.Stage.ToString())))
+                .Concat(enquiries.Select(e => new TimelineEntry("enquiry", e.Id, e.ReceivedAt, e.Subject, e.Status.ToString())))
+                .OrderByDescending(e => e.At).ThenBy(e => e.Id),
+        ];
+    }
+
+    /// <summary>A person's touch points, newest first; null when there is no such contact.</summary>
+    public async Task<IReadOnlyList<TimelineEntry>?> ContactTimelineAsync(Guid contactId, CancellationToken cancellationToken) =>
+        !await db.Contacts.AnyAsync(c => c.Id == contactId, cancellationToken) ? null
+            : [.. (await db.Interactions.AsNoTracking().Where(i => i.ContactId == contactId).ToListAsync(cancellationToken)).Select(Entry).OrderByDescending(e => e.At).ThenBy(e => e.Id)];
+
+    private static TimelineEntry Entry(Interaction i) =>
+        new("interaction", i.Id, new DateTimeOffset(i.OccurredOn.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), i.Kind.ToString(), i.Summary);
+
+    private async Task<Refusal?> RefusedAsync<T>(IValidator<T> validator, T request, CancellationToken cancellationToken) =>
+        !await caller.MayAsync(Permissions.CrmWrite, cancellationToken) ? MayNotWrite : await validator.RefusalAsync(request, cancellationToken);
+
+    /// <summary>Consent carries its source and the moment it was recorded; withdrawing it clears both.</summary>
+    private static void Apply(Contact contact, ContactRequest request, DateTimeOffset now)
+    {
+        contact.Name = request.Name!.Trim();
+        contact.Role = string.IsNullOrWhiteSpace(request.Role) ? null : request.Role.Trim();
+        contact.Email = string.IsNullOrWhiteSpace(request.Email) ? null : request.Email.Trim();
+        contact.Phone = string.IsNullOrWhiteSpace(request.Phone) ? null : request.Phone.Trim();
+        var consent = request.ConsentToContact ?? false;
+        if (consent && (!contact.ConsentToContact || contact.ConsentSource != request.ConsentSource?.Trim()))
+        {
+            contact.ConsentRecordedAt = now;
+        }
+
+        contact.ConsentToContact = consent;
+        contact.ConsentSource = consent ? request.ConsentSource!.Trim() : null;
+        contact.ConsentRecordedAt = consent ? contact.ConsentRecordedAt : null;
+    }
+}
