@@ -35,10 +35,13 @@ internal sealed class CrmWorkspace(CrmDbContext db, OrganisationBook organisatio
     public Task<Outcome<OrganisationDetails>> CreateOrganisationAsync(OrganisationRequest request, CancellationToken cancellationToken = default) =>
         organisations.CreateAsync(request, cancellationToken);
 
-    public async Task<IReadOnlyList<OpportunityDetails>> OpportunitiesAsync(int limit = 500, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<OpportunityDetails>> OpportunitiesAsync(int limit = 500, CancellationToken cancellationToken = default) =>
+        OpportunitiesWhere(_ => true, limit, cancellationToken);
+
+    private async Task<IReadOnlyList<OpportunityDetails>> OpportunitiesWhere(System.Linq.Expressions.Expression<Func<Opportunity, bool>> filter, int limit, CancellationToken cancellationToken)
     {
         var names = db.Organisations.AsNoTracking();
-        var rows = await db.Opportunities.AsNoTracking().OrderByDescending(o => o.UpdatedAt).ThenBy(o => o.Id).Take(limit)
+        var rows = await db.Opportunities.AsNoTracking().Where(filter).OrderByDescending(o => o.UpdatedAt).ThenBy(o => o.Id).Take(limit)
             .Select(o => new { Opportunity = o, Organisation = names.Where(n => n.Id == o.OrganisationId).Select(n => n.Name).FirstOrDefault() })
             .ToListAsync(cancellationToken);
         return [.. rows.Select(r => r.Opportunity.ToDetails(r.Organisation ?? ""))];
@@ -55,6 +58,9 @@ internal sealed class CrmWorkspace(CrmDbContext db, OrganisationBook organisatio
 
     public Task<Outcome<EnquiryListItem>> AnswerEnquiryAsync(Guid id, EnquiryAnswer answer, CancellationToken cancellationToken = default) =>
         desk.AnswerAsync(id, answer, cancellationToken);
+
+    public async Task<OpportunityDetails?> OpportunityAsync(Guid id, CancellationToken cancellationToken = default) =>
+        await OpportunitiesWhere(o => o.Id == id, 1, cancellationToken) is [var found] ? found : null;
 
     public async Task<EnquiryListItem?> EnquiryAsync(Guid id, CancellationToken cancellationToken = default) =>
         (await db.Enquiries.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, cancellationToken))?.ToListItem();

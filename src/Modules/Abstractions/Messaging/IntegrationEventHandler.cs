@@ -24,7 +24,7 @@ public abstract class IntegrationEventHandler<TEvent, TContext>(TContext db, Tim
 
     protected TimeProvider Clock { get; } = clock;
 
-    /// <summary>The inbox key: stable across releases, unique per handler.</summary>
+    /// <summary>The inbox key, unique per handler: its type's full name (renaming a handler while its events are still being delivered would deliver them to it again).</summary>
     public string Name => GetType().FullName!;
 
     public async Task HandleAsync(Guid eventId, string payload, CancellationToken cancellationToken)

@@ -20,6 +20,8 @@ public interface ICrmWorkspace
 
     Task<Outcome<EnquiryListItem>> AnswerEnquiryAsync(Guid id, EnquiryAnswer answer, CancellationToken cancellationToken = default);
 
+    Task<OpportunityDetails?> OpportunityAsync(Guid id, CancellationToken cancellationToken = default);
+
     Task<EnquiryListItem?> EnquiryAsync(Guid id, CancellationToken cancellationToken = default);
 
     Task<Outcome<SubjectSuggestions>> SuggestionsAsync(MatchSubject subject, Guid id, CancellationToken cancellationToken = default);
