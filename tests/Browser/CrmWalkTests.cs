@@ -67,6 +67,25 @@ public sealed class CrmWalkTests(BrowserFixture fixture) : IClassFixture<Browser
             (await page.TextContentAsync("#organisations"))!.ShouldContain("Ministry of ICT and Digital Economy");
             await BrowserFixture.AssertAccessibleAsync(page);
 
+            // Its page: a person who agreed to be contacted, and a touch point on the timeline.
+            await page.ClickAsync("#organisations a");
+            await page.ArrivedAtAsync("**/crm/organisations/*");
+            await page.FillAsync("#contact-name", "Wanjiru Kamau");
+            await page.FillAsync("#contact-email", "wanjiru@example.go.ke");
+            await page.CheckAsync("#contact-consent");
+            await page.FillAsync("#contact-consent-source", "Reply to our e-mail");
+            await page.FocusAsync("#add-contact");
+            await page.Keyboard.PressAsync("Enter");
+            await page.WaitForSelectorAsync("#contacts");
+            (await page.TextContentAsync("#contacts"))!.ShouldContain("Reply to our e-mail");
+            await page.SelectOptionAsync("#interaction-kind", "Meeting");
+            await page.FillAsync("#interaction-summary", "Briefing on the rollout");
+            await page.FocusAsync("#record-interaction");
+            await page.Keyboard.PressAsync("Enter");
+            await page.WaitForSelectorAsync("ol.timeline");
+            (await page.TextContentAsync("ol.timeline"))!.ShouldContain("Briefing on the rollout");
+            await BrowserFixture.AssertAccessibleAsync(page);
+
             await page.VisitAsync($"/{tenant.Slug}/crm");
             await page.FillAsync("#opportunity-title", "Digital identity rollout");
             await page.FillAsync("#opportunity-amount", "4200000");

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NucleusCloud.Modules.Abstractions.Outcomes;
 using NucleusCloud.Modules.Abstractions.Persistence;
+using NucleusCloud.Modules.Crm.Contacts;
 using NucleusCloud.Modules.Crm.Contracts;
 using NucleusCloud.Modules.Crm.Data;
 using NucleusCloud.Modules.Crm.Enquiries;
@@ -11,7 +12,7 @@ using NucleusCloud.Modules.Crm.Organisations;
 namespace NucleusCloud.Modules.Crm;
 
 /// <summary>Reads for the pages, and the same services the API writes through.</summary>
-internal sealed class CrmWorkspace(CrmDbContext db, OrganisationBook organisations, OpportunityPipeline pipeline, EnquiryDesk desk, SuggestionDesk suggestions) : ICrmWorkspace
+internal sealed class CrmWorkspace(CrmDbContext db, OrganisationBook organisations, OpportunityPipeline pipeline, EnquiryDesk desk, SuggestionDesk suggestions, ContactBook people) : ICrmWorkspace
 {
     public async Task<IReadOnlyList<OrganisationDetails>> OrganisationsAsync(string? search, OrganisationKind? kind, CancellationToken cancellationToken = default)
     {
@@ -58,6 +59,21 @@ internal sealed class CrmWorkspace(CrmDbContext db, OrganisationBook organisatio
 
     public Task<Outcome<EnquiryListItem>> AnswerEnquiryAsync(Guid id, EnquiryAnswer answer, CancellationToken cancellationToken = default) =>
         desk.AnswerAsync(id, answer, cancellationToken);
+
+    public async Task<OrganisationDetails?> OrganisationAsync(Guid id, CancellationToken cancellationToken = default) =>
+        (await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, cancellationToken))?.ToDetails();
+
+    public Task<IReadOnlyList<ContactDetails>> ContactsAsync(Guid organisationId, CancellationToken cancellationToken = default) =>
+        people.ContactsAsync(organisationId, cancellationToken);
+
+    public Task<Outcome<ContactDetails>> AddContactAsync(Guid organisationId, ContactRequest request, CancellationToken cancellationToken = default) =>
+        people.AddContactAsync(organisationId, request, cancellationToken);
+
+    public Task<Outcome<InteractionDetails>> RecordInteractionAsync(Guid organisationId, InteractionRequest request, CancellationToken cancellationToken = default) =>
+        people.RecordAsync(organisationId, request, cancellationToken);
+
+    public Task<IReadOnlyList<TimelineEntry>?> TimelineAsync(Guid organisationId, CancellationToken cancellationToken = default) =>
+        people.OrganisationTimelineAsync(organisationId, cancellationToken);
 
     public async Task<OpportunityDetails?> OpportunityAsync(Guid id, CancellationToken cancellationToken = default) =>
         await OpportunitiesWhere(o => o.Id == id, 1, cancellationToken) is [var found] ? found : null;

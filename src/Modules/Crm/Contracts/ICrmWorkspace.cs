@@ -20,6 +20,17 @@ public interface ICrmWorkspace
 
     Task<Outcome<EnquiryListItem>> AnswerEnquiryAsync(Guid id, EnquiryAnswer answer, CancellationToken cancellationToken = default);
 
+    Task<OrganisationDetails?> OrganisationAsync(Guid id, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<ContactDetails>> ContactsAsync(Guid organisationId, CancellationToken cancellationToken = default);
+
+    Task<Outcome<ContactDetails>> AddContactAsync(Guid organisationId, ContactRequest request, CancellationToken cancellationToken = default);
+
+    Task<Outcome<InteractionDetails>> RecordInteractionAsync(Guid organisationId, InteractionRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Touch points, opportunities and enquiries of the organisation, newest first; null when there is none.</summary>
+    Task<IReadOnlyList<TimelineEntry>?> TimelineAsync(Guid organisationId, CancellationToken cancellationToken = default);
+
     Task<OpportunityDetails?> OpportunityAsync(Guid id, CancellationToken cancellationToken = default);
 
     Task<EnquiryListItem?> EnquiryAsync(Guid id, CancellationToken cancellationToken = default);
