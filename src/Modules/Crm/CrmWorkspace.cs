@@ -16,20 +16,7 @@ internal sealed class CrmWorkspace(CrmDbContext db, OrganisationBook organisatio
 {
     public async Task<IReadOnlyList<OrganisationDetails>> OrganisationsAsync(string? search, OrganisationKind? kind, CancellationToken cancellationToken = default)
     {
-        var query = db.Organisations.AsNoTracking();
-        if (kind is { } k)
-        {
-            query = query.Where(o => o.Kind == k);
-        }
-
-        if (!string.IsNullOrWhiteSpace(search))
-        {
-            var pattern = TextMatch.ContainsPattern(search);
-#pragma warning disable CA1304, CA1311 // translated to SQL lower(), the same on both providers
-            query = query.Where(o => EF.Functions.Like(o.Name.ToLower(), pattern, TextMatch.Escape));
-#pragma warning restore CA1304, CA1311
-        }
-
+        var query = OrganisationFilter.Apply(db.Organisations.AsNoTracking(), search, kind, country: null);
         return [.. (await query.OrderBy(o => o.Name).ThenBy(o => o.Id).Take(500).ToListAsync(cancellationToken)).Select(o => o.ToDetails())];
     }
 
@@ -41,11 +28,9 @@ internal sealed class CrmWorkspace(CrmDbContext db, OrganisationBook organisatio
 
     private async Task<IReadOnlyList<OpportunityDetails>> OpportunitiesWhere(System.Linq.Expressions.Expression<Func<Opportunity, bool>> filter, int limit, CancellationToken cancellationToken)
     {
-        var names = db.Organisations.AsNoTracking();
         var rows = await db.Opportunities.AsNoTracking().Where(filter).OrderByDescending(o => o.UpdatedAt).ThenBy(o => o.Id).Take(limit)
-            .Select(o => new { Opportunity = o, Organisation = names.Where(n => n.Id == o.OrganisationId).Select(n => n.Name).FirstOrDefault() })
-            .ToListAsync(cancellationToken);
-        return [.. rows.Select(r => r.Opportunity.ToDetails(r.Organisation ?? ""))];
+            .WithOrganisation(db).ToListAsync(cancellationToken);
+        return [.. rows.Select(r => r.ToDetails())];
     }
 
     public Task<Outcome<OpportunityDetails>> CreateOpportunityAsync(OpportunityRequest request, CancellationToken cancellationToken = default) =>

@@ -77,3 +77,10 @@ public static class CallerMiddleware
         return next(context);
     });
 }
+
+public static class CallerIdentity
+{
+    /// <summary>The signed-in person's account id; null for anonymous callers and for the system.</summary>
+    public static Guid? UserId(this ICaller caller) =>
+        caller.Principal.Identity?.IsAuthenticated == true && Guid.TryParse(caller.Principal.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
+}

@@ -47,6 +47,10 @@ public static class Api
     }
 
     /// <summary>Asserts an RFC 9457 answer with the status, and returns its body.</summary>
+    /// <summary>The actual of one indicator in a <c>/strategy/indicators</c> answer.</summary>
+    public static decimal IndicatorActual(string year, string id) =>
+        JsonNode.Parse(year)!["items"]!.AsArray().Single(i => i!["id"]!.GetValue<string>() == id)!["actual"]!.GetValue<decimal>();
+
     public static async Task<JsonObject> ShouldBeProblemAsync(this HttpResponseMessage response, HttpStatusCode status)
     {
         var body = await response.Content.ReadAsStringAsync();

@@ -1,5 +1,6 @@
 using System.Text;
 using CsvHelper;
+using Microsoft.AspNetCore.Http;
 
 namespace NucleusCloud.Modules.Abstractions.Csv;
 
@@ -12,6 +13,13 @@ namespace NucleusCloud.Modules.Abstractions.Csv;
 public static class Csv
 {
     private static readonly char[] FormulaStarts = ['=', '+', '-', '@', '\t', '\r'];
+
+    /// <summary>Whether a spreadsheet would run the cell as a formula (OWASP's CSV-injection characters).</summary>
+    public static bool LooksLikeFormula(string cell) => cell.Length > 0 && FormulaStarts.Contains(cell[0]);
+
+    /// <summary>A CSV download: UTF-8 with its byte-order mark, so spreadsheets read accents right.</summary>
+    public static IResult Download(string csv, string fileName) =>
+        Results.File([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv)], "text/csv; charset=utf-8", fileName);
 
     private static readonly CsvWriterOptions Writing = new()
     {
@@ -67,5 +75,5 @@ public static class Csv
     }
 
     private static string Unescape(string value) =>
-        value.Length > 1 && value[0] == '\'' && FormulaStarts.Contains(value[1]) ? value[1..] : value;
+        value.Length > 1 && value[0] == '\'' && LooksLikeFormula(value[1..]) ? value[1..] : value;
 }

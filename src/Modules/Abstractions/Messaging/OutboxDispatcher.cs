@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -96,10 +97,9 @@ internal sealed partial class OutboxDispatcher<TContext>(
     private async Task<List<OutboxMessage>> ClaimAsync(TContext db, Guid claim, CancellationToken cancellationToken)
     {
         var now = clock.GetStorableUtcNow();
-        var maxAttempts = _options.MaxAttempts;
+        var free = Free(now, _options.MaxAttempts);
         // The oldest free messages, up to a batch: the claim takes the free ones up to the last one's time.
-        var oldest = await db.Outbox.AsNoTracking()
-            .Where(m => m.DispatchedAt == null && m.Attempts < maxAttempts && (m.LockedUntil == null || m.LockedUntil < now))
+        var oldest = await db.Outbox.AsNoTracking().Where(free)
             .OrderBy(m => m.OccurredAt).Select(m => m.OccurredAt).Take(_options.BatchSize).ToListAsync(cancellationToken);
         if (oldest.Count == 0)
         {
@@ -108,11 +108,14 @@ internal sealed partial class OutboxDispatcher<TContext>(
 
         // The condition is in the update itself: a row another host claimed since is no longer free.
         var until = oldest[^1];
-        await db.Outbox
-            .Where(m => m.DispatchedAt == null && m.Attempts < maxAttempts && (m.LockedUntil == null || m.LockedUntil < now) && m.OccurredAt <= until)
+        await db.Outbox.Where(free).Where(m => m.OccurredAt <= until)
             .ExecuteUpdateAsync(set => set.SetProperty(m => m.LockedBy, claim).SetProperty(m => m.LockedUntil, now + _options.Lease), cancellationToken);
         return await db.Outbox.AsNoTracking().Where(m => m.LockedBy == claim).OrderBy(m => m.OccurredAt).ThenBy(m => m.Id).ToListAsync(cancellationToken);
     }
+
+    /// <summary>Not delivered, not given up on, and not claimed by a pass whose lease still runs.</summary>
+    private static Expression<Func<OutboxMessage, bool>> Free(DateTimeOffset now, int maxAttempts) =>
+        m => m.DispatchedAt == null && m.Attempts < maxAttempts && (m.LockedUntil == null || m.LockedUntil < now);
 
     /// <summary>The handler runs in a scope of the message's tenant, set before the handler is resolved.</summary>
     private async Task DeliverAsync(OutboxMessage message, Type handlerType, CancellationToken cancellationToken)

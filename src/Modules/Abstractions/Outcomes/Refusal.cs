@@ -16,6 +16,13 @@ public sealed record Refusal(RefusalKind Kind, string Field, string Message, str
 
     public static Refusal Conflict(string message) => new(RefusalKind.Conflict, "", message);
 
+    /// <summary>The caller sent the version it read, and the record has moved on since.</summary>
+    public static Refusal Stale(string what, int current, int sent) =>
+        Conflict($"The {what} was changed by someone else (version {current}, not {sent}); reload it and try again.");
+
+    /// <summary>Another save won the race between this one's read and its write (optimistic concurrency).</summary>
+    public static Refusal ChangedMeanwhile(string what) => Conflict($"The {what} was changed by someone else meanwhile; reload it and try again.");
+
     public static Refusal TooLarge(string field, string message) => new(RefusalKind.TooLarge, field, message);
 
     public static Refusal UnsupportedType(string field, string message) => new(RefusalKind.UnsupportedType, field, message);

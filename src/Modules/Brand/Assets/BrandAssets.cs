@@ -65,7 +65,7 @@ internal sealed class BrandAssets(BrandDbContext db, AssetUploads uploads, IFile
 
         if (request.Version is { } version && version != asset.Version)
         {
-            return Refusal.Conflict($"The asset was changed by someone else (version {asset.Version}, not {version}); reload it and try again.");
+            return Refusal.Stale("asset", asset.Version, version);
         }
 
         if (request.Kind != asset.Kind && asset.CurrentVersion > 0)

@@ -30,7 +30,7 @@ internal sealed class BrandKits(BrandDbContext db, IValidator<BrandKitChange> va
         var current = kit?.Version ?? 0;
         if (change.Version is { } version && version != current)
         {
-            return Refusal.Conflict($"The brand kit was changed by someone else (version {current}, not {version}); reload it and try again.");
+            return Refusal.Stale("brand kit", current, version);
         }
 
         foreach (var (field, id) in new[] { ("logoAssetId", change.LogoAssetId), ("monochromeLogoAssetId", change.MonochromeLogoAssetId), ("iconAssetId", change.IconAssetId) })
@@ -60,7 +60,7 @@ internal sealed class BrandKits(BrandDbContext db, IValidator<BrandKitChange> va
         catch (DbUpdateException)
         {
             // Someone else saved the kit (or created it) since it was read.
-            return Refusal.Conflict("The brand kit was changed by someone else meanwhile; reload it and try again.");
+            return Refusal.ChangedMeanwhile("brand kit");
         }
 
         return kit.ToDto();

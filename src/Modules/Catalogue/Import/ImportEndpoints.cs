@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using NucleusCloud.Modules.Abstractions.Auditing;
+using NucleusCloud.Modules.Abstractions.Csv;
 using NucleusCloud.Modules.Abstractions.Http;
 using NucleusCloud.Modules.Catalogue.Contracts;
 using NucleusCloud.Tenancy;
@@ -33,8 +34,7 @@ internal static class ImportEndpoints
     }
 
     private static async Task<IResult> ExportCsv(SolutionCsv csv, ITenantContext tenant, CancellationToken cancellationToken) =>
-        Results.File(System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(await csv.ExportAsync(cancellationToken))).ToArray(),
-            "text/csv; charset=utf-8", $"{tenant.RequiredTenant.Slug}-solutions.csv");
+        Csv.Download(await csv.ExportAsync(cancellationToken), $"{tenant.RequiredTenant.Slug}-solutions.csv");
 
     /// <summary>Like <c>/dpg</c>, but answers at once (202) with the job to follow: <c>/jobs/{id}</c> reports progress, then the report.</summary>
     private static async Task<IResult> StartDpgJob(bool? publish, HttpContext http, ITenantContext tenant, ICatalogueImports imports, IConfiguration configuration, CancellationToken cancellationToken)

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using NucleusCloud.Modules.Abstractions.Http;
@@ -53,14 +52,22 @@ internal sealed class ContactBook(CrmDbContext db, ICaller caller, ITenantContex
 
         if (request.Version is { } sent && sent != contact.Version)
         {
-            return Refusal.Conflict($"The contact was changed by someone else (version {contact.Version}, not {sent}); reload it and try again.");
+            return Refusal.Stale("contact", contact.Version, sent);
         }
 
         var now = clock.GetStorableUtcNow();
         Apply(contact, request, now);
         contact.UpdatedAt = now;
         contact.Version++;
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Refusal.ChangedMeanwhile("contact");
+        }
+
         return contact.ToDetails();
     }
 
@@ -113,7 +120,7 @@ internal sealed class ContactBook(CrmDbContext db, ICaller caller, ITenantContex
             Kind = request.Kind!.Value,
             OccurredOn = request.OccurredOn!.Value,
             Summary = request.Summary!.Trim(),
-            RecordedBy = Guid.TryParse(caller.Principal.FindFirstValue(ClaimTypes.NameIdentifier), out var user) ? user : null,
+            RecordedBy = caller.UserId(),
             RecordedAt = clock.GetStorableUtcNow(),
         };
         db.Interactions.Add(interaction);

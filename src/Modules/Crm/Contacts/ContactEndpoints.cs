@@ -64,6 +64,6 @@ internal static class ContactEndpoints
                 c.ConsentToContact ? "yes" : "no", c.ConsentSource, c.ConsentRecordedAt?.ToString("O")]);
         }
 
-        return Results.File([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(output.ToString())], "text/csv; charset=utf-8", $"{tenant.RequiredTenant.Slug}-contacts.csv");
+        return Csv.Download(output.ToString(), $"{tenant.RequiredTenant.Slug}-contacts.csv");
     }
 }

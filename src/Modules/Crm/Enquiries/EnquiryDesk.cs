@@ -53,7 +53,7 @@ internal sealed class EnquiryDesk(CrmDbContext db, ICaller caller, ITenantContex
 
     public async Task<Outcome<EnquiryListItem>> TriageAsync(Guid id, EnquiryTriage triage, CancellationToken cancellationToken)
     {
-        var assignee = triage.AssignedTo ?? (Guid.TryParse(caller.Principal.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value, out var me) ? me : null);
+        var assignee = triage.AssignedTo ?? caller.UserId();
         if (assignee is { } user && await members.FindMemberAsync(user, cancellationToken) is null)
         {
             return Refusal.Invalid("assignedTo", "Assign the enquiry to a member of this tenant.");
@@ -117,7 +117,7 @@ internal sealed class EnquiryDesk(CrmDbContext db, ICaller caller, ITenantContex
 
         if (version is { } sent && sent != enquiry.Version)
         {
-            return Refusal.Conflict($"The enquiry was changed by someone else (version {enquiry.Version}, not {sent}); reload it and try again.");
+            return Refusal.Stale("enquiry", enquiry.Version, sent);
         }
 
         if (change(enquiry) is { } refused)
@@ -133,7 +133,7 @@ internal sealed class EnquiryDesk(CrmDbContext db, ICaller caller, ITenantContex
         }
         catch (DbUpdateConcurrencyException)
         {
-            return Refusal.Conflict("The enquiry was changed by someone else meanwhile; reload it and try again.");
+            return Refusal.ChangedMeanwhile("enquiry");
         }
 
         return enquiry.ToListItem();

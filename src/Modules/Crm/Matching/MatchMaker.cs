@@ -36,7 +36,7 @@ internal sealed class MatchMaker(ICatalogueQueries catalogue, IPartnerDirectory 
     private static List<MatchSuggestion> RankSolutions(IReadOnlyList<SolutionProfile> solutions, Need need, string language)
     {
         var index = new Bm25(solutions.Select(s => WordStems.Of($"{s.Name}\n{s.Text}", language)));
-        var suggestions = new List<MatchSuggestion>();
+        var suggestions = new List<MatchSuggestion?>();
         for (var i = 0; i < solutions.Count; i++)
         {
             var solution = solutions[i];
@@ -62,24 +62,16 @@ internal sealed class MatchMaker(ICatalogueQueries catalogue, IPartnerDirectory 
                 reasons.Add($"deployed in {CountryCodes.Names[country]}");
             }
 
-            if (matched.Count > 0)
-            {
-                reasons.Add($"mentions: {string.Join(", ", matched.Select(need.WordOf))}");
-            }
-
-            if (score > 0)
-            {
-                suggestions.Add(new MatchSuggestion(solution.Id, solution.Name, Math.Round(score, 3), reasons));
-            }
+            suggestions.Add(Suggestion(solution.Id, solution.Name, score, reasons, matched, need));
         }
 
-        return [.. suggestions.OrderByDescending(s => s.Score).ThenBy(s => s.Name, StringComparer.Ordinal).Take(Suggestions)];
+        return Best(suggestions);
     }
 
     private static List<MatchSuggestion> RankPartners(IReadOnlyList<PartnerListItem> register, Need need, string language)
     {
         var index = new Bm25(register.Select(p => WordStems.Of($"{p.Name}\n{string.Join(' ', p.Regions)}\n{string.Join(' ', p.Offerings.Select(Spaced))}", language)));
-        var suggestions = new List<MatchSuggestion>();
+        var suggestions = new List<MatchSuggestion?>();
         for (var i = 0; i < register.Count; i++)
         {
             var partner = register[i];
@@ -91,19 +83,25 @@ internal sealed class MatchMaker(ICatalogueQueries catalogue, IPartnerDirectory 
                 reasons.Add($"based in {CountryCodes.Names[country]}");
             }
 
-            if (matched.Count > 0)
-            {
-                reasons.Add($"mentions: {string.Join(", ", matched.Select(need.WordOf))}");
-            }
-
-            if (score > 0)
-            {
-                suggestions.Add(new MatchSuggestion(partner.Id, partner.Name, Math.Round(score, 3), reasons));
-            }
+            suggestions.Add(Suggestion(partner.Id, partner.Name, score, reasons, matched, need));
         }
 
-        return [.. suggestions.OrderByDescending(s => s.Score).ThenBy(s => s.Name, StringComparer.Ordinal).Take(Suggestions)];
+        return Best(suggestions);
     }
+
+    /// <summary>The words matched close the reasons (the classification first); a suggestion that fits in nothing is none.</summary>
+    private static MatchSuggestion? Suggestion(Guid id, string name, double score, List<string> reasons, IReadOnlyList<string> matched, Need need)
+    {
+        if (matched.Count > 0)
+        {
+            reasons.Add($"mentions: {string.Join(", ", matched.Select(need.WordOf))}");
+        }
+
+        return score > 0 ? new MatchSuggestion(id, name, Math.Round(score, 3), reasons) : null;
+    }
+
+    private static List<MatchSuggestion> Best(IEnumerable<MatchSuggestion?> suggestions) =>
+        [.. suggestions.OfType<MatchSuggestion>().OrderByDescending(s => s.Score).ThenBy(s => s.Name, StringComparer.Ordinal).Take(Suggestions)];
 
     private static string Spaced(SolutionOffering offering) => string.Concat(offering.ToString().Select(c => char.IsUpper(c) ? $" {c}" : $"{c}"));
 

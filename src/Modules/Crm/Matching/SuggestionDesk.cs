@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using NucleusCloud.Modules.Abstractions.Outcomes;
 using NucleusCloud.Modules.Abstractions.Persistence;
@@ -67,7 +66,7 @@ internal sealed class SuggestionDesk(CrmDbContext db, MatchMaker matches, ICalle
         decision ??= db.MatchDecisions.Add(new MatchDecision { Subject = subject, SubjectId = id, Kind = kind, SuggestedId = suggested.Id, SuggestedName = suggested.Name }).Entity;
         decision.SuggestedName = suggested.Name;
         decision.Verdict = verdict;
-        decision.DecidedBy = Guid.TryParse(caller.Principal.FindFirstValue(ClaimTypes.NameIdentifier), out var user) ? user : null;
+        decision.DecidedBy = caller.UserId();
         decision.DecidedAt = clock.GetStorableUtcNow();
         await db.SaveChangesAsync(cancellationToken);
         return decision.ToDto();

@@ -45,24 +45,13 @@ internal static class OpportunityEndpoints
             "close" => opportunities.OrderBy(o => o.ExpectedCloseOn),
             _ => opportunities.OrderByDescending(o => o.UpdatedAt),
         };
-        var names = db.Organisations.AsNoTracking();
-        var page = await ordered.ThenBy(o => o.Id)
-            .Select(o => new { Opportunity = o, Organisation = names.Where(n => n.Id == o.OrganisationId).Select(n => n.Name).FirstOrDefault() })
-            .ToPageAsync(query, row => row.Opportunity.ToDetails(row.Organisation ?? ""), cancellationToken);
-        return TypedResults.Ok(page);
+        return TypedResults.Ok(await ordered.ThenBy(o => o.Id).WithOrganisation(db).ToPageAsync(query, row => row.ToDetails(), cancellationToken));
     }
 
-    private static async Task<IResult> Get(Guid id, CrmDbContext db, CancellationToken cancellationToken)
-    {
-        var opportunity = await db.Opportunities.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
-        if (opportunity is null)
-        {
-            return ApiProblems.NotFound("Opportunity");
-        }
-
-        var organisation = await db.Organisations.Where(o => o.Id == opportunity.OrganisationId).Select(o => o.Name).FirstOrDefaultAsync(cancellationToken);
-        return TypedResults.Ok(opportunity.ToDetails(organisation ?? ""));
-    }
+    private static async Task<IResult> Get(Guid id, CrmDbContext db, CancellationToken cancellationToken) =>
+        await db.Opportunities.AsNoTracking().Where(o => o.Id == id).WithOrganisation(db).FirstOrDefaultAsync(cancellationToken) is { } row
+            ? TypedResults.Ok(row.ToDetails())
+            : ApiProblems.NotFound("Opportunity");
 
     private static async Task<IResult> Create(OpportunityRequest request, OpportunityPipeline pipeline, ITenantContext tenant, CancellationToken cancellationToken) =>
         RefusalProblems.Created(await pipeline.CreateAsync(request, cancellationToken), o => $"/api/{tenant.RequiredTenant.Slug}/crm/opportunities/{o.Id}");

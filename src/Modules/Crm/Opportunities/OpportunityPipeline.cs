@@ -139,7 +139,7 @@ internal sealed class OpportunityPipeline(CrmDbContext db, ICaller caller, ITena
         }
 
         return version is { } sent && sent != opportunity.Version
-            ? Refusal.Conflict($"The opportunity was changed by someone else (version {opportunity.Version}, not {sent}); reload it and try again.")
+            ? Refusal.Stale("opportunity", opportunity.Version, sent)
             : opportunity;
     }
 
@@ -164,7 +164,7 @@ internal sealed class OpportunityPipeline(CrmDbContext db, ICaller caller, ITena
         }
         catch (DbUpdateConcurrencyException)
         {
-            return Refusal.Conflict("The opportunity was changed by someone else meanwhile; reload it and try again.");
+            return Refusal.ChangedMeanwhile("opportunity");
         }
 
         return opportunity.ToDetails(organisation);

@@ -46,7 +46,7 @@ internal sealed class OrganisationBook(CrmDbContext db, ICaller caller, IValidat
 
         if (request.Version is { } sent && sent != organisation.Version)
         {
-            return Refusal.Conflict($"The organisation was changed by someone else (version {organisation.Version}, not {sent}); reload it and try again.");
+            return Refusal.Stale("organisation", organisation.Version, sent);
         }
 
         Apply(organisation, request);
@@ -58,7 +58,7 @@ internal sealed class OrganisationBook(CrmDbContext db, ICaller caller, IValidat
         }
         catch (DbUpdateConcurrencyException)
         {
-            return Refusal.Conflict("The organisation was changed by someone else meanwhile; reload it and try again.");
+            return Refusal.ChangedMeanwhile("organisation");
         }
 
         return organisation.ToDetails();

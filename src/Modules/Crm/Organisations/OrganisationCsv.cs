@@ -22,7 +22,6 @@ internal sealed class OrganisationCsv(CrmDbContext db, ICaller caller, IValidato
 {
     public const int MaxRows = 5_000;
     public static readonly string[] Columns = ["id", "name", "kind", "country", "websiteUrl", "notes"];
-    private static readonly char[] FormulaStarts = ['=', '+', '-', '@', '\t', '\r'];
 
     public async Task<string> ExportAsync(CancellationToken cancellationToken)
     {
@@ -81,7 +80,7 @@ internal sealed class OrganisationCsv(CrmDbContext db, ICaller caller, IValidato
             string? Cell(string column) => header.IndexOf(column) is var index and >= 0 && index < row.Count && row[index].Trim() is { Length: > 0 } value ? value : null;
             var line = i + 1;
             var name = Cell("name");
-            if (row.FirstOrDefault(cell => cell.Length > 0 && FormulaStarts.Contains(cell[0])) is { } formula)
+            if (row.FirstOrDefault(Csv.LooksLikeFormula) is { } formula)
             {
                 results.Add(new CrmImportedRow(line, name, "failed", [$"The cell '{formula}' starts like a spreadsheet formula; write it without the leading '{formula[0]}'."]));
                 continue;

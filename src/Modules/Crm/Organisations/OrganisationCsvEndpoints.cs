@@ -1,7 +1,7 @@
-using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using NucleusCloud.Modules.Abstractions.Csv;
 using NucleusCloud.Modules.Abstractions.Http;
 using NucleusCloud.Tenancy;
 using NucleusCloud.Tenancy.Authorization;
@@ -21,8 +21,7 @@ internal static class OrganisationCsvEndpoints
     }
 
     private static async Task<IResult> Export(OrganisationCsv csv, ITenantContext tenant, CancellationToken cancellationToken) =>
-        Results.File([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(await csv.ExportAsync(cancellationToken))],
-            "text/csv; charset=utf-8", $"{tenant.RequiredTenant.Slug}-organisations.csv");
+        Csv.Download(await csv.ExportAsync(cancellationToken), $"{tenant.RequiredTenant.Slug}-organisations.csv");
 
     private static async Task<IResult> Import(HttpContext http, OrganisationCsv csv, CancellationToken cancellationToken)
     {

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using NucleusCloud.Modules.Abstractions.Countries;
 using NucleusCloud.Modules.Abstractions.Http;
-using NucleusCloud.Modules.Abstractions.Persistence;
 using NucleusCloud.Modules.Crm.Contracts;
 using NucleusCloud.Modules.Crm.Data;
 using NucleusCloud.Tenancy;
@@ -28,25 +27,7 @@ internal static class OrganisationEndpoints
 
     private static async Task<IResult> List([AsParameters] OrganisationListQuery query, CrmDbContext db, CancellationToken cancellationToken)
     {
-        var organisations = db.Organisations.AsNoTracking();
-        if (query.Kind is { } kind)
-        {
-            organisations = organisations.Where(o => o.Kind == kind);
-        }
-
-        if (!string.IsNullOrWhiteSpace(query.Country))
-        {
-            var country = query.Country.Trim().ToUpperInvariant();
-            organisations = organisations.Where(o => o.Country == country);
-        }
-
-        if (!string.IsNullOrWhiteSpace(query.Q))
-        {
-            var pattern = TextMatch.ContainsPattern(query.Q);
-#pragma warning disable CA1304, CA1311 // translated to SQL lower(), the same on both providers
-            organisations = organisations.Where(o => EF.Functions.Like(o.Name.ToLower(), pattern, TextMatch.Escape));
-#pragma warning restore CA1304, CA1311
-        }
+        var organisations = OrganisationFilter.Apply(db.Organisations.AsNoTracking(), query.Q, query.Kind, query.Country);
 
         var ordered = query.Sort switch
         {

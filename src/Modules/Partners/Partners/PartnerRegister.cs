@@ -80,7 +80,7 @@ internal sealed class PartnerRegister(PartnersDbContext db, ICaller caller, IAcc
 
         if (version is { } sent && sent != partner.Version)
         {
-            return Refusal.Conflict($"The partner was changed by someone else (version {partner.Version}, not {sent}); reload it and try again.");
+            return Refusal.Stale("partner", partner.Version, sent);
         }
 
         apply(partner);
@@ -92,7 +92,7 @@ internal sealed class PartnerRegister(PartnersDbContext db, ICaller caller, IAcc
         }
         catch (DbUpdateConcurrencyException)
         {
-            return Refusal.Conflict("The partner was changed by someone else meanwhile; reload it and try again.");
+            return Refusal.ChangedMeanwhile("partner");
         }
 
         return partner.ToDetails();
@@ -182,7 +182,7 @@ internal sealed class PartnerRegister(PartnersDbContext db, ICaller caller, IAcc
 
         if (edit.Version is { } version && version != agreement.Version)
         {
-            return Refusal.Conflict($"The agreement was changed by someone else (version {agreement.Version}, not {version}); reload it and try again.");
+            return Refusal.Stale("agreement", agreement.Version, version);
         }
 
         AgreementFields.Apply(edit, agreement);
@@ -193,7 +193,7 @@ internal sealed class PartnerRegister(PartnersDbContext db, ICaller caller, IAcc
         }
         catch (DbUpdateConcurrencyException)
         {
-            return Refusal.Conflict("The agreement was changed by someone else meanwhile; reload it and try again.");
+            return Refusal.ChangedMeanwhile("agreement");
         }
 
         return agreement.ToDetails();
