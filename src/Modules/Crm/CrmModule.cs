@@ -15,6 +15,8 @@ using NucleusCloud.Modules.Crm.Enquiries;
 using NucleusCloud.Modules.Crm.Matching;
 using NucleusCloud.Modules.Crm.Opportunities;
 using NucleusCloud.Modules.Crm.Organisations;
+using NucleusCloud.Modules.Crm.Tasks;
+using NucleusCloud.Modules.Crm.Visits;
 
 namespace NucleusCloud.Modules.Crm;
 
@@ -34,6 +36,9 @@ public sealed class CrmModule : IModule
         services.AddScoped<MatchMaker>();
         services.AddScoped<SuggestionDesk>();
         services.AddScoped<OpportunityPipeline>();
+        services.AddScoped<CrmTaskList>();
+        services.AddScoped<VisitPlanner>();
+        services.AddScoped<VisitFigures>();
         services.AddScoped<ICrmWorkspace, CrmWorkspace>();
         services.AddScoped<IDemoSeeder, DemoCrm>();
         services.TryAddSingleton<HumanFormGuard>();
@@ -48,5 +53,7 @@ public sealed class CrmModule : IModule
         ContactEndpoints.Map(endpoints);
         OpportunityEndpoints.Map(endpoints);
         MatchEndpoints.Map(endpoints);
+        CrmTaskEndpoints.Map(endpoints);
+        VisitEndpoints.Map(endpoints);
     }
 }

@@ -17,13 +17,13 @@ public abstract class ContactTests<TFixture>(TFixture fixture) : IClassFixture<T
     {
         var (a, b) = (await App.NewTenantAsync(), await App.NewTenantAsync());
         var (admin, other) = (App.MemberOf(a), App.MemberOf(b));
-        var organisation = await CreatedAsync(admin, $"/api/{a.Slug}/crm/organisations", new { name = "Ministry of ICT of Rwanda", kind = "Ministry", country = "RW" });
+        var organisation = await CreatedIdAsync(admin, $"/api/{a.Slug}/crm/organisations", new { name = "Ministry of ICT of Rwanda", kind = "Ministry", country = "RW" });
         var contacts = $"/api/{a.Slug}/crm/organisations/{organisation}/contacts";
 
         await (await admin.PostAsJsonAsync(contacts, new { name = "Jean Mugabo", email = "jean@minict.example", consentToContact = true })).ShouldBeValidationProblemAsync("consentSource");
         await (await admin.PostAsJsonAsync(contacts, new { name = "Jean Mugabo", email = "not an address" })).ShouldBeValidationProblemAsync("email");
-        var consenting = await CreatedAsync(admin, contacts, new { name = "Jean Mugabo", role = "Director of e-government", email = "jean@minict.example", phone = "+250 788 000 000", consentToContact = true, consentSource = "Signed form, Kigali visit 2026" });
-        var silent = await CreatedAsync(admin, contacts, new { name = "Aline Uwase", email = "aline@minict.example", phone = "+250 788 111 111" });
+        var consenting = await CreatedIdAsync(admin, contacts, new { name = "Jean Mugabo", role = "Director of e-government", email = "jean@minict.example", phone = "+250 788 000 000", consentToContact = true, consentSource = "Signed form, Kigali visit 2026" });
+        var silent = await CreatedIdAsync(admin, contacts, new { name = "Aline Uwase", email = "aline@minict.example", phone = "+250 788 111 111" });
         var listed = JsonNode.Parse(await admin.GetStringAsync(contacts))!.AsArray();
         listed.Count.ShouldBe(2);
         listed.Single(c => c!["id"]!.GetValue<string>() == consenting)!["consentRecordedAt"].ShouldNotBeNull();
@@ -71,12 +71,7 @@ public abstract class ContactTests<TFixture>(TFixture fixture) : IClassFixture<T
         await Eventually.Until(async () => Api.IndicatorActual(await admin.GetStringAsync($"/api/{a.Slug}/strategy/indicators?year={year}"), "touch-points"), n => n == 0, "touch points gone with the organisation");
     }
 
-    private static async Task<string> CreatedAsync(HttpClient client, string url, object body)
-    {
-        var response = await client.PostAsJsonAsync(url, body);
-        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["id"]!.GetValue<string>();
-    }
+    private static async Task<string> CreatedIdAsync(HttpClient client, string url, object body) => (await client.PostCreatedAsync(url, body))["id"]!.GetValue<string>();
 }
 
 public sealed class ContactsOnSqlite(SqliteFixture fixture) : ContactTests<SqliteFixture>(fixture);

@@ -46,11 +46,27 @@ public static class Api
         return JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
     }
 
-    /// <summary>Asserts an RFC 9457 answer with the status, and returns its body.</summary>
+    /// <summary>POSTs and asserts 201 Created; returns the created resource.</summary>
+    public static async Task<JsonObject> PostCreatedAsync(this HttpClient client, string url, object body)
+    {
+        var response = await client.PostAsJsonAsync(url, body, Json);
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+    }
+
+    /// <summary>Sends and asserts 200 OK; returns the answer.</summary>
+    public static async Task<JsonObject> OkAsync(this Task<HttpResponseMessage> sending)
+    {
+        var response = await sending;
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+    }
+
     /// <summary>The actual of one indicator in a <c>/strategy/indicators</c> answer.</summary>
     public static decimal IndicatorActual(string year, string id) =>
         JsonNode.Parse(year)!["items"]!.AsArray().Single(i => i!["id"]!.GetValue<string>() == id)!["actual"]!.GetValue<decimal>();
 
+    /// <summary>Asserts an RFC 9457 answer with the status, and returns its body.</summary>
     public static async Task<JsonObject> ShouldBeProblemAsync(this HttpResponseMessage response, HttpStatusCode status)
     {
         var body = await response.Content.ReadAsStringAsync();

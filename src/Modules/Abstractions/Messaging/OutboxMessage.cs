@@ -39,7 +39,9 @@ public sealed class OutboxMessage
     public static OutboxMessage For<TEvent>(TEvent integrationEvent, DateTimeOffset occurredAt)
         where TEvent : IIntegrationEvent => new()
         {
-            TenantId = integrationEvent.TenantId,
+            // A tenant-owned entity gets its tenant on save: an event made from it before then would belong to no one.
+            TenantId = integrationEvent.TenantId != Guid.Empty ? integrationEvent.TenantId
+                : throw new ArgumentException($"The {typeof(TEvent).Name} names no tenant; set the entity's TenantId before making its event.", nameof(integrationEvent)),
             Type = IntegrationEvents.NameOf(typeof(TEvent)),
             Payload = JsonSerializer.Serialize(integrationEvent, IntegrationEvents.Json),
             OccurredAt = occurredAt,

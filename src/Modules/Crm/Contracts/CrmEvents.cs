@@ -25,3 +25,10 @@ public sealed record InteractionChanged(Guid TenantId, Guid InteractionId, Inter
 {
     public const string Name = "crm.interaction-changed";
 }
+
+/// <summary>A delegation visit as it now stands, for the strategy's "delegation visits" and "visitors" (held visits only).</summary>
+[IntegrationEvent(Name)]
+public sealed record VisitChanged(Guid TenantId, Guid VisitId, int Version, VisitStatus Status, DateOnly StartsOn, int Headcount, bool Deleted) : IIntegrationEvent
+{
+    public const string Name = "crm.visit-changed";
+}

@@ -6,6 +6,8 @@ using NucleusCloud.Modules.Crm.Enquiries;
 using NucleusCloud.Modules.Crm.Matching;
 using NucleusCloud.Modules.Crm.Opportunities;
 using NucleusCloud.Modules.Crm.Organisations;
+using NucleusCloud.Modules.Crm.Tasks;
+using NucleusCloud.Modules.Crm.Visits;
 using NucleusCloud.Tenancy;
 using NucleusCloud.Tenancy.EntityFramework;
 
@@ -26,6 +28,14 @@ internal abstract class CrmDbContext(DbContextOptions options, ITenantContext te
     public DbSet<Contact> Contacts => Set<Contact>();
 
     public DbSet<Interaction> Interactions => Set<Interaction>();
+
+    public DbSet<CrmTask> Tasks => Set<CrmTask>();
+
+    public DbSet<DelegationVisit> Visits => Set<DelegationVisit>();
+
+    public DbSet<VisitParticipant> VisitParticipants => Set<VisitParticipant>();
+
+    public DbSet<VisitSession> VisitSessions => Set<VisitSession>();
 
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
@@ -105,6 +115,47 @@ internal abstract class CrmDbContext(DbContextOptions options, ITenantContext te
             interaction.HasIndex(i => new { i.TenantId, i.ContactId });
             interaction.Property(i => i.Kind).HasConversion<string>().HasMaxLength(30);
             interaction.Property(i => i.Summary).HasMaxLength(2_000);
+        });
+        modelBuilder.Entity<CrmTask>(task =>
+        {
+            task.ToTable("crm_tasks");
+            task.HasKey(t => new { t.TenantId, t.Id });
+            task.HasIndex(t => new { t.TenantId, t.OwnerId, t.DoneAt, t.DueOn });
+            task.HasIndex(t => new { t.TenantId, t.Link, t.LinkId });
+            task.Property(t => t.Title).HasMaxLength(200);
+            task.Property(t => t.Notes).HasMaxLength(4_000);
+            task.Property(t => t.Link).HasConversion<string>().HasMaxLength(20);
+            task.Property(t => t.Version).IsConcurrencyToken();
+        });
+        modelBuilder.Entity<DelegationVisit>(visit =>
+        {
+            visit.ToTable("visits");
+            visit.HasKey(v => new { v.TenantId, v.Id });
+            visit.HasIndex(v => new { v.TenantId, v.StartsOn });
+            visit.HasIndex(v => new { v.TenantId, v.OrganisationId });
+            visit.Property(v => v.Title).HasMaxLength(200);
+            visit.Property(v => v.Country).HasMaxLength(2);
+            visit.Property(v => v.Sector).HasMaxLength(100);
+            visit.Property(v => v.Notes).HasMaxLength(10_000);
+            visit.Property(v => v.Status).HasConversion<string>().HasMaxLength(20);
+            visit.Property(v => v.Version).IsConcurrencyToken();
+        });
+        modelBuilder.Entity<VisitParticipant>(participant =>
+        {
+            participant.ToTable("visit_participants");
+            participant.HasKey(p => new { p.TenantId, p.Id });
+            participant.HasIndex(p => new { p.TenantId, p.VisitId });
+            participant.Property(p => p.Name).HasMaxLength(200);
+            participant.Property(p => p.Role).HasMaxLength(200);
+        });
+        modelBuilder.Entity<VisitSession>(session =>
+        {
+            session.ToTable("visit_sessions");
+            session.HasKey(s => new { s.TenantId, s.Id });
+            session.HasIndex(s => new { s.TenantId, s.VisitId, s.Day });
+            session.Property(s => s.Title).HasMaxLength(200);
+            session.Property(s => s.Speakers).HasMaxLength(500);
+            session.Property(s => s.Location).HasMaxLength(200);
         });
 
         // Last: the tenancy base adds the tenant filter to every tenant-owned entity configured above.

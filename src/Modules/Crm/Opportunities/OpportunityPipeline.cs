@@ -6,6 +6,7 @@ using NucleusCloud.Modules.Abstractions.Outcomes;
 using NucleusCloud.Modules.Abstractions.Persistence;
 using NucleusCloud.Modules.Crm.Contracts;
 using NucleusCloud.Modules.Crm.Data;
+using NucleusCloud.Modules.Crm.Tasks;
 using NucleusCloud.Tenancy;
 using NucleusCloud.Tenancy.Authorization;
 
@@ -110,6 +111,7 @@ internal sealed class OpportunityPipeline(CrmDbContext db, ICaller caller, ITena
 
         db.Opportunities.Remove(opportunity);
         db.MatchDecisions.RemoveRange(await db.MatchDecisions.Where(d => d.Subject == MatchSubject.Opportunity && d.SubjectId == id).ToListAsync(cancellationToken));
+        await db.RemoveTasksOfAsync(TaskLink.Opportunity, id, cancellationToken);
         db.Outbox.Add(OutboxMessage.For(opportunity.ToEvent(deleted: true), clock.GetStorableUtcNow()));
         await db.SaveChangesAsync(cancellationToken);
         return true;

@@ -6,6 +6,7 @@ using NucleusCloud.Modules.Abstractions.Outcomes;
 using NucleusCloud.Modules.Abstractions.Persistence;
 using NucleusCloud.Modules.Crm.Contracts;
 using NucleusCloud.Modules.Crm.Data;
+using NucleusCloud.Modules.Crm.Tasks;
 using NucleusCloud.Tenancy.Authorization;
 
 namespace NucleusCloud.Modules.Crm.Organisations;
@@ -84,7 +85,13 @@ internal sealed class OrganisationBook(CrmDbContext db, ICaller caller, IValidat
             return Refusal.Conflict($"{linked} opportunit{(linked == 1 ? "y names" : "ies name")} this organisation; move or delete {(linked == 1 ? "it" : "them")} first.");
         }
 
-        // Its people and touch points go with it; the strategy hears that the touch points are gone.
+        var visits = await db.Visits.CountAsync(v => v.OrganisationId == id, cancellationToken);
+        if (visits > 0)
+        {
+            return Refusal.Conflict($"{visits} delegation visit{(visits == 1 ? " names" : "s name")} this organisation; delete {(visits == 1 ? "it" : "them")} first.");
+        }
+
+        // Its people, touch points and follow-up tasks go with it; the strategy hears that the touch points are gone.
         db.Contacts.RemoveRange(await db.Contacts.Where(c => c.OrganisationId == id).ToListAsync(cancellationToken));
         var now = clock.GetStorableUtcNow();
         foreach (var interaction in await db.Interactions.Where(i => i.OrganisationId == id).ToListAsync(cancellationToken))
@@ -93,6 +100,7 @@ internal sealed class OrganisationBook(CrmDbContext db, ICaller caller, IValidat
             db.Outbox.Add(OutboxMessage.For(interaction.ToEvent(deleted: true), now));
         }
 
+        await db.RemoveTasksOfAsync(TaskLink.Organisation, id, cancellationToken);
         db.Organisations.Remove(organisation);
         await db.SaveChangesAsync(cancellationToken);
         return true;

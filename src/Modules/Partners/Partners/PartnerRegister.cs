@@ -8,12 +8,13 @@ using NucleusCloud.Modules.Partners.Agreements;
 using NucleusCloud.Modules.Partners.Contracts;
 using NucleusCloud.Modules.Partners.Data;
 using NucleusCloud.Modules.Partners.Surveys;
+using NucleusCloud.Tenancy;
 using NucleusCloud.Tenancy.Authorization;
 
 namespace NucleusCloud.Modules.Partners.Partners;
 
 /// <summary>The register's writes with their rules (the caller's right, validation, versions), for the API and the pages alike.</summary>
-internal sealed class PartnerRegister(PartnersDbContext db, ICaller caller, IAccessAdministration access, IValidator<PartnerRequest> partners,
+internal sealed class PartnerRegister(PartnersDbContext db, ICaller caller, ITenantContext tenant, IAccessAdministration access, IValidator<PartnerRequest> partners,
     IValidator<PartnerProfileRequest> profiles, IValidator<SurveyRequest> surveys, IValidator<AgreementEdit> agreements, TimeProvider clock) : IPartnerRegister
 {
     private static readonly Refusal MayNotWrite = Refusal.Forbidden("Only those who keep the partner register change it.");
@@ -113,8 +114,15 @@ internal sealed class PartnerRegister(PartnersDbContext db, ICaller caller, IAcc
 
         // Its agreements and surveys go with it (cascade); its guests' access and the catalogue's links to it
         // go when the other modules hear of it, from the outbox written in this same transaction.
+        var now = clock.GetStorableUtcNow();
+        foreach (var survey in await db.Surveys.Where(s => s.PartnerId == partnerId).ToListAsync(cancellationToken))
+        {
+            survey.Version++;
+            db.Outbox.Add(OutboxMessage.For(survey.ToEvent(deleted: true), now));
+        }
+
         db.Partners.Remove(partner);
-        db.Outbox.Add(OutboxMessage.For(new PartnerRemoved(partner.TenantId, partnerId), clock.GetStorableUtcNow()));
+        db.Outbox.Add(OutboxMessage.For(new PartnerRemoved(partner.TenantId, partnerId), now));
         await db.SaveChangesAsync(cancellationToken);
         return true;
     }
@@ -246,11 +254,13 @@ internal sealed class PartnerRegister(PartnersDbContext db, ICaller caller, IAcc
 
         var survey = await db.Surveys.FirstOrDefaultAsync(s => s.PartnerId == partnerId && s.Period == period, cancellationToken);
         var created = survey is null;
-        survey ??= db.Surveys.Add(new SatisfactionSurvey { PartnerId = partnerId, Period = period }).Entity;
+        survey ??= db.Surveys.Add(new SatisfactionSurvey { TenantId = tenant.RequiredTenant.Id, PartnerId = partnerId, Period = period }).Entity;
         survey.Score = Math.Round(request.Score!.Value, 2);
         survey.Respondents = request.Respondents!.Value;
         survey.Comments = string.IsNullOrWhiteSpace(request.Comments) ? null : request.Comments.Trim();
         survey.RecordedAt = clock.GetStorableUtcNow();
+        survey.Version++;
+        db.Outbox.Add(OutboxMessage.For(survey.ToEvent(), survey.RecordedAt));
         await db.SaveChangesAsync(cancellationToken);
         return new RecordedSurvey(survey.ToDetails(), created);
     }
@@ -269,6 +279,8 @@ internal sealed class PartnerRegister(PartnersDbContext db, ICaller caller, IAcc
         }
 
         db.Surveys.Remove(survey);
+        survey.Version++;
+        db.Outbox.Add(OutboxMessage.For(survey.ToEvent(deleted: true), clock.GetStorableUtcNow()));
         await db.SaveChangesAsync(cancellationToken);
         return true;
     }

@@ -23,5 +23,9 @@ internal sealed class SatisfactionSurvey : ITenantOwned
 
     public DateTimeOffset RecordedAt { get; set; }
 
+    public int Version { get; set; }
+
+    public PartnerSurveyChanged ToEvent(bool deleted = false) => new(TenantId, Id, PartnerId, Version, Period, Score, Respondents, deleted);
+
     public SurveyDetails ToDetails() => new(Id, PartnerId, Period, Score, Respondents, Comments, RecordedAt);
 }

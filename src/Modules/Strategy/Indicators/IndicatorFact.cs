@@ -21,6 +21,12 @@ internal sealed class IndicatorFact : ITenantOwned
 
     public decimal Value { get; set; }
 
+    /// <summary>ISO 4217 code of a money figure; null for counts and scores.</summary>
+    public string? Currency { get; set; }
+
+    /// <summary>For averaged indicators, what <see cref="Value"/> is the sum over (a survey's respondents); zero otherwise.</summary>
+    public decimal Weight { get; set; }
+
     public int SourceVersion { get; set; }
 
     public DateTimeOffset RecordedAt { get; set; }
@@ -38,4 +44,22 @@ internal sealed class IndicatorTarget : ITenantOwned
     public decimal Target { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
+}
+
+/// <summary>The actual of an indicator kept by hand (revenue, expenditure) for one year, with the note that says where it comes from.</summary>
+internal sealed class ManualActual : ITenantOwned
+{
+    public Guid TenantId { get; set; }
+
+    public required string Indicator { get; init; }
+
+    public int Year { get; init; }
+
+    public decimal Value { get; set; }
+
+    public required string Note { get; set; }
+
+    public Guid? EnteredBy { get; set; }
+
+    public DateTimeOffset EnteredAt { get; set; }
 }

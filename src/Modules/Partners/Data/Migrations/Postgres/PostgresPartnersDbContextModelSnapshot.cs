@@ -202,6 +202,9 @@ namespace NucleusCloud.Modules.Partners.Data.Migrations.Postgres
                         .HasPrecision(3, 2)
                         .HasColumnType("numeric(3,2)");
 
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
                     b.HasKey("TenantId", "Id");
 
                     b.HasIndex("TenantId", "PartnerId", "Period")

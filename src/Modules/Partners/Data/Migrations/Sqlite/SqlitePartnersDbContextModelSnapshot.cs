@@ -197,6 +197,9 @@ namespace NucleusCloud.Modules.Partners.Data.Migrations.Sqlite
                         .HasPrecision(3, 2)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("TenantId", "Id");
 
                     b.HasIndex("TenantId", "PartnerId", "Period")
