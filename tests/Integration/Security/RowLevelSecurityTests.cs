@@ -369,6 +369,13 @@ public sealed class RowLevelSecurityTests(PostgresFixture fixture) : IClassFixtu
         var suggested = await client.CreateSolutionAsync(tenant, "Walled deal platform");
         await OkAsync(client.PostAsJsonAsync($"/api/{t}/crm/opportunities/{opportunityId}/suggestions", new { kind = "Solution", id = suggested.Id, verdict = "Accepted" }, Api.Json));
         await OkAsync(client.PutAsJsonAsync($"/api/{t}/strategy/indicators/opportunities-won/targets/2026", new { target = 3 }, Api.Json));
+        await OkAsync(client.PostAsJsonAsync($"/api/{t}/crm/tasks", new { title = "Walled task", dueOn = "2026-06-01", link = "Opportunity", linkId = opportunityId }, Api.Json));
+        var visit = await client.PostCreatedAsync($"/api/{t}/crm/visits", new { title = "Walled visit", organisationId, startsOn = "2026-05-04", endsOn = "2026-05-05", headcount = 3 });
+        await OkAsync(client.PostAsJsonAsync($"/api/{t}/crm/visits/{visit["id"]}/participants", new { name = "Walled visitor" }, Api.Json));
+        await OkAsync(client.PostAsJsonAsync($"/api/{t}/crm/visits/{visit["id"]}/sessions", new { day = "2026-05-04", startsAt = "09:00", endsAt = "10:00", title = "Walled session" }, Api.Json));
+        await OkAsync(client.PutAsJsonAsync($"/api/{t}/strategy/vision", new { statement = "Walled", startYear = 2026, collaborationAim = "c", diplomacyAim = "d", exportAim = "e" }, Api.Json));
+        await OkAsync(client.PostAsJsonAsync($"/api/{t}/strategy/actions", new { year = 2026, aim = "Export", title = "Walled action" }, Api.Json));
+        await OkAsync(client.PutAsJsonAsync($"/api/{t}/strategy/indicators/revenue/actuals/2026", new { value = 1, note = "Walled accounts" }, Api.Json));
         // A partner's removal reaches two other modules' inboxes through the outbox.
         var leaving = (await client.CreatePartnerAsync(tenant, "Leaving vendor", "ItVendor"))["id"]!.GetValue<string>();
         await OkAsync(client.DeleteAsync($"/api/{t}/partners/{leaving}"));
