@@ -21,7 +21,7 @@ public sealed class AdministrationPagesTests(BrowserFixture fixture) : IClassFix
             await page.FillAsync("#email", email);
             await page.FillAsync("#password", Password);
             await page.ClickAsync("main button[type=submit]");
-            await page.ArrivedAtAsync("**/account");
+            await page.ArrivedAtAsync($"**/{tenant.Slug}/home");
 
             await page.VisitAsync($"/{tenant.Slug}/api-keys");
             await BrowserFixture.AssertAccessibleAsync(page);

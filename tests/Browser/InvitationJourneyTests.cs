@@ -79,7 +79,10 @@ public sealed class InvitationJourneyTests(BrowserFixture fixture) : IClassFixtu
             var admin = await fixture.NewPageAsync();
             await AcceptAsync(admin, await fixture.App.Mail.WaitForAsync(firstAdmin), "Mei Ling");
             await SignInAsync(admin, firstAdmin, Password);
-            await admin.ArrivedAtAsync("**/account");
+            // A member of one workspace lands on its home.
+            await admin.ArrivedAtAsync($"**/{tenant.Slug}/home");
+            await BrowserFixture.AssertAccessibleAsync(admin);
+            await admin.VisitAsync("/account");
             await admin.ClickAsync("#set-up-two-factor");
             await admin.ArrivedAtAsync("**/account/two-factor");
             await BrowserFixture.AssertAccessibleAsync(admin);
@@ -98,7 +101,7 @@ public sealed class InvitationJourneyTests(BrowserFixture fixture) : IClassFixtu
             await BrowserFixture.AssertAccessibleAsync(admin);
             await admin.FillAsync("#code", await Totp.NextCodeAsync(key, enrolmentCode));
             await admin.ClickAsync("main button[type=submit]");
-            await admin.ArrivedAtAsync("**/account");
+            await admin.ArrivedAtAsync($"**/{tenant.Slug}/home");
 
             // The admin invites a colleague, who accepts and signs in.
             await admin.VisitAsync($"/{tenant.Slug}/members");
@@ -112,7 +115,8 @@ public sealed class InvitationJourneyTests(BrowserFixture fixture) : IClassFixtu
             var other = await fixture.NewPageAsync();
             await AcceptAsync(other, await fixture.App.Mail.WaitForAsync(colleague), "Arjun");
             await SignInAsync(other, colleague, Password);
-            await other.ArrivedAtAsync("**/account");
+            await other.ArrivedAtAsync($"**/{tenant.Slug}/home");
+            await other.VisitAsync("/account");
             (await other.TextContentAsync(".cards"))!.ShouldContain(tenant.Name);
             await BrowserFixture.AssertAccessibleAsync(other);
 

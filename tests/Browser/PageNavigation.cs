@@ -9,14 +9,18 @@ namespace NucleusCloud.Tests.Browser;
 /// </summary>
 public static class PageNavigation
 {
-    /// <summary>Signs in with a password (an account without a second factor) and waits for the account page.</summary>
+    /// <summary>
+    /// Signs in with a password (an account without a second factor) and waits for where sign-in leads:
+    /// the workspace's home for a member of one, the account page otherwise.
+    /// </summary>
     public static async Task SignInAsync(this IPage page, string email, string password)
     {
         await page.VisitAsync("/account/login");
         await page.FillAsync("#email", email);
         await page.FillAsync("#password", password);
         await page.ClickAsync("main button[type=submit]");
-        await page.ArrivedAtAsync("**/account");
+        await page.WaitForFunctionAsync(
+            "() => /(\\/account|\\/home)$/.test(location.pathname) && document.readyState === 'complete'", null, new PageWaitForFunctionOptions { PollingInterval = 50 });
     }
 
     /// <summary>Opens <paramref name="url"/> and waits until its document has finished loading.</summary>

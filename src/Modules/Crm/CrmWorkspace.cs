@@ -8,11 +8,15 @@ using NucleusCloud.Modules.Crm.Enquiries;
 using NucleusCloud.Modules.Crm.Matching;
 using NucleusCloud.Modules.Crm.Opportunities;
 using NucleusCloud.Modules.Crm.Organisations;
+using NucleusCloud.Modules.Crm.Tasks;
+using NucleusCloud.Modules.Crm.Visits;
+using NucleusCloud.Modules.Abstractions.Http;
 
 namespace NucleusCloud.Modules.Crm;
 
 /// <summary>Reads for the pages, and the same services the API writes through.</summary>
-internal sealed class CrmWorkspace(CrmDbContext db, OrganisationBook organisations, OpportunityPipeline pipeline, EnquiryDesk desk, SuggestionDesk suggestions, ContactBook people) : ICrmWorkspace
+internal sealed class CrmWorkspace(CrmDbContext db, OrganisationBook organisations, OpportunityPipeline pipeline, EnquiryDesk desk, SuggestionDesk suggestions, ContactBook people,
+    CrmTaskList tasks, VisitPlanner planner, VisitFigures figures) : ICrmWorkspace
 {
     public async Task<IReadOnlyList<OrganisationDetails>> OrganisationsAsync(string? search, OrganisationKind? kind, CancellationToken cancellationToken = default)
     {
@@ -74,4 +78,42 @@ internal sealed class CrmWorkspace(CrmDbContext db, OrganisationBook organisatio
 
     public async Task<IReadOnlyList<EnquiryListItem>> EnquiriesAsync(int limit = 200, CancellationToken cancellationToken = default) =>
         [.. (await db.Enquiries.AsNoTracking().OrderByDescending(e => e.ReceivedAt).ThenByDescending(e => e.Id).Take(limit).ToListAsync(cancellationToken)).Select(e => e.ToListItem())];
+
+    public async Task<IReadOnlyList<CrmTaskDetails>> TasksAsync(CrmTaskFilter filter, int limit = 200, CancellationToken cancellationToken = default) =>
+        (await tasks.ListAsync(filter, new PageQuery { PageSize = limit }, cancellationToken)).Items;
+
+    public Task<Outcome<CrmTaskDetails>> AddTaskAsync(CrmTaskRequest request, CancellationToken cancellationToken = default) =>
+        tasks.CreateAsync(request, cancellationToken);
+
+    public Task<Outcome<CrmTaskDetails>> CompleteTaskAsync(Guid id, CrmTaskCompletion completion, CancellationToken cancellationToken = default) =>
+        tasks.CompleteAsync(id, completion, cancellationToken);
+
+    public Task<Outcome<bool>> DeleteTaskAsync(Guid id, CancellationToken cancellationToken = default) =>
+        tasks.DeleteAsync(id, cancellationToken);
+
+    public async Task<IReadOnlyList<VisitListItem>> VisitsAsync(bool upcoming, int limit = 100, CancellationToken cancellationToken = default) =>
+        (await planner.ListAsync(upcoming, year: null, new PageQuery { PageSize = limit }, cancellationToken)).Items;
+
+    public Task<VisitDetails?> VisitAsync(Guid id, CancellationToken cancellationToken = default) => planner.FindAsync(id, cancellationToken);
+
+    public Task<Outcome<VisitDetails>> CreateVisitAsync(VisitRequest request, CancellationToken cancellationToken = default) => planner.CreateAsync(request, cancellationToken);
+
+    public Task<Outcome<VisitDetails>> SetVisitStatusAsync(Guid id, VisitStatusChange change, CancellationToken cancellationToken = default) =>
+        planner.SetStatusAsync(id, change, cancellationToken);
+
+    public Task<Outcome<bool>> DeleteVisitAsync(Guid id, CancellationToken cancellationToken = default) => planner.DeleteAsync(id, cancellationToken);
+
+    public Task<Outcome<VisitParticipantDetails>> AddParticipantAsync(Guid visitId, VisitParticipantRequest request, CancellationToken cancellationToken = default) =>
+        planner.AddParticipantAsync(visitId, request, cancellationToken);
+
+    public Task<Outcome<bool>> RemoveParticipantAsync(Guid visitId, Guid participantId, CancellationToken cancellationToken = default) =>
+        planner.RemoveParticipantAsync(visitId, participantId, cancellationToken);
+
+    public Task<Outcome<VisitSessionDetails>> AddSessionAsync(Guid visitId, VisitSessionRequest request, CancellationToken cancellationToken = default) =>
+        planner.AddSessionAsync(visitId, request, cancellationToken);
+
+    public Task<Outcome<bool>> RemoveSessionAsync(Guid visitId, Guid sessionId, CancellationToken cancellationToken = default) =>
+        planner.RemoveSessionAsync(visitId, sessionId, cancellationToken);
+
+    public Task<VisitStatistics> VisitStatisticsAsync(CancellationToken cancellationToken = default) => figures.ComputeAsync(null, null, cancellationToken);
 }

@@ -41,4 +41,35 @@ public interface ICrmWorkspace
 
     /// <summary>Enquiries, newest first (at most <paramref name="limit"/>).</summary>
     Task<IReadOnlyList<EnquiryListItem>> EnquiriesAsync(int limit = 200, CancellationToken cancellationToken = default);
+
+    /// <summary>Tasks by due day, open ones unless the filter says otherwise (at most <paramref name="limit"/>).</summary>
+    Task<IReadOnlyList<CrmTaskDetails>> TasksAsync(CrmTaskFilter filter, int limit = 200, CancellationToken cancellationToken = default);
+
+    Task<Outcome<CrmTaskDetails>> AddTaskAsync(CrmTaskRequest request, CancellationToken cancellationToken = default);
+
+    Task<Outcome<CrmTaskDetails>> CompleteTaskAsync(Guid id, CrmTaskCompletion completion, CancellationToken cancellationToken = default);
+
+    Task<Outcome<bool>> DeleteTaskAsync(Guid id, CancellationToken cancellationToken = default);
+
+    /// <summary>Visits: <paramref name="upcoming"/> ones soonest first, otherwise all latest first (at most <paramref name="limit"/>).</summary>
+    Task<IReadOnlyList<VisitListItem>> VisitsAsync(bool upcoming, int limit = 100, CancellationToken cancellationToken = default);
+
+    Task<VisitDetails?> VisitAsync(Guid id, CancellationToken cancellationToken = default);
+
+    Task<Outcome<VisitDetails>> CreateVisitAsync(VisitRequest request, CancellationToken cancellationToken = default);
+
+    Task<Outcome<VisitDetails>> SetVisitStatusAsync(Guid id, VisitStatusChange change, CancellationToken cancellationToken = default);
+
+    Task<Outcome<bool>> DeleteVisitAsync(Guid id, CancellationToken cancellationToken = default);
+
+    Task<Outcome<VisitParticipantDetails>> AddParticipantAsync(Guid visitId, VisitParticipantRequest request, CancellationToken cancellationToken = default);
+
+    Task<Outcome<bool>> RemoveParticipantAsync(Guid visitId, Guid participantId, CancellationToken cancellationToken = default);
+
+    Task<Outcome<VisitSessionDetails>> AddSessionAsync(Guid visitId, VisitSessionRequest request, CancellationToken cancellationToken = default);
+
+    Task<Outcome<bool>> RemoveSessionAsync(Guid visitId, Guid sessionId, CancellationToken cancellationToken = default);
+
+    /// <summary>The published figures of held visits, all years.</summary>
+    Task<VisitStatistics> VisitStatisticsAsync(CancellationToken cancellationToken = default);
 }
