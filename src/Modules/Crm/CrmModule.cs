@@ -32,7 +32,9 @@ public sealed class CrmModule : IModule
         services.AddScoped<OrganisationBook>();
         services.AddScoped<OrganisationCsv>();
         services.AddScoped<ContactBook>();
+        services.AddScoped<ConsentedMail>();
         services.AddScoped<EnquiryDesk>();
+        services.AddScoped<EmailEnquiries>();
         services.AddScoped<MatchMaker>();
         services.AddScoped<SuggestionDesk>();
         services.AddScoped<OpportunityPipeline>();

@@ -16,7 +16,7 @@ namespace NucleusCloud.Modules.Crm;
 
 /// <summary>Reads for the pages, and the same services the API writes through.</summary>
 internal sealed class CrmWorkspace(CrmDbContext db, OrganisationBook organisations, OpportunityPipeline pipeline, EnquiryDesk desk, SuggestionDesk suggestions, ContactBook people,
-    CrmTaskList tasks, VisitPlanner planner, VisitFigures figures) : ICrmWorkspace
+    CrmTaskList tasks, VisitPlanner planner, VisitFigures figures, ConsentedMail mail, EmailEnquiries emails) : ICrmWorkspace
 {
     public async Task<IReadOnlyList<OrganisationDetails>> OrganisationsAsync(string? search, OrganisationKind? kind, CancellationToken cancellationToken = default)
     {
@@ -116,4 +116,21 @@ internal sealed class CrmWorkspace(CrmDbContext db, OrganisationBook organisatio
         planner.RemoveSessionAsync(visitId, sessionId, cancellationToken);
 
     public Task<VisitStatistics> VisitStatisticsAsync(CancellationToken cancellationToken = default) => figures.ComputeAsync(null, null, cancellationToken);
+
+    public Task<Outcome<ContactDetails>> UpdateContactAsync(Guid id, ContactRequest request, CancellationToken cancellationToken = default) =>
+        people.UpdateContactAsync(id, request, cancellationToken);
+
+    public Task<Outcome<bool>> DeleteContactAsync(Guid id, CancellationToken cancellationToken = default) => people.DeleteContactAsync(id, cancellationToken);
+
+    public Task<Outcome<bool>> DeleteInteractionAsync(Guid id, CancellationToken cancellationToken = default) => people.DeleteInteractionAsync(id, cancellationToken);
+
+    public Task<Outcome<MailingReport>> MailAsync(Guid organisationId, OrganisationMailing mailing, CancellationToken cancellationToken = default) =>
+        mail.SendAsync(organisationId, mailing, cancellationToken);
+
+    public Task<Outcome<OrganisationMerged>> MergeOrganisationAsync(Guid id, OrganisationMergeRequest request, CancellationToken cancellationToken = default) =>
+        organisations.MergeAsync(id, request, cancellationToken);
+
+    public Task<Outcome<bool>> DeleteOrganisationAsync(Guid id, CancellationToken cancellationToken = default) => organisations.DeleteAsync(id, cancellationToken);
+
+    public Task<Outcome<EnquiryListItem>> ImportEmailAsync(Stream eml, CancellationToken cancellationToken = default) => emails.ImportAsync(eml, cancellationToken);
 }

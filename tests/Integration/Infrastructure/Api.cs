@@ -54,6 +54,14 @@ public static class Api
         return JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
     }
 
+    /// <summary>POSTs a body as it is (a file, a message) and asserts 201 Created; returns the created resource.</summary>
+    public static async Task<JsonObject> PostCreatedAsync(this HttpClient client, string url, HttpContent content)
+    {
+        var response = await client.PostAsync(url, content);
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+    }
+
     /// <summary>Sends and asserts 200 OK; returns the answer.</summary>
     public static async Task<JsonObject> OkAsync(this Task<HttpResponseMessage> sending)
     {

@@ -64,6 +64,14 @@ public abstract partial class ViewerRefusalTests<TFixture>(TFixture fixture) : I
             new { kind = "MoU", title = "Cooperation", partnerTenantId = owner.Tenant.Id, areas = new[] { "registries" } }, Api.Json));
         ids["organisation"] = await CreatedIdAsync(client.PostAsJsonAsync($"/api/{t}/crm/organisations", new { name = "Ministry of ICT", kind = "Ministry", country = "KE" }, Api.Json));
         ids["opportunity"] = await CreatedIdAsync(client.PostAsJsonAsync($"/api/{t}/crm/opportunities", new { title = "Digital ID", organisationId = ids["organisation"], amount = 1_000_000, currency = "EUR" }, Api.Json));
+        ids["visit"] = await CreatedIdAsync(client.PostAsJsonAsync($"/api/{t}/crm/visits", new { title = "Delegation", organisationId = ids["organisation"], startsOn = "2026-05-04", endsOn = "2026-05-05", headcount = 5 }, Api.Json));
+        ids["participant"] = await CreatedIdAsync(client.PostAsJsonAsync($"/api/{t}/crm/visits/{ids["visit"]}/participants", new { name = "Visitor" }, Api.Json));
+        ids["session"] = await CreatedIdAsync(client.PostAsJsonAsync($"/api/{t}/crm/visits/{ids["visit"]}/sessions", new { day = "2026-05-04", startsAt = "09:00", endsAt = "10:00", title = "Welcome", solutionIds = new[] { solution.Id } }, Api.Json));
+        ids["task"] = await CreatedIdAsync(client.PostAsJsonAsync($"/api/{t}/crm/tasks", new { title = "Follow up", dueOn = "2026-06-01", link = "Visit", linkId = ids["visit"] }, Api.Json));
+        (await client.PostAsJsonAsync($"/api/{t}/crm/organisations/{ids["organisation"]}/contacts", new { name = "Consenting", email = "c@example.org", consentToContact = true, consentSource = "Form" }, Api.Json)).EnsureSuccessStatusCode();
+        ids["interaction"] = JsonNode.Parse(await (await client.PostAsJsonAsync($"/api/{t}/crm/organisations/{ids["organisation"]}/interactions", new { kind = "Call", occurredOn = "2026-05-01", summary = "Call" }, Api.Json)).Content.ReadAsStringAsync())!["id"]!.GetValue<string>();
+        ids["action"] = await CreatedIdAsync(client.PostAsJsonAsync($"/api/{t}/strategy/actions", new { year = 2026, aim = "Export", title = "Trade mission" }, Api.Json));
+        (await client.PutAsJsonAsync($"/api/{t}/strategy/vision", new { statement = "Vision", startYear = 2026, collaborationAim = "c", diplomacyAim = "d", exportAim = "e" }, Api.Json)).EnsureSuccessStatusCode();
         await using (var scope = App.Services.GetRequiredService<ITenantScopeFactory>().CreateScope(owner.Tenant))
         {
             ids["enquiry"] = (await scope.ServiceProvider.GetRequiredService<ICrmIntake>().ReceiveEnquiryAsync(
@@ -119,7 +127,8 @@ public abstract partial class ViewerRefusalTests<TFixture>(TFixture fixture) : I
             $"/{t}/members", $"/{t}/api-keys", $"/{t}/exchange", $"/{t}/exchange/{space}", $"/{t}/exchange/{space}/agenda",
             $"/{t}/exchange/{space}/agreements", $"/{t}/exchange/{space}/requests", $"/{t}/exchange/{space}/requests/{ids["request"]}",
             $"/{t}/crm", $"/{t}/crm/organisations", $"/{t}/crm/enquiries", $"/{t}/crm/enquiries/{ids["enquiry"]}", $"/{t}/crm/opportunities/{ids["opportunity"]}",
-            $"/{t}/crm/organisations/{ids["organisation"]}", $"/{t}/strategy",
+            $"/{t}/crm/organisations/{ids["organisation"]}", $"/{t}/strategy", $"/{t}/strategy/plan", $"/{t}/crm/tasks?owner=all",
+            $"/{t}/crm/visits", $"/{t}/crm/visits/{ids["visit"]}",
         ];
         var forms = new List<PageForm>();
         foreach (var page in pages)
@@ -193,6 +202,12 @@ public abstract partial class ViewerRefusalTests<TFixture>(TFixture fixture) : I
                 ("id", "enquiries") => ids["enquiry"],
                 ("id", "opportunities") => ids["opportunity"],
                 ("id", "indicators") => "opportunities-won",
+                ("id", "visits") => ids["visit"],
+                ("participantId", _) => ids["participant"],
+                ("sessionId", _) => ids["session"],
+                ("id", "tasks") => ids["task"],
+                ("id", "interactions") => ids["interaction"],
+                ("id", "actions") => ids["action"],
                 ("period", _) or ("year", _) => "2026",
                 ("kind", _) => "thanks",
                 ("number", _) => "1",

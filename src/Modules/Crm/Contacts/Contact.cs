@@ -9,7 +9,7 @@ internal sealed class Contact : ITenantOwned
 
     public Guid Id { get; init; } = Guid.CreateVersion7();
 
-    public Guid OrganisationId { get; init; }
+    public Guid OrganisationId { get; set; }
 
     public required string Name { get; set; }
 
@@ -42,7 +42,7 @@ internal sealed class Interaction : ITenantOwned
 
     public Guid Id { get; init; } = Guid.CreateVersion7();
 
-    public Guid OrganisationId { get; init; }
+    public Guid OrganisationId { get; set; }
 
     public Guid? ContactId { get; set; }
 

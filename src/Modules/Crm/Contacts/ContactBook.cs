@@ -29,6 +29,11 @@ internal sealed class ContactBook(CrmDbContext db, ICaller caller, ITenantContex
             return Refusal.NotFound("Organisation");
         }
 
+        if (await SameEmailAsync(request.Email, except: null, cancellationToken) is { } duplicate)
+        {
+            return duplicate;
+        }
+
         var now = clock.GetStorableUtcNow();
         var contact = new Contact { OrganisationId = organisationId, Name = "", CreatedAt = now, UpdatedAt = now };
         Apply(contact, request, now);
@@ -53,6 +58,11 @@ internal sealed class ContactBook(CrmDbContext db, ICaller caller, ITenantContex
         if (request.Version is { } sent && sent != contact.Version)
         {
             return Refusal.Stale("contact", contact.Version, sent);
+        }
+
+        if (await SameEmailAsync(request.Email, except: id, cancellationToken) is { } duplicate)
+        {
+            return duplicate;
         }
 
         var now = clock.GetStorableUtcNow();
@@ -129,6 +139,25 @@ internal sealed class ContactBook(CrmDbContext db, ICaller caller, ITenantContex
         return interaction.ToDetails();
     }
 
+    /// <summary>A touch point recorded by mistake goes; the strategy hears it no longer counts.</summary>
+    public async Task<Outcome<bool>> DeleteInteractionAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await caller.MayAsync(Permissions.CrmWrite, cancellationToken))
+        {
+            return MayNotWrite;
+        }
+
+        if (await db.Interactions.FirstOrDefaultAsync(i => i.Id == id, cancellationToken) is not { } interaction)
+        {
+            return Refusal.NotFound("Touch point");
+        }
+
+        db.Interactions.Remove(interaction);
+        db.Outbox.Add(OutboxMessage.For(interaction.ToEvent(deleted: true), clock.GetStorableUtcNow()));
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
     public async Task<IReadOnlyList<ContactDetails>> ContactsAsync(Guid organisationId, CancellationToken cancellationToken) =>
         [.. (await db.Contacts.AsNoTracking().Where(c => c.OrganisationId == organisationId).OrderBy(c => c.Name).ThenBy(c => c.Id).ToListAsync(cancellationToken)).Select(c => c.ToDetails())];
 
@@ -159,6 +188,23 @@ internal sealed class ContactBook(CrmDbContext db, ICaller caller, ITenantContex
 
     private static TimelineEntry Entry(Interaction i) =>
         new("interaction", i.Id, new DateTimeOffset(i.OccurredOn.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), i.Kind.ToString(), i.Summary);
+
+    /// <summary>One person, one record: an e-mail address already on another contact (any case) is a duplicate to edit, not to add.</summary>
+    private async Task<Refusal?> SameEmailAsync(string? email, Guid? except, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(email))
+        {
+            return null;
+        }
+
+        var wanted = email.Trim().ToLowerInvariant();
+#pragma warning disable CA1304, CA1311, CA1862 // translated to SQL lower(), the same on both providers
+        var sameAddress = db.Contacts.AsNoTracking().Where(c => c.Email != null && c.Email.ToLower() == wanted && c.Id != except);
+#pragma warning restore CA1304, CA1311, CA1862
+        var other = await sameAddress
+            .Join(db.Organisations.AsNoTracking(), c => c.OrganisationId, o => o.Id, (c, o) => new { c.Name, Organisation = o.Name }).FirstOrDefaultAsync(cancellationToken);
+        return other is null ? null : Refusal.Invalid("email", $"{other.Name} ({other.Organisation}) already has this e-mail address; edit that contact instead of adding another.");
+    }
 
     private async Task<Refusal?> RefusedAsync<T>(IValidator<T> validator, T request, CancellationToken cancellationToken) =>
         !await caller.MayAsync(Permissions.CrmWrite, cancellationToken) ? MayNotWrite : await validator.RefusalAsync(request, cancellationToken);

@@ -25,6 +25,8 @@ internal static class ContactEndpoints
         crm.MapPost("/organisations/{id:guid}/interactions", Record).WithName("RecordInteraction").RequireAuthorization(Permissions.CrmWrite).Validate<InteractionRequest>();
         crm.MapGet("/organisations/{id:guid}/timeline", OrganisationTimeline).WithName("OrganisationTimeline").RequireAuthorization(Permissions.CrmRead);
         crm.MapGet("/contacts/{id:guid}/timeline", ContactTimeline).WithName("ContactTimeline").RequireAuthorization(Permissions.CrmRead);
+        crm.MapPost("/organisations/{id:guid}/mailings", Mail).WithName("MailOrganisationContacts").RequireAuthorization(Permissions.CrmWrite);
+        crm.MapDelete("/interactions/{id:guid}", DeleteInteraction).WithName("DeleteInteraction").RequireAuthorization(Permissions.CrmWrite);
         crm.MapGet("/exports/contacts.csv", Export).WithName("ExportContactsCsv").RequireAuthorization(Permissions.CrmRead);
     }
 
@@ -42,6 +44,12 @@ internal static class ContactEndpoints
 
     private static async Task<IResult> Record(Guid id, InteractionRequest request, ContactBook book, CancellationToken cancellationToken) =>
         RefusalProblems.Ok(await book.RecordAsync(id, request, cancellationToken));
+
+    private static async Task<IResult> Mail(Guid id, OrganisationMailing? mailing, ConsentedMail mail, CancellationToken cancellationToken) =>
+        RefusalProblems.Ok(await mail.SendAsync(id, mailing ?? new OrganisationMailing(null, null), cancellationToken));
+
+    private static async Task<IResult> DeleteInteraction(Guid id, ContactBook book, CancellationToken cancellationToken) =>
+        RefusalProblems.NoContent(await book.DeleteInteractionAsync(id, cancellationToken));
 
     private static async Task<IResult> OrganisationTimeline(Guid id, ContactBook book, CancellationToken cancellationToken) =>
         await book.OrganisationTimelineAsync(id, cancellationToken) is { } timeline ? TypedResults.Ok(timeline) : ApiProblems.NotFound("Organisation");

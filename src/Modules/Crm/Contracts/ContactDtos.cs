@@ -24,3 +24,9 @@ public sealed record InteractionDetails(Guid Id, Guid OrganisationId, Guid? Cont
 
 /// <summary>One line of an organisation's or a contact's timeline: an interaction, an opportunity or an enquiry, newest first.</summary>
 public sealed record TimelineEntry(string Type, Guid Id, DateTimeOffset At, string Title, string? Detail);
+
+/// <summary>A message to an organisation's people; only those who consented to be contacted receive it.</summary>
+public sealed record OrganisationMailing(string? Subject, string? Body);
+
+/// <summary>Who received the message, who was left out (no consent or no address) and whose delivery failed.</summary>
+public sealed record MailingReport(int Sent, int LeftOut, int Failed);

@@ -41,3 +41,9 @@ public sealed record OpportunityDetails(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     int Version);
+
+/// <summary>Merges a duplicate into the organisation named by <see cref="Into"/>.</summary>
+public sealed record OrganisationMergeRequest(Guid? Into);
+
+/// <summary>The organisation kept, and how many records moved to it from the duplicate that was removed.</summary>
+public sealed record OrganisationMerged(OrganisationDetails Kept, int Contacts, int Interactions, int Opportunities, int Enquiries, int Visits, int Tasks);

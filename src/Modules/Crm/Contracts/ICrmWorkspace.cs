@@ -72,4 +72,20 @@ public interface ICrmWorkspace
 
     /// <summary>The published figures of held visits, all years.</summary>
     Task<VisitStatistics> VisitStatisticsAsync(CancellationToken cancellationToken = default);
+
+    Task<Outcome<ContactDetails>> UpdateContactAsync(Guid id, ContactRequest request, CancellationToken cancellationToken = default);
+
+    Task<Outcome<bool>> DeleteContactAsync(Guid id, CancellationToken cancellationToken = default);
+
+    Task<Outcome<bool>> DeleteInteractionAsync(Guid id, CancellationToken cancellationToken = default);
+
+    /// <summary>E-mails the organisation's people who consented to be contacted, and records it as a touch point.</summary>
+    Task<Outcome<MailingReport>> MailAsync(Guid organisationId, OrganisationMailing mailing, CancellationToken cancellationToken = default);
+
+    Task<Outcome<OrganisationMerged>> MergeOrganisationAsync(Guid id, OrganisationMergeRequest request, CancellationToken cancellationToken = default);
+
+    Task<Outcome<bool>> DeleteOrganisationAsync(Guid id, CancellationToken cancellationToken = default);
+
+    /// <summary>An enquiry from an e-mail saved as .eml.</summary>
+    Task<Outcome<EnquiryListItem>> ImportEmailAsync(Stream eml, CancellationToken cancellationToken = default);
 }

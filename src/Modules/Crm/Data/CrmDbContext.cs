@@ -49,6 +49,8 @@ internal abstract class CrmDbContext(DbContextOptions options, ITenantContext te
             enquiry.HasKey(q => new { q.TenantId, q.Id });
             enquiry.HasIndex(q => new { q.TenantId, q.Status, q.ReceivedAt });
             enquiry.Property(q => q.Source).HasMaxLength(20);
+            enquiry.Property(q => q.MessageId).HasMaxLength(300);
+            enquiry.HasIndex(q => new { q.TenantId, q.MessageId }).IsUnique();
             enquiry.Property(q => q.ContactName).HasMaxLength(200);
             enquiry.Property(q => q.ContactEmail).HasMaxLength(256);
             enquiry.Property(q => q.Organisation).HasMaxLength(200);

@@ -15,6 +15,9 @@ internal sealed class Enquiry : ITenantOwned
     /// <summary><c>showcase</c>, <c>email</c>, <c>manual</c>.</summary>
     public required string Source { get; init; }
 
+    /// <summary>The Message-Id of an enquiry imported from an e-mail, so the same message is not imported twice.</summary>
+    public string? MessageId { get; init; }
+
     public required string ContactName { get; set; }
 
     public required string ContactEmail { get; set; }

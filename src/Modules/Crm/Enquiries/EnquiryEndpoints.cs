@@ -23,6 +23,8 @@ internal static class EnquiryEndpoints
         group.MapPost("/{id:guid}/triage", Triage).WithName("TriageEnquiry").RequireAuthorization(Permissions.CrmWrite);
         group.MapPost("/{id:guid}/answer", Answer).WithName("AnswerEnquiry").RequireAuthorization(Permissions.CrmWrite).Validate<EnquiryAnswer>();
         group.MapPost("/{id:guid}/close", Close).WithName("CloseEnquiry").RequireAuthorization(Permissions.CrmWrite);
+        // The .eml file is the body (message/rfc822), like the CSV imports.
+        group.MapPost("/imports/email", ImportEmail).WithName("ImportEnquiryEmail").RequireAuthorization(Permissions.CrmWrite).DisableAntiforgery();
     }
 
     private static async Task<IResult> List([AsParameters] EnquiryListQuery query, CrmDbContext db, CancellationToken cancellationToken)
@@ -49,6 +51,19 @@ internal static class EnquiryEndpoints
 
     private static async Task<IResult> Answer(Guid id, EnquiryAnswer answer, EnquiryDesk desk, CancellationToken cancellationToken) =>
         RefusalProblems.Ok(await desk.AnswerAsync(id, answer, cancellationToken));
+
+    private static async Task<IResult> ImportEmail(HttpContext http, EmailEnquiries emails, ITenantContext tenant, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await CappedBody.ReadAsync(http, EmailEnquiries.MaxBytes, "Send the e-mail saved as an .eml file.", "The e-mail is larger than 5 MB.", cancellationToken);
+        if (body is null)
+        {
+            return problem!;
+        }
+
+        using var _ = body;
+        body.Position = 0;
+        return RefusalProblems.Created(await emails.ImportAsync(body, cancellationToken), e => $"/api/{tenant.RequiredTenant.Slug}/crm/enquiries/{e.Id}");
+    }
 
     private static async Task<IResult> Close(Guid id, VersionOnly? request, EnquiryDesk desk, CancellationToken cancellationToken) =>
         RefusalProblems.Ok(await desk.CloseAsync(id, request?.Version, cancellationToken));

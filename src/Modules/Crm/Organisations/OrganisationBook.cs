@@ -66,6 +66,69 @@ internal sealed class OrganisationBook(CrmDbContext db, ICaller caller, IValidat
     }
 
     /// <summary>Refused while opportunities still name it (they would lose their counterpart); its contacts and touch points go with it.</summary>
+    /// <summary>
+    /// Merges a duplicate into another organisation: its people, touch points, opportunities, enquiries, visits and
+    /// follow-up tasks move to the one kept, which takes the duplicate's website if it had none and its notes after
+    /// its own; then the duplicate goes. One save: all of it or nothing.
+    /// </summary>
+    public async Task<Outcome<OrganisationMerged>> MergeAsync(Guid id, OrganisationMergeRequest request, CancellationToken cancellationToken)
+    {
+        if (!await caller.MayAsync(Permissions.CrmWrite, cancellationToken))
+        {
+            return MayNotWrite;
+        }
+
+        if (request.Into is not { } into || into == id)
+        {
+            return Refusal.Invalid("into", "Name the organisation to keep, other than the duplicate.");
+        }
+
+        var duplicate = await db.Organisations.FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
+        if (duplicate is null)
+        {
+            return NoOrganisation;
+        }
+
+        if (await db.Organisations.FirstOrDefaultAsync(o => o.Id == into, cancellationToken) is not { } kept)
+        {
+            return Refusal.Invalid("into", "No organisation of this tenant has this id.");
+        }
+
+        var contacts = await db.Contacts.Where(c => c.OrganisationId == id).ToListAsync(cancellationToken);
+        contacts.ForEach(c => c.OrganisationId = into);
+        var interactions = await db.Interactions.Where(i => i.OrganisationId == id).ToListAsync(cancellationToken);
+        interactions.ForEach(i => i.OrganisationId = into);
+        var opportunities = await db.Opportunities.Where(o => o.OrganisationId == id).ToListAsync(cancellationToken);
+        opportunities.ForEach(o => o.OrganisationId = into);
+        var enquiries = await db.Enquiries.Where(e => e.OrganisationId == id).ToListAsync(cancellationToken);
+        enquiries.ForEach(e => e.OrganisationId = into);
+        var visits = await db.Visits.Where(v => v.OrganisationId == id).ToListAsync(cancellationToken);
+        visits.ForEach(v => v.OrganisationId = into);
+        var tasks = await db.Tasks.Where(t => t.Link == TaskLink.Organisation && t.LinkId == id).ToListAsync(cancellationToken);
+        tasks.ForEach(t => t.LinkId = into);
+
+        kept.WebsiteUrl ??= duplicate.WebsiteUrl;
+        if (!string.IsNullOrWhiteSpace(duplicate.Notes))
+        {
+            var merged = $"{kept.Notes}\n\nFrom {duplicate.Name} (merged): {duplicate.Notes}".Trim();
+            kept.Notes = merged.Length <= 10_000 ? merged : merged[..10_000];
+        }
+
+        kept.UpdatedAt = clock.GetStorableUtcNow();
+        kept.Version++;
+        db.Organisations.Remove(duplicate);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Refusal.ChangedMeanwhile("organisation");
+        }
+
+        return new OrganisationMerged(kept.ToDetails(), contacts.Count, interactions.Count, opportunities.Count, enquiries.Count, visits.Count, tasks.Count);
+    }
+
     public async Task<Outcome<bool>> DeleteAsync(Guid id, CancellationToken cancellationToken)
     {
         if (!await caller.MayAsync(Permissions.CrmWrite, cancellationToken))

@@ -23,6 +23,7 @@ internal static class OrganisationEndpoints
         group.MapPost("", Create).WithName("CreateOrganisation").RequireAuthorization(Permissions.CrmWrite).Validate<OrganisationRequest>();
         group.MapPut("/{id:guid}", Update).WithName("UpdateOrganisation").RequireAuthorization(Permissions.CrmWrite).Validate<OrganisationRequest>();
         group.MapDelete("/{id:guid}", Delete).WithName("DeleteOrganisation").RequireAuthorization(Permissions.CrmWrite);
+        group.MapPost("/{id:guid}/merge", Merge).WithName("MergeOrganisation").RequireAuthorization(Permissions.CrmWrite);
     }
 
     private static async Task<IResult> List([AsParameters] OrganisationListQuery query, CrmDbContext db, CancellationToken cancellationToken)
@@ -52,6 +53,9 @@ internal static class OrganisationEndpoints
 
     private static async Task<IResult> Delete(Guid id, OrganisationBook book, CancellationToken cancellationToken) =>
         RefusalProblems.NoContent(await book.DeleteAsync(id, cancellationToken));
+
+    private static async Task<IResult> Merge(Guid id, OrganisationMergeRequest? request, OrganisationBook book, CancellationToken cancellationToken) =>
+        RefusalProblems.Ok(await book.MergeAsync(id, request ?? new OrganisationMergeRequest(null), cancellationToken));
 }
 
 internal sealed record OrganisationListQuery : PageQuery

@@ -203,6 +203,10 @@ namespace NucleusCloud.Modules.Crm.Data.Migrations.Postgres
                         .HasMaxLength(5000)
                         .HasColumnType("character varying(5000)");
 
+                    b.Property<string>("MessageId")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<string>("Organisation")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -238,6 +242,9 @@ namespace NucleusCloud.Modules.Crm.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("TenantId", "Id");
+
+                    b.HasIndex("TenantId", "MessageId")
+                        .IsUnique();
 
                     b.HasIndex("TenantId", "Status", "ReceivedAt");
 

@@ -198,6 +198,10 @@ namespace NucleusCloud.Modules.Crm.Data.Migrations.Sqlite
                         .HasMaxLength(5000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("MessageId")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Organisation")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -233,6 +237,9 @@ namespace NucleusCloud.Modules.Crm.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("TenantId", "Id");
+
+                    b.HasIndex("TenantId", "MessageId")
+                        .IsUnique();
 
                     b.HasIndex("TenantId", "Status", "ReceivedAt");
 
