@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
 using NucleusCloud.Modules.Crm.Contracts;
 using NucleusCloud.Tenancy.Authorization;
 using NucleusCloud.Tenancy.Scopes;
@@ -11,7 +12,8 @@ namespace NucleusCloud.Tests.Browser;
 /// <summary>
 /// A nucleus works an enquiry into a won opportunity with the pages and the keyboard: the enquiry is listed and triaged,
 /// a match suggestion on it is accepted,
-/// the counterpart is added, the opportunity is added and moved to Won from its card, and the strategy page's
+/// an e-mail saved as .eml is imported, the counterpart is added with a consenting person who is then written to,
+/// the opportunity is added and moved to Won from its card, and the strategy page's
 /// "Opportunities won" rises; every page passes the accessibility check.
 /// </summary>
 public sealed class CrmWalkTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
@@ -40,6 +42,18 @@ public sealed class CrmWalkTests(BrowserFixture fixture) : IClassFixture<Browser
             await page.VisitAsync($"/{tenant.Slug}/crm/enquiries");
             (await page.TextContentAsync("#enquiries"))!.ShouldContain("Digital identity for 50 million people");
             await BrowserFixture.AssertAccessibleAsync(page);
+
+            // An e-mail saved from a mail program becomes an enquiry too.
+            await page.SetInputFilesAsync("#eml-file", new FilePayload
+            {
+                Name = "enquiry.eml", MimeType = "message/rfc822",
+                Buffer = System.Text.Encoding.UTF8.GetBytes("From: Ana Costa <ana@example.pt>\r\nSubject: Land registry\r\nDate: Mon, 02 Nov 2026 10:00:00 +0000\r\nMessage-ID: <walk@example.pt>\r\n\r\nWe need a land registry.\r\n"),
+            });
+            await page.FocusAsync("#import-eml");
+            await page.Keyboard.PressAsync("Enter");
+            await page.WaitForSelectorAsync("#enquiry-message");
+            (await page.TextContentAsync("#enquiry-message"))!.ShouldContain("Imported: Land registry");
+            (await page.TextContentAsync("#enquiries"))!.ShouldContain("Ana Costa");
             await page.FocusAsync("button[id^=triage-]");
             await page.Keyboard.PressAsync("Enter");
             await page.WaitForSelectorAsync("#enquiry-message");
@@ -85,6 +99,16 @@ public sealed class CrmWalkTests(BrowserFixture fixture) : IClassFixture<Browser
             await page.WaitForSelectorAsync("ol.timeline");
             (await page.TextContentAsync("ol.timeline"))!.ShouldContain("Briefing on the rollout");
             await BrowserFixture.AssertAccessibleAsync(page);
+
+            // A message reaches the person who consented, and joins the timeline.
+            await page.FillAsync("#mail-subject", "Your study visit");
+            await page.FillAsync("#mail-body", "We look forward to welcoming your delegation.");
+            await page.FocusAsync("#send-mail");
+            await page.Keyboard.PressAsync("Enter");
+            await page.WaitForSelectorAsync("#organisation-message");
+            (await page.TextContentAsync("#organisation-message"))!.ShouldContain("Sent to 1");
+            (await app.Mail.WaitForAsync("wanjiru@example.go.ke", subject: "Your study visit")).Body.ShouldContain("Reply to our e-mail");
+            (await page.TextContentAsync("ol.timeline"))!.ShouldContain("E-mail to 1 person");
 
             await page.VisitAsync($"/{tenant.Slug}/crm");
             await page.FillAsync("#opportunity-title", "Digital identity rollout");
