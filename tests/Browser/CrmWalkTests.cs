@@ -110,6 +110,21 @@ public sealed class CrmWalkTests(BrowserFixture fixture) : IClassFixture<Browser
             (await app.Mail.WaitForAsync("wanjiru@example.go.ke", subject: "Your study visit")).Body.ShouldContain("Reply to our e-mail");
             (await page.TextContentAsync("ol.timeline"))!.ShouldContain("E-mail to 1 person");
 
+            // A spreadsheet of organisations, imported in the background: the page follows its progress to the report.
+            await page.VisitAsync($"/{tenant.Slug}/crm/imports");
+            await BrowserFixture.AssertAccessibleAsync(page);
+            await page.SetInputFilesAsync("#csv-file", new FilePayload
+            {
+                Name = "organisations.csv", MimeType = "text/csv",
+                Buffer = System.Text.Encoding.UTF8.GetBytes("name;kind;country\nMinistry of ICT and Digital Economy;Ministry;KE\nICT Authority;Agency;KE\nKenya Revenue Authority;Agency;KE\n"),
+            });
+            await page.FocusAsync("#start-import");
+            await page.Keyboard.PressAsync("Enter");
+            await page.WaitForSelectorAsync("#import-summary", new() { Timeout = 30_000 });
+            (await page.TextContentAsync("#import-summary"))!.ShouldContain("2 imported, 1 duplicates");
+            (await page.TextContentAsync("#import-report"))!.ShouldContain("Already in the CRM");
+            await BrowserFixture.AssertAccessibleAsync(page);
+
             await page.VisitAsync($"/{tenant.Slug}/crm");
             await page.FillAsync("#opportunity-title", "Digital identity rollout");
             await page.FillAsync("#opportunity-amount", "4200000");

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using NucleusCloud.Modules.Abstractions.Http;
+using NucleusCloud.Modules.Abstractions.Jobs;
 using NucleusCloud.Modules.Abstractions.Messaging;
 using NucleusCloud.Modules.Abstractions.Modules;
 using NucleusCloud.Modules.Abstractions.Persistence;
@@ -36,7 +37,7 @@ public sealed class CatalogueModule : IModule
         services.AddScoped<IPartnerSolutions>(sp => sp.GetRequiredService<PartnerSolutions>());
         services.AddScoped<SolutionSearch>();
         services.AddScoped<DpgImporter>();
-        services.AddSingleton<ImportJobs>();
+        services.AddSingleton<TenantJobs<ImportReport>>();
         services.AddScoped<ICatalogueImports, CatalogueImports>();
         services.AddScoped<SolutionCsv>();
         services.AddSingleton<IFullTextIndex>(ModuleDatabase.Read(configuration).Provider == DatabaseProvider.Postgres

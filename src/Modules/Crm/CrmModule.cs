@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NucleusCloud.Modules.Abstractions.Http;
+using NucleusCloud.Modules.Abstractions.Jobs;
 using NucleusCloud.Modules.Abstractions.Messaging;
 using NucleusCloud.Modules.Abstractions.Modules;
 using NucleusCloud.Modules.Abstractions.Persistence;
@@ -31,6 +32,8 @@ public sealed class CrmModule : IModule
         services.AddScoped<ICrmIntake, CrmIntake>();
         services.AddScoped<OrganisationBook>();
         services.AddScoped<OrganisationCsv>();
+        services.AddScoped<OrganisationImports>();
+        services.AddSingleton<TenantJobs<CrmImportReport>>();
         services.AddScoped<ContactBook>();
         services.AddScoped<ConsentedMail>();
         services.AddScoped<EnquiryDesk>();

@@ -11,12 +11,13 @@ using NucleusCloud.Modules.Crm.Organisations;
 using NucleusCloud.Modules.Crm.Tasks;
 using NucleusCloud.Modules.Crm.Visits;
 using NucleusCloud.Modules.Abstractions.Http;
+using NucleusCloud.Modules.Abstractions.Jobs;
 
 namespace NucleusCloud.Modules.Crm;
 
 /// <summary>Reads for the pages, and the same services the API writes through.</summary>
 internal sealed class CrmWorkspace(CrmDbContext db, OrganisationBook organisations, OpportunityPipeline pipeline, EnquiryDesk desk, SuggestionDesk suggestions, ContactBook people,
-    CrmTaskList tasks, VisitPlanner planner, VisitFigures figures, ConsentedMail mail, EmailEnquiries emails) : ICrmWorkspace
+    CrmTaskList tasks, VisitPlanner planner, VisitFigures figures, ConsentedMail mail, EmailEnquiries emails, OrganisationImports imports) : ICrmWorkspace
 {
     public async Task<IReadOnlyList<OrganisationDetails>> OrganisationsAsync(string? search, OrganisationKind? kind, CancellationToken cancellationToken = default)
     {
@@ -133,4 +134,9 @@ internal sealed class CrmWorkspace(CrmDbContext db, OrganisationBook organisatio
     public Task<Outcome<bool>> DeleteOrganisationAsync(Guid id, CancellationToken cancellationToken = default) => organisations.DeleteAsync(id, cancellationToken);
 
     public Task<Outcome<EnquiryListItem>> ImportEmailAsync(Stream eml, CancellationToken cancellationToken = default) => emails.ImportAsync(eml, cancellationToken);
+
+    public Task<Outcome<JobProgress<CrmImportReport>>> StartOrganisationImportAsync(byte[] csv, CancellationToken cancellationToken = default) =>
+        imports.StartAsync(csv, cancellationToken);
+
+    public JobProgress<CrmImportReport>? OrganisationImport(Guid jobId) => imports.Find(jobId);
 }

@@ -28,10 +28,10 @@ public abstract class ImportJobTests<TFixture>(TFixture fixture) : IClassFixture
         var location = started.Headers.Location!.ToString();
         location.ShouldStartWith($"/api/{a.Slug}/catalogue/imports/jobs/");
 
-        ImportProgress? progress = null;
+        NucleusCloud.Modules.Abstractions.Jobs.JobProgress<ImportReport>? progress = null;
         for (var attempt = 0; attempt < 300 && progress?.Finished != true; attempt++)
         {
-            progress = await admin.GetFromJsonAsync<ImportProgress>(location, Api.Json);
+            progress = await admin.GetFromJsonAsync<NucleusCloud.Modules.Abstractions.Jobs.JobProgress<ImportReport>>(location, Api.Json);
             progress!.Done.ShouldBeLessThanOrEqualTo(progress.Total == 0 ? progress.Done : progress.Total);
             await Task.Delay(100);
         }

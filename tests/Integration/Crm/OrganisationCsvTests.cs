@@ -72,6 +72,59 @@ public abstract class OrganisationCsvTests<TFixture>(TFixture fixture) : IClassF
     }
 
     [SkippableFact]
+    public async Task A_hundred_thousand_rows_import_as_a_job_that_shows_its_progress_to_its_tenant_alone()
+    {
+        var (a, b) = (await App.NewTenantAsync(), await App.NewTenantAsync());
+        var (admin, other) = (App.MemberOf(a), App.MemberOf(b));
+        var csv = new StringBuilder("name;kind;country\n");
+        for (var i = 0; i < 99_997; i++)
+        {
+            csv.Append("Agence ").Append(i).Append(";Agency;SN\n");
+        }
+
+        csv.Append("agence 10;Agency;sn\n=cmd|' /C calc'!A0;Company;FR\nNowhere;Agency;XX\n");
+        var started = await PostAsync(admin, $"/api/{a.Slug}/crm/imports/organisations/jobs", Encoding.UTF8.GetBytes(csv.ToString()));
+        started.StatusCode.ShouldBe(HttpStatusCode.Accepted, await started.Content.ReadAsStringAsync());
+        var location = started.Headers.Location!.ToString();
+        JsonNode.Parse(await started.Content.ReadAsStringAsync())!["finished"]!.GetValue<bool>().ShouldBeFalse();
+
+        // Another tenant does not see the job, even by its id.
+        await (await other.GetAsync(location)).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+        await (await other.GetAsync(location.Replace(a.Slug, b.Slug, StringComparison.Ordinal))).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+
+        var seen = new List<int>();
+        var done = await Eventually.Until(async () =>
+        {
+            var progress = JsonNode.Parse(await admin.GetStringAsync(location))!;
+            seen.Add(progress["done"]!.GetValue<int>());
+            return progress;
+        }, p => p["finished"]!.GetValue<bool>(), "the import finished", TimeSpan.FromMinutes(3));
+        done["error"].ShouldBeNull();
+        (done["done"]!.GetValue<int>(), done["total"]!.GetValue<int>()).ShouldBe((100_000, 100_000));
+        seen.ShouldBe(seen.Order().ToList(), "progress only moves forward");
+        var report = done["report"]!;
+        (report["imported"]!.GetValue<int>(), report["duplicates"]!.GetValue<int>(), report["failed"]!.GetValue<int>()).ShouldBe((99_997, 1, 2));
+        report["rows"]!.AsArray().Count.ShouldBe(3, "only the rows not imported are listed");
+        JsonNode.Parse(await admin.GetStringAsync($"/api/{a.Slug}/crm/organisations?pageSize=1"))!["total"]!.GetValue<int>().ShouldBe(99_997);
+        JsonNode.Parse(await other.GetStringAsync($"/api/{b.Slug}/crm/organisations?pageSize=1"))!["total"]!.GetValue<int>().ShouldBe(0);
+
+        // Too many rows: the job refuses the file whole; a viewer starts nothing.
+        var tooMany = new StringBuilder("name,kind,country\n");
+        for (var i = 0; i < 100_001; i++)
+        {
+            tooMany.Append('X').Append(i).Append(",Agency,KE\n");
+        }
+
+        var refused = await PostAsync(admin, $"/api/{a.Slug}/crm/imports/organisations/jobs", Encoding.UTF8.GetBytes(tooMany.ToString()));
+        refused.StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        var failed = await Eventually.Until(async () => JsonNode.Parse(await admin.GetStringAsync(refused.Headers.Location!.ToString()))!,
+            p => p["finished"]!.GetValue<bool>(), "the refusal");
+        failed["error"]!.GetValue<string>().ShouldContain("100,000");
+        await (await PostAsync(App.MemberOf(TenantRole.Viewer, a), $"/api/{a.Slug}/crm/imports/organisations/jobs", Encoding.UTF8.GetBytes("name,kind,country\nX,Agency,KE\n")))
+            .ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+    }
+
+    [SkippableFact]
     public async Task An_exported_formula_is_neutralised_for_spreadsheets()
     {
         var a = await App.NewTenantAsync();

@@ -1,3 +1,4 @@
+using NucleusCloud.Modules.Abstractions.Jobs;
 namespace NucleusCloud.Modules.Catalogue.Contracts;
 
 /// <summary>A solution as it appears in lists and search results.</summary>
@@ -79,9 +80,6 @@ public sealed record ImportReport(int Imported, int Updated, int Failed, IReadOn
 
 public sealed record ImportedRecord(string? Name, string Status, IReadOnlyList<string> Messages);
 
-/// <summary>A running or finished import: records done of total, and the report once finished.</summary>
-public sealed record ImportProgress(Guid Id, int Done, int Total, bool Finished, ImportReport? Report, string? Error, DateTimeOffset StartedAt);
-
 /// <summary>Imports that run in the background, for the import page and <c>…/imports/dpg/jobs</c>.</summary>
 public interface ICatalogueImports
 {
@@ -89,10 +87,10 @@ public interface ICatalogueImports
     /// Starts importing DPG records (one, an array, or a zip) into the current tenant for the caller, who
     /// must be allowed to change the catalogue (and to publish, with <paramref name="publish"/>).
     /// </summary>
-    Task<Outcome<ImportProgress>> StartDpgAsync(byte[] content, bool publish, CancellationToken cancellationToken = default);
+    Task<Outcome<JobProgress<ImportReport>>> StartDpgAsync(byte[] content, bool publish, CancellationToken cancellationToken = default);
 
     /// <summary>The job's progress, only when it belongs to the current tenant.</summary>
-    ImportProgress? Find(Guid jobId);
+    JobProgress<ImportReport>? Find(Guid jobId);
 }
 
 /// <summary>A case study as its editors write it (create and full update).</summary>

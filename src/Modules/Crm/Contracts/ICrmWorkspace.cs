@@ -1,3 +1,4 @@
+using NucleusCloud.Modules.Abstractions.Jobs;
 using NucleusCloud.Modules.Abstractions.Outcomes;
 
 namespace NucleusCloud.Modules.Crm.Contracts;
@@ -88,4 +89,10 @@ public interface ICrmWorkspace
 
     /// <summary>An enquiry from an e-mail saved as .eml.</summary>
     Task<Outcome<EnquiryListItem>> ImportEmailAsync(Stream eml, CancellationToken cancellationToken = default);
+
+    /// <summary>Starts importing organisations from a CSV file of up to 100,000 rows in the background.</summary>
+    Task<Outcome<JobProgress<CrmImportReport>>> StartOrganisationImportAsync(byte[] csv, CancellationToken cancellationToken = default);
+
+    /// <summary>An import's progress, only when it belongs to the current tenant.</summary>
+    JobProgress<CrmImportReport>? OrganisationImport(Guid jobId);
 }

@@ -20,7 +20,10 @@ namespace NucleusCloud.Modules.Crm.Organisations;
 /// </summary>
 internal sealed class OrganisationCsv(CrmDbContext db, ICaller caller, IValidator<OrganisationRequest> validator, TimeProvider clock)
 {
+    /// <summary>Rows an import answered in its own request may hold; larger files go through a job (<see cref="MaxJobRows"/>).</summary>
     public const int MaxRows = 5_000;
+
+    public const int MaxJobRows = 100_000;
     public static readonly string[] Columns = ["id", "name", "kind", "country", "websiteUrl", "notes"];
 
     public async Task<string> ExportAsync(CancellationToken cancellationToken)
@@ -35,7 +38,11 @@ internal sealed class OrganisationCsv(CrmDbContext db, ICaller caller, IValidato
         return output.ToString();
     }
 
-    public async Task<Outcome<CrmImportReport>> ImportAsync(byte[] body, CancellationToken cancellationToken)
+    /// <summary>
+    /// Imports at most <paramref name="maxRows"/> rows, reporting rows checked of all rows to <paramref name="progress"/>;
+    /// the report lists the rows not imported (duplicates and failures) with why.
+    /// </summary>
+    public async Task<Outcome<CrmImportReport>> ImportAsync(byte[] body, int maxRows, IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
     {
         if (!await caller.MayAsync(Permissions.CrmWrite, cancellationToken))
         {
@@ -46,7 +53,7 @@ internal sealed class OrganisationCsv(CrmDbContext db, ICaller caller, IValidato
         List<IReadOnlyList<string>> rows;
         try
         {
-            rows = [.. Csv.Read(new StringReader(text)).Take(MaxRows + 2)];
+            rows = [.. Csv.Read(new StringReader(text)).Take(maxRows + 2)];
         }
         catch (FormatException malformed)
         {
@@ -58,9 +65,11 @@ internal sealed class OrganisationCsv(CrmDbContext db, ICaller caller, IValidato
             return Refusal.Invalid("file", $"The first row must name the columns, including 'name', 'kind' and 'country' (export to see them all: {string.Join(", ", Columns)}).");
         }
 
-        if (rows.Count > MaxRows + 1)
+        if (rows.Count > maxRows + 1)
         {
-            return Refusal.Invalid("file", $"An import holds at most {MaxRows} rows; split the file.");
+            return Refusal.Invalid("file", maxRows < MaxJobRows
+                ? $"This import holds at most {maxRows:N0} rows; import larger files as a job (…/imports/organisations/jobs), up to {MaxJobRows:N0} rows."
+                : $"An import holds at most {maxRows:N0} rows; split the file.");
         }
 
         var header = rows[0].Select(h => h.Trim()).ToList();
@@ -68,9 +77,15 @@ internal sealed class OrganisationCsv(CrmDbContext db, ICaller caller, IValidato
             .ToDictionary(o => Key(o.Name, o.Country), o => o.Id.ToString(), StringComparer.Ordinal);
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var results = new List<CrmImportedRow>();
+        var imported = 0;
         var now = clock.GetStorableUtcNow();
         for (var i = 1; i < rows.Count; i++)
         {
+            if (i % 1_000 == 0)
+            {
+                progress?.Report((i, rows.Count - 1));
+            }
+
             var row = rows[i];
             if (row.All(string.IsNullOrWhiteSpace))
             {
@@ -112,11 +127,13 @@ internal sealed class OrganisationCsv(CrmDbContext db, ICaller caller, IValidato
                 Name = request.Name!.Trim(), Kind = request.Kind!.Value, Country = request.Country!.Trim().ToUpperInvariant(),
                 WebsiteUrl = request.WebsiteUrl, Notes = request.Notes ?? "", CreatedAt = now, UpdatedAt = now,
             });
-            results.Add(new CrmImportedRow(line, name, "imported", []));
+            imported++;
         }
 
+        // One save: all valid rows, or none.
         await db.SaveChangesAsync(cancellationToken);
-        return new CrmImportReport(results.Count(r => r.Status == "imported"), results.Count(r => r.Status == "duplicate"), results.Count(r => r.Status == "failed"), encoding, results);
+        progress?.Report((rows.Count - 1, rows.Count - 1));
+        return new CrmImportReport(imported, results.Count(r => r.Status == "duplicate"), results.Count(r => r.Status == "failed"), encoding, results);
     }
 
     private static string Key(string name, string country) => $"{name.Trim().ToUpperInvariant()}|{country.Trim().ToUpperInvariant()}";
