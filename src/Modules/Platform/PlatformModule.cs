@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using NucleusCloud.Modules.Abstractions.Modules;
 using NucleusCloud.Modules.Abstractions.Persistence;
+using NucleusCloud.Modules.Platform.Billing;
 using NucleusCloud.Modules.Platform.Contracts;
 using NucleusCloud.Modules.Platform.Data;
 using NucleusCloud.Modules.Platform.Demo;
@@ -31,7 +32,13 @@ public sealed class PlatformModule : IModule
         services.AddScoped<ITenantRegistry, TenantRegistry>();
         services.AddScoped<IDemoSeeder, DemoTenants>();
         services.AddValidatorsOf<PlatformModule>();
+        services.Configure<StripeBillingOptions>(configuration.GetSection(StripeBillingOptions.Section));
+        services.AddScoped<BillingLedger>();
     }
 
-    public void MapEndpoints(IEndpointRouteBuilder endpoints) => TenantEndpoints.Map(endpoints);
+    public void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        TenantEndpoints.Map(endpoints);
+        StripeWebhookEndpoint.Map(endpoints);
+    }
 }

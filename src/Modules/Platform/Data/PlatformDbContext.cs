@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using NucleusCloud.Modules.Abstractions.Persistence;
+using NucleusCloud.Modules.Platform.Billing;
 using NucleusCloud.Modules.Platform.Tenants;
 
 namespace NucleusCloud.Modules.Platform.Data;
@@ -17,6 +18,10 @@ internal abstract class PlatformDbContext(DbContextOptions options) : DbContext(
     public DbSet<Tenant> Tenants => Set<Tenant>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<TenantBilling> Billing => Set<TenantBilling>();
+
+    public DbSet<StripeEventRecord> StripeEvents => Set<StripeEventRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -35,6 +40,27 @@ internal abstract class PlatformDbContext(DbContextOptions options) : DbContext(
             tenant.HasMany(t => t.HostNames).WithOne().HasForeignKey(h => h.TenantId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
+        modelBuilder.Entity<TenantBilling>(billing =>
+        {
+            billing.ToTable("tenant_billing");
+            billing.HasKey(b => b.TenantId);
+            billing.Property(b => b.TenantId).ValueGeneratedNever();
+            billing.HasIndex(b => b.StripeCustomerId).IsUnique();
+            billing.Property(b => b.StripeCustomerId).HasMaxLength(255);
+            billing.Property(b => b.StripeSubscriptionId).HasMaxLength(255);
+            billing.Property(b => b.Standing).HasConversion<string>().HasMaxLength(20);
+            billing.Property(b => b.Version).IsConcurrencyToken();
+            billing.HasOne<Tenant>().WithOne().HasForeignKey<TenantBilling>(b => b.TenantId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<StripeEventRecord>(record =>
+        {
+            record.ToTable("stripe_events");
+            record.HasKey(e => e.Id);
+            record.Property(e => e.Id).HasMaxLength(255);
+            record.Property(e => e.Type).HasMaxLength(100);
+            record.Property(e => e.Outcome).HasMaxLength(100);
+            record.HasIndex(e => e.ReceivedAt);
+        });
         modelBuilder.Entity<TenantHostName>(host =>
         {
             host.ToTable("tenant_host_names");

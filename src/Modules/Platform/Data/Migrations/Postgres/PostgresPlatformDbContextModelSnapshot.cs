@@ -42,6 +42,77 @@ namespace NucleusCloud.Modules.Platform.Data.Migrations.Postgres
                     b.ToTable("data_protection_keys", "platform");
                 });
 
+            modelBuilder.Entity("NucleusCloud.Modules.Platform.Billing.StripeEventRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReceivedAt");
+
+                    b.ToTable("stripe_events", "platform");
+                });
+
+            modelBuilder.Entity("NucleusCloud.Modules.Platform.Billing.TenantBilling", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("GraceEndsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Standing")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset?>("StandingAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("StripeCustomerId")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<string>("StripeSubscriptionId")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("TenantId");
+
+                    b.HasIndex("StripeCustomerId")
+                        .IsUnique();
+
+                    b.ToTable("tenant_billing", "platform");
+                });
+
             modelBuilder.Entity("NucleusCloud.Modules.Platform.Tenants.Tenant", b =>
                 {
                     b.Property<Guid>("Id")
@@ -106,6 +177,15 @@ namespace NucleusCloud.Modules.Platform.Data.Migrations.Postgres
                     b.HasIndex("TenantId");
 
                     b.ToTable("tenant_host_names", "platform");
+                });
+
+            modelBuilder.Entity("NucleusCloud.Modules.Platform.Billing.TenantBilling", b =>
+                {
+                    b.HasOne("NucleusCloud.Modules.Platform.Tenants.Tenant", null)
+                        .WithOne()
+                        .HasForeignKey("NucleusCloud.Modules.Platform.Billing.TenantBilling", "TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("NucleusCloud.Modules.Platform.Tenants.TenantHostName", b =>

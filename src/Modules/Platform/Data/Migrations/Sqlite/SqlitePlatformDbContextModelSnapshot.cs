@@ -36,6 +36,77 @@ namespace NucleusCloud.Modules.Platform.Data.Migrations.Sqlite
                     b.ToTable("data_protection_keys", "platform");
                 });
 
+            modelBuilder.Entity("NucleusCloud.Modules.Platform.Billing.StripeEventRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OccurredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReceivedAt");
+
+                    b.ToTable("stripe_events", "platform");
+                });
+
+            modelBuilder.Entity("NucleusCloud.Modules.Platform.Billing.TenantBilling", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("GraceEndsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Standing")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("StandingAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StripeCustomerId")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StripeSubscriptionId")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TenantId");
+
+                    b.HasIndex("StripeCustomerId")
+                        .IsUnique();
+
+                    b.ToTable("tenant_billing", "platform");
+                });
+
             modelBuilder.Entity("NucleusCloud.Modules.Platform.Tenants.Tenant", b =>
                 {
                     b.Property<Guid>("Id")
@@ -100,6 +171,15 @@ namespace NucleusCloud.Modules.Platform.Data.Migrations.Sqlite
                     b.HasIndex("TenantId");
 
                     b.ToTable("tenant_host_names", "platform");
+                });
+
+            modelBuilder.Entity("NucleusCloud.Modules.Platform.Billing.TenantBilling", b =>
+                {
+                    b.HasOne("NucleusCloud.Modules.Platform.Tenants.Tenant", null)
+                        .WithOne()
+                        .HasForeignKey("NucleusCloud.Modules.Platform.Billing.TenantBilling", "TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("NucleusCloud.Modules.Platform.Tenants.TenantHostName", b =>

@@ -1,0 +1,66 @@
+using NucleusCloud.Tenancy.EntityFramework;
+
+namespace NucleusCloud.Modules.Platform.Billing;
+
+/// <summary>Where a tenant's subscription stands, as Stripe's events said it last.</summary>
+public enum BillingStanding
+{
+    /// <summary>No subscription yet (a sponsored or trial tenant, or one onboarded before billing).</summary>
+    None,
+    Active,
+
+    /// <summary>A payment failed: the tenant keeps writing until its grace period ends, then turns read-only.</summary>
+    PastDue,
+
+    /// <summary>The subscription ended or went unpaid: read-only until it is paid again.</summary>
+    Canceled,
+}
+
+/// <summary>A tenant's billing state, driven by Stripe's webhooks in the order of the events' own timestamps.</summary>
+[PlatformOwned]
+internal sealed class TenantBilling
+{
+    public Guid TenantId { get; init; }
+
+    public string? StripeCustomerId { get; set; }
+
+    public string? StripeSubscriptionId { get; set; }
+
+    public BillingStanding Standing { get; set; }
+
+    public DateTimeOffset? GraceEndsAt { get; set; }
+
+    /// <summary>When the Stripe event behind <see cref="Standing"/> happened: an older event arriving later changes nothing.</summary>
+    public DateTimeOffset? StandingAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>Counts the changes applied; a concurrency token, so two events for one tenant do not both win.</summary>
+    public int Version { get; set; }
+
+    /// <summary>Read-only once the subscription ended, or once the grace after a failed payment is over.</summary>
+    public bool IsReadOnlyAt(DateTimeOffset now) => Standing == BillingStanding.Canceled || (Standing == BillingStanding.PastDue && GraceEndsAt <= now);
+
+    public BillingState ToState(DateTimeOffset now) => new(TenantId, Standing, GraceEndsAt, IsReadOnlyAt(now), StripeCustomerId, StripeSubscriptionId, StandingAt, UpdatedAt);
+}
+
+public sealed record BillingState(Guid TenantId, BillingStanding Standing, DateTimeOffset? GraceEndsAt, bool ReadOnly, string? CustomerId, string? SubscriptionId,
+    DateTimeOffset? StandingAt, DateTimeOffset UpdatedAt);
+
+/// <summary>A Stripe event taken in, kept so each is processed once however often Stripe delivers it.</summary>
+[PlatformOwned]
+internal sealed class StripeEventRecord
+{
+    public required string Id { get; init; }
+
+    public required string Type { get; init; }
+
+    public Guid? TenantId { get; init; }
+
+    /// <summary>What it did: applied, older than the state held, or about no known tenant.</summary>
+    public required string Outcome { get; set; }
+
+    public DateTimeOffset OccurredAt { get; init; }
+
+    public DateTimeOffset ReceivedAt { get; init; }
+}

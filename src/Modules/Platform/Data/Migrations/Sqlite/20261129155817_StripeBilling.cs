@@ -1,0 +1,83 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace NucleusCloud.Modules.Platform.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class StripeBilling : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "stripe_events",
+                schema: "platform",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    OccurredAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_stripe_events", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "tenant_billing",
+                schema: "platform",
+                columns: table => new
+                {
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StripeCustomerId = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    StripeSubscriptionId = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    Standing = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    GraceEndsAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    StandingAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_tenant_billing", x => x.TenantId);
+                    table.ForeignKey(
+                        name: "FK_tenant_billing_tenants_TenantId",
+                        column: x => x.TenantId,
+                        principalSchema: "platform",
+                        principalTable: "tenants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_stripe_events_ReceivedAt",
+                schema: "platform",
+                table: "stripe_events",
+                column: "ReceivedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_tenant_billing_StripeCustomerId",
+                schema: "platform",
+                table: "tenant_billing",
+                column: "StripeCustomerId",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "stripe_events",
+                schema: "platform");
+
+            migrationBuilder.DropTable(
+                name: "tenant_billing",
+                schema: "platform");
+        }
+    }
+}
