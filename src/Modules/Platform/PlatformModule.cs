@@ -34,11 +34,13 @@ public sealed class PlatformModule : IModule
         services.AddValidatorsOf<PlatformModule>();
         services.Configure<StripeBillingOptions>(configuration.GetSection(StripeBillingOptions.Section));
         services.AddScoped<BillingLedger>();
+        services.AddScoped<StripeBilling>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         TenantEndpoints.Map(endpoints);
         StripeWebhookEndpoint.Map(endpoints);
+        TenantBillingEndpoints.Map(endpoints);
     }
 }

@@ -15,6 +15,7 @@ namespace NucleusCloud.Modules.Platform.Billing;
 internal sealed class BillingLedger(PlatformDbContext db, IOptions<StripeBillingOptions> options, TimeProvider clock)
 {
     public const string TenantKey = "tenant_id";
+    public const string PlanKey = "plan";
 
     public async Task<string> ApplyAsync(Event stripeEvent, CancellationToken cancellationToken)
     {
@@ -54,8 +55,9 @@ internal sealed class BillingLedger(PlatformDbContext db, IOptions<StripeBilling
         var now = clock.GetUtcNow();
         var occurredAt = new DateTimeOffset(DateTime.SpecifyKind(stripeEvent.Created, DateTimeKind.Utc));
         var (tenantKey, customer, subscription, standing) = Read(stripeEvent);
+        var plan = PlanOf(stripeEvent);
         var billing = await FindAsync(tenantKey, customer, cancellationToken);
-        var outcome = billing is null ? "no tenant" : Apply(billing, customer, subscription, standing, occurredAt, now);
+        var outcome = billing is null ? "no tenant" : Apply(billing, customer, subscription, plan, standing, occurredAt, now);
         db.StripeEvents.Add(new StripeEventRecord
         {
             Id = stripeEvent.Id, Type = stripeEvent.Type, TenantId = billing?.TenantId, Outcome = outcome, OccurredAt = occurredAt, ReceivedAt = now,
@@ -65,12 +67,14 @@ internal sealed class BillingLedger(PlatformDbContext db, IOptions<StripeBilling
         return outcome;
     }
 
-    private string Apply(TenantBilling billing, string? customer, string? subscription, BillingStanding? standing, DateTimeOffset occurredAt, DateTimeOffset now)
+    private string Apply(TenantBilling billing, string? customer, string? subscription, string? plan, BillingStanding? standing, DateTimeOffset occurredAt, DateTimeOffset now)
     {
         // Ids only ever add what Stripe told us; they do not depend on the order of arrival.
-        var linked = (customer is not null && billing.StripeCustomerId != customer) || (subscription is not null && billing.StripeSubscriptionId != subscription);
+        var linked = (customer is not null && billing.StripeCustomerId != customer) || (subscription is not null && billing.StripeSubscriptionId != subscription)
+            || (plan is not null && billing.Plan != plan);
         billing.StripeCustomerId ??= customer;
         billing.StripeSubscriptionId = subscription ?? billing.StripeSubscriptionId;
+        billing.Plan = plan ?? billing.Plan;
         var outcome = "applied";
         if (standing is { } next)
         {
@@ -115,7 +119,15 @@ internal sealed class BillingLedger(PlatformDbContext db, IOptions<StripeBilling
         _ => (null, null, null, null),
     };
 
-    private static string? Metadata(Dictionary<string, string>? metadata) => metadata is not null && metadata.TryGetValue(TenantKey, out var id) ? id : null;
+    private static string? Metadata(Dictionary<string, string>? metadata, string key = TenantKey) => metadata is not null && metadata.TryGetValue(key, out var value) ? value : null;
+
+    /// <summary>The plan a Checkout session or a subscription was made for (we put it in their metadata).</summary>
+    private static string? PlanOf(Event stripeEvent) => stripeEvent.Data.Object switch
+    {
+        Session session => Metadata(session.Metadata, PlanKey),
+        Subscription s => Metadata(s.Metadata, PlanKey),
+        _ => null,
+    };
 
     private static BillingStanding? Of(string status) => status switch
     {

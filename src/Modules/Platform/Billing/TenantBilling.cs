@@ -26,6 +26,9 @@ internal sealed class TenantBilling
 
     public string? StripeSubscriptionId { get; set; }
 
+    /// <summary>The plan the subscription is for (a key of <c>Billing:Stripe:Prices</c>).</summary>
+    public string? Plan { get; set; }
+
     public BillingStanding Standing { get; set; }
 
     public DateTimeOffset? GraceEndsAt { get; set; }
@@ -41,10 +44,10 @@ internal sealed class TenantBilling
     /// <summary>Read-only once the subscription ended, or once the grace after a failed payment is over.</summary>
     public bool IsReadOnlyAt(DateTimeOffset now) => Standing == BillingStanding.Canceled || (Standing == BillingStanding.PastDue && GraceEndsAt <= now);
 
-    public BillingState ToState(DateTimeOffset now) => new(TenantId, Standing, GraceEndsAt, IsReadOnlyAt(now), StripeCustomerId, StripeSubscriptionId, StandingAt, UpdatedAt);
+    public BillingState ToState(DateTimeOffset now) => new(TenantId, Plan, Standing, GraceEndsAt, IsReadOnlyAt(now), StripeCustomerId, StripeSubscriptionId, StandingAt, UpdatedAt);
 }
 
-public sealed record BillingState(Guid TenantId, BillingStanding Standing, DateTimeOffset? GraceEndsAt, bool ReadOnly, string? CustomerId, string? SubscriptionId,
+public sealed record BillingState(Guid TenantId, string? Plan, BillingStanding Standing, DateTimeOffset? GraceEndsAt, bool ReadOnly, string? CustomerId, string? SubscriptionId,
     DateTimeOffset? StandingAt, DateTimeOffset UpdatedAt);
 
 /// <summary>A Stripe event taken in, kept so each is processed once however often Stripe delivers it.</summary>

@@ -82,6 +82,9 @@ namespace NucleusCloud.Modules.Platform.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("GraceEndsAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Plan")
+                        .HasColumnType("text");
+
                     b.Property<string>("Standing")
                         .IsRequired()
                         .HasMaxLength(20)

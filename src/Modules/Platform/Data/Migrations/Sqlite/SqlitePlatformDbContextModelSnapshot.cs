@@ -76,6 +76,9 @@ namespace NucleusCloud.Modules.Platform.Data.Migrations.Sqlite
                     b.Property<long?>("GraceEndsAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Plan")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Standing")
                         .IsRequired()
                         .HasMaxLength(20)

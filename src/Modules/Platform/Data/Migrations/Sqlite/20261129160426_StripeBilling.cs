@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace NucleusCloud.Modules.Platform.Data.Migrations.Postgres
+namespace NucleusCloud.Modules.Platform.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class StripeBilling : Migration
@@ -16,12 +16,12 @@ namespace NucleusCloud.Modules.Platform.Data.Migrations.Postgres
                 schema: "platform",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
-                    Type = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    TenantId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Outcome = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    OccurredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    OccurredAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -33,14 +33,15 @@ namespace NucleusCloud.Modules.Platform.Data.Migrations.Postgres
                 schema: "platform",
                 columns: table => new
                 {
-                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
-                    StripeCustomerId = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
-                    StripeSubscriptionId = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
-                    Standing = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    GraceEndsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    StandingAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StripeCustomerId = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    StripeSubscriptionId = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    Plan = table.Column<string>(type: "TEXT", nullable: true),
+                    Standing = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    GraceEndsAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    StandingAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {

@@ -1,0 +1,102 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NucleusCloud.Modules.Abstractions.Email;
+using NucleusCloud.Modules.Abstractions.Outcomes;
+using NucleusCloud.Modules.Platform.Data;
+using NucleusCloud.Tenancy;
+using NucleusCloud.Tenancy.Authorization;
+using Stripe;
+using Stripe.Checkout;
+
+namespace NucleusCloud.Modules.Platform.Billing;
+
+/// <summary>
+/// A tenant's owners subscribe to a plan through Stripe Checkout (subscription mode) and manage payment in Stripe's
+/// customer portal. The API key and the prices come only from <c>Billing:Stripe</c>; every create carries an
+/// idempotency key, so a retried request creates nothing twice (the customer once per tenant; a checkout once per
+/// intent the caller names, or per request).
+/// </summary>
+internal sealed class StripeBilling(PlatformDbContext db, ICaller caller, ITenantContext tenant, IOptions<StripeBillingOptions> options, IOptions<MailOptions> site, TimeProvider clock)
+{
+    public async Task<Outcome<BillingLink>> CheckoutAsync(string? plan, string? intent, CancellationToken cancellationToken)
+    {
+        if (await RefusedAsync(cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        if (plan is null || !options.Value.Prices.TryGetValue(plan, out var price))
+        {
+            return Refusal.Invalid("plan", $"Choose a plan: {string.Join(", ", options.Value.Prices.Keys.Order(StringComparer.Ordinal))}.");
+        }
+
+        var current = tenant.RequiredTenant;
+        var billing = await db.Billing.FirstOrDefaultAsync(b => b.TenantId == current.Id, cancellationToken)
+            ?? db.Billing.Add(new TenantBilling { TenantId = current.Id, UpdatedAt = clock.GetUtcNow() }).Entity;
+        var client = Client();
+        if (billing.StripeCustomerId is null)
+        {
+            var customer = await new CustomerService(client).CreateAsync(new CustomerCreateOptions
+            {
+                Name = current.Name,
+                Metadata = new Dictionary<string, string> { [BillingLedger.TenantKey] = current.Id.ToString() },
+            }, new RequestOptions { IdempotencyKey = $"nucleus-customer-{current.Id}" }, cancellationToken);
+            billing.StripeCustomerId = customer.Id;
+            billing.UpdatedAt = clock.GetUtcNow();
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        var metadata = new Dictionary<string, string> { [BillingLedger.TenantKey] = current.Id.ToString(), [BillingLedger.PlanKey] = plan };
+        var session = await new SessionService(client).CreateAsync(new SessionCreateOptions
+        {
+            Mode = "subscription",
+            Customer = billing.StripeCustomerId,
+            ClientReferenceId = current.Id.ToString(),
+            LineItems = [new SessionLineItemOptions { Price = price, Quantity = 1 }],
+            SubscriptionData = new SessionSubscriptionDataOptions { Metadata = metadata },
+            Metadata = metadata,
+            SuccessUrl = Link($"/{current.Slug}/billing?checkout=done"),
+            CancelUrl = Link($"/{current.Slug}/billing?checkout=cancelled"),
+        }, new RequestOptions { IdempotencyKey = $"nucleus-checkout-{current.Id}-{plan}-{intent ?? Guid.NewGuid().ToString("N")}" }, cancellationToken);
+        return new BillingLink(session.Url);
+    }
+
+    public async Task<Outcome<BillingLink>> PortalAsync(string? intent, CancellationToken cancellationToken)
+    {
+        if (await RefusedAsync(cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        var current = tenant.RequiredTenant;
+        var customer = await db.Billing.AsNoTracking().Where(b => b.TenantId == current.Id).Select(b => b.StripeCustomerId).FirstOrDefaultAsync(cancellationToken);
+        if (customer is null)
+        {
+            return Refusal.Conflict("The tenant has no subscription yet: subscribe through checkout first.");
+        }
+
+        var portal = await new Stripe.BillingPortal.SessionService(Client()).CreateAsync(new Stripe.BillingPortal.SessionCreateOptions
+        {
+            Customer = customer,
+            ReturnUrl = Link($"/{current.Slug}/billing"),
+        }, new RequestOptions { IdempotencyKey = $"nucleus-portal-{current.Id}-{intent ?? Guid.NewGuid().ToString("N")}" }, cancellationToken);
+        return new BillingLink(portal.Url);
+    }
+
+    public async Task<BillingState?> StateAsync(CancellationToken cancellationToken) =>
+        (await db.Billing.AsNoTracking().FirstOrDefaultAsync(b => b.TenantId == tenant.RequiredTenant.Id, cancellationToken))?.ToState(clock.GetUtcNow());
+
+    /// <summary>Billing is the owners' (they commit the government's money), and needs the platform's Stripe key.</summary>
+    private async Task<Refusal?> RefusedAsync(CancellationToken cancellationToken) =>
+        await caller.RoleAsync(cancellationToken) != TenantRole.Owner ? Refusal.Forbidden("Only the tenant's owners manage its subscription.")
+        : string.IsNullOrWhiteSpace(options.Value.ApiKey) ? Refusal.Conflict("Billing is not configured on this platform (Billing:Stripe:ApiKey).")
+        : null;
+
+    private StripeClient Client() =>
+        new(new StripeClientOptions { ApiKey = options.Value.ApiKey, ApiBase = string.IsNullOrWhiteSpace(options.Value.ApiBase) ? null : options.Value.ApiBase });
+
+    private string Link(string path) => site.Value.PublicUrl.TrimEnd('/') + path;
+}
+
+/// <summary>Where to send the owner: a Stripe Checkout page or the customer portal.</summary>
+public sealed record BillingLink(string Url);

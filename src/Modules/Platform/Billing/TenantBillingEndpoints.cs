@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using NucleusCloud.Modules.Abstractions.Http;
+using NucleusCloud.Tenancy.Authorization;
+
+namespace NucleusCloud.Modules.Platform.Billing;
+
+/// <summary>
+/// <c>/api/{tenant}/billing</c>: the subscription as a tenant sees it, and the ways to Stripe — <c>POST …/checkout</c>
+/// <c>{ "plan" }</c> and <c>POST …/portal</c> answer <c>{ "url" }</c>. An <c>Idempotency-Key</c> header makes a retried
+/// request answer the same Stripe session.
+/// </summary>
+internal static class TenantBillingEndpoints
+{
+    public static void Map(IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup($"/api/{{{Tenancy.Resolution.TenantRequests.RouteParameter}}}/billing").WithTags("Billing");
+        group.MapGet("", State).WithName("GetBilling").RequireAuthorization(Permissions.MembersManage);
+        group.MapPost("/checkout", Checkout).WithName("StartCheckout").RequireAuthorization(Permissions.MembersManage);
+        group.MapPost("/portal", Portal).WithName("OpenBillingPortal").RequireAuthorization(Permissions.MembersManage);
+    }
+
+    private static async Task<IResult> State(StripeBilling billing, CancellationToken cancellationToken) =>
+        await billing.StateAsync(cancellationToken) is { } state ? TypedResults.Ok(state) : ApiProblems.NotFound("Subscription");
+
+    private static async Task<IResult> Checkout(CheckoutRequest? request, HttpContext http, StripeBilling billing, CancellationToken cancellationToken) =>
+        RefusalProblems.Ok(await billing.CheckoutAsync(request?.Plan, Intent(http), cancellationToken));
+
+    private static async Task<IResult> Portal(HttpContext http, StripeBilling billing, CancellationToken cancellationToken) =>
+        RefusalProblems.Ok(await billing.PortalAsync(Intent(http), cancellationToken));
+
+    /// <summary>The caller's own idempotency key, kept to a safe length and alphabet.</summary>
+    private static string? Intent(HttpContext http) =>
+        http.Request.Headers["Idempotency-Key"].ToString() is { Length: > 0 and <= 100 } key && key.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_') ? key : null;
+}
+
+internal sealed record CheckoutRequest(string? Plan);

@@ -1,0 +1,82 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Web;
+
+namespace NucleusCloud.Tests.Integration.Infrastructure;
+
+/// <summary>
+/// A stand-in for Stripe's API on a loopback port, for Stripe.net to talk to (its <c>ApiBase</c> pointed here): it
+/// records every request (method, path, form fields, headers) for the test to assert, and answers the three
+/// creates the product makes the way Stripe does.
+/// </summary>
+public sealed class LocalStripe : IDisposable
+{
+    private readonly HttpListener _listener = new();
+    private int _created;
+
+    public LocalStripe()
+    {
+        var port = FreePort();
+        BaseUrl = $"http://127.0.0.1:{port}";
+        _listener.Prefixes.Add($"{BaseUrl}/");
+        _listener.Start();
+        _ = Task.Run(ServeAsync);
+    }
+
+    public string BaseUrl { get; }
+
+    public ConcurrentQueue<Received> Requests { get; } = new();
+
+    public sealed record Received(string Method, string Path, IReadOnlyDictionary<string, string> Form, string? IdempotencyKey, string? Authorization);
+
+    private async Task ServeAsync()
+    {
+        while (_listener.IsListening)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await _listener.GetContextAsync();
+            }
+            catch (HttpListenerException)
+            {
+                return;
+            }
+            catch (ObjectDisposedException)
+            {
+                return;
+            }
+
+            using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
+            var parsed = HttpUtility.ParseQueryString(await reader.ReadToEndAsync());
+            var form = parsed.AllKeys.Where(k => k is not null).ToDictionary(k => k!, k => parsed[k]!, StringComparer.Ordinal);
+            var path = context.Request.Url!.AbsolutePath;
+            Requests.Enqueue(new Received(context.Request.HttpMethod, path, form, context.Request.Headers["Idempotency-Key"], context.Request.Headers["Authorization"]));
+            var n = Interlocked.Increment(ref _created);
+            var (status, body) = path switch
+            {
+                "/v1/customers" => (200, $$"""{"id":"cus_local_{{n}}","object":"customer","metadata":{"source":"local"} }"""),
+                "/v1/checkout/sessions" => (200, $$"""{"id":"cs_test_{{n}}","object":"checkout.session","mode":"subscription","url":"https://checkout.stripe.com/c/pay/cs_test_{{n}}"}"""),
+                "/v1/billing_portal/sessions" => (200, $$"""{"id":"bps_{{n}}","object":"billing_portal.session","url":"https://billing.stripe.com/p/session/test_{{n}}"}"""),
+                _ => (404, """{"error":{"type":"invalid_request_error","message":"Unrecognized request URL."}}"""),
+            };
+            var bytes = Encoding.UTF8.GetBytes(body);
+            context.Response.StatusCode = status;
+            context.Response.ContentType = "application/json";
+            context.Response.Headers["Request-Id"] = $"req_local_{n}";
+            await context.Response.OutputStream.WriteAsync(bytes);
+            context.Response.Close();
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
+    }
+
+    public void Dispose() => _listener.Close();
+}
