@@ -74,7 +74,8 @@ public abstract class StrategyPlanTests<TFixture>(TFixture fixture) : IClassFixt
         await admin.PutAsJsonAsync($"/api/{a.Slug}/partners/{partner["id"]}/surveys/{year}-H2", new { score = 5.0m, respondents = 10 });
 
         var figures = await Eventually.Until(async () => JsonNode.Parse(await admin.GetStringAsync(indicators))!,
-            f => Value(f, "opportunities-won-value") == 1_250_000m && Value(f, "partner-satisfaction") == 4.25m, "won value and satisfaction reckoned");
+            f => Value(f, "opportunities-won-value") == 1_250_000m && Value(f, "partner-satisfaction") == 4.25m
+                && Item(f, "opportunities-won-value")["source"]!.GetValue<string>().Contains("USD", StringComparison.Ordinal), "won value (all three wins) and satisfaction reckoned");
         Item(figures, "opportunities-won-value")["source"]!.GetValue<string>().ShouldContain("300,000 USD");
         Item(figures, "opportunities-won-value")["unit"]!.GetValue<string>().ShouldBe("Money");
         Item(figures, "partner-satisfaction")["source"]!.GetValue<string>().ShouldContain("40 respondents");
