@@ -35,6 +35,7 @@ public sealed class PlatformModule : IModule
         services.Configure<StripeBillingOptions>(configuration.GetSection(StripeBillingOptions.Section));
         services.AddScoped<BillingLedger>();
         services.AddScoped<StripeBilling>();
+        services.AddScoped<ITenantBilling>(sp => sp.GetRequiredService<StripeBilling>());
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)

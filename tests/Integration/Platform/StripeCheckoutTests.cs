@@ -92,6 +92,13 @@ public abstract class StripeCheckoutTests<TFixture>(TFixture fixture) : IClassFi
         await (await _app.MemberOf(TenantRole.Owner, other).PostAsJsonAsync($"{url}/checkout", new { plan = "standard" })).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
         await (await _app.MemberOf(TenantRole.Owner, other).PostAsJsonAsync($"/api/{other.Slug}/billing/portal", new { })).ShouldBeProblemAsync(HttpStatusCode.Conflict);
         _stripe.Requests.Count.ShouldBe(before);
+
+        // The billing page offers the priced plans, and the portal once there is a customer.
+        var page = await owner.GetStringAsync($"/{tenant.Slug}/billing");
+        page.ShouldContain("id=\"go-to-checkout\"");
+        page.ShouldContain("<option value=\"premium\"");
+        page.ShouldContain("id=\"open-portal\"");
+        (await _app.MemberOf(TenantRole.Viewer, tenant).GetAsync($"/{tenant.Slug}/billing")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
 }
 

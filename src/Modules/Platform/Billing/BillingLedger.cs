@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using NucleusCloud.Modules.Platform.Contracts;
 using NucleusCloud.Modules.Platform.Data;
 using Stripe;
 using Stripe.Checkout;

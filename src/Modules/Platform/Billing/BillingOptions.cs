@@ -1,7 +1,7 @@
 namespace NucleusCloud.Modules.Platform.Billing;
 
 /// <summary>The <c>Billing:Stripe</c> configuration section: keys and secrets come only from here (environment or a secret store), never from code.</summary>
-public sealed class StripeBillingOptions
+internal sealed class StripeBillingOptions
 {
     public const string Section = "Billing:Stripe";
 

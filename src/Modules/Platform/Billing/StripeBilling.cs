@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NucleusCloud.Modules.Abstractions.Email;
 using NucleusCloud.Modules.Abstractions.Outcomes;
+using NucleusCloud.Modules.Platform.Contracts;
 using NucleusCloud.Modules.Platform.Data;
 using NucleusCloud.Tenancy;
 using NucleusCloud.Tenancy.Authorization;
@@ -16,9 +17,11 @@ namespace NucleusCloud.Modules.Platform.Billing;
 /// idempotency key, so a retried request creates nothing twice (the customer once per tenant; a checkout once per
 /// intent the caller names, or per request).
 /// </summary>
-internal sealed class StripeBilling(PlatformDbContext db, ICaller caller, ITenantContext tenant, IOptions<StripeBillingOptions> options, IOptions<MailOptions> site, TimeProvider clock)
+internal sealed class StripeBilling(PlatformDbContext db, ICaller caller, ITenantContext tenant, IOptions<StripeBillingOptions> options, IOptions<MailOptions> site, TimeProvider clock) : ITenantBilling
 {
-    public async Task<Outcome<BillingLink>> CheckoutAsync(string? plan, string? intent, CancellationToken cancellationToken)
+    public IReadOnlyList<string> Plans => [.. options.Value.Prices.Keys.Order(StringComparer.Ordinal)];
+
+    public async Task<Outcome<BillingLink>> CheckoutAsync(string? plan, string? intent, CancellationToken cancellationToken = default)
     {
         if (await RefusedAsync(cancellationToken) is { } refused)
         {
@@ -27,7 +30,7 @@ internal sealed class StripeBilling(PlatformDbContext db, ICaller caller, ITenan
 
         if (plan is null || !options.Value.Prices.TryGetValue(plan, out var price))
         {
-            return Refusal.Invalid("plan", $"Choose a plan: {string.Join(", ", options.Value.Prices.Keys.Order(StringComparer.Ordinal))}.");
+            return Refusal.Invalid("plan", $"Choose a plan: {string.Join(", ", Plans)}.");
         }
 
         var current = tenant.RequiredTenant;
@@ -61,7 +64,7 @@ internal sealed class StripeBilling(PlatformDbContext db, ICaller caller, ITenan
         return new BillingLink(session.Url);
     }
 
-    public async Task<Outcome<BillingLink>> PortalAsync(string? intent, CancellationToken cancellationToken)
+    public async Task<Outcome<BillingLink>> PortalAsync(string? intent, CancellationToken cancellationToken = default)
     {
         if (await RefusedAsync(cancellationToken) is { } refused)
         {
@@ -83,7 +86,7 @@ internal sealed class StripeBilling(PlatformDbContext db, ICaller caller, ITenan
         return new BillingLink(portal.Url);
     }
 
-    public async Task<BillingState?> StateAsync(CancellationToken cancellationToken) =>
+    public async Task<BillingState?> StateAsync(CancellationToken cancellationToken = default) =>
         (await db.Billing.AsNoTracking().FirstOrDefaultAsync(b => b.TenantId == tenant.RequiredTenant.Id, cancellationToken))?.ToState(clock.GetUtcNow());
 
     /// <summary>Billing is the owners' (they commit the government's money), and needs the platform's Stripe key.</summary>
@@ -97,6 +100,3 @@ internal sealed class StripeBilling(PlatformDbContext db, ICaller caller, ITenan
 
     private string Link(string path) => site.Value.PublicUrl.TrimEnd('/') + path;
 }
-
-/// <summary>Where to send the owner: a Stripe Checkout page or the customer portal.</summary>
-public sealed record BillingLink(string Url);

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NucleusCloud.Modules.Abstractions.Http;
 using NucleusCloud.Tenancy.Authorization;
+using NucleusCloud.Modules.Platform.Contracts;
 using Stripe;
 
 namespace NucleusCloud.Modules.Platform.Billing;

@@ -1,20 +1,7 @@
+using NucleusCloud.Modules.Platform.Contracts;
 using NucleusCloud.Tenancy.EntityFramework;
 
 namespace NucleusCloud.Modules.Platform.Billing;
-
-/// <summary>Where a tenant's subscription stands, as Stripe's events said it last.</summary>
-public enum BillingStanding
-{
-    /// <summary>No subscription yet (a sponsored or trial tenant, or one onboarded before billing).</summary>
-    None,
-    Active,
-
-    /// <summary>A payment failed: the tenant keeps writing until its grace period ends, then turns read-only.</summary>
-    PastDue,
-
-    /// <summary>The subscription ended or went unpaid: read-only until it is paid again.</summary>
-    Canceled,
-}
 
 /// <summary>A tenant's billing state, driven by Stripe's webhooks in the order of the events' own timestamps.</summary>
 [PlatformOwned]
@@ -46,9 +33,6 @@ internal sealed class TenantBilling
 
     public BillingState ToState(DateTimeOffset now) => new(TenantId, Plan, Standing, GraceEndsAt, IsReadOnlyAt(now), StripeCustomerId, StripeSubscriptionId, StandingAt, UpdatedAt);
 }
-
-public sealed record BillingState(Guid TenantId, string? Plan, BillingStanding Standing, DateTimeOffset? GraceEndsAt, bool ReadOnly, string? CustomerId, string? SubscriptionId,
-    DateTimeOffset? StandingAt, DateTimeOffset UpdatedAt);
 
 /// <summary>A Stripe event taken in, kept so each is processed once however often Stripe delivers it.</summary>
 [PlatformOwned]
