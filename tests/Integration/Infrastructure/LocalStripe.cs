@@ -9,7 +9,7 @@ namespace NucleusCloud.Tests.Integration.Infrastructure;
 /// <summary>
 /// A stand-in for Stripe's API on a loopback port, for Stripe.net to talk to (its <c>ApiBase</c> pointed here): it
 /// records every request (method, path, form fields, headers) for the test to assert, and answers the three
-/// creates the product makes the way Stripe does.
+/// creates the product makes the way Stripe does (and refuses a Checkout for the price <c>price_archived</c>, as Stripe refuses an unknown price).
 /// </summary>
 public sealed class LocalStripe : IDisposable
 {
@@ -55,11 +55,12 @@ public sealed class LocalStripe : IDisposable
             var path = context.Request.Url!.AbsolutePath;
             Requests.Enqueue(new Received(context.Request.HttpMethod, path, form, context.Request.Headers["Idempotency-Key"], context.Request.Headers["Authorization"]));
             var n = Interlocked.Increment(ref _created);
-            var (status, body) = path switch
+            var (status, body) = (path, form.GetValueOrDefault("line_items[0][price]")) switch
             {
-                "/v1/customers" => (200, $$"""{"id":"cus_local_{{n}}","object":"customer","metadata":{"source":"local"} }"""),
-                "/v1/checkout/sessions" => (200, $$"""{"id":"cs_test_{{n}}","object":"checkout.session","mode":"subscription","url":"https://checkout.stripe.com/c/pay/cs_test_{{n}}"}"""),
-                "/v1/billing_portal/sessions" => (200, $$"""{"id":"bps_{{n}}","object":"billing_portal.session","url":"https://billing.stripe.com/p/session/test_{{n}}"}"""),
+                ("/v1/checkout/sessions", "price_archived") => (400, """{"error":{"type":"invalid_request_error","code":"resource_missing","message":"No such price: 'price_archived'","param":"line_items[0][price]"}}"""),
+                ("/v1/customers", _) => (200, $$"""{"id":"cus_local_{{n}}","object":"customer","metadata":{"source":"local"} }"""),
+                ("/v1/checkout/sessions", _) => (200, $$"""{"id":"cs_test_{{n}}","object":"checkout.session","mode":"subscription","url":"https://checkout.stripe.com/c/pay/cs_test_{{n}}"}"""),
+                ("/v1/billing_portal/sessions", _) => (200, $$"""{"id":"bps_{{n}}","object":"billing_portal.session","url":"https://billing.stripe.com/p/session/test_{{n}}"}"""),
                 _ => (404, """{"error":{"type":"invalid_request_error","message":"Unrecognized request URL."}}"""),
             };
             var bytes = Encoding.UTF8.GetBytes(body);

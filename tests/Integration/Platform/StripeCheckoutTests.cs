@@ -24,6 +24,7 @@ public abstract class StripeCheckoutTests<TFixture>(TFixture fixture) : IClassFi
         _app.Settings["Billing:Stripe:ApiBase"] = _stripe.BaseUrl;
         _app.Settings["Billing:Stripe:Prices:standard"] = "price_standard_2026";
         _app.Settings["Billing:Stripe:Prices:premium"] = "price_premium_2026";
+        _app.Settings["Billing:Stripe:Prices:legacy"] = "price_archived";
         _app.Settings["Mail:PublicUrl"] = "https://nucleus.example";
     }
 
@@ -84,6 +85,11 @@ public abstract class StripeCheckoutTests<TFixture>(TFixture fixture) : IClassFi
         portalRequest.IdempotencyKey.ShouldNotBeNull().ShouldStartWith($"nucleus-portal-{tenant.Id}-");
         (await owner.GetAsync(url).OkAsync())["customerId"]!.GetValue<string>().ShouldBe("cus_local_1");
 
+        // What Stripe refuses comes back as a 502 in Stripe's own words, not as our failure.
+        var upstream = await (await owner.PostAsJsonAsync($"{url}/checkout", new { plan = "legacy" })).ShouldBeProblemAsync(HttpStatusCode.BadGateway);
+        upstream["detail"]!.GetValue<string>().ShouldContain("No such price: 'price_archived'");
+        upstream["detail"]!.GetValue<string>().ShouldNotContain("sk_test");
+
         // Only owners, of this tenant, for a plan the platform prices; nothing reaches Stripe otherwise.
         var before = _stripe.Requests.Count;
         await (await owner.PostAsJsonAsync($"{url}/checkout", new { plan = "gold" })).ShouldBeValidationProblemAsync("plan");
@@ -97,6 +103,7 @@ public abstract class StripeCheckoutTests<TFixture>(TFixture fixture) : IClassFi
         var page = await owner.GetStringAsync($"/{tenant.Slug}/billing");
         page.ShouldContain("id=\"go-to-checkout\"");
         page.ShouldContain("<option value=\"premium\"");
+        page.ShouldContain("<option value=\"legacy\"");
         page.ShouldContain("id=\"open-portal\"");
         (await _app.MemberOf(TenantRole.Viewer, tenant).GetAsync($"/{tenant.Slug}/billing")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }

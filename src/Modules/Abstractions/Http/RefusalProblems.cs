@@ -14,6 +14,8 @@ public static class RefusalProblems
         RefusalKind.TooLarge => Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "The request body is too large.", detail: refusal.Message),
         RefusalKind.UnsupportedType => Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "This type of file is not accepted.", detail: refusal.Message,
             type: "https://nucleuscloud.org/problems/unsupported-file"),
+        RefusalKind.Upstream => Results.Problem(statusCode: StatusCodes.Status502BadGateway, title: "A service the platform relies on did not do it.", detail: refusal.Message,
+            type: "https://nucleuscloud.org/problems/upstream"),
         _ => Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: refusal.Message, type: refusal.ProblemType),
     };
 

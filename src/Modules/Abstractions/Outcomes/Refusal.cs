@@ -26,6 +26,9 @@ public sealed record Refusal(RefusalKind Kind, string Field, string Message, str
     public static Refusal TooLarge(string field, string message) => new(RefusalKind.TooLarge, field, message);
 
     public static Refusal UnsupportedType(string field, string message) => new(RefusalKind.UnsupportedType, field, message);
+
+    /// <summary>A service the platform relies on (Stripe, for one) refused or failed; nothing of ours was the caller's fault.</summary>
+    public static Refusal Upstream(string message) => new(RefusalKind.Upstream, "", message);
 }
 
 public enum RefusalKind
@@ -36,6 +39,7 @@ public enum RefusalKind
     Conflict,
     TooLarge,
     UnsupportedType,
+    Upstream,
 }
 
 /// <summary>A service call's outcome: the value, or the refusal.</summary>

@@ -36,7 +36,20 @@ internal sealed class StripeBilling(PlatformDbContext db, ICaller caller, ITenan
         var current = tenant.RequiredTenant;
         var billing = await db.Billing.FirstOrDefaultAsync(b => b.TenantId == current.Id, cancellationToken)
             ?? db.Billing.Add(new TenantBilling { TenantId = current.Id, UpdatedAt = clock.GetUtcNow() }).Entity;
-        var client = Client();
+        try
+        {
+            return await SubscribeAsync(Client(), billing, current, plan, price, intent, cancellationToken);
+        }
+        catch (StripeException failure)
+        {
+            return Refused(failure);
+        }
+    }
+
+    /// <summary>The tenant's customer (made once), then the Checkout session for the plan's price.</summary>
+    private async Task<Outcome<BillingLink>> SubscribeAsync(StripeClient client, TenantBilling billing, TenantInfo current, string plan, string price, string? intent,
+        CancellationToken cancellationToken)
+    {
         if (billing.StripeCustomerId is null)
         {
             var customer = await new CustomerService(client).CreateAsync(new CustomerCreateOptions
@@ -78,12 +91,19 @@ internal sealed class StripeBilling(PlatformDbContext db, ICaller caller, ITenan
             return Refusal.Conflict("The tenant has no subscription yet: subscribe through checkout first.");
         }
 
-        var portal = await new Stripe.BillingPortal.SessionService(Client()).CreateAsync(new Stripe.BillingPortal.SessionCreateOptions
+        try
         {
-            Customer = customer,
-            ReturnUrl = Link($"/{current.Slug}/billing"),
-        }, new RequestOptions { IdempotencyKey = $"nucleus-portal-{current.Id}-{intent ?? Guid.NewGuid().ToString("N")}" }, cancellationToken);
-        return new BillingLink(portal.Url);
+            var portal = await new Stripe.BillingPortal.SessionService(Client()).CreateAsync(new Stripe.BillingPortal.SessionCreateOptions
+            {
+                Customer = customer,
+                ReturnUrl = Link($"/{current.Slug}/billing"),
+            }, new RequestOptions { IdempotencyKey = $"nucleus-portal-{current.Id}-{intent ?? Guid.NewGuid().ToString("N")}" }, cancellationToken);
+            return new BillingLink(portal.Url);
+        }
+        catch (StripeException failure)
+        {
+            return Refused(failure);
+        }
     }
 
     public async Task<BillingState?> StateAsync(CancellationToken cancellationToken = default) =>
@@ -94,6 +114,10 @@ internal sealed class StripeBilling(PlatformDbContext db, ICaller caller, ITenan
         await caller.RoleAsync(cancellationToken) != TenantRole.Owner ? Refusal.Forbidden("Only the tenant's owners manage its subscription.")
         : string.IsNullOrWhiteSpace(options.Value.ApiKey) ? Refusal.Conflict("Billing is not configured on this platform (Billing:Stripe:ApiKey).")
         : null;
+
+    /// <summary>Stripe's own words for what it refused (an unknown price, a deleted customer, an unreachable API), never our key.</summary>
+    private static Refusal Refused(StripeException refused) =>
+        Refusal.Upstream($"Stripe did not accept the request ({refused.StripeError?.Type ?? "no answer"}): {refused.StripeError?.Message ?? "the request did not reach Stripe."}");
 
     private StripeClient Client() =>
         new(new StripeClientOptions { ApiKey = options.Value.ApiKey, ApiBase = string.IsNullOrWhiteSpace(options.Value.ApiBase) ? null : options.Value.ApiBase });
