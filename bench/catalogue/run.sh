@@ -35,7 +35,7 @@ trap stop_host EXIT
 
 start_host() { # $1 provider, $2 connection string, $3 environment
   (cd "$out/host" && exec env ASPNETCORE_ENVIRONMENT="$3" Database__Provider="$1" Database__ConnectionString="$2" \
-    Demo__Seed=true Demo__Password="$password" Urls="$base" Logging__LogLevel__Default=Warning \
+    Demo__Seed=true Demo__Password="$password" Urls="$base" Logging__LogLevel__Default=Warning RateLimits__Search__PermitsPerMinute=100000000 \
     DataProtection__Certificate__Path="$key_ring" Mail__PickupDirectory="$out/mail" \
     dotnet NucleusCloud.Host.dll >"$out/host-$1-$3.log" 2>&1) &
   host_pid=$!

@@ -67,7 +67,7 @@ start_host() { # $1 mode (rls | plain), $2 environment
     settings+=(Database__ConnectionString="$(connection nucleus_bench_owner "${database}_plain")")
   fi
   (cd "$out/host" && exec env ASPNETCORE_ENVIRONMENT="$2" "${settings[@]}" Demo__Seed="${seed:-true}" Demo__Password="$password" Urls="$url" \
-    Logging__LogLevel__Default=Warning DataProtection__Certificate__Path="$key_ring" Mail__PickupDirectory="$out/mail" \
+    Logging__LogLevel__Default=Warning RateLimits__Search__PermitsPerMinute=100000000 DataProtection__Certificate__Path="$key_ring" Mail__PickupDirectory="$out/mail" \
     dotnet NucleusCloud.Host.dll >"$out/host-$1-$2.log" 2>&1) &
   pids+=($!)
   for _ in $(seq 1 120); do curl -fs "$url/health/ready" >/dev/null 2>&1 && return 0; sleep 1; done

@@ -38,6 +38,7 @@ public sealed class CatalogueModule : IModule
         services.AddScoped<SolutionSearch>();
         services.AddScoped<DpgImporter>();
         services.AddSingleton<TenantJobs<ImportReport>>();
+        services.AddSearchRateLimit(configuration);
         services.AddScoped<ICatalogueImports, CatalogueImports>();
         services.AddScoped<SolutionCsv>();
         services.AddSingleton<IFullTextIndex>(ModuleDatabase.Read(configuration).Provider == DatabaseProvider.Postgres

@@ -45,6 +45,7 @@ public sealed class NucleusApp(DatabaseProvider provider, string connectionStrin
         builder.UseSetting("RateLimits:SignIn:PermitsPerMinute", "100000");
         builder.UseSetting("RateLimits:Invitations:PermitsPerMinute", "100000");
         builder.UseSetting("RateLimits:Account:PermitsPerMinute", "100000");
+        builder.UseSetting("RateLimits:Search:PermitsPerMinute", "100000");
         builder.UseSetting("Mail:SmtpHost", "127.0.0.1");
         builder.UseSetting("Mail:SmtpPort", Mail.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         foreach (var (key, value) in Settings)

@@ -31,7 +31,8 @@ internal static class SolutionEndpoints
     {
         var group = Group(endpoints).WithTags("Catalogue: solutions").EvictsShowcase();
         // Anonymous reads are the showcase's data: cached like its pages, per tenant and query, evicted by any write.
-        group.MapGet("", Search).WithName("SearchSolutions").AllowAnonymous().Validate<SolutionSearchQuery>().CacheOutput(ShowcaseCache.PolicyName);
+        group.MapGet("", Search).WithName("SearchSolutions").AllowAnonymous().Validate<SolutionSearchQuery>().CacheOutput(ShowcaseCache.PolicyName)
+            .RequireRateLimiting(SearchRateLimit.PolicyName);
         group.MapGet("/{id:guid}", Get).WithName("GetSolution").AllowAnonymous().CacheOutput(ShowcaseCache.PolicyName);
         group.MapPost("", Create).WithName("CreateSolution").RequireAuthorization(Permissions.CatalogueWrite).Validate<SolutionRequest>();
         group.MapPut("/{id:guid}", Update).WithName("UpdateSolution").RequireAuthorization(Permissions.CatalogueWrite).Validate<SolutionRequest>();
