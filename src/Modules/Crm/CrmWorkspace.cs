@@ -131,8 +131,6 @@ internal sealed class CrmWorkspace(CrmDbContext db, OrganisationBook organisatio
     public Task<Outcome<OrganisationMerged>> MergeOrganisationAsync(Guid id, OrganisationMergeRequest request, CancellationToken cancellationToken = default) =>
         organisations.MergeAsync(id, request, cancellationToken);
 
-    public Task<Outcome<bool>> DeleteOrganisationAsync(Guid id, CancellationToken cancellationToken = default) => organisations.DeleteAsync(id, cancellationToken);
-
     public Task<Outcome<EnquiryListItem>> ImportEmailAsync(Stream eml, CancellationToken cancellationToken = default) => emails.ImportAsync(eml, cancellationToken);
 
     public Task<Outcome<JobProgress<CrmImportReport>>> StartOrganisationImportAsync(byte[] csv, CancellationToken cancellationToken = default) =>

@@ -14,8 +14,7 @@ public abstract class SearchRateLimitTests<TFixture>(TFixture fixture) : IClassF
 
     public async Task InitializeAsync()
     {
-        _ = fixture.App; // skips when the provider is unavailable
-        _app = new NucleusApp(fixture.Provider, await fixture.CreateEmptyDatabaseAsync());
+        _app = await fixture.OwnAppAsync();
         _app.Settings["RateLimits:Search:PermitsPerMinute"] = "5";
     }
 

@@ -14,8 +14,7 @@ public abstract class DemoSeedTests<TFixture>(TFixture fixture) : IClassFixture<
     [SkippableFact]
     public async Task The_demo_seeds_real_solutions_per_tenant_once()
     {
-        _ = fixture.App; // skips when the provider is unavailable
-        await using var app = new NucleusApp(fixture.Provider, await fixture.CreateEmptyDatabaseAsync());
+        await using var app = await fixture.OwnAppAsync();
         app.Settings["Demo:Seed"] = "true";
         var client = app.Anonymous();
 

@@ -24,6 +24,16 @@ public abstract class DatabaseFixture : IAsyncLifetime
 
     public string ConnectionString { get; protected set; } = "";
 
+    /// <summary>
+    /// A Host of a test's own on an empty database, for tests whose settings differ from the shared Host's (set them in
+    /// <see cref="NucleusApp.Settings"/> before its first use); skips, like <see cref="App"/>, when the provider is unavailable.
+    /// </summary>
+    public async Task<NucleusApp> OwnAppAsync()
+    {
+        _ = App;
+        return new NucleusApp(Provider, await CreateEmptyDatabaseAsync());
+    }
+
     /// <summary>Another database, empty, for tests that need one of their own (e.g. concurrent start-up).</summary>
     public abstract Task<string> CreateEmptyDatabaseAsync();
 

@@ -18,8 +18,7 @@ public abstract class StripeCheckoutTests<TFixture>(TFixture fixture) : IClassFi
 
     public async Task InitializeAsync()
     {
-        _ = fixture.App; // skips when the provider is unavailable
-        _app = new NucleusApp(fixture.Provider, await fixture.CreateEmptyDatabaseAsync());
+        _app = await fixture.OwnAppAsync();
         _app.Settings["Billing:Stripe:ApiKey"] = "sk_test_local_only";
         _app.Settings["Billing:Stripe:ApiBase"] = _stripe.BaseUrl;
         _app.Settings["Billing:Stripe:Prices:standard"] = "price_standard_2026";

@@ -23,8 +23,7 @@ public abstract class StripeWebhookTests<TFixture>(TFixture fixture) : IClassFix
 
     public async Task InitializeAsync()
     {
-        _ = fixture.App; // skips when the provider is unavailable
-        _app = new NucleusApp(fixture.Provider, await fixture.CreateEmptyDatabaseAsync());
+        _app = await fixture.OwnAppAsync();
         _app.Settings["Billing:Stripe:WebhookSecrets:0"] = Secret;
         _app.Settings["Billing:Stripe:WebhookSecrets:1"] = RotatedSecret;
     }

@@ -95,4 +95,9 @@ public static class ValidationRefusals
         (await validator.ValidateAsync(request, cancellationToken)).Errors.FirstOrDefault() is { } error
             ? Outcomes.Refusal.Invalid(ApiProblems.FieldName(error.PropertyName), error.ErrorMessage)
             : null;
+
+    /// <summary>A write's first two checks, in this order: the caller's right (<paramref name="denied"/> without it), then the request.</summary>
+    public static async Task<Outcomes.Refusal?> RefusalAsync<T>(this Tenancy.Authorization.ICaller caller, string permission, Outcomes.Refusal denied,
+        IValidator<T> validator, T request, CancellationToken cancellationToken) =>
+        !await caller.MayAsync(permission, cancellationToken) ? denied : await validator.RefusalAsync(request, cancellationToken);
 }

@@ -19,7 +19,7 @@ internal sealed class ContactBook(CrmDbContext db, ICaller caller, ITenantContex
 
     public async Task<Outcome<ContactDetails>> AddContactAsync(Guid organisationId, ContactRequest request, CancellationToken cancellationToken)
     {
-        if (await RefusedAsync(contacts, request, cancellationToken) is { } refusal)
+        if (await caller.RefusalAsync(Permissions.CrmWrite, MayNotWrite, contacts, request, cancellationToken) is { } refusal)
         {
             return refusal;
         }
@@ -44,7 +44,7 @@ internal sealed class ContactBook(CrmDbContext db, ICaller caller, ITenantContex
 
     public async Task<Outcome<ContactDetails>> UpdateContactAsync(Guid id, ContactRequest request, CancellationToken cancellationToken)
     {
-        if (await RefusedAsync(contacts, request, cancellationToken) is { } refusal)
+        if (await caller.RefusalAsync(Permissions.CrmWrite, MayNotWrite, contacts, request, cancellationToken) is { } refusal)
         {
             return refusal;
         }
@@ -107,7 +107,7 @@ internal sealed class ContactBook(CrmDbContext db, ICaller caller, ITenantContex
 
     public async Task<Outcome<InteractionDetails>> RecordAsync(Guid organisationId, InteractionRequest request, CancellationToken cancellationToken)
     {
-        if (await RefusedAsync(interactions, request, cancellationToken) is { } refusal)
+        if (await caller.RefusalAsync(Permissions.CrmWrite, MayNotWrite, interactions, request, cancellationToken) is { } refusal)
         {
             return refusal;
         }
@@ -205,9 +205,6 @@ internal sealed class ContactBook(CrmDbContext db, ICaller caller, ITenantContex
             .Join(db.Organisations.AsNoTracking(), c => c.OrganisationId, o => o.Id, (c, o) => new { c.Name, Organisation = o.Name }).FirstOrDefaultAsync(cancellationToken);
         return other is null ? null : Refusal.Invalid("email", $"{other.Name} ({other.Organisation}) already has this e-mail address; edit that contact instead of adding another.");
     }
-
-    private async Task<Refusal?> RefusedAsync<T>(IValidator<T> validator, T request, CancellationToken cancellationToken) =>
-        !await caller.MayAsync(Permissions.CrmWrite, cancellationToken) ? MayNotWrite : await validator.RefusalAsync(request, cancellationToken);
 
     /// <summary>Consent carries its source and the moment it was recorded; withdrawing it clears both.</summary>
     private static void Apply(Contact contact, ContactRequest request, DateTimeOffset now)

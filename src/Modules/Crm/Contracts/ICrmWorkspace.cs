@@ -85,8 +85,6 @@ public interface ICrmWorkspace
 
     Task<Outcome<OrganisationMerged>> MergeOrganisationAsync(Guid id, OrganisationMergeRequest request, CancellationToken cancellationToken = default);
 
-    Task<Outcome<bool>> DeleteOrganisationAsync(Guid id, CancellationToken cancellationToken = default);
-
     /// <summary>An enquiry from an e-mail saved as .eml.</summary>
     Task<Outcome<EnquiryListItem>> ImportEmailAsync(Stream eml, CancellationToken cancellationToken = default);
 

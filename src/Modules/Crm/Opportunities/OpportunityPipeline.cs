@@ -25,7 +25,7 @@ internal sealed class OpportunityPipeline(CrmDbContext db, ICaller caller, ITena
 
     public async Task<Outcome<OpportunityDetails>> CreateAsync(OpportunityRequest request, CancellationToken cancellationToken)
     {
-        if (await RefusedAsync(request, cancellationToken) is { } refusal)
+        if (await caller.RefusalAsync(Permissions.CrmWrite, MayNotWrite, requests, request, cancellationToken) is { } refusal)
         {
             return refusal;
         }
@@ -40,7 +40,7 @@ internal sealed class OpportunityPipeline(CrmDbContext db, ICaller caller, ITena
 
     public async Task<Outcome<OpportunityDetails>> UpdateAsync(Guid id, OpportunityRequest request, CancellationToken cancellationToken)
     {
-        if (await RefusedAsync(request, cancellationToken) is { } refusal)
+        if (await caller.RefusalAsync(Permissions.CrmWrite, MayNotWrite, requests, request, cancellationToken) is { } refusal)
         {
             return refusal;
         }
@@ -174,9 +174,6 @@ internal sealed class OpportunityPipeline(CrmDbContext db, ICaller caller, ITena
 
     private Task<string?> OrganisationNameAsync(Guid organisationId, CancellationToken cancellationToken) =>
         db.Organisations.Where(o => o.Id == organisationId).Select(o => o.Name).FirstOrDefaultAsync(cancellationToken);
-
-    private async Task<Refusal?> RefusedAsync(OpportunityRequest request, CancellationToken cancellationToken) =>
-        !await caller.MayAsync(Permissions.CrmWrite, cancellationToken) ? MayNotWrite : await requests.RefusalAsync(request, cancellationToken);
 
     private static void Apply(Opportunity opportunity, OpportunityRequest request)
     {

@@ -19,7 +19,7 @@ internal sealed class OrganisationBook(CrmDbContext db, ICaller caller, IValidat
 
     public async Task<Outcome<OrganisationDetails>> CreateAsync(OrganisationRequest request, CancellationToken cancellationToken)
     {
-        if (await RefusedAsync(request, cancellationToken) is { } refusal)
+        if (await caller.RefusalAsync(Permissions.CrmWrite, MayNotWrite, validator, request, cancellationToken) is { } refusal)
         {
             return refusal;
         }
@@ -34,7 +34,7 @@ internal sealed class OrganisationBook(CrmDbContext db, ICaller caller, IValidat
 
     public async Task<Outcome<OrganisationDetails>> UpdateAsync(Guid id, OrganisationRequest request, CancellationToken cancellationToken)
     {
-        if (await RefusedAsync(request, cancellationToken) is { } refusal)
+        if (await caller.RefusalAsync(Permissions.CrmWrite, MayNotWrite, validator, request, cancellationToken) is { } refusal)
         {
             return refusal;
         }
@@ -168,9 +168,6 @@ internal sealed class OrganisationBook(CrmDbContext db, ICaller caller, IValidat
         await db.SaveChangesAsync(cancellationToken);
         return true;
     }
-
-    private async Task<Refusal?> RefusedAsync(OrganisationRequest request, CancellationToken cancellationToken) =>
-        !await caller.MayAsync(Permissions.CrmWrite, cancellationToken) ? MayNotWrite : await validator.RefusalAsync(request, cancellationToken);
 
     private static void Apply(Organisation organisation, OrganisationRequest request)
     {

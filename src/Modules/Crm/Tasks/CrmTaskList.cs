@@ -126,14 +126,9 @@ internal sealed class CrmTaskList(CrmDbContext db, ICaller caller, IAccessAdmini
     /// <summary>The caller's right, the fields, an owner who is a member, and a linked record of this tenant.</summary>
     private async Task<Refusal?> RefusedAsync(CrmTaskRequest request, CancellationToken cancellationToken)
     {
-        if (!await caller.MayAsync(Permissions.CrmWrite, cancellationToken))
+        if (await caller.RefusalAsync(Permissions.CrmWrite, MayNotWrite, validator, request, cancellationToken) is { } refused)
         {
-            return MayNotWrite;
-        }
-
-        if (await validator.RefusalAsync(request, cancellationToken) is { } invalid)
-        {
-            return invalid;
+            return refused;
         }
 
         var owner = request.OwnerId ?? caller.UserId();

@@ -24,7 +24,7 @@ internal sealed class VisitPlanner(CrmDbContext db, ICaller caller, ITenantConte
 
     public async Task<Outcome<VisitDetails>> CreateAsync(VisitRequest request, CancellationToken cancellationToken)
     {
-        if (await RefusedAsync(visits, request, cancellationToken) is { } refusal)
+        if (await caller.RefusalAsync(Permissions.CrmWrite, MayNotWrite, visits, request, cancellationToken) is { } refusal)
         {
             return refusal;
         }
@@ -45,7 +45,7 @@ internal sealed class VisitPlanner(CrmDbContext db, ICaller caller, ITenantConte
 
     public async Task<Outcome<VisitDetails>> UpdateAsync(Guid id, VisitRequest request, CancellationToken cancellationToken)
     {
-        if (await RefusedAsync(visits, request, cancellationToken) is { } refusal)
+        if (await caller.RefusalAsync(Permissions.CrmWrite, MayNotWrite, visits, request, cancellationToken) is { } refusal)
         {
             return refusal;
         }
@@ -114,7 +114,7 @@ internal sealed class VisitPlanner(CrmDbContext db, ICaller caller, ITenantConte
 
     public async Task<Outcome<VisitParticipantDetails>> AddParticipantAsync(Guid visitId, VisitParticipantRequest request, CancellationToken cancellationToken)
     {
-        if (await RefusedAsync(participants, request, cancellationToken) is { } refusal)
+        if (await caller.RefusalAsync(Permissions.CrmWrite, MayNotWrite, participants, request, cancellationToken) is { } refusal)
         {
             return refusal;
         }
@@ -216,7 +216,7 @@ internal sealed class VisitPlanner(CrmDbContext db, ICaller caller, ITenantConte
 
     private async Task<Refusal?> SessionRefusedAsync(Guid visitId, VisitSessionRequest request, CancellationToken cancellationToken)
     {
-        if (await RefusedAsync(sessions, request, cancellationToken) is { } refusal)
+        if (await caller.RefusalAsync(Permissions.CrmWrite, MayNotWrite, sessions, request, cancellationToken) is { } refusal)
         {
             return refusal;
         }
@@ -292,9 +292,6 @@ internal sealed class VisitPlanner(CrmDbContext db, ICaller caller, ITenantConte
 
         return (await FindAsync(id, cancellationToken))!;
     }
-
-    private async Task<Refusal?> RefusedAsync<T>(IValidator<T> validator, T request, CancellationToken cancellationToken) =>
-        !await caller.MayAsync(Permissions.CrmWrite, cancellationToken) ? MayNotWrite : await validator.RefusalAsync(request, cancellationToken);
 
     private static void Apply(DelegationVisit visit, VisitRequest request, string organisationCountry)
     {

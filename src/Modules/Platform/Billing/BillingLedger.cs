@@ -143,8 +143,7 @@ internal sealed class BillingLedger(PlatformDbContext db, IOptions<StripeBilling
     {
         if (Guid.TryParse(tenantKey, out var tenantId) && await db.Tenants.AnyAsync(t => t.Id == tenantId, cancellationToken))
         {
-            return await db.Billing.FirstOrDefaultAsync(b => b.TenantId == tenantId, cancellationToken)
-                ?? db.Billing.Add(new TenantBilling { TenantId = tenantId, UpdatedAt = clock.GetUtcNow() }).Entity;
+            return await db.BillingOfAsync(tenantId, clock.GetUtcNow(), cancellationToken);
         }
 
         return customer is null ? null : await db.Billing.FirstOrDefaultAsync(b => b.StripeCustomerId == customer, cancellationToken);

@@ -34,8 +34,7 @@ internal sealed class StripeBilling(PlatformDbContext db, ICaller caller, ITenan
         }
 
         var current = tenant.RequiredTenant;
-        var billing = await db.Billing.FirstOrDefaultAsync(b => b.TenantId == current.Id, cancellationToken)
-            ?? db.Billing.Add(new TenantBilling { TenantId = current.Id, UpdatedAt = clock.GetUtcNow() }).Entity;
+        var billing = await db.BillingOfAsync(current.Id, clock.GetUtcNow(), cancellationToken);
         try
         {
             return await SubscribeAsync(Client(), billing, current, plan, price, intent, cancellationToken);

@@ -1,4 +1,6 @@
+using Microsoft.EntityFrameworkCore;
 using NucleusCloud.Modules.Platform.Contracts;
+using NucleusCloud.Modules.Platform.Data;
 using NucleusCloud.Tenancy.EntityFramework;
 
 namespace NucleusCloud.Modules.Platform.Billing;
@@ -32,6 +34,14 @@ internal sealed class TenantBilling
     public bool IsReadOnlyAt(DateTimeOffset now) => Standing == BillingStanding.Canceled || (Standing == BillingStanding.PastDue && GraceEndsAt <= now);
 
     public BillingState ToState(DateTimeOffset now) => new(TenantId, Plan, Standing, GraceEndsAt, IsReadOnlyAt(now), StripeCustomerId, StripeSubscriptionId, StandingAt, UpdatedAt);
+}
+
+internal static class TenantBillingRows
+{
+    /// <summary>The tenant's billing row, made (tracked, not yet saved) on first contact with Stripe.</summary>
+    public static async Task<TenantBilling> BillingOfAsync(this PlatformDbContext db, Guid tenantId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await db.Billing.FirstOrDefaultAsync(b => b.TenantId == tenantId, cancellationToken)
+            ?? db.Billing.Add(new TenantBilling { TenantId = tenantId, UpdatedAt = now }).Entity;
 }
 
 /// <summary>A Stripe event taken in, kept so each is processed once however often Stripe delivers it.</summary>

@@ -22,7 +22,7 @@ internal sealed class StrategyPlan(StrategyDbContext db, ICaller caller, ITenant
 
     public async Task<Outcome<VisionDetails>> SaveVisionAsync(VisionRequest request, CancellationToken cancellationToken = default)
     {
-        if (await RefusedAsync(visions, request, cancellationToken) is { } refusal)
+        if (await caller.RefusalAsync(Permissions.StrategyWrite, MayNotWrite, visions, request, cancellationToken) is { } refusal)
         {
             return refusal;
         }
@@ -81,7 +81,7 @@ internal sealed class StrategyPlan(StrategyDbContext db, ICaller caller, ITenant
 
     public async Task<Outcome<ActionDetails>> AddActionAsync(ActionRequest request, CancellationToken cancellationToken = default)
     {
-        if (await RefusedAsync(actions, request, cancellationToken) is { } refusal)
+        if (await caller.RefusalAsync(Permissions.StrategyWrite, MayNotWrite, actions, request, cancellationToken) is { } refusal)
         {
             return refusal;
         }
@@ -94,7 +94,7 @@ internal sealed class StrategyPlan(StrategyDbContext db, ICaller caller, ITenant
 
     public async Task<Outcome<ActionDetails>> UpdateActionAsync(Guid id, ActionRequest request, CancellationToken cancellationToken = default)
     {
-        if (await RefusedAsync(actions, request, cancellationToken) is { } refusal)
+        if (await caller.RefusalAsync(Permissions.StrategyWrite, MayNotWrite, actions, request, cancellationToken) is { } refusal)
         {
             return refusal;
         }
@@ -151,7 +151,4 @@ internal sealed class StrategyPlan(StrategyDbContext db, ICaller caller, ITenant
         action.Status = request.Status ?? action.Status;
         action.UpdatedAt = clock.GetStorableUtcNow();
     }
-
-    private async Task<Refusal?> RefusedAsync<T>(IValidator<T> validator, T request, CancellationToken cancellationToken) =>
-        !await caller.MayAsync(Permissions.StrategyWrite, cancellationToken) ? MayNotWrite : await validator.RefusalAsync(request, cancellationToken);
 }
