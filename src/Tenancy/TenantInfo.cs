@@ -9,7 +9,8 @@ public sealed record TenantInfo(
     string CountryCode,
     TenantStatus Status,
     IReadOnlyList<string> HostNames,
-    DataPlacement DataPlacement);
+    DataPlacement DataPlacement,
+    string Plan = "");
 
 public enum TenantKind
 {

@@ -25,6 +25,8 @@ public sealed class BrandModule : IModule
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
         services.TryAddSingleton<IFileStorage, LocalDiskFileStorage>();
         services.AddScoped<AssetUploads>();
+        services.AddScoped<NucleusCloud.Modules.Abstractions.Provisioning.ITenantProvisioningStep, Provisioning.BrandKitSkeletonStep>();
+        services.AddScoped<NucleusCloud.Modules.Abstractions.Plans.IUsageMeter, Usage.BrandAssetBytes>();
         services.AddScoped<IBrandTheme, BrandTheme>();
         services.AddScoped<IBrandKits, BrandKits>();
         services.AddScoped<BrandAssets>();

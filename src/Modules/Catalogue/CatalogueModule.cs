@@ -41,6 +41,7 @@ public sealed class CatalogueModule : IModule
         services.AddSearchRateLimit(configuration);
         services.AddScoped<ICatalogueImports, CatalogueImports>();
         services.AddScoped<SolutionCsv>();
+        services.AddScoped<NucleusCloud.Modules.Abstractions.Plans.IUsageMeter, Usage.SolutionCount>();
         services.AddSingleton<IFullTextIndex>(ModuleDatabase.Read(configuration).Provider == DatabaseProvider.Postgres
             ? new PostgresFullTextIndex()
             : new SqliteFullTextIndex());

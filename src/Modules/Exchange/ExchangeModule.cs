@@ -39,6 +39,8 @@ public sealed class ExchangeModule : IModule
         services.AddScoped<IMeetings, Agenda>();
         services.AddScoped<ICooperation, CooperationRegister>();
         services.AddScoped<SpaceDocuments>();
+        services.AddScoped<NucleusCloud.Modules.Abstractions.Plans.IUsageMeter, Usage.HostedSpaces>();
+        services.AddScoped<NucleusCloud.Modules.Abstractions.Plans.IUsageMeter, Usage.SharedDocumentBytes>();
         services.AddScoped<ISpaceDocuments>(sp => sp.GetRequiredService<SpaceDocuments>());
         services.AddScoped<IDemoSeeder, DemoExchange>();
         services.AddScoped<Identity.Contracts.ISignInRevocationObserver, SignInRevocations>();

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Hosting;
 using NucleusCloud.Modules.Abstractions.Http;
 using NucleusCloud.Modules.Abstractions.Messaging;
 using NucleusCloud.Modules.Abstractions.Modules;
+using NucleusCloud.Modules.Abstractions.Plans;
 using NucleusCloud.Modules.Abstractions.Persistence;
 using Microsoft.AspNetCore.Authorization;
 using NucleusCloud.Modules.Abstractions.Auditing;
@@ -44,6 +45,10 @@ public sealed class IdentityModule : IModule
         services.AddScoped<AccountDirectory>();
         services.AddScoped<MembershipGrants>();
         services.AddScoped<InvitationService>();
+        services.AddScoped<NucleusCloud.Modules.Abstractions.Provisioning.ITenantProvisioningStep, Provisioning.SignInRulesStep>();
+        services.AddScoped<NucleusCloud.Modules.Abstractions.Provisioning.ITenantProvisioningStep, Provisioning.FirstOwnerInvitationStep>();
+        services.AddScoped<IUsageMeter, Usage.MemberSeats>();
+        services.AddScoped<IUsageMeter, Usage.LiveApiKeys>();
         services.AddScoped<IWebSignIn, WebSignIn>();
         services.AddScoped<BearerSignIn>();
         services.AddScoped<BearerSessions>();

@@ -11,6 +11,10 @@ using NucleusCloud.Modules.Platform.Contracts;
 using NucleusCloud.Modules.Platform.Data;
 using NucleusCloud.Modules.Platform.Demo;
 using NucleusCloud.Modules.Platform.KeyRing;
+using NucleusCloud.Modules.Platform.Plans;
+using NucleusCloud.Modules.Platform.Onboarding;
+using NucleusCloud.Modules.Abstractions.Plans;
+using Microsoft.FeatureManagement;
 using NucleusCloud.Modules.Platform.Tenants;
 using NucleusCloud.Tenancy;
 
@@ -29,9 +33,19 @@ public sealed class PlatformModule : IModule
         services.AddMemoryCache();
         services.AddSingleton<CachedTenantStore>();
         services.AddSingleton<ITenantStore>(sp => sp.GetRequiredService<CachedTenantStore>());
-        services.AddScoped<ITenantRegistry, TenantRegistry>();
+        services.AddScoped<ITenantRegistry>(sp => sp.GetRequiredService<TenantRegistry>());
         services.AddScoped<IDemoSeeder, DemoTenants>();
         services.AddValidatorsOf<PlatformModule>();
+        services.AddScoped<TenantRegistry>();
+        services.AddScoped<ITenantOnboarding, TenantOnboardings>();
+        services.AddSingleton<OnboardingQueue>();
+        services.AddSingleton<OnboardingWorkflow>();
+        services.AddHostedService<OnboardingRunner>();
+        services.AddSingleton<PlanCatalogue>();
+        services.AddScoped<IPlanLimits, PlanLimits>();
+        services.AddScoped<ITenantPlan, TenantPlan>();
+        services.AddSingleton<IFeatureDefinitionProvider, PlanFeatureDefinitions>();
+        services.AddScopedFeatureManagement().AddFeatureFilter<PlanFeatureFilter>();
         services.Configure<StripeBillingOptions>(configuration.GetSection(StripeBillingOptions.Section));
         services.AddScoped<BillingLedger>();
         services.AddScoped<StripeBilling>();
@@ -43,5 +57,7 @@ public sealed class PlatformModule : IModule
         TenantEndpoints.Map(endpoints);
         StripeWebhookEndpoint.Map(endpoints);
         TenantBillingEndpoints.Map(endpoints);
+        PlanEndpoints.Map(endpoints);
+        OnboardingEndpoints.Map(endpoints);
     }
 }

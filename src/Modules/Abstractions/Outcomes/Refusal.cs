@@ -6,6 +6,9 @@ namespace NucleusCloud.Modules.Abstractions.Outcomes;
 /// </summary>
 public sealed record Refusal(RefusalKind Kind, string Field, string Message, string? ProblemType = null)
 {
+    /// <summary>For <see cref="RefusalKind.OverQuota"/>: the limit the plan sets and the use it would exceed.</summary>
+    public QuotaBreach? Quota { get; init; }
+
     /// <summary>A value the caller sent is wrong; <paramref name="field"/> names it as the API's JSON does.</summary>
     public static Refusal Invalid(string field, string message) => new(RefusalKind.Invalid, field, message);
 
@@ -29,7 +32,23 @@ public sealed record Refusal(RefusalKind Kind, string Field, string Message, str
 
     /// <summary>A service the platform relies on (Stripe, for one) refused or failed; nothing of ours was the caller's fault.</summary>
     public static Refusal Upstream(string message) => new(RefusalKind.Upstream, "", message);
+
+    /// <summary>The tenant's plan does not allow more of <paramref name="breach"/>'s quota; <see cref="Field"/> names the quota.</summary>
+    public static Refusal OverQuota(QuotaBreach breach) =>
+        new(RefusalKind.OverQuota, breach.Quota, $"The plan '{breach.Plan}' allows {breach.Limit:N0} {breach.Unit}; {breach.Usage:N0} are in use and this would add {breach.Adding:N0}.")
+        {
+            Quota = breach,
+        };
+
+    /// <summary>The tenant's plan does not include <paramref name="feature"/>.</summary>
+    public static Refusal NotInPlan(string feature, string plan) =>
+        new(RefusalKind.Forbidden, "", $"The plan '{plan}' does not include the feature '{feature}'; a platform administrator can change the plan.", NotInPlanType);
+
+    public const string NotInPlanType = "https://nucleuscloud.org/problems/feature-not-in-plan";
 }
+
+/// <summary>Which quota of which plan a write would exceed, and by how much.</summary>
+public sealed record QuotaBreach(string Quota, string Plan, long Limit, long Usage, long Adding, string Unit);
 
 public enum RefusalKind
 {
@@ -40,6 +59,7 @@ public enum RefusalKind
     TooLarge,
     UnsupportedType,
     Upstream,
+    OverQuota,
 }
 
 /// <summary>A service call's outcome: the value, or the refusal.</summary>

@@ -1,3 +1,4 @@
+using NucleusCloud.Modules.Abstractions.Plans;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -15,7 +16,7 @@ namespace NucleusCloud.Modules.Brand.Assets;
 /// the allow-list, image dimensions against the pixel budget, then the bytes to storage and the row
 /// to the database. A file whose row cannot be saved is removed again.
 /// </summary>
-internal sealed class AssetUploads(BrandDbContext db, IFileStorage storage, ITenantContext tenant, AuditActor actor, TimeProvider clock, IConfiguration configuration)
+internal sealed class AssetUploads(BrandDbContext db, IFileStorage storage, ITenantContext tenant, AuditActor actor, IPlanLimits plan, TimeProvider clock, IConfiguration configuration)
 {
     public const string MaxBytesKey = "Brand:Uploads:MaxBytes";
     public const long DefaultMaxBytes = 25 * 1024 * 1024;
@@ -42,6 +43,11 @@ internal sealed class AssetUploads(BrandDbContext db, IFileStorage storage, ITen
         if (asset.Kind is AssetKind.Logo or AssetKind.Photo && !type.IsImage)
         {
             return (null, Refusal.UnsupportedType("file", "A logo or photo must be a PNG, JPEG or WebP image."));
+        }
+
+        if (await plan.RefuseBeyondAsync(Quota.StorageBytes, content.LongLength, cancellationToken) is { } overQuota)
+        {
+            return (null, overQuota);
         }
 
         var number = asset.CurrentVersion + 1;

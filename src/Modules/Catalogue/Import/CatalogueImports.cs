@@ -1,3 +1,4 @@
+using NucleusCloud.Modules.Abstractions.Plans;
 using Microsoft.Extensions.DependencyInjection;
 using NucleusCloud.Modules.Abstractions.Auditing;
 using NucleusCloud.Modules.Abstractions.Jobs;
@@ -8,7 +9,7 @@ using NucleusCloud.Tenancy.Authorization;
 namespace NucleusCloud.Modules.Catalogue.Import;
 
 /// <summary>Starting and following background imports for the request's caller: the rights are checked here, before the job runs as the system.</summary>
-internal sealed class CatalogueImports(TenantJobs<ImportReport> jobs, ICaller caller, ITenantContext tenant, AuditActor actor) : ICatalogueImports
+internal sealed class CatalogueImports(TenantJobs<ImportReport> jobs, ICaller caller, ITenantContext tenant, AuditActor actor, IPlanLimits plan) : ICatalogueImports
 {
     public async Task<Outcome<JobProgress<ImportReport>>> StartDpgAsync(byte[] content, bool publish, CancellationToken cancellationToken = default)
     {
@@ -20,6 +21,11 @@ internal sealed class CatalogueImports(TenantJobs<ImportReport> jobs, ICaller ca
         if (publish && !await caller.MayAsync(Permissions.CataloguePublish, cancellationToken))
         {
             return Refusal.Invalid("publish", DpgImporter.PublishNeedsPublisher);
+        }
+
+        if (await plan.RefuseUnlessAsync(PlanFeatures.BulkImports, cancellationToken) is { } notInPlan)
+        {
+            return notInPlan;
         }
 
         var importing = tenant.RequiredTenant;

@@ -1,3 +1,4 @@
+using NucleusCloud.Modules.Abstractions.Plans;
 using System.IO.Compression;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +17,7 @@ namespace NucleusCloud.Modules.Catalogue.Import;
 /// is reported and never half-written, and the good ones around it still land. A record already
 /// imported (same registry key) is updated, not duplicated.
 /// </summary>
-internal sealed class DpgImporter(CatalogueDbContext db, SolutionHistory history, ICaller caller, TimeProvider clock)
+internal sealed class DpgImporter(CatalogueDbContext db, SolutionHistory history, ICaller caller, IPlanLimits plan, TimeProvider clock)
 {
     public const string PublishNeedsPublisher = "Publishing on import needs the publisher's right; import as drafts and submit them for review.";
 
@@ -38,6 +39,11 @@ internal sealed class DpgImporter(CatalogueDbContext db, SolutionHistory history
         if (newStatus == SolutionStatus.Published && !await caller.MayAsync(Permissions.CataloguePublish, cancellationToken))
         {
             return Refusal.Invalid("publish", PublishNeedsPublisher);
+        }
+
+        if (await plan.RefuseUnlessAsync(PlanFeatures.BulkImports, cancellationToken) is { } notInPlan)
+        {
+            return notInPlan;
         }
 
         var results = new List<ImportedRecord>();
@@ -103,6 +109,11 @@ internal sealed class DpgImporter(CatalogueDbContext db, SolutionHistory history
         var solution = await db.Solutions.FirstOrDefaultAsync(s => s.DpgKey == key, cancellationToken);
         var isNew = solution is null;
         SolutionDetails? before = null;
+        if (solution is null && await plan.RefuseBeyondAsync(Quota.Solutions, 1, cancellationToken) is { } overQuota)
+        {
+            return new ImportedRecord(Shorten(record.Name), "failed", [$"{source}: {overQuota.Message} Nothing was saved."]);
+        }
+
         if (solution is null)
         {
             solution = new Solution { Slug = await FreeSlugAsync(key, cancellationToken), Name = record.Name, CreatedAt = now, Status = newStatus, DpgKey = key };

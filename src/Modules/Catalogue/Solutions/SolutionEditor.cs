@@ -1,3 +1,4 @@
+using NucleusCloud.Modules.Abstractions.Plans;
 using Microsoft.EntityFrameworkCore;
 using NucleusCloud.Modules.Abstractions.Persistence;
 using NucleusCloud.Modules.Catalogue.Contracts;
@@ -14,7 +15,7 @@ internal delegate ValueTask<bool> Grant(string permission);
 /// and version rules, for the API, the pages, the CSV import and accepted partner proposals alike.
 /// Each call saves once: the solution and its history line together.
 /// </summary>
-internal sealed class SolutionEditor(CatalogueDbContext db, SolutionHistory history, ICaller caller, TimeProvider clock)
+internal sealed class SolutionEditor(CatalogueDbContext db, SolutionHistory history, ICaller caller, IPlanLimits plan, TimeProvider clock)
 {
     public const string PublisherOnlyType = "https://nucleuscloud.org/problems/publisher-only";
     private static readonly Refusal MayNotWrite = Refusal.Forbidden("Only the tenant's editors and administrators change its catalogue.");
@@ -36,6 +37,11 @@ internal sealed class SolutionEditor(CatalogueDbContext db, SolutionHistory hist
         if (SolutionWorkflow.NeedsPublisher(SolutionStatus.Draft, status) && !await MayAsync(Permissions.CataloguePublish, grant, cancellationToken))
         {
             return Refusal.Invalid("status", "Publishing needs the publisher's right: create the solution as a draft and submit it for review.");
+        }
+
+        if (await plan.RefuseBeyondAsync(Quota.Solutions, 1, cancellationToken) is { } overQuota)
+        {
+            return overQuota;
         }
 
         var now = clock.GetStorableUtcNow();

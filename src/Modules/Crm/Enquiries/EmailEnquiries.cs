@@ -1,3 +1,4 @@
+using NucleusCloud.Modules.Abstractions.Plans;
 using AngleSharp.Html.Parser;
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
@@ -17,7 +18,7 @@ namespace NucleusCloud.Modules.Crm.Enquiries;
 /// message read as its text), received when the message says it was sent unless that is in the future. The same
 /// message (by its Message-Id) is imported once.
 /// </summary>
-internal sealed class EmailEnquiries(CrmDbContext db, ICaller caller, ITenantContext tenant, TimeProvider clock)
+internal sealed class EmailEnquiries(CrmDbContext db, ICaller caller, ITenantContext tenant, IPlanLimits plan, TimeProvider clock)
 {
     public const int MaxBytes = 5 * 1024 * 1024;
     private const int MaxSubject = 200;
@@ -28,6 +29,11 @@ internal sealed class EmailEnquiries(CrmDbContext db, ICaller caller, ITenantCon
         if (!await caller.MayAsync(Permissions.CrmWrite, cancellationToken))
         {
             return Refusal.Forbidden("Only the tenant's CRM users, owners and administrators import enquiries.");
+        }
+
+        if (await plan.RefuseUnlessAsync(PlanFeatures.CrmMailImport, cancellationToken) is { } notInPlan)
+        {
+            return notInPlan;
         }
 
         MimeMessage message;

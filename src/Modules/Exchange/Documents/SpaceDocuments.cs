@@ -1,3 +1,4 @@
+using NucleusCloud.Modules.Abstractions.Plans;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,7 @@ using NucleusCloud.Modules.Exchange.Spaces;
 namespace NucleusCloud.Modules.Exchange.Documents;
 
 /// <summary>Documents shared with a space: stored by the upload rules every module follows, read by delegates only.</summary>
-internal sealed class SpaceDocuments(ExchangeDbContext db, ActingMember acting, SpaceEventLog log, IFileStorage storage, ExchangeAudit audit, IConfiguration configuration, TimeProvider clock) : ISpaceDocuments
+internal sealed class SpaceDocuments(ExchangeDbContext db, ActingMember acting, SpaceEventLog log, IFileStorage storage, ExchangeAudit audit, IPlanLimits plan, IConfiguration configuration, TimeProvider clock) : ISpaceDocuments
 {
     public const string MaxBytesKey = "Exchange:Documents:MaxBytes";
     public const long DefaultMaxBytes = 25 * 1024 * 1024;
@@ -34,6 +35,11 @@ internal sealed class SpaceDocuments(ExchangeDbContext db, ActingMember acting, 
         if (name.Length > 200)
         {
             return (null, Refusal.Invalid("title", "A document's title has at most 200 characters."));
+        }
+
+        if (await plan.RefuseBeyondAsync(Quota.StorageBytes, content.LongLength, cancellationToken) is { } overQuota)
+        {
+            return (null, overQuota);
         }
 
         var document = new SpaceDocument

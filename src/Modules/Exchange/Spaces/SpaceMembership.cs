@@ -1,3 +1,4 @@
+using NucleusCloud.Modules.Abstractions.Plans;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using NucleusCloud.Modules.Abstractions.Http;
@@ -22,6 +23,7 @@ internal sealed class SpaceMembership(
     ILiveBackplane backplane,
     IAccessAdministration members,
     ExchangeAudit audit,
+    IPlanLimits plan,
     TimeProvider clock) : ISpaces
 {
     public async Task<PagedResult<SpaceSummary>> ListAsync(PageQuery page, CancellationToken cancellationToken = default)
@@ -63,6 +65,11 @@ internal sealed class SpaceMembership(
         if (SpaceRules.Check(draft) is { } invalid)
         {
             return invalid;
+        }
+
+        if (await plan.RefuseBeyondAsync(Quota.SpacesHosted, 1, cancellationToken) is { } overQuota)
+        {
+            return overQuota;
         }
 
         var now = clock.GetUtcNow();

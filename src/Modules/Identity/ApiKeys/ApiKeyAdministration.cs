@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NucleusCloud.Modules.Abstractions.Persistence;
+using NucleusCloud.Modules.Abstractions.Plans;
 using NucleusCloud.Modules.Identity.Contracts;
 using NucleusCloud.Modules.Identity.Data;
 using NucleusCloud.Modules.Identity.Memberships;
@@ -8,7 +9,7 @@ using NucleusCloud.Tenancy.Authorization;
 namespace NucleusCloud.Modules.Identity.ApiKeys;
 
 /// <summary>Creates, lists and revokes the tenant's API keys; the one place keys are written, for the API and the page.</summary>
-internal sealed class ApiKeyAdministration(AccessDbContext db, ICaller caller, TimeProvider clock) : IApiKeyAdministration
+internal sealed class ApiKeyAdministration(AccessDbContext db, ICaller caller, IPlanLimits plan, TimeProvider clock) : IApiKeyAdministration
 {
     public static readonly TimeSpan DefaultLifetime = TimeSpan.FromDays(365);
     public static readonly TimeSpan LongestLifetime = TimeSpan.FromDays(2 * 365);
@@ -45,6 +46,11 @@ internal sealed class ApiKeyAdministration(AccessDbContext db, ICaller caller, T
         if (expires <= now || expires > now + LongestLifetime)
         {
             return Refusal.Invalid("expiresAt", "A key expires in the future, at most two years from now.");
+        }
+
+        if (await plan.RefuseBeyondAsync(Quota.ApiKeys, 1, cancellationToken) is { } overQuota)
+        {
+            return overQuota;
         }
 
         var (secret, prefix, hash) = ApiKeySecrets.Create();

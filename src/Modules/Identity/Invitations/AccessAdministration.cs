@@ -62,7 +62,12 @@ internal sealed class AccessAdministration(
             return Refusal.Invalid("reason", "Say why the platform invites into this tenant (10 to 500 characters): the tenant reads it in its own log.");
         }
 
-        var invitation = await invitations.InviteAsync(target, email!, role!.Value, CallerId, cancellationToken);
+        var invited = await invitations.InviteAsync(target, email!, role!.Value, CallerId, cancellationToken);
+        if (invited.Value is not { } invitation)
+        {
+            return invited.Refusal!;
+        }
+
         var details = new Dictionary<string, string?>
         {
             ["tenant"] = target.Slug, ["email"] = invitation.Email, ["role"] = invitation.Role.ToString(), ["reason"] = reason.Trim(),
@@ -192,6 +197,9 @@ internal sealed class AccessAdministration(
 
     private async Task<bool> IsLastOwnerAsync(CancellationToken cancellationToken) =>
         await access.Memberships.CountAsync(m => m.Role == TenantRole.Owner, cancellationToken) <= 1;
+
+    private static Outcome<InvitationSummary> Summary(Outcome<Invitation> invited) =>
+        invited.Value is { } invitation ? Summary(invitation) : invited.Refusal!;
 
     internal static InvitationSummary Summary(Invitation i) => new(i.Id, i.Email, i.Role, i.CreatedAt, i.ExpiresAt, i.AcceptedAt, i.RevokedAt);
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NucleusCloud.Modules.Abstractions.Email;
 using NucleusCloud.Modules.Abstractions.Persistence;
+using NucleusCloud.Modules.Abstractions.Plans;
 using NucleusCloud.Modules.Identity.Accounts;
 using NucleusCloud.Modules.Identity.Data;
 using NucleusCloud.Modules.Identity.Memberships;
@@ -14,7 +15,8 @@ namespace NucleusCloud.Modules.Identity.Invitations;
 /// <summary>Invites by e-mail and accepts invitations: the token proves the invitee controls the address.</summary>
 internal sealed class InvitationService(ITenantScopeFactory scopes, IMailer mailer, AccountDirectory accounts, TimeProvider clock)
 {
-    public async Task<Invitation> InviteAsync(TenantInfo tenant, string email, TenantRole role, Guid invitedBy, CancellationToken cancellationToken, Guid? partnerId = null)
+    /// <summary>Invites within the tenant's plan: a seat (a member or an open invitation) is counted before it is given, partner guests aside.</summary>
+    public async Task<Outcome<Invitation>> InviteAsync(TenantInfo tenant, string email, TenantRole role, Guid invitedBy, CancellationToken cancellationToken, Guid? partnerId = null)
     {
         var token = SecretTokens.New();
         var now = clock.GetStorableUtcNow();
@@ -30,6 +32,12 @@ internal sealed class InvitationService(ITenantScopeFactory scopes, IMailer mail
         };
         await using (var scope = scopes.CreateScope(tenant))
         {
+            if (role != TenantRole.PartnerGuest
+                && await scope.ServiceProvider.GetRequiredService<IPlanLimits>().RefuseBeyondAsync(Quota.Members, 1, cancellationToken) is { } overQuota)
+            {
+                return overQuota;
+            }
+
             var db = scope.ServiceProvider.GetRequiredService<AccessDbContext>();
             db.Invitations.Add(invitation);
             await db.SaveChangesAsync(cancellationToken);

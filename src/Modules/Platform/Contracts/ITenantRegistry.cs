@@ -14,6 +14,9 @@ public interface ITenantRegistry
 
     Task<Outcome<TenantInfo>> SetStatusAsync(Guid tenantId, TenantStatus status, CancellationToken cancellationToken = default);
 
+    /// <summary>Moves the tenant to another plan of the catalogue; its quotas and features apply from the next request.</summary>
+    Task<Outcome<TenantInfo>> SetPlanAsync(Guid tenantId, string? plan, CancellationToken cancellationToken = default);
+
     Task<IReadOnlyList<TenantInfo>> ListAsync(CancellationToken cancellationToken = default);
 }
 
@@ -24,4 +27,8 @@ public sealed record NewTenant(
     string? CountryCode,
     IReadOnlyList<string>? HostNames = null,
     DataPlacement DataPlacement = DataPlacement.Shared,
-    TenantStatus Status = TenantStatus.Active);
+    TenantStatus Status = TenantStatus.Active,
+    string? Plan = null,
+    string? DefaultLanguage = null,
+    string? TimeZone = null,
+    Guid? Id = null);

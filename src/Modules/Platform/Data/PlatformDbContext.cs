@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using NucleusCloud.Modules.Abstractions.Persistence;
 using NucleusCloud.Modules.Platform.Billing;
+using NucleusCloud.Modules.Platform.Onboarding;
 using NucleusCloud.Modules.Platform.Tenants;
 
 namespace NucleusCloud.Modules.Platform.Data;
@@ -23,6 +24,8 @@ internal abstract class PlatformDbContext(DbContextOptions options) : DbContext(
 
     public DbSet<StripeEventRecord> StripeEvents => Set<StripeEventRecord>();
 
+    public DbSet<TenantOnboarding> Onboardings => Set<TenantOnboarding>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(Schema);
@@ -37,6 +40,9 @@ internal abstract class PlatformDbContext(DbContextOptions options) : DbContext(
             tenant.Property(t => t.Kind).HasConversion<string>().HasMaxLength(20);
             tenant.Property(t => t.Status).HasConversion<string>().HasMaxLength(20);
             tenant.Property(t => t.DataPlacement).HasConversion<string>().HasMaxLength(20);
+            tenant.Property(t => t.Plan).HasMaxLength(50).HasDefaultValue(Plans.PlanCatalogue.Unlimited);
+            tenant.Property(t => t.DefaultLanguage).HasMaxLength(35).HasDefaultValue("en");
+            tenant.Property(t => t.TimeZone).HasMaxLength(64).HasDefaultValue("UTC");
             tenant.HasMany(t => t.HostNames).WithOne().HasForeignKey(h => h.TenantId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
@@ -60,6 +66,29 @@ internal abstract class PlatformDbContext(DbContextOptions options) : DbContext(
             record.Property(e => e.Type).HasMaxLength(100);
             record.Property(e => e.Outcome).HasMaxLength(100);
             record.HasIndex(e => e.ReceivedAt);
+        });
+        modelBuilder.Entity<TenantOnboarding>(onboarding =>
+        {
+            onboarding.ToTable("tenant_onboardings");
+            onboarding.HasKey(o => o.Id);
+            onboarding.Property(o => o.Id).ValueGeneratedNever();
+            onboarding.HasIndex(o => o.Slug).IsUnique();
+            onboarding.HasIndex(o => o.TenantId).IsUnique();
+            onboarding.HasIndex(o => new { o.Status, o.LeaseUntil });
+            onboarding.Property(o => o.Slug).HasMaxLength(63);
+            onboarding.Property(o => o.Name).HasMaxLength(200);
+            onboarding.Property(o => o.CountryCode).HasMaxLength(2);
+            onboarding.Property(o => o.HostNames).HasMaxLength(2000);
+            onboarding.Property(o => o.DefaultLanguage).HasMaxLength(35);
+            onboarding.Property(o => o.TimeZone).HasMaxLength(64);
+            onboarding.Property(o => o.Plan).HasMaxLength(50);
+            onboarding.Property(o => o.AdminEmail).HasMaxLength(256);
+            onboarding.Property(o => o.CompletedSteps).HasMaxLength(1000);
+            onboarding.Property(o => o.Error).HasMaxLength(1000);
+            onboarding.Property(o => o.LeaseHolder).HasMaxLength(200);
+            onboarding.Property(o => o.Kind).HasConversion<string>().HasMaxLength(20);
+            onboarding.Property(o => o.Status).HasConversion<string>().HasMaxLength(20);
+            onboarding.Property(o => o.DataPlacement).HasConversion<string>().HasMaxLength(20);
         });
         modelBuilder.Entity<TenantHostName>(host =>
         {

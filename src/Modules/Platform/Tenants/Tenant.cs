@@ -23,12 +23,21 @@ internal sealed class Tenant
 
     public List<TenantHostName> HostNames { get; init; } = [];
 
+    /// <summary>A key of the plan catalogue; its quotas and features apply to the tenant.</summary>
+    public string Plan { get; set; } = Plans.PlanCatalogue.Unlimited;
+
+    /// <summary>The language its pages and mail start in (BCP 47, e.g. <c>en</c>, <c>fr</c>).</summary>
+    public string DefaultLanguage { get; set; } = "en";
+
+    /// <summary>IANA time zone its dates are shown in, e.g. <c>Africa/Nairobi</c>.</summary>
+    public string TimeZone { get; set; } = "UTC";
+
     public DateTimeOffset CreatedAt { get; init; }
 
     public DateTimeOffset UpdatedAt { get; set; }
 
     public TenantInfo ToInfo() => new(Id, Slug, Name, Kind, CountryCode, Status,
-        HostNames.Select(h => h.HostName).Order(StringComparer.Ordinal).ToArray(), DataPlacement);
+        HostNames.Select(h => h.HostName).Order(StringComparer.Ordinal).ToArray(), DataPlacement, Plan);
 }
 
 /// <summary>A host name mapped to one tenant; unique across the platform.</summary>

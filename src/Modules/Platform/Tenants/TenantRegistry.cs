@@ -4,13 +4,17 @@ using NucleusCloud.Modules.Abstractions.Countries;
 using NucleusCloud.Modules.Abstractions.Persistence;
 using NucleusCloud.Modules.Platform.Contracts;
 using NucleusCloud.Modules.Platform.Data;
+using NucleusCloud.Modules.Platform.Plans;
 using NucleusCloud.Tenancy;
 using NucleusCloud.Tenancy.Authorization;
 
 namespace NucleusCloud.Modules.Platform.Tenants;
 
-internal sealed class TenantRegistry(PlatformDbContext db, CachedTenantStore store, ICaller caller, IAuditTrail audit, TimeProvider clock) : ITenantRegistry
+internal sealed class TenantRegistry(PlatformDbContext db, CachedTenantStore store, PlanCatalogue plans, ICaller caller, IAuditTrail audit, TimeProvider clock) : ITenantRegistry
 {
+    /// <summary>The languages the product's pages are written in.</summary>
+    public static readonly IReadOnlyList<string> Languages = ["en", "fr", "es"];
+
     private const string PlatformOnly = "Only platform administrators, signed in with a second factor, register tenants or change their status.";
 
     public async Task<Outcome<TenantInfo>> RegisterAsync(NewTenant request, CancellationToken cancellationToken = default)
@@ -20,8 +24,8 @@ internal sealed class TenantRegistry(PlatformDbContext db, CachedTenantStore sto
             return Refusal.Forbidden(PlatformOnly);
         }
 
-        var slug = request.Slug.Trim().ToLowerInvariant();
-        if (Check(request, slug) is { } invalid)
+        var slug = Normalised(request.Slug);
+        if (Validate(request) is { } invalid)
         {
             return invalid;
         }
@@ -40,12 +44,16 @@ internal sealed class TenantRegistry(PlatformDbContext db, CachedTenantStore sto
         var now = clock.GetStorableUtcNow();
         var tenant = new Tenant
         {
+            Id = request.Id ?? Guid.CreateVersion7(),
             Slug = slug,
             Name = request.Name.Trim(),
             Kind = request.Kind,
             CountryCode = request.CountryCode?.Trim().ToUpperInvariant() ?? "",
             Status = request.Status,
             DataPlacement = request.DataPlacement,
+            Plan = request.Plan ?? PlanCatalogue.Unlimited,
+            DefaultLanguage = request.DefaultLanguage ?? "en",
+            TimeZone = request.TimeZone ?? "UTC",
             CreatedAt = now,
             UpdatedAt = now,
         };
@@ -56,7 +64,42 @@ internal sealed class TenantRegistry(PlatformDbContext db, CachedTenantStore sto
         await audit.RecordPlatformAsync("tenant.registered", tenant.Id.ToString(), new Dictionary<string, string?>
         {
             ["slug"] = tenant.Slug, ["name"] = tenant.Name, ["kind"] = tenant.Kind.ToString(), ["placement"] = tenant.DataPlacement.ToString(),
+            ["plan"] = tenant.Plan,
         }, cancellationToken);
+        return tenant.ToInfo();
+    }
+
+    public async Task<Outcome<TenantInfo>> SetPlanAsync(Guid tenantId, string? plan, CancellationToken cancellationToken = default)
+    {
+        if (!caller.IsSystem && !await caller.IsPlatformAdminAsync(cancellationToken))
+        {
+            return Refusal.Forbidden(PlatformOnly);
+        }
+
+        if (!plans.Exists(plan))
+        {
+            return Refusal.Invalid("plan", $"Choose one of the plans: {string.Join(", ", plans.All.Select(p => p.Key))}.");
+        }
+
+        var tenant = await db.Tenants.Include(t => t.HostNames).FirstOrDefaultAsync(t => t.Id == tenantId, cancellationToken);
+        if (tenant is null)
+        {
+            return Refusal.NotFound("Tenant");
+        }
+
+        var before = tenant.Plan;
+        if (before != plan)
+        {
+            tenant.Plan = plan!;
+            tenant.UpdatedAt = clock.GetStorableUtcNow();
+            await db.SaveChangesAsync(cancellationToken);
+            store.Invalidate();
+            await audit.RecordPlatformAsync("tenant.plan-changed", tenant.Id.ToString(), new Dictionary<string, string?>
+            {
+                ["slug"] = tenant.Slug, ["from"] = before, ["to"] = plan,
+            }, cancellationToken);
+        }
+
         return tenant.ToInfo();
     }
 
@@ -102,6 +145,28 @@ internal sealed class TenantRegistry(PlatformDbContext db, CachedTenantStore sto
         return tenants.Select(t => t.ToInfo()).ToList();
     }
 
+    /// <summary>The first thing wrong with the request, naming its field; null when it may be registered (the slug's and host names' availability aside).</summary>
+    public Refusal? Validate(NewTenant request) => Check(request, Normalised(request.Slug)) ?? CheckSettings(request);
+
+    public static string Normalised(string slug) => slug.Trim().ToLowerInvariant();
+
+    private Refusal? CheckSettings(NewTenant request)
+    {
+        if (request.Plan is not null && !plans.Exists(request.Plan))
+        {
+            return Refusal.Invalid("plan", $"Choose one of the plans: {string.Join(", ", plans.All.Select(p => p.Key))}.");
+        }
+
+        if (request.DefaultLanguage is not null && !Languages.Contains(request.DefaultLanguage))
+        {
+            return Refusal.Invalid("defaultLanguage", $"Choose one of the languages the pages are written in: {string.Join(", ", Languages)}.");
+        }
+
+        return request.TimeZone is not null && !TimeZoneInfo.TryFindSystemTimeZoneById(request.TimeZone, out _)
+            ? Refusal.Invalid("timeZone", "Use an IANA time zone, e.g. 'Africa/Nairobi' or 'Europe/Tallinn'.")
+            : null;
+    }
+
     private static Refusal? Check(NewTenant request, string slug)
     {
         if (TenantSlug.Problem(slug) is { } problem)
@@ -129,6 +194,12 @@ internal sealed class TenantRegistry(PlatformDbContext db, CachedTenantStore sto
             return Refusal.Invalid("hostNames", "A host name has only letters, digits, dots and hyphens.");
         }
 
-        return Enum.IsDefined(request.DataPlacement) ? null : Refusal.Invalid("dataPlacement", "Choose Shared or Dedicated.");
+        return request.DataPlacement switch
+        {
+            DataPlacement.Shared => null,
+            // Refused rather than accepted and quietly kept in the shared database, until dedicated databases are honoured.
+            DataPlacement.Dedicated => Refusal.Invalid("dataPlacement", "A dedicated database is not offered on this platform yet: choose Shared."),
+            _ => Refusal.Invalid("dataPlacement", "Choose Shared or Dedicated."),
+        };
     }
 }
