@@ -28,6 +28,11 @@ internal sealed class OnboardingRunner(OnboardingQueue queue, OnboardingWorkflow
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!configuration.GetValue("Platform:Onboarding:Run", true))
+        {
+            return; // this host only takes requests; others run them
+        }
+
         var sweep = TimeSpan.FromSeconds(Math.Max(1, configuration.GetValue("Platform:Onboarding:LeaseSeconds", 60)));
         var nextSweep = DateTimeOffset.MinValue;
         while (!stoppingToken.IsCancellationRequested)
