@@ -35,4 +35,8 @@ public static class TenancyServiceCollectionExtensions
     /// <summary>After routing, before authentication: resolves the route's tenant.</summary>
     public static IApplicationBuilder UseTenantResolution(this IApplicationBuilder app) =>
         app.UseMiddleware<TenantResolutionMiddleware>();
+
+    /// <summary>After authentication, before antiforgery and authorization: refuses writes to suspended and unpaid tenants, and anonymous visits to suspended ones.</summary>
+    public static IApplicationBuilder UseTenantWriteGuard(this IApplicationBuilder app) =>
+        app.UseMiddleware<TenantWriteGuardMiddleware>();
 }

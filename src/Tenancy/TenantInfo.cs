@@ -10,7 +10,11 @@ public sealed record TenantInfo(
     TenantStatus Status,
     IReadOnlyList<string> HostNames,
     DataPlacement DataPlacement,
-    string Plan = "");
+    string Plan = "")
+{
+    /// <summary>From when the tenant is read-only for want of payment (its subscription ended, or its grace period after a failed payment); null while it is paid.</summary>
+    public DateTimeOffset? ReadOnlyFrom { get; init; }
+}
 
 public enum TenantKind
 {

@@ -56,6 +56,7 @@ internal static class HttpPipeline
         app.UseLiveOriginCheck(app.Configuration);
         app.UseAuthentication();
         app.UseRejectionOfUnacceptedCredentials();
+        app.UseTenantWriteGuard();
         app.UseCookieApiAntiforgery();
         app.UseAuditActor();
         app.UseCaller();

@@ -10,6 +10,7 @@ public static class TenantProblems
     public const string NotFoundType = "https://nucleuscloud.org/problems/tenant-not-found";
     public const string SuspendedType = "https://nucleuscloud.org/problems/tenant-suspended";
     public const string NotReadyType = "https://nucleuscloud.org/problems/tenant-not-ready";
+    public const string ReadOnlyType = "https://nucleuscloud.org/problems/tenant-read-only";
 
     internal static async Task WriteAsync(HttpContext context, int status, string type, string title, string detail)
     {

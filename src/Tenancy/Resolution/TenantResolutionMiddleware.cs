@@ -6,7 +6,8 @@ namespace NucleusCloud.Tenancy.Resolution;
 
 /// <summary>
 /// Runs after routing: when the matched route carries <c>{tenant}</c>, looks the tenant up,
-/// refuses unknown (404) and unavailable (403) ones, and sets the request's tenant context.
+/// refuses unknown (404) and still provisioning (403) ones, and sets the request's tenant context. A suspended
+/// tenant is set too: <see cref="TenantWriteGuardMiddleware"/>, once the caller is known, lets its members read.
 /// There is no default tenant: a route without <c>{tenant}</c> runs without one.
 /// </summary>
 internal sealed class TenantResolutionMiddleware(RequestDelegate next, ILogger<TenantResolutionMiddleware> logger)
@@ -25,10 +26,6 @@ internal sealed class TenantResolutionMiddleware(RequestDelegate next, ILogger<T
             case null or TenantStatus.Deleted:
                 await TenantProblems.WriteAsync(context, StatusCodes.Status404NotFound, TenantProblems.NotFoundType,
                     "Tenant not found", $"There is no tenant '{slug}'.");
-                return;
-            case TenantStatus.Suspended:
-                await TenantProblems.WriteAsync(context, StatusCodes.Status403Forbidden, TenantProblems.SuspendedType,
-                    "Tenant suspended", $"The tenant '{slug}' is suspended; contact the platform administrators.");
                 return;
             case TenantStatus.Provisioning:
                 await TenantProblems.WriteAsync(context, StatusCodes.Status403Forbidden, TenantProblems.NotReadyType,

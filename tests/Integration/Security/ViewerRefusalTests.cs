@@ -9,7 +9,12 @@ using Microsoft.Extensions.DependencyInjection;
 using NucleusCloud.Modules.Crm.Contracts;
 using NucleusCloud.Tenancy;
 using NucleusCloud.Tenancy.Authorization;
+using NucleusCloud.Tenancy.Resolution;
 using NucleusCloud.Tenancy.Scopes;
+using NucleusCloud.Modules.Platform.Billing;
+using NucleusCloud.Modules.Platform.Contracts;
+using NucleusCloud.Modules.Platform.Data;
+using NucleusCloud.Modules.Platform.Tenants;
 using NucleusCloud.Tests.Integration.Exchange;
 using NucleusCloud.Tests.Integration.Infrastructure;
 using NucleusCloud.Tests.Shared;
@@ -118,18 +123,7 @@ public abstract partial class ViewerRefusalTests<TFixture>(TFixture fixture) : I
         var world = await WorldAsync();
         var viewer = App.MemberOf(TenantRole.Viewer, world.Tenant);
         var t = world.Tenant.Slug;
-        var (ids, space) = (world.Ids, world.Ids["space"]);
-        string[] pages =
-        [
-            $"/{t}/catalogue", $"/{t}/catalogue/new", $"/{t}/catalogue/{ids["solution"]}", $"/{t}/catalogue/{ids["solution"]}/edit",
-            $"/{t}/catalogue/{ids["solution"]}/case-studies/new", $"/{t}/catalogue/{ids["solution"]}/case-studies/{ids["caseStudy"]}/edit",
-            $"/{t}/catalogue/import", $"/{t}/catalogue/proposals", $"/{t}/partners", $"/{t}/partners/{ids["partner"]}", $"/{t}/brand",
-            $"/{t}/members", $"/{t}/api-keys", $"/{t}/exchange", $"/{t}/exchange/{space}", $"/{t}/exchange/{space}/agenda",
-            $"/{t}/exchange/{space}/agreements", $"/{t}/exchange/{space}/requests", $"/{t}/exchange/{space}/requests/{ids["request"]}",
-            $"/{t}/crm", $"/{t}/crm/organisations", $"/{t}/crm/enquiries", $"/{t}/crm/enquiries/{ids["enquiry"]}", $"/{t}/crm/opportunities/{ids["opportunity"]}",
-            $"/{t}/crm/organisations/{ids["organisation"]}", $"/{t}/strategy", $"/{t}/strategy/plan", $"/{t}/crm/tasks?owner=all",
-            $"/{t}/crm/visits", $"/{t}/crm/visits/{ids["visit"]}", $"/{t}/crm/imports", $"/{t}/billing",
-        ];
+        var pages = Pages(world);
         var forms = new List<PageForm>();
         foreach (var page in pages)
         {
@@ -155,6 +149,115 @@ public abstract partial class ViewerRefusalTests<TFixture>(TFixture fixture) : I
         forms.Count.ShouldBeGreaterThan(25, "the administrators' pages carry their forms");
         refusedWrongly.ShouldBeEmpty();
         (await AuditTotalAsync(world)).ShouldBe(before, "nothing of the tenant's changed");
+    }
+
+    [SkippableFact]
+    public async Task A_suspended_tenant_refuses_every_write_of_every_route_to_its_owner_and_is_offline_to_the_public()
+    {
+        var world = await WorldAsync();
+        var t = world.Tenant.Slug;
+        (await App.PlatformAdmin().PutAsJsonAsync($"/api/platform/tenants/{world.Tenant.Id}/status", new { status = "Suspended" }, Api.Json)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var before = await AuditTotalAsync(world);
+
+        var wrongly = await WritesNotRefusedAsync(world, TenantRoutesThatWrite(), "tenant-suspended");
+
+        wrongly.ShouldBeEmpty();
+        (await world.Owner.Client.GetAsync($"/api/{t}/catalogue/solutions")).StatusCode.ShouldBe(HttpStatusCode.OK, "its members still read");
+        (await world.Owner.Client.GetAsync($"/{t}/catalogue")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await (await App.Anonymous().GetAsync($"/api/{t}/catalogue/solutions")).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+        (await App.Anonymous().GetAsync($"/{t}/showcase")).StatusCode.ShouldBe(HttpStatusCode.Forbidden, "the showcase is offline");
+        (await AuditTotalAsync(world)).ShouldBe(before, "nothing of the tenant's changed");
+
+        (await App.PlatformAdmin().PutAsJsonAsync($"/api/platform/tenants/{world.Tenant.Id}/status", new { status = "Active" }, Api.Json)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await world.Owner.Client.PostAsJsonAsync($"/api/{t}/catalogue/solutions", Api.NewSolution("After reactivation"), Api.Json)).StatusCode.ShouldBe(HttpStatusCode.Created);
+    }
+
+    [SkippableFact]
+    public async Task An_unpaid_tenant_is_read_only_through_every_route_except_the_ways_to_pay()
+    {
+        var world = await WorldAsync();
+        var t = world.Tenant.Slug;
+        var other = await App.NewTenantAsync();
+        await UnpaidAsync(world.Tenant.Id);
+        var before = await AuditTotalAsync(world);
+
+        var routes = TenantRoutesThatWrite().ToList();
+        var wrongly = await WritesNotRefusedAsync(world, routes.Where(r => !r.WhilePaying), "tenant-read-only");
+
+        wrongly.ShouldBeEmpty();
+        routes.Count(r => r.WhilePaying).ShouldBeGreaterThan(0, "the billing routes stay open");
+        var checkout = await world.Owner.Client.PostAsJsonAsync($"/api/{t}/billing/checkout", new { plan = "no-such-plan" }, Api.Json);
+        checkout.StatusCode.ShouldNotBe(HttpStatusCode.Forbidden, "an owner can still go to pay");
+        (await App.Anonymous().GetAsync($"/{t}/showcase")).StatusCode.ShouldBe(HttpStatusCode.OK, "reading stays open");
+        (await AuditTotalAsync(world)).ShouldBe(before, "nothing of the tenant's changed");
+        (await App.MemberOf(other).PostAsJsonAsync($"/api/{other.Slug}/catalogue/solutions", Api.NewSolution("Elsewhere"), Api.Json))
+            .StatusCode.ShouldBe(HttpStatusCode.Created, "another tenant is not touched");
+    }
+
+    /// <summary>Every route of the tenant that writes, API and pages alike, anonymous ones included.</summary>
+    private IEnumerable<(string Method, string Template, bool WhilePaying)> TenantRoutesThatWrite() =>
+        App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText is { } raw && (raw.StartsWith("/api/{tenant}/", StringComparison.Ordinal) || raw.StartsWith("/{tenant}/", StringComparison.Ordinal)))
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []).Select(m =>
+                (m, e.RoutePattern.RawText!, e.Metadata.GetMetadata<WritableWhileUnpaidAttribute>() is not null)))
+            .Where(e => e.m is "POST" or "PUT" or "PATCH" or "DELETE")
+            .Distinct().OrderBy(e => e.Item2, StringComparer.Ordinal);
+
+    /// <summary>The routes the owner could write through that were not refused with the tenant's problem (403 of that type for the API).</summary>
+    private static async Task<List<string>> WritesNotRefusedAsync(World world, IEnumerable<(string Method, string Template, bool WhilePaying)> routes, string problem)
+    {
+        var wrongly = new List<string>();
+        var called = 0;
+        foreach (var (method, template, _) in routes)
+        {
+            var request = new HttpRequestMessage(new HttpMethod(method), Fill(template, world));
+            if (method is "POST" or "PUT")
+            {
+                request.Content = JsonContent.Create(new { });
+            }
+
+            var response = await world.Owner.Client.SendAsync(request);
+            called++;
+            var body = await response.Content.ReadAsStringAsync();
+            if (response.StatusCode != HttpStatusCode.Forbidden || (template.StartsWith("/api/", StringComparison.Ordinal) && !body.Contains(problem, StringComparison.Ordinal)))
+            {
+                wrongly.Add($"{method} {template} → {(int)response.StatusCode} {body[..Math.Min(300, body.Length)]}");
+            }
+        }
+
+        called.ShouldBeGreaterThan(80, "every module's routes that write were found");
+        return wrongly;
+    }
+
+    /// <summary>The tenant's subscription ended an hour ago, as Stripe's events would have left it.</summary>
+    private async Task UnpaidAsync(Guid tenantId)
+    {
+        await using (var scope = App.Services.GetRequiredService<ITenantScopeFactory>().CreatePlatformScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+            db.Billing.Add(new TenantBilling { TenantId = tenantId, Standing = BillingStanding.Canceled, StandingAt = DateTimeOffset.UtcNow.AddHours(-1), UpdatedAt = DateTimeOffset.UtcNow });
+            await db.SaveChangesAsync();
+        }
+
+        App.Services.GetRequiredService<CachedTenantStore>().Invalidate();
+    }
+
+    /// <summary>The pages whose forms the tenant's administrators use.</summary>
+    private static string[] Pages(World world)
+    {
+        var t = world.Tenant.Slug;
+        var (ids, space) = (world.Ids, world.Ids["space"]);
+        return
+        [
+            $"/{t}/catalogue", $"/{t}/catalogue/new", $"/{t}/catalogue/{ids["solution"]}", $"/{t}/catalogue/{ids["solution"]}/edit",
+            $"/{t}/catalogue/{ids["solution"]}/case-studies/new", $"/{t}/catalogue/{ids["solution"]}/case-studies/{ids["caseStudy"]}/edit",
+            $"/{t}/catalogue/import", $"/{t}/catalogue/proposals", $"/{t}/partners", $"/{t}/partners/{ids["partner"]}", $"/{t}/brand",
+            $"/{t}/members", $"/{t}/api-keys", $"/{t}/exchange", $"/{t}/exchange/{space}", $"/{t}/exchange/{space}/agenda",
+            $"/{t}/exchange/{space}/agreements", $"/{t}/exchange/{space}/requests", $"/{t}/exchange/{space}/requests/{ids["request"]}",
+            $"/{t}/crm", $"/{t}/crm/organisations", $"/{t}/crm/enquiries", $"/{t}/crm/enquiries/{ids["enquiry"]}", $"/{t}/crm/opportunities/{ids["opportunity"]}",
+            $"/{t}/crm/organisations/{ids["organisation"]}", $"/{t}/strategy", $"/{t}/strategy/plan", $"/{t}/crm/tasks?owner=all",
+            $"/{t}/crm/visits", $"/{t}/crm/visits/{ids["visit"]}", $"/{t}/crm/imports", $"/{t}/billing",
+        ];
     }
 
     /// <summary>Every tenant API route that writes (POST, PUT, PATCH, DELETE) and is not meant for the anonymous public.</summary>

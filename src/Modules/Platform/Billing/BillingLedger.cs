@@ -13,7 +13,7 @@ namespace NucleusCloud.Modules.Platform.Billing;
 /// not undo a newer state). A failed payment starts the grace period; a paid invoice or an active subscription ends it;
 /// a deleted or unpaid subscription makes the tenant read-only.
 /// </summary>
-internal sealed class BillingLedger(PlatformDbContext db, IOptions<StripeBillingOptions> options, TimeProvider clock)
+internal sealed class BillingLedger(PlatformDbContext db, Tenants.CachedTenantStore store, Plans.PlanCatalogue plans, IOptions<StripeBillingOptions> options, TimeProvider clock)
 {
     public const string TenantKey = "tenant_id";
     public const string PlanKey = "plan";
@@ -63,8 +63,14 @@ internal sealed class BillingLedger(PlatformDbContext db, IOptions<StripeBilling
         {
             Id = stripeEvent.Id, Type = stripeEvent.Type, TenantId = billing?.TenantId, Outcome = outcome, OccurredAt = occurredAt, ReceivedAt = now,
         });
+        if (billing?.Plan is { } paid && plans.Exists(paid) && await db.Tenants.FirstOrDefaultAsync(t => t.Id == billing.TenantId, cancellationToken) is { } tenant)
+        {
+            tenant.Plan = paid; // the plan paid for is the plan whose quotas and features apply
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
+        store.Invalidate(); // read-only or writable again from the next request
         return outcome;
     }
 

@@ -15,7 +15,8 @@ internal static class TenantBillingEndpoints
 {
     public static void Map(IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup($"/api/{{{Tenancy.Resolution.TenantRequests.RouteParameter}}}/billing").WithTags("Billing");
+        var group = endpoints.MapGroup($"/api/{{{Tenancy.Resolution.TenantRequests.RouteParameter}}}/billing").WithTags("Billing")
+            .WithMetadata(new Tenancy.Resolution.WritableWhileUnpaidAttribute()); // paying is what ends read-only
         group.MapGet("", State).WithName("GetBilling").RequireAuthorization(Permissions.MembersManage);
         group.MapPost("/checkout", Checkout).WithName("StartCheckout").RequireAuthorization(Permissions.MembersManage);
         group.MapPost("/portal", Portal).WithName("OpenBillingPortal").RequireAuthorization(Permissions.MembersManage);

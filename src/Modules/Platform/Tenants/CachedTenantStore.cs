@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
+using NucleusCloud.Modules.Platform.Contracts;
 using NucleusCloud.Modules.Platform.Data;
 using NucleusCloud.Tenancy;
 
@@ -9,7 +10,8 @@ namespace NucleusCloud.Modules.Platform.Tenants;
 /// <summary>
 /// Answers tenant look-ups for every request from memory. A change made through this host
 /// invalidates at once (the generation moves on); other hosts see it within <see cref="Lifetime"/>.
-/// Misses are cached too, so unknown slugs and unmapped host names cost no query per request.
+/// Misses are cached too, so unknown slugs and unmapped host names cost no query per request. Billing that makes
+/// the tenant read-only is part of the answer (Stripe's events invalidate it too).
 /// </summary>
 internal sealed class CachedTenantStore(IServiceScopeFactory scopes, IMemoryCache cache) : ITenantStore
 {
@@ -33,6 +35,15 @@ internal sealed class CachedTenantStore(IServiceScopeFactory scopes, IMemoryCach
     public ValueTask<TenantInfo?> FindByIdAsync(Guid id, CancellationToken cancellationToken = default) =>
         FindAsync("id", id.ToString(), t => t.Id == id, cancellationToken);
 
+    /// <summary>From when unpaid billing makes the tenant read-only: the end of its subscription, or of its grace period.</summary>
+    private static async Task<DateTimeOffset?> ReadOnlyFromAsync(PlatformDbContext db, Guid tenantId, CancellationToken cancellationToken) =>
+        await db.Billing.AsNoTracking().Where(b => b.TenantId == tenantId).FirstOrDefaultAsync(cancellationToken) switch
+        {
+            { Standing: BillingStanding.Canceled } billing => billing.StandingAt ?? billing.UpdatedAt,
+            { Standing: BillingStanding.PastDue, GraceEndsAt: { } graceEnds } => graceEnds,
+            _ => null,
+        };
+
     private async ValueTask<TenantInfo?> FindAsync(string kind, string key, System.Linq.Expressions.Expression<Func<Tenant, bool>> match, CancellationToken cancellationToken)
     {
         var cacheKey = $"platform:tenant:{Volatile.Read(ref _generation)}:{kind}:{key}";
@@ -44,7 +55,7 @@ internal sealed class CachedTenantStore(IServiceScopeFactory scopes, IMemoryCach
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
         var tenant = await db.Tenants.AsNoTracking().Include(t => t.HostNames).FirstOrDefaultAsync(match, cancellationToken);
-        var info = tenant?.ToInfo();
+        var info = tenant is null ? null : tenant.ToInfo() with { ReadOnlyFrom = await ReadOnlyFromAsync(db, tenant.Id, cancellationToken) };
         cache.Set(cacheKey, info, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = Lifetime, Size = 1 });
         return info;
     }
