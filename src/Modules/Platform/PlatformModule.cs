@@ -50,6 +50,7 @@ public sealed class PlatformModule : IModule
         services.AddScoped<BillingLedger>();
         services.AddScoped<StripeBilling>();
         services.AddScoped<ITenantBilling>(sp => sp.GetRequiredService<StripeBilling>());
+        services.AddScoped<IInvoicedBilling, InvoicedBilling>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)

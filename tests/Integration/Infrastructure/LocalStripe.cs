@@ -8,8 +8,8 @@ namespace NucleusCloud.Tests.Integration.Infrastructure;
 
 /// <summary>
 /// A stand-in for Stripe's API on a loopback port, for Stripe.net to talk to (its <c>ApiBase</c> pointed here): it
-/// records every request (method, path, form fields, headers) for the test to assert, and answers the three
-/// creates the product makes the way Stripe does (and refuses a Checkout for the price <c>price_archived</c>, as Stripe refuses an unknown price).
+/// records every request (method, path, form fields or query, headers) for the test to assert, and answers the
+/// creates and the invoice list the product asks for the way Stripe does (and refuses a Checkout for the price <c>price_archived</c>, as Stripe refuses an unknown price).
 /// </summary>
 public sealed class LocalStripe : IDisposable
 {
@@ -50,7 +50,8 @@ public sealed class LocalStripe : IDisposable
             }
 
             using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
-            var parsed = HttpUtility.ParseQueryString(await reader.ReadToEndAsync());
+            // A create's fields are its form body; a list's are its query string.
+            var parsed = HttpUtility.ParseQueryString(context.Request.HttpMethod == "GET" ? context.Request.Url!.Query : await reader.ReadToEndAsync());
             var form = parsed.AllKeys.Where(k => k is not null).ToDictionary(k => k!, k => parsed[k]!, StringComparer.Ordinal);
             var path = context.Request.Url!.AbsolutePath;
             Requests.Enqueue(new Received(context.Request.HttpMethod, path, form, context.Request.Headers["Idempotency-Key"], context.Request.Headers["Authorization"]));
@@ -60,6 +61,12 @@ public sealed class LocalStripe : IDisposable
                 ("/v1/checkout/sessions", "price_archived") => (400, """{"error":{"type":"invalid_request_error","code":"resource_missing","message":"No such price: 'price_archived'","param":"line_items[0][price]"}}"""),
                 ("/v1/customers", _) => (200, $$"""{"id":"cus_local_{{n}}","object":"customer","metadata":{"source":"local"} }"""),
                 ("/v1/checkout/sessions", _) => (200, $$"""{"id":"cs_test_{{n}}","object":"checkout.session","mode":"subscription","url":"https://checkout.stripe.com/c/pay/cs_test_{{n}}"}"""),
+                ("/v1/subscriptions", _) => (200, $$"""{"id":"sub_local_{{n}}","object":"subscription","status":"active","collection_method":"{{form.GetValueOrDefault("collection_method")}}","customer":"{{form.GetValueOrDefault("customer")}}"}"""),
+                ("/v1/invoices", _) => (200, $$"""
+                    {"object":"list","url":"/v1/invoices","has_more":false,"data":[
+                      {"id":"in_local_2","object":"invoice","number":"NC-0002","status":"open","amount_due":1250000,"amount_paid":0,"currency":"krw","created":1767225600,"due_date":1769817600,"hosted_invoice_url":"https://invoice.stripe.com/i/local/2","customer":"{{form.GetValueOrDefault("customer")}}"},
+                      {"id":"in_local_1","object":"invoice","number":"NC-0001","status":"paid","amount_due":120000,"amount_paid":120000,"currency":"usd","created":1764547200,"due_date":1767139200,"hosted_invoice_url":"https://invoice.stripe.com/i/local/1","customer":"{{form.GetValueOrDefault("customer")}}"}]}
+                    """),
                 ("/v1/billing_portal/sessions", _) => (200, $$"""{"id":"bps_{{n}}","object":"billing_portal.session","url":"https://billing.stripe.com/p/session/test_{{n}}"}"""),
                 _ => (404, """{"error":{"type":"invalid_request_error","message":"Unrecognized request URL."}}"""),
             };

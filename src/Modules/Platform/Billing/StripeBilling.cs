@@ -105,6 +105,34 @@ internal sealed class StripeBilling(PlatformDbContext db, ICaller caller, ITenan
         }
     }
 
+    public async Task<Outcome<IReadOnlyList<InvoiceDto>>> InvoicesAsync(CancellationToken cancellationToken = default)
+    {
+        if (await RefusedAsync(cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        var current = tenant.RequiredTenant;
+        var customer = await db.Billing.AsNoTracking().Where(b => b.TenantId == current.Id).Select(b => b.StripeCustomerId).FirstOrDefaultAsync(cancellationToken);
+        if (customer is null)
+        {
+            return Array.Empty<InvoiceDto>();
+        }
+
+        try
+        {
+            var invoices = await new InvoiceService(Client()).ListAsync(new InvoiceListOptions { Customer = customer, Limit = 24 }, cancellationToken: cancellationToken);
+            return invoices.Data.Select(i => new InvoiceDto(i.Id, i.Number, i.Status, i.AmountDue, i.AmountPaid, i.Currency,
+                Utc(i.Created), i.DueDate is { } due ? Utc(due) : null, i.HostedInvoiceUrl)).ToList();
+        }
+        catch (StripeException failure)
+        {
+            return Refused(failure);
+        }
+    }
+
+    private static DateTimeOffset Utc(DateTime stripeTime) => new(DateTime.SpecifyKind(stripeTime, DateTimeKind.Utc));
+
     public async Task<BillingState?> StateAsync(CancellationToken cancellationToken = default) =>
         (await db.Billing.AsNoTracking().FirstOrDefaultAsync(b => b.TenantId == tenant.RequiredTenant.Id, cancellationToken))?.ToState(clock.GetUtcNow());
 
@@ -115,11 +143,13 @@ internal sealed class StripeBilling(PlatformDbContext db, ICaller caller, ITenan
         : null;
 
     /// <summary>Stripe's own words for what it refused (an unknown price, a deleted customer, an unreachable API), never our key.</summary>
-    private static Refusal Refused(StripeException refused) =>
+    internal static Refusal Refused(StripeException refused) =>
         Refusal.Upstream($"Stripe did not accept the request ({refused.StripeError?.Type ?? "no answer"}): {refused.StripeError?.Message ?? "the request did not reach Stripe."}");
 
-    private StripeClient Client() =>
-        new(new StripeClientOptions { ApiKey = options.Value.ApiKey, ApiBase = string.IsNullOrWhiteSpace(options.Value.ApiBase) ? null : options.Value.ApiBase });
+    private StripeClient Client() => Client(options.Value);
+
+    internal static StripeClient Client(StripeBillingOptions options) =>
+        new(new StripeClientOptions { ApiKey = options.ApiKey, ApiBase = string.IsNullOrWhiteSpace(options.ApiBase) ? null : options.ApiBase });
 
     private string Link(string path) => site.Value.PublicUrl.TrimEnd('/') + path;
 }

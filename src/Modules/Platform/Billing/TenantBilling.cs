@@ -20,6 +20,17 @@ internal sealed class TenantBilling
 
     public BillingStanding Standing { get; set; }
 
+    /// <summary>Stripe's collection method: <c>charge_automatically</c> (a card, through Checkout) or <c>send_invoice</c> (invoices paid by transfer).</summary>
+    public string CollectionMethod { get; set; } = Collection.Card;
+
+    /// <summary>Who pays, when it is not the tenant itself: a donor tenant (<see cref="SponsorTenantId"/>) or a donor named as a billing contact.</summary>
+    public string? SponsorName { get; set; }
+
+    public Guid? SponsorTenantId { get; set; }
+
+    /// <summary>Where Stripe sends the invoices (the payer's finance office).</summary>
+    public string? InvoiceEmail { get; set; }
+
     public DateTimeOffset? GraceEndsAt { get; set; }
 
     /// <summary>When the Stripe event behind <see cref="Standing"/> happened: an older event arriving later changes nothing.</summary>
@@ -33,7 +44,19 @@ internal sealed class TenantBilling
     /// <summary>Read-only once the subscription ended, or once the grace after a failed payment is over.</summary>
     public bool IsReadOnlyAt(DateTimeOffset now) => Standing == BillingStanding.Canceled || (Standing == BillingStanding.PastDue && GraceEndsAt <= now);
 
-    public BillingState ToState(DateTimeOffset now) => new(TenantId, Plan, Standing, GraceEndsAt, IsReadOnlyAt(now), StripeCustomerId, StripeSubscriptionId, StandingAt, UpdatedAt);
+    public BillingState ToState(DateTimeOffset now) => new(TenantId, Plan, Standing, GraceEndsAt, IsReadOnlyAt(now), StripeCustomerId, StripeSubscriptionId, StandingAt, UpdatedAt)
+    {
+        ByInvoice = CollectionMethod == Collection.Invoice,
+        SponsorName = SponsorName,
+        InvoiceEmail = InvoiceEmail,
+    };
+}
+
+/// <summary>Stripe's names for the two ways a subscription is paid.</summary>
+internal static class Collection
+{
+    public const string Card = "charge_automatically";
+    public const string Invoice = "send_invoice";
 }
 
 internal static class TenantBillingRows

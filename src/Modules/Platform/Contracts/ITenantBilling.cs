@@ -14,6 +14,9 @@ public interface ITenantBilling
     /// <summary>A Stripe Checkout page for <paramref name="plan"/>; <paramref name="intent"/> makes a retried request answer the same page.</summary>
     Task<Outcome<BillingLink>> CheckoutAsync(string? plan, string? intent, CancellationToken cancellationToken = default);
 
+    /// <summary>The tenant's invoices, newest first (owners), as Stripe lists them for its customer.</summary>
+    Task<Outcome<IReadOnlyList<InvoiceDto>>> InvoicesAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Stripe's customer portal, to change the card, see invoices or cancel.</summary>
     Task<Outcome<BillingLink>> PortalAsync(string? intent, CancellationToken cancellationToken = default);
 }

@@ -55,6 +55,9 @@ internal abstract class PlatformDbContext(DbContextOptions options) : DbContext(
             billing.Property(b => b.StripeCustomerId).HasMaxLength(255);
             billing.Property(b => b.StripeSubscriptionId).HasMaxLength(255);
             billing.Property(b => b.Standing).HasConversion<string>().HasMaxLength(20);
+            billing.Property(b => b.CollectionMethod).HasMaxLength(30).HasDefaultValue(Collection.Card);
+            billing.Property(b => b.SponsorName).HasMaxLength(200);
+            billing.Property(b => b.InvoiceEmail).HasMaxLength(256);
             billing.Property(b => b.Version).IsConcurrencyToken();
             billing.HasOne<Tenant>().WithOne().HasForeignKey<TenantBilling>(b => b.TenantId).OnDelete(DeleteBehavior.Cascade);
         });

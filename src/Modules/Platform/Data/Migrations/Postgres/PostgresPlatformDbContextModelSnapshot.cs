@@ -79,11 +79,29 @@ namespace NucleusCloud.Modules.Platform.Data.Migrations.Postgres
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("CollectionMethod")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasDefaultValue("charge_automatically");
+
                     b.Property<DateTimeOffset?>("GraceEndsAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("InvoiceEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<string>("Plan")
                         .HasColumnType("text");
+
+                    b.Property<string>("SponsorName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("SponsorTenantId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Standing")
                         .IsRequired()

@@ -73,10 +73,28 @@ namespace NucleusCloud.Modules.Platform.Data.Migrations.Sqlite
                     b.Property<Guid>("TenantId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CollectionMethod")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("charge_automatically");
+
                     b.Property<long?>("GraceEndsAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("InvoiceEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Plan")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SponsorName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SponsorTenantId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Standing")
