@@ -13,6 +13,8 @@ using NucleusCloud.Modules.Platform.Demo;
 using NucleusCloud.Modules.Platform.KeyRing;
 using NucleusCloud.Modules.Platform.Plans;
 using NucleusCloud.Modules.Platform.Onboarding;
+using NucleusCloud.Modules.Platform.Export;
+using NucleusCloud.Modules.Abstractions.Jobs;
 using NucleusCloud.Modules.Abstractions.Plans;
 using Microsoft.FeatureManagement;
 using NucleusCloud.Modules.Platform.Tenants;
@@ -51,6 +53,9 @@ public sealed class PlatformModule : IModule
         services.AddScoped<StripeBilling>();
         services.AddScoped<ITenantBilling>(sp => sp.GetRequiredService<StripeBilling>());
         services.AddScoped<IInvoicedBilling, InvoicedBilling>();
+        services.AddSingleton<TenantJobs<TenantExportDto>>();
+        services.AddScoped<TenantExporter>();
+        services.AddScoped<ITenantExports, TenantExports>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
@@ -60,5 +65,6 @@ public sealed class PlatformModule : IModule
         TenantBillingEndpoints.Map(endpoints);
         PlanEndpoints.Map(endpoints);
         OnboardingEndpoints.Map(endpoints);
+        ExportEndpoints.Map(endpoints);
     }
 }

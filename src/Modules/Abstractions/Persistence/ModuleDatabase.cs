@@ -47,6 +47,7 @@ public static class ModuleDatabase
         }
 
         services.AddCrossTenantReads<TContext, TPostgres>(options, schema);
+        services.AddScoped<Export.ITenantDataSource>(sp => new Export.DbContextTenantData<TContext>(schema, sp.GetRequiredService<TContext>()));
         services.AddSingleton<IModuleMigrator>(new ModuleMigrator<TContext>(schema, options.RowLevelSecurity ? options.MigrationConnectionString : null));
         services.AddHealthChecks().AddCheck<MigrationsAppliedCheck<TContext>>($"db-{schema}", HealthStatus.Unhealthy, ["ready"]);
         return services;

@@ -13,6 +13,9 @@ public interface IFileStorage
     Task<Stream?> OpenReadAsync(string key, CancellationToken cancellationToken = default);
 
     Task DeleteAsync(string key, CancellationToken cancellationToken = default);
+
+    /// <summary>Every key that starts with <paramref name="prefix"/> (a tenant's <c>{tenant}/</c>, for its export and its erasure), in key order.</summary>
+    IAsyncEnumerable<string> ListAsync(string prefix, CancellationToken cancellationToken = default);
 }
 
 public sealed class StorageOptions

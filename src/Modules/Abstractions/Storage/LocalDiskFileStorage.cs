@@ -50,6 +50,30 @@ public sealed partial class LocalDiskFileStorage(IOptions<StorageOptions> option
         return Task.CompletedTask;
     }
 
+    public async IAsyncEnumerable<string> ListAsync(string prefix, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        // The deepest folder the prefix names whole; keys under it are then matched on the full prefix.
+        var folder = prefix.Contains('/', StringComparison.Ordinal) ? prefix[..prefix.LastIndexOf('/')] : "";
+        var start = folder.Length == 0 ? _root : PathOf(folder);
+        if (!Directory.Exists(start))
+        {
+            yield break;
+        }
+
+        var keys = Directory.EnumerateFiles(start, "*", SearchOption.AllDirectories)
+            .Where(path => !path.EndsWith(".partial", StringComparison.Ordinal))
+            .Select(path => Path.GetRelativePath(_root, path).Replace(Path.DirectorySeparatorChar, '/'))
+            .Where(key => key.StartsWith(prefix, StringComparison.Ordinal) && KeyShape().IsMatch(key))
+            .Order(StringComparer.Ordinal);
+        foreach (var key in keys)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return key;
+        }
+
+        await Task.CompletedTask;
+    }
+
     /// <summary>Keys are lower-case letters, digits, hyphens and slashes; anything else (.., \, absolute paths) is a bug, not input.</summary>
     private string PathOf(string key)
     {

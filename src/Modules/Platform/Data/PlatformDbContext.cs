@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using NucleusCloud.Modules.Abstractions.Persistence;
 using NucleusCloud.Modules.Platform.Billing;
 using NucleusCloud.Modules.Platform.Onboarding;
+using NucleusCloud.Modules.Platform.Export;
 using NucleusCloud.Modules.Platform.Tenants;
 
 namespace NucleusCloud.Modules.Platform.Data;
@@ -25,6 +26,8 @@ internal abstract class PlatformDbContext(DbContextOptions options) : DbContext(
     public DbSet<StripeEventRecord> StripeEvents => Set<StripeEventRecord>();
 
     public DbSet<TenantOnboarding> Onboardings => Set<TenantOnboarding>();
+
+    public DbSet<TenantExportRecord> Exports => Set<TenantExportRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -92,6 +95,16 @@ internal abstract class PlatformDbContext(DbContextOptions options) : DbContext(
             onboarding.Property(o => o.Kind).HasConversion<string>().HasMaxLength(20);
             onboarding.Property(o => o.Status).HasConversion<string>().HasMaxLength(20);
             onboarding.Property(o => o.DataPlacement).HasConversion<string>().HasMaxLength(20);
+        });
+        modelBuilder.Entity<TenantExportRecord>(export =>
+        {
+            export.ToTable("tenant_exports");
+            export.HasKey(e => e.Id);
+            export.Property(e => e.Id).ValueGeneratedNever();
+            export.HasIndex(e => new { e.TenantId, e.CreatedAt });
+            export.Property(e => e.StorageKey).HasMaxLength(300);
+            export.Property(e => e.Sha256).HasMaxLength(64);
+            export.Property(e => e.RequestedBy).HasMaxLength(100);
         });
         modelBuilder.Entity<TenantHostName>(host =>
         {

@@ -1,0 +1,78 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using NucleusCloud.Tenancy.EntityFramework;
+
+namespace NucleusCloud.Modules.Abstractions.Export;
+
+/// <summary>One table's rows of one tenant, as entities read without tracking.</summary>
+public sealed record TenantTable(string Module, string Name, Type RowType, IReadOnlyList<object> Rows);
+
+/// <summary>Where a module's rows of one tenant are read from, for its export (every module DbContext is one, registered with it).</summary>
+public interface ITenantDataSource
+{
+    string Module { get; }
+
+    /// <summary>The tenant's rows, table by table: its own (<see cref="ITenantOwned"/>, through the tenant filter of the current scope) and its share of cross-tenant tables.</summary>
+    IAsyncEnumerable<TenantTable> ReadAsync(Guid tenantId, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// A module DbContext as a source of one tenant's rows, found from the model so no table is forgotten: every tenant-owned
+/// entity type, and the rows of every cross-tenant one that name the tenant in a <c>…TenantId</c> column.
+/// Platform-owned types are the platform's, not the tenant's.
+/// </summary>
+internal sealed class DbContextTenantData<TContext>(string module, TContext db) : ITenantDataSource
+    where TContext : DbContext
+{
+    private static readonly MethodInfo ReadTable = typeof(DbContextTenantData<TContext>).GetMethod(nameof(ReadTableAsync), BindingFlags.NonPublic | BindingFlags.Instance)!;
+
+    public string Module => module;
+
+    public async IAsyncEnumerable<TenantTable> ReadAsync(Guid tenantId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var entityType in db.Model.GetEntityTypes().Where(e => !e.IsOwned() && e.BaseType is null && e.FindPrimaryKey() is not null).OrderBy(e => e.GetTableName(), StringComparer.Ordinal))
+        {
+            if (TenantColumns(entityType) is not { } columns)
+            {
+                continue;
+            }
+
+            var read = (Task<IReadOnlyList<object>>)ReadTable.MakeGenericMethod(entityType.ClrType).Invoke(this, [tenantId, columns, cancellationToken])!;
+            yield return new TenantTable(module, entityType.GetTableName() ?? entityType.ClrType.Name, entityType.ClrType, await read);
+        }
+    }
+
+    /// <summary>
+    /// The columns that say a row is the tenant's: its <c>TenantId</c> (tenant-owned rows, which the scope's filter narrows too), or for a
+    /// cross-tenant row every <c>…TenantId</c> column (the host, the author, an agreement's two parties); none for other rows.
+    /// </summary>
+    private static string[]? TenantColumns(IEntityType entityType)
+    {
+        var clr = entityType.ClrType;
+        if (typeof(ITenantOwned).IsAssignableFrom(clr))
+        {
+            return [nameof(ITenantOwned.TenantId)];
+        }
+
+        if (clr.GetCustomAttribute<CrossTenantAttribute>() is null)
+        {
+            return null;
+        }
+
+        var columns = entityType.GetProperties().Where(p => p.ClrType == typeof(Guid) && p.Name.EndsWith("TenantId", StringComparison.Ordinal)).Select(p => p.Name).ToArray();
+        return columns.Length == 0 ? null : columns;
+    }
+
+    private async Task<IReadOnlyList<object>> ReadTableAsync<T>(Guid tenantId, string[] columns, CancellationToken cancellationToken)
+        where T : class
+    {
+        // Tenant-owned rows pass the tenant filter of the scope as well as this condition; cross-tenant rows only this one.
+        var row = Expression.Parameter(typeof(T), "row");
+        var matches = Expression.Lambda<Func<T, bool>>(columns
+            .Select(column => (Expression)Expression.Equal(Expression.Call(typeof(EF), nameof(EF.Property), [typeof(Guid)], row, Expression.Constant(column)), Expression.Constant(tenantId)))
+            .Aggregate(Expression.OrElse), row);
+        return await db.Set<T>().AsNoTracking().Where(matches).ToListAsync(cancellationToken);
+    }
+}

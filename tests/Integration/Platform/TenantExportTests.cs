@@ -1,0 +1,127 @@
+using System.IO.Compression;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using NucleusCloud.Modules.Platform.Contracts;
+using NucleusCloud.Tenancy;
+using NucleusCloud.Tenancy.Authorization;
+using NucleusCloud.Tests.Integration.Exchange;
+using NucleusCloud.Tests.Integration.Infrastructure;
+using NucleusCloud.Tests.Shared;
+
+namespace NucleusCloud.Tests.Integration.Platform;
+
+/// <summary>A tenant's export: one zip with every module's rows and its files, checksummed, of that tenant only, for its owners and platform administrators.</summary>
+public abstract class TenantExportTests<TFixture>(TFixture fixture) : IClassFixture<TFixture>
+    where TFixture : DatabaseFixture
+{
+    private NucleusApp App => fixture.App;
+
+    [SkippableFact]
+    public async Task An_owner_exports_every_module_and_file_of_the_tenant_and_nothing_of_another()
+    {
+        var (a, b) = (await PopulatedAsync("Tallinn"), await PopulatedAsync("Nairobi"));
+        var space = await a.CreateSpaceAsync("Registries forum", "Open");
+        await b.JoinAsync(space.Id());
+        await a.PostedAsync(space.Id(), space.GeneralChannel(), "Tallinn opens the forum");
+        await b.PostedAsync(space.Id(), space.GeneralChannel(), "Nairobi answers in the forum");
+
+        var started = await a.Client.PostAsync($"/api/{a.Tenant.Slug}/exports", null);
+        started.StatusCode.ShouldBe(HttpStatusCode.Accepted, await started.Content.ReadAsStringAsync());
+        var job = await Eventually.Until(() => a.Client.GetFromJsonAsync<JsonObject>(started.Headers.Location!.ToString(), Api.Json)!,
+            j => j!["finished"]!.GetValue<bool>(), "the export finished");
+        job!["error"].ShouldBeNull();
+        var export = job["report"].Deserialize<TenantExportDto>(Api.Json)!;
+        export.TenantId.ShouldBe(a.Tenant.Id);
+        (await a.Client.GetFromJsonAsync<TenantExportDto[]>($"/api/{a.Tenant.Slug}/exports", Api.Json))!.Select(e => e.Id).ShouldBe([export.Id]);
+
+        var bytes = await a.Client.GetByteArrayAsync($"/api/{a.Tenant.Slug}/exports/{export.Id}");
+        Convert.ToHexStringLower(SHA256.HashData(bytes)).ShouldBe(export.Sha256);
+        using var zip = new ZipArchive(new MemoryStream(bytes));
+        var contents = zip.Entries.ToDictionary(e => e.FullName, Read);
+        var manifest = JsonNode.Parse(Encoding.UTF8.GetString(contents["manifest.json"]))!;
+        manifest["format"]!.GetValue<string>().ShouldBe("nucleuscloud-tenant-export");
+        manifest["tenant"]!["id"]!.GetValue<Guid>().ShouldBe(a.Tenant.Id);
+        foreach (var entry in manifest["entries"]!.AsArray())
+        {
+            var content = contents[entry!["path"]!.GetValue<string>()];
+            Convert.ToHexStringLower(SHA256.HashData(content)).ShouldBe(entry["sha256"]!.GetValue<string>());
+            content.LongLength.ShouldBe(entry["bytes"]!.GetValue<long>());
+        }
+
+        var data = string.Join('\n', contents.Where(c => c.Key.StartsWith("data/", StringComparison.Ordinal)).Select(c => Encoding.UTF8.GetString(c.Value)));
+        foreach (var mine in new[] { "Tallinn registry", "Tallinn vendor", "Ministry of Tallinn", "Tallinn mission", "Registries forum", "Tallinn opens the forum" })
+        {
+            data.ShouldContain(mine);
+        }
+
+        foreach (var module in new[] { "catalogue", "crm", "partners", "brand", "strategy", "exchange", "access", "audit" })
+        {
+            contents.Keys.ShouldContain(k => k.StartsWith($"data/{module}/", StringComparison.Ordinal), $"the {module} module's tables");
+        }
+
+        contents.Keys.Where(k => k.StartsWith("files/brand/", StringComparison.Ordinal)).Select(k => contents[k]).ShouldContain(f => f.SequenceEqual(SampleFiles.Png()));
+        var everything = string.Join('\n', contents.Values.Select(Encoding.UTF8.GetString));
+        foreach (var theirs in new[] { b.Tenant.Id.ToString(), b.Tenant.Id.ToString("N"), "Nairobi registry", "Ministry of Nairobi", "Nairobi answers in the forum" })
+        {
+            everything.ShouldNotContain(theirs);
+        }
+    }
+
+    [SkippableFact]
+    public async Task Only_owners_and_platform_administrators_export_and_download()
+    {
+        var a = await PopulatedAsync("Tallinn");
+        var b = await App.UserAsync(await App.NewTenantAsync(), TenantRole.Owner);
+        var admin = App.MemberOf(TenantRole.Admin, a.Tenant);
+        await (await admin.PostAsync($"/api/{a.Tenant.Slug}/exports", null)).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+        await (await admin.GetAsync($"/api/{a.Tenant.Slug}/exports")).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+        (await b.Client.PostAsync($"/api/{a.Tenant.Slug}/exports", null)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+
+        var platform = App.PlatformAdmin();
+        var started = await platform.PostAsync($"/api/platform/tenants/{a.Tenant.Id}/exports", null);
+        started.StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        var job = await Eventually.Until(() => platform.GetFromJsonAsync<JsonObject>(started.Headers.Location!.ToString(), Api.Json)!,
+            j => j!["finished"]!.GetValue<bool>(), "the export finished");
+        var exportId = job!["report"]!["id"]!.GetValue<Guid>();
+        (await platform.GetAsync($"/api/platform/tenants/{a.Tenant.Id}/exports/{exportId}")).Content.Headers.ContentType!.MediaType.ShouldBe("application/zip");
+
+        // The export is the tenant's: another tenant's owner finds nothing of it, even by id.
+        (await b.Client.GetAsync($"/api/{b.Tenant.Slug}/exports/{exportId}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await b.Client.GetFromJsonAsync<JsonArray>($"/api/{b.Tenant.Slug}/exports", Api.Json))!.ShouldBeEmpty();
+        await (await platform.GetAsync($"/api/platform/tenants/{Guid.NewGuid()}/exports")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    /// <summary>An owner's tenant with a row in most modules and a stored file, each named after <paramref name="city"/>.</summary>
+    private async Task<ExchangeUser> PopulatedAsync(string city)
+    {
+        var owner = await App.UserAsync(await App.NewTenantAsync(), TenantRole.Owner);
+        var (t, client) = (owner.Tenant.Slug, owner.Client);
+        var solution = await client.CreateSolutionAsync(owner.Tenant, $"{city} registry");
+        (await client.PostAsJsonAsync($"/api/{t}/catalogue/solutions/{solution.Id}/case-studies", new { title = $"{city} rollout", year = 2025 }, Api.Json)).EnsureSuccessStatusCode();
+        await client.CreatePartnerAsync(owner.Tenant, $"{city} vendor", "ItVendor");
+        var asset = await client.PostCreatedAsync($"/api/{t}/brand/assets", new { title = $"{city} photo", kind = "Photo" });
+        var png = new ByteArrayContent(SampleFiles.Png());
+        png.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        (await client.PostAsync($"/api/{t}/brand/assets/{asset["id"]}/versions?fileName=photo.png", png)).EnsureSuccessStatusCode();
+        (await client.PostAsJsonAsync($"/api/{t}/crm/organisations", new { name = $"Ministry of {city}", kind = "Ministry", country = "KE" }, Api.Json)).EnsureSuccessStatusCode();
+        (await client.PostAsJsonAsync($"/api/{t}/strategy/actions", new { year = 2026, aim = "Export", title = $"{city} mission" }, Api.Json)).EnsureSuccessStatusCode();
+        return owner;
+    }
+
+    private static byte[] Read(ZipArchiveEntry entry)
+    {
+        using var stream = entry.Open();
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
+}
+
+public sealed class TenantExportOnSqlite(SqliteFixture fixture) : TenantExportTests<SqliteFixture>(fixture);
+
+public sealed class TenantExportOnPostgres(PostgresFixture fixture) : TenantExportTests<PostgresFixture>(fixture);
