@@ -14,6 +14,7 @@ using NucleusCloud.Modules.Platform.KeyRing;
 using NucleusCloud.Modules.Platform.Plans;
 using NucleusCloud.Modules.Platform.Onboarding;
 using NucleusCloud.Modules.Platform.Export;
+using NucleusCloud.Modules.Platform.Deletion;
 using NucleusCloud.Modules.Abstractions.Jobs;
 using NucleusCloud.Modules.Abstractions.Plans;
 using Microsoft.FeatureManagement;
@@ -56,6 +57,9 @@ public sealed class PlatformModule : IModule
         services.AddSingleton<TenantJobs<TenantExportDto>>();
         services.AddScoped<TenantExporter>();
         services.AddScoped<ITenantExports, TenantExports>();
+        services.AddScoped<ITenantDeletion, TenantDeletion>();
+        services.AddSingleton<TenantEraser>();
+        services.AddHostedService<TenantDeletionSweeper>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
@@ -66,5 +70,6 @@ public sealed class PlatformModule : IModule
         PlanEndpoints.Map(endpoints);
         OnboardingEndpoints.Map(endpoints);
         ExportEndpoints.Map(endpoints);
+        DeletionEndpoints.Map(endpoints);
     }
 }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Linq.Expressions;
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
@@ -9,13 +10,20 @@ namespace NucleusCloud.Modules.Abstractions.Export;
 /// <summary>One table's rows of one tenant, as entities read without tracking.</summary>
 public sealed record TenantTable(string Module, string Name, Type RowType, IReadOnlyList<object> Rows);
 
-/// <summary>Where a module's rows of one tenant are read from, for its export (every module DbContext is one, registered with it).</summary>
+/// <summary>Where a module's rows of one tenant are read from for its export, and erased from when it is deleted (every module DbContext is one, registered with it).</summary>
 public interface ITenantDataSource
 {
     string Module { get; }
 
     /// <summary>The tenant's rows, table by table: its own (<see cref="ITenantOwned"/>, through the tenant filter of the current scope) and its share of cross-tenant tables.</summary>
     IAsyncEnumerable<TenantTable> ReadAsync(Guid tenantId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes one pass of the tenant's rows, table by table: its own (<paramref name="shared"/> false, in the tenant's scope) or its
+    /// share of cross-tenant tables (true, in a scope where the system acts). A table whose rows others still reference is left for
+    /// the next pass. Answers the rows deleted and the rows left, so the caller repeats until none are left.
+    /// </summary>
+    Task<(int Deleted, int Left)> EraseAsync(Guid tenantId, bool shared, CancellationToken cancellationToken);
 }
 
 /// <summary>
@@ -65,14 +73,53 @@ internal sealed class DbContextTenantData<TContext>(string module, TContext db) 
         return columns.Length == 0 ? null : columns;
     }
 
+    public async Task<(int Deleted, int Left)> EraseAsync(Guid tenantId, bool shared, CancellationToken cancellationToken)
+    {
+        var (deleted, left) = (0, 0);
+        foreach (var entityType in db.Model.GetEntityTypes().Where(e => !e.IsOwned() && e.BaseType is null && e.FindPrimaryKey() is not null))
+        {
+            if (TenantColumns(entityType) is not { } columns || typeof(ITenantOwned).IsAssignableFrom(entityType.ClrType) == shared)
+            {
+                continue;
+            }
+
+            var erase = (Task<(int, int)>)EraseTable.MakeGenericMethod(entityType.ClrType).Invoke(this, [tenantId, columns, cancellationToken])!;
+            var (gone, remaining) = await erase;
+            (deleted, left) = (deleted + gone, left + remaining);
+        }
+
+        return (deleted, left);
+    }
+
+    private static readonly MethodInfo EraseTable = typeof(DbContextTenantData<TContext>).GetMethod(nameof(EraseTableAsync), BindingFlags.NonPublic | BindingFlags.Instance)!;
+
+    private async Task<(int Deleted, int Left)> EraseTableAsync<T>(Guid tenantId, string[] columns, CancellationToken cancellationToken)
+        where T : class
+    {
+        var rows = db.Set<T>().Where(Matches<T>(tenantId, columns));
+        try
+        {
+            return (await rows.ExecuteDeleteAsync(cancellationToken), 0);
+        }
+        catch (DbException)
+        {
+            // Rows of another table still point at these (a restricting foreign key): the next pass takes them, after those.
+            return (0, await rows.CountAsync(cancellationToken));
+        }
+    }
+
+    private static Expression<Func<T, bool>> Matches<T>(Guid tenantId, string[] columns)
+    {
+        var row = Expression.Parameter(typeof(T), "row");
+        return Expression.Lambda<Func<T, bool>>(columns
+            .Select(column => (Expression)Expression.Equal(Expression.Call(typeof(EF), nameof(EF.Property), [typeof(Guid)], row, Expression.Constant(column)), Expression.Constant(tenantId)))
+            .Aggregate(Expression.OrElse), row);
+    }
+
     private async Task<IReadOnlyList<object>> ReadTableAsync<T>(Guid tenantId, string[] columns, CancellationToken cancellationToken)
         where T : class
     {
         // Tenant-owned rows pass the tenant filter of the scope as well as this condition; cross-tenant rows only this one.
-        var row = Expression.Parameter(typeof(T), "row");
-        var matches = Expression.Lambda<Func<T, bool>>(columns
-            .Select(column => (Expression)Expression.Equal(Expression.Call(typeof(EF), nameof(EF.Property), [typeof(Guid)], row, Expression.Constant(column)), Expression.Constant(tenantId)))
-            .Aggregate(Expression.OrElse), row);
-        return await db.Set<T>().AsNoTracking().Where(matches).ToListAsync(cancellationToken);
+        return await db.Set<T>().AsNoTracking().Where(Matches<T>(tenantId, columns)).ToListAsync(cancellationToken);
     }
 }

@@ -32,6 +32,9 @@ internal sealed class Tenant
     /// <summary>IANA time zone its dates are shown in, e.g. <c>Africa/Nairobi</c>.</summary>
     public string TimeZone { get; set; } = "UTC";
 
+    /// <summary>When the scheduled deletion erases the tenant; null when none is scheduled.</summary>
+    public DateTimeOffset? DeletionDueAt { get; set; }
+
     public DateTimeOffset CreatedAt { get; init; }
 
     public DateTimeOffset UpdatedAt { get; set; }

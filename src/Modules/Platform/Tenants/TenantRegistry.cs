@@ -121,6 +121,11 @@ internal sealed class TenantRegistry(PlatformDbContext db, CachedTenantStore sto
             return Refusal.NotFound("Tenant");
         }
 
+        if (tenant.DeletionDueAt is not null && status != TenantStatus.Suspended)
+        {
+            return Refusal.Conflict("The tenant's deletion is scheduled: call it off before changing its status.");
+        }
+
         var before = tenant.Status;
         tenant.Status = status;
         tenant.UpdatedAt = clock.GetStorableUtcNow();

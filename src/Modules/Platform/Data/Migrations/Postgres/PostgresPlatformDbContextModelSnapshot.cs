@@ -309,6 +309,9 @@ namespace NucleusCloud.Modules.Platform.Data.Migrations.Postgres
                         .HasColumnType("character varying(35)")
                         .HasDefaultValue("en");
 
+                    b.Property<DateTimeOffset?>("DeletionDueAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)

@@ -303,6 +303,9 @@ namespace NucleusCloud.Modules.Platform.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasDefaultValue("en");
 
+                    b.Property<long?>("DeletionDueAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)

@@ -1,0 +1,127 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Http.Headers;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using NucleusCloud.Modules.Abstractions.Export;
+using NucleusCloud.Modules.Abstractions.Storage;
+using NucleusCloud.Tenancy;
+using NucleusCloud.Tenancy.Authorization;
+using NucleusCloud.Tenancy.Scopes;
+using NucleusCloud.Tests.Integration.Exchange;
+using NucleusCloud.Tests.Integration.Infrastructure;
+using NucleusCloud.Tests.Shared;
+
+namespace NucleusCloud.Tests.Integration.Platform;
+
+/// <summary>Deleting a tenant: after an export, confirmed by its slug, revocable during the grace, then every row and file gone — and only its.</summary>
+public abstract class TenantDeletionTests<TFixture>(TFixture fixture) : IClassFixture<TFixture>
+    where TFixture : DatabaseFixture
+{
+    [SkippableFact]
+    public async Task A_deleted_tenant_leaves_no_row_or_file_anywhere_and_the_others_keep_theirs()
+    {
+        await using var app = await fixture.OwnAppAsync();
+        app.Settings["Platform:Deletion:Grace"] = "00:00:03";
+        app.Settings["Platform:Deletion:SweepSeconds"] = "1";
+        var (a, b) = (await app.UserAsync(await app.NewTenantAsync("del"), TenantRole.Owner), await app.UserAsync(await app.NewTenantAsync("keep"), TenantRole.Owner));
+        await FillAsync(a, "Doomed");
+        await FillAsync(b, "Kept");
+        var (spaceOfA, spaceOfB) = (await a.CreateSpaceAsync("Hosted by the doomed", "Open"), await b.CreateSpaceAsync("Hosted by the kept", "Open"));
+        await b.JoinAsync(spaceOfA.Id());
+        await a.JoinAsync(spaceOfB.Id());
+        await a.PostedAsync(spaceOfB.Id(), spaceOfB.GeneralChannel(), "A post of the doomed elsewhere");
+        await b.PostedAsync(spaceOfB.Id(), spaceOfB.GeneralChannel(), "A post of the kept at home");
+
+        var platform = app.PlatformAdmin();
+        var url = $"/api/platform/tenants/{a.Tenant.Id}/deletion";
+        await (await platform.PostAsJsonAsync(url, new { confirm = a.Tenant.Slug }, Api.Json)).ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        await ExportAsync(platform, a.Tenant);
+        await (await platform.PostAsJsonAsync(url, new { confirm = "something else" }, Api.Json)).ShouldBeValidationProblemAsync("confirm");
+        await (await a.Client.PostAsJsonAsync(url, new { confirm = a.Tenant.Slug }, Api.Json)).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+
+        // Scheduled: suspended at once, and called off within the grace.
+        (await platform.PostAsJsonAsync(url, new { confirm = a.Tenant.Slug }, Api.Json)).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        (await a.Client.PostAsJsonAsync($"/api/{a.Tenant.Slug}/catalogue/solutions", Api.NewSolution("During the grace"), Api.Json)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await platform.DeleteAsync(url)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        (await platform.GetAsync($"/api/platform/tenants/{a.Tenant.Id}")).StatusCode.ShouldBe(HttpStatusCode.OK, "a cancelled deletion erases nothing");
+
+        (await platform.PostAsJsonAsync(url, new { confirm = a.Tenant.Slug }, Api.Json)).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        await Eventually.Until(() => platform.GetAsync($"/api/platform/tenants/{a.Tenant.Id}"), r => r.StatusCode == HttpStatusCode.NotFound, "the tenant erased",
+            TimeSpan.FromSeconds(60));
+
+        (await RowsAsync(app, a.Tenant)).ShouldBeEmpty("no table holds a row of the deleted tenant");
+        (await FilesAsync(app, a.Tenant)).ShouldBeEmpty("no file of it is kept, its exports included");
+        (await app.Anonymous().GetAsync($"/api/{a.Tenant.Slug}/catalogue/solutions")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await platform.GetStringAsync("/api/platform/audit?pageSize=100")).ShouldContain("tenant.deleted");
+
+        // The other tenant keeps everything of its own, its space's other posts included.
+        (await RowsAsync(app, b.Tenant)).ShouldNotBeEmpty();
+        (await FilesAsync(app, b.Tenant)).ShouldNotBeEmpty();
+        (await b.Client.ListSolutionsAsync(b.Tenant)).Items.Select(s => s.Name).ShouldBe(["Kept registry"]);
+        var thread = await b.Client.GetStringAsync($"{b.Spaces}/{spaceOfB.Id()}/channels/{spaceOfB.GeneralChannel()}/posts");
+        thread.ShouldContain("A post of the kept at home");
+        thread.ShouldNotContain("A post of the doomed elsewhere");
+    }
+
+    private static async Task FillAsync(ExchangeUser owner, string name)
+    {
+        var (t, client) = (owner.Tenant.Slug, owner.Client);
+        await client.CreateSolutionAsync(owner.Tenant, $"{name} registry");
+        await client.CreatePartnerAsync(owner.Tenant, $"{name} vendor", "ItVendor");
+        var asset = await client.PostCreatedAsync($"/api/{t}/brand/assets", new { title = $"{name} photo", kind = "Photo" });
+        var png = new ByteArrayContent(SampleFiles.Png());
+        png.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        (await client.PostAsync($"/api/{t}/brand/assets/{asset["id"]}/versions?fileName=photo.png", png)).EnsureSuccessStatusCode();
+        (await client.PostAsJsonAsync($"/api/{t}/crm/organisations", new { name = $"Ministry of {name}", kind = "Ministry", country = "KE" }, Api.Json)).EnsureSuccessStatusCode();
+        (await client.PostAsJsonAsync($"/api/{t}/strategy/actions", new { year = 2026, aim = "Export", title = $"{name} mission" }, Api.Json)).EnsureSuccessStatusCode();
+    }
+
+    private static async Task ExportAsync(HttpClient platform, TenantInfo tenant)
+    {
+        var started = await platform.PostAsync($"/api/platform/tenants/{tenant.Id}/exports", null);
+        started.StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        await Eventually.Until(() => platform.GetFromJsonAsync<JsonObject>(started.Headers.Location!.ToString(), Api.Json)!, j => j!["finished"]!.GetValue<bool>(), "exported");
+    }
+
+    /// <summary>Every table's rows of the tenant, read the way its export reads them: its own tables in its scope, the shared ones as the system.</summary>
+    private static async Task<List<string>> RowsAsync(NucleusApp app, TenantInfo tenant)
+    {
+        var found = new List<string>();
+        var scopes = app.Services.GetRequiredService<ITenantScopeFactory>();
+        foreach (var scope in new[] { scopes.CreateScope(tenant with { Status = TenantStatus.Active }), scopes.CreatePlatformScope() })
+        {
+            await using (scope)
+            {
+                foreach (var source in scope.ServiceProvider.GetServices<ITenantDataSource>())
+                {
+                    await foreach (var table in source.ReadAsync(tenant.Id, CancellationToken.None))
+                    {
+                        if (table.Rows.Count > 0)
+                        {
+                            found.Add($"{table.Module}.{table.Name}: {table.Rows.Count}");
+                        }
+                    }
+                }
+            }
+        }
+
+        return found;
+    }
+
+    private static async Task<List<string>> FilesAsync(NucleusApp app, TenantInfo tenant)
+    {
+        var keys = new List<string>();
+        await foreach (var key in app.Services.GetRequiredService<IFileStorage>().ListAsync($"{tenant.Id:N}/"))
+        {
+            keys.Add(key);
+        }
+
+        return keys;
+    }
+}
+
+public sealed class TenantDeletionOnSqlite(SqliteFixture fixture) : TenantDeletionTests<SqliteFixture>(fixture);
+
+public sealed class TenantDeletionOnPostgres(PostgresFixture fixture) : TenantDeletionTests<PostgresFixture>(fixture);
