@@ -67,6 +67,17 @@ public sealed class OnboardingJourneyTests(BrowserFixture fixture) : IClassFixtu
             (await admin.TextContentAsync("[data-feature=CrmMailImport]"))!.ShouldContain("included");
             await BrowserFixture.AssertAccessibleAsync(admin);
 
+            // The owner exports all of the workspace's data, following the export until it is listed.
+            await admin.VisitAsync($"/{slug}/billing");
+            await admin.ClickAsync("#exports-link");
+            await admin.ArrivedAtAsync($"**/{slug}/exports");
+            await BrowserFixture.AssertAccessibleAsync(admin);
+            await admin.ClickAsync("#start-export");
+            await admin.ArrivedAtAsync($"**/{slug}/exports/jobs/*");
+            await admin.WaitForSelectorAsync("#export-done", new() { Timeout = 60_000 });
+            (await admin.Locator("#exports tbody tr").CountAsync()).ShouldBe(1);
+            await BrowserFixture.AssertAccessibleAsync(admin);
+
             // Without the confirmation nothing is suspended; with it, the tenant is, and its members can still read.
             await platform.SelectOptionAsync("#status-tenant", slug);
             await platform.CheckAsync("input[type=radio][value=Suspended]");
@@ -79,6 +90,14 @@ public sealed class OnboardingJourneyTests(BrowserFixture fixture) : IClassFixtu
             await BrowserFixture.AssertAccessibleAsync(platform);
             await admin.VisitAsync($"/{slug}/plan");
             (await admin.TextContentAsync("#plan-name"))!.ShouldContain("Standard");
+
+            // With an export made, the platform administrator schedules Kenya's deletion by typing its slug.
+            await platform.SelectOptionAsync("#delete-tenant", slug);
+            await platform.CheckAsync("input[type=radio][value=Schedule]");
+            await platform.FillAsync("#delete-confirm", slug);
+            await platform.ClickAsync("#delete-apply");
+            (await platform.TextContentAsync("[role=status]"))!.ShouldContain("will be erased");
+            await BrowserFixture.AssertAccessibleAsync(platform);
         });
     }
 }

@@ -256,7 +256,7 @@ public abstract partial class ViewerRefusalTests<TFixture>(TFixture fixture) : I
             $"/{t}/exchange/{space}/agreements", $"/{t}/exchange/{space}/requests", $"/{t}/exchange/{space}/requests/{ids["request"]}",
             $"/{t}/crm", $"/{t}/crm/organisations", $"/{t}/crm/enquiries", $"/{t}/crm/enquiries/{ids["enquiry"]}", $"/{t}/crm/opportunities/{ids["opportunity"]}",
             $"/{t}/crm/organisations/{ids["organisation"]}", $"/{t}/strategy", $"/{t}/strategy/plan", $"/{t}/crm/tasks?owner=all",
-            $"/{t}/crm/visits", $"/{t}/crm/visits/{ids["visit"]}", $"/{t}/crm/imports", $"/{t}/billing",
+            $"/{t}/crm/visits", $"/{t}/crm/visits/{ids["visit"]}", $"/{t}/crm/imports", $"/{t}/billing", $"/{t}/exports",
         ];
     }
 
