@@ -90,13 +90,13 @@ public abstract class TenantDeletionTests<TFixture>(TFixture fixture) : IClassFi
     {
         var found = new List<string>();
         var scopes = app.Services.GetRequiredService<ITenantScopeFactory>();
-        foreach (var scope in new[] { scopes.CreateScope(tenant with { Status = TenantStatus.Active }), scopes.CreatePlatformScope() })
+        foreach (var (scope, shared) in new[] { (scopes.CreateScope(tenant with { Status = TenantStatus.Active }), false), (scopes.CreatePlatformScope(), true) })
         {
             await using (scope)
             {
                 foreach (var source in scope.ServiceProvider.GetServices<ITenantDataSource>())
                 {
-                    await foreach (var table in source.ReadAsync(tenant.Id, CancellationToken.None))
+                    await foreach (var table in source.ReadAsync(tenant.Id, shared, CancellationToken.None))
                     {
                         if (table.Rows.Count > 0)
                         {

@@ -15,8 +15,11 @@ public interface ITenantDataSource
 {
     string Module { get; }
 
-    /// <summary>The tenant's rows, table by table: its own (<see cref="ITenantOwned"/>, through the tenant filter of the current scope) and its share of cross-tenant tables.</summary>
-    IAsyncEnumerable<TenantTable> ReadAsync(Guid tenantId, CancellationToken cancellationToken);
+    /// <summary>
+    /// The tenant's rows, table by table: its own (<paramref name="shared"/> false: <see cref="ITenantOwned"/> tables, read in the tenant's scope
+    /// through its filter) or its share of cross-tenant tables (true: read in a scope where the system acts, which their row-level policies let through).
+    /// </summary>
+    IAsyncEnumerable<TenantTable> ReadAsync(Guid tenantId, bool shared, CancellationToken cancellationToken);
 
     /// <summary>
     /// Deletes one pass of the tenant's rows, table by table: its own (<paramref name="shared"/> false, in the tenant's scope) or its
@@ -38,14 +41,11 @@ internal sealed class DbContextTenantData<TContext>(string module, TContext db) 
 
     public string Module => module;
 
-    public async IAsyncEnumerable<TenantTable> ReadAsync(Guid tenantId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<TenantTable> ReadAsync(Guid tenantId, bool shared, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        foreach (var entityType in db.Model.GetEntityTypes().Where(e => !e.IsOwned() && e.BaseType is null && e.FindPrimaryKey() is not null).OrderBy(e => e.GetTableName(), StringComparer.Ordinal))
+        foreach (var entityType in TablesOf(shared).OrderBy(e => e.GetTableName(), StringComparer.Ordinal))
         {
-            if (TenantColumns(entityType) is not { } columns)
-            {
-                continue;
-            }
+            var columns = TenantColumns(entityType)!;
 
             var read = (Task<IReadOnlyList<object>>)ReadTable.MakeGenericMethod(entityType.ClrType).Invoke(this, [tenantId, columns, cancellationToken])!;
             yield return new TenantTable(module, entityType.GetTableName() ?? entityType.ClrType.Name, entityType.ClrType, await read);
@@ -76,12 +76,9 @@ internal sealed class DbContextTenantData<TContext>(string module, TContext db) 
     public async Task<(int Deleted, int Left)> EraseAsync(Guid tenantId, bool shared, CancellationToken cancellationToken)
     {
         var (deleted, left) = (0, 0);
-        foreach (var entityType in db.Model.GetEntityTypes().Where(e => !e.IsOwned() && e.BaseType is null && e.FindPrimaryKey() is not null))
+        foreach (var entityType in TablesOf(shared))
         {
-            if (TenantColumns(entityType) is not { } columns || typeof(ITenantOwned).IsAssignableFrom(entityType.ClrType) == shared)
-            {
-                continue;
-            }
+            var columns = TenantColumns(entityType)!;
 
             var erase = (Task<(int, int)>)EraseTable.MakeGenericMethod(entityType.ClrType).Invoke(this, [tenantId, columns, cancellationToken])!;
             var (gone, remaining) = await erase;
@@ -90,6 +87,11 @@ internal sealed class DbContextTenantData<TContext>(string module, TContext db) 
 
         return (deleted, left);
     }
+
+    /// <summary>The entity types whose rows name a tenant: its own tables, or (<paramref name="shared"/>) the cross-tenant ones.</summary>
+    private IEnumerable<IEntityType> TablesOf(bool shared) =>
+        db.Model.GetEntityTypes().Where(e => !e.IsOwned() && e.BaseType is null && e.FindPrimaryKey() is not null && TenantColumns(e) is not null
+            && typeof(ITenantOwned).IsAssignableFrom(e.ClrType) != shared);
 
     private static readonly MethodInfo EraseTable = typeof(DbContextTenantData<TContext>).GetMethod(nameof(EraseTableAsync), BindingFlags.NonPublic | BindingFlags.Instance)!;
 

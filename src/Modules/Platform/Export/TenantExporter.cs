@@ -8,7 +8,9 @@ using NucleusCloud.Modules.Abstractions.Persistence;
 using NucleusCloud.Modules.Abstractions.Storage;
 using NucleusCloud.Modules.Platform.Contracts;
 using NucleusCloud.Modules.Platform.Data;
+using Microsoft.Extensions.DependencyInjection;
 using NucleusCloud.Tenancy;
+using NucleusCloud.Tenancy.Scopes;
 
 namespace NucleusCloud.Modules.Platform.Export;
 
@@ -18,8 +20,8 @@ namespace NucleusCloud.Modules.Platform.Export;
 /// <c>manifest.json</c> last, naming every entry with its length and SHA-256. The zip is kept in the file storage under the
 /// tenant's prefix, and recorded with its own checksum.
 /// </summary>
-internal sealed class TenantExporter(IEnumerable<ITenantDataSource> sources, IFileStorage storage, ITenantContext tenantContext, PlatformDbContext db, AuditActor actor,
-    TimeProvider clock)
+internal sealed class TenantExporter(IEnumerable<ITenantDataSource> sources, ITenantScopeFactory scopes, IFileStorage storage, ITenantContext tenantContext, PlatformDbContext db,
+    AuditActor actor, TimeProvider clock)
 {
     public const string Format = "nucleuscloud-tenant-export";
 
@@ -36,9 +38,21 @@ internal sealed class TenantExporter(IEnumerable<ITenantDataSource> sources, IFi
         var tables = new List<TenantTable>();
         foreach (var source in sources)
         {
-            await foreach (var table in source.ReadAsync(tenant.Id, cancellationToken))
+            await foreach (var table in source.ReadAsync(tenant.Id, shared: false, cancellationToken))
             {
                 tables.Add(table);
+            }
+        }
+
+        // Its share of the exchange's shared tables, read as the system: as the tenant, row-level security would hide its rows in spaces it has left.
+        await using (var system = scopes.CreatePlatformScope())
+        {
+            foreach (var source in system.ServiceProvider.GetServices<ITenantDataSource>())
+            {
+                await foreach (var table in source.ReadAsync(tenant.Id, shared: true, cancellationToken))
+                {
+                    tables.Add(table);
+                }
             }
         }
 
