@@ -27,6 +27,17 @@ public sealed class LocalStripe : IDisposable
 
     public string BaseUrl { get; }
 
+    /// <summary>Points <paramref name="app"/>'s Stripe.net here, with a test key and each plan's price.</summary>
+    public void Serve(NucleusApp app, params (string Plan, string Price)[] prices)
+    {
+        app.Settings["Billing:Stripe:ApiKey"] = "sk_test_local_only";
+        app.Settings["Billing:Stripe:ApiBase"] = BaseUrl;
+        foreach (var (plan, price) in prices)
+        {
+            app.Settings[$"Billing:Stripe:Prices:{plan}"] = price;
+        }
+    }
+
     public ConcurrentQueue<Received> Requests { get; } = new();
 
     public sealed record Received(string Method, string Path, IReadOnlyDictionary<string, string> Form, string? IdempotencyKey, string? Authorization);

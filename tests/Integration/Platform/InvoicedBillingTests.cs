@@ -19,9 +19,7 @@ public abstract class InvoicedBillingTests<TFixture>(TFixture fixture) : IClassF
     public async Task InitializeAsync()
     {
         _app = await fixture.OwnAppAsync();
-        _app.Settings["Billing:Stripe:ApiKey"] = "sk_test_local_only";
-        _app.Settings["Billing:Stripe:ApiBase"] = _stripe.BaseUrl;
-        _app.Settings["Billing:Stripe:Prices:standard"] = "price_standard_2026";
+        _stripe.Serve(_app, ("standard", "price_standard_2026"));
     }
 
     public async Task DisposeAsync()

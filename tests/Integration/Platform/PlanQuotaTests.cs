@@ -88,8 +88,13 @@ public abstract class PlanQuotaTests<TFixture>(TFixture fixture) : IClassFixture
         refused["detail"]!.GetValue<string>().ShouldContain("CrmMailImport");
         (await admin.GetAsync($"/api/{a.Slug}/crm/enquiries").OkAsync())["total"]!.GetValue<int>().ShouldBe(0);
 
+        var page = await admin.GetStringAsync($"/{a.Slug}/crm/enquiries");
+        page.ShouldContain("import-email-not-in-plan");
+        page.ShouldNotContain("id=\"import-eml\"", customMessage: "the page offers only what the plan allows");
+
         await PlanAsync(a, "standard");
         (await admin.PostAsync(url, new StringContent(eml, Encoding.UTF8, "message/rfc822"))).StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await admin.GetStringAsync($"/{a.Slug}/crm/enquiries")).ShouldContain("id=\"import-eml\"");
     }
 
     [SkippableFact]

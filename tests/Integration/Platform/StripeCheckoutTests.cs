@@ -19,11 +19,7 @@ public abstract class StripeCheckoutTests<TFixture>(TFixture fixture) : IClassFi
     public async Task InitializeAsync()
     {
         _app = await fixture.OwnAppAsync();
-        _app.Settings["Billing:Stripe:ApiKey"] = "sk_test_local_only";
-        _app.Settings["Billing:Stripe:ApiBase"] = _stripe.BaseUrl;
-        _app.Settings["Billing:Stripe:Prices:standard"] = "price_standard_2026";
-        _app.Settings["Billing:Stripe:Prices:premium"] = "price_premium_2026";
-        _app.Settings["Billing:Stripe:Prices:legacy"] = "price_archived";
+        _stripe.Serve(_app, ("standard", "price_standard_2026"), ("premium", "price_premium_2026"), ("legacy", "price_archived"));
         _app.Settings["Mail:PublicUrl"] = "https://nucleus.example";
     }
 

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using NucleusCloud.Modules.Abstractions.Export;
@@ -10,7 +9,6 @@ using NucleusCloud.Tenancy.Authorization;
 using NucleusCloud.Tenancy.Scopes;
 using NucleusCloud.Tests.Integration.Exchange;
 using NucleusCloud.Tests.Integration.Infrastructure;
-using NucleusCloud.Tests.Shared;
 
 namespace NucleusCloud.Tests.Integration.Platform;
 
@@ -25,8 +23,8 @@ public abstract class TenantDeletionTests<TFixture>(TFixture fixture) : IClassFi
         app.Settings["Platform:Deletion:Grace"] = "00:00:03";
         app.Settings["Platform:Deletion:SweepSeconds"] = "1";
         var (a, b) = (await app.UserAsync(await app.NewTenantAsync("del"), TenantRole.Owner), await app.UserAsync(await app.NewTenantAsync("keep"), TenantRole.Owner));
-        await FillAsync(a, "Doomed");
-        await FillAsync(b, "Kept");
+        await a.FillAsync("Doomed");
+        await b.FillAsync("Kept");
         var (spaceOfA, spaceOfB) = (await a.CreateSpaceAsync("Hosted by the doomed", "Open"), await b.CreateSpaceAsync("Hosted by the kept", "Open"));
         await b.JoinAsync(spaceOfA.Id());
         await a.JoinAsync(spaceOfB.Id());
@@ -63,19 +61,6 @@ public abstract class TenantDeletionTests<TFixture>(TFixture fixture) : IClassFi
         var thread = await b.Client.GetStringAsync($"{b.Spaces}/{spaceOfB.Id()}/channels/{spaceOfB.GeneralChannel()}/posts");
         thread.ShouldContain("A post of the kept at home");
         thread.ShouldNotContain("A post of the doomed elsewhere");
-    }
-
-    private static async Task FillAsync(ExchangeUser owner, string name)
-    {
-        var (t, client) = (owner.Tenant.Slug, owner.Client);
-        await client.CreateSolutionAsync(owner.Tenant, $"{name} registry");
-        await client.CreatePartnerAsync(owner.Tenant, $"{name} vendor", "ItVendor");
-        var asset = await client.PostCreatedAsync($"/api/{t}/brand/assets", new { title = $"{name} photo", kind = "Photo" });
-        var png = new ByteArrayContent(SampleFiles.Png());
-        png.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        (await client.PostAsync($"/api/{t}/brand/assets/{asset["id"]}/versions?fileName=photo.png", png)).EnsureSuccessStatusCode();
-        (await client.PostAsJsonAsync($"/api/{t}/crm/organisations", new { name = $"Ministry of {name}", kind = "Ministry", country = "KE" }, Api.Json)).EnsureSuccessStatusCode();
-        (await client.PostAsJsonAsync($"/api/{t}/strategy/actions", new { year = 2026, aim = "Export", title = $"{name} mission" }, Api.Json)).EnsureSuccessStatusCode();
     }
 
     private static async Task ExportAsync(HttpClient platform, TenantInfo tenant)

@@ -1,6 +1,5 @@
 using System.IO.Compression;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
@@ -96,20 +95,10 @@ public abstract class TenantExportTests<TFixture>(TFixture fixture) : IClassFixt
         await (await platform.GetAsync($"/api/platform/tenants/{Guid.NewGuid()}/exports")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
     }
 
-    /// <summary>An owner's tenant with a row in most modules and a stored file, each named after <paramref name="city"/>.</summary>
     private async Task<ExchangeUser> PopulatedAsync(string city)
     {
         var owner = await App.UserAsync(await App.NewTenantAsync(), TenantRole.Owner);
-        var (t, client) = (owner.Tenant.Slug, owner.Client);
-        var solution = await client.CreateSolutionAsync(owner.Tenant, $"{city} registry");
-        (await client.PostAsJsonAsync($"/api/{t}/catalogue/solutions/{solution.Id}/case-studies", new { title = $"{city} rollout", year = 2025 }, Api.Json)).EnsureSuccessStatusCode();
-        await client.CreatePartnerAsync(owner.Tenant, $"{city} vendor", "ItVendor");
-        var asset = await client.PostCreatedAsync($"/api/{t}/brand/assets", new { title = $"{city} photo", kind = "Photo" });
-        var png = new ByteArrayContent(SampleFiles.Png());
-        png.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        (await client.PostAsync($"/api/{t}/brand/assets/{asset["id"]}/versions?fileName=photo.png", png)).EnsureSuccessStatusCode();
-        (await client.PostAsJsonAsync($"/api/{t}/crm/organisations", new { name = $"Ministry of {city}", kind = "Ministry", country = "KE" }, Api.Json)).EnsureSuccessStatusCode();
-        (await client.PostAsJsonAsync($"/api/{t}/strategy/actions", new { year = 2026, aim = "Export", title = $"{city} mission" }, Api.Json)).EnsureSuccessStatusCode();
+        await owner.FillAsync(city);
         return owner;
     }
 

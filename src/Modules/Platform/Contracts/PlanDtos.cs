@@ -17,5 +17,8 @@ public interface ITenantPlan
 {
     IReadOnlyList<PlanDto> Plans { get; }
 
+    /// <summary>Whether the current tenant's plan switches <paramref name="feature"/> on (for pages to offer only what the services will do).</summary>
+    bool Includes(string feature);
+
     Task<PlanUsage> UsageAsync(CancellationToken cancellationToken = default);
 }

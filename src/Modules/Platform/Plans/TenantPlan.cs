@@ -8,6 +8,9 @@ internal sealed class TenantPlan(ITenantContext tenantContext, PlanCatalogue pla
 {
     public IReadOnlyList<PlanDto> Plans => plans.All;
 
+    public bool Includes(string feature) =>
+        tenantContext.Tenant is { } tenant && plans.Of(tenant.Plan).Features.Contains(feature, StringComparer.Ordinal);
+
     public async Task<PlanUsage> UsageAsync(CancellationToken cancellationToken = default)
     {
         var plan = plans.Of(tenantContext.RequiredTenant.Plan);

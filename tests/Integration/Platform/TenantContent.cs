@@ -1,0 +1,25 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using NucleusCloud.Tests.Integration.Exchange;
+using NucleusCloud.Tests.Integration.Infrastructure;
+using NucleusCloud.Tests.Shared;
+
+namespace NucleusCloud.Tests.Integration.Platform;
+
+/// <summary>A row in most modules of an owner's tenant and a stored file, each named after <c>name</c>: what an export carries and an erasure removes.</summary>
+public static class TenantContent
+{
+    public static async Task FillAsync(this ExchangeUser owner, string name)
+    {
+        var (t, client) = (owner.Tenant.Slug, owner.Client);
+        var solution = await client.CreateSolutionAsync(owner.Tenant, $"{name} registry");
+        (await client.PostAsJsonAsync($"/api/{t}/catalogue/solutions/{solution.Id}/case-studies", new { title = $"{name} rollout", year = 2025 }, Api.Json)).EnsureSuccessStatusCode();
+        await client.CreatePartnerAsync(owner.Tenant, $"{name} vendor", "ItVendor");
+        var asset = await client.PostCreatedAsync($"/api/{t}/brand/assets", new { title = $"{name} photo", kind = "Photo" });
+        var png = new ByteArrayContent(SampleFiles.Png());
+        png.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        (await client.PostAsync($"/api/{t}/brand/assets/{asset["id"]}/versions?fileName=photo.png", png)).EnsureSuccessStatusCode();
+        (await client.PostAsJsonAsync($"/api/{t}/crm/organisations", new { name = $"Ministry of {name}", kind = "Ministry", country = "KE" }, Api.Json)).EnsureSuccessStatusCode();
+        (await client.PostAsJsonAsync($"/api/{t}/strategy/actions", new { year = 2026, aim = "Export", title = $"{name} mission" }, Api.Json)).EnsureSuccessStatusCode();
+    }
+}
