@@ -57,6 +57,9 @@ public sealed class PlatformModule : IModule
         services.AddSingleton<TenantJobs<TenantExportDto>>();
         services.AddScoped<TenantExporter>();
         services.AddScoped<ITenantExports, TenantExports>();
+        services.AddSingleton<TenantJobs<TenantImportDto>>();
+        services.AddScoped<TenantImporter>();
+        services.AddScoped<ITenantImports, TenantImports>();
         services.AddScoped<ITenantDeletion, TenantDeletion>();
         services.AddSingleton<TenantEraser>();
         services.AddHostedService<TenantDeletionSweeper>();

@@ -1,5 +1,7 @@
 using System.Data.Common;
 using System.Linq.Expressions;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -27,6 +29,52 @@ public interface ITenantDataSource
     /// the next pass. Answers the rows deleted and the rows left, so the caller repeats until none are left.
     /// </summary>
     Task<(int Deleted, int Left)> EraseAsync(Guid tenantId, bool shared, CancellationToken cancellationToken);
+
+    /// <summary>Gives every exported row of its own tables (by table name, as <see cref="TenantData.Json"/> wrote them) a new primary key in <paramref name="remap"/>.</summary>
+    void CollectKeys(IReadOnlyDictionary<string, byte[]> tables, TenantRemap remap);
+
+    /// <summary>
+    /// Inserts the exported rows of its own tables into the current tenant, in one save: every id and reference mapped through
+    /// <paramref name="remap"/>, the tenant's id replaced. Event logs (outbox, inbox) are not imported: their events were handled.
+    /// </summary>
+    Task<int> ImportAsync(IReadOnlyDictionary<string, byte[]> tables, TenantRemap remap, CancellationToken cancellationToken);
+}
+
+/// <summary>How exports write rows, and imports read them back.</summary>
+public static class TenantData
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        ReferenceHandler = ReferenceHandler.IgnoreCycles,
+        Converters = { new JsonStringEnumConverter() },
+    };
+}
+
+/// <summary>
+/// The ids of one import: the exported tenant's id becomes the target's, every exported row's key a new one (so the data can be
+/// imported beside the original), and every other id stays (people, other tenants).
+/// </summary>
+public sealed class TenantRemap(Guid source, Guid target)
+{
+    private readonly Dictionary<Guid, Guid> _ids = [];
+
+    public Guid Source => source;
+
+    public Guid Target => target;
+
+    public void Key(Guid old)
+    {
+        if (old != Guid.Empty && old != source)
+        {
+            _ids.TryAdd(old, Guid.CreateVersion7());
+        }
+    }
+
+    public Guid Map(Guid value) => value == source ? target : _ids.GetValueOrDefault(value, value);
+
+    /// <summary>A storage key (<c>{tenant}/{module}/{id}/…</c>) with its ids mapped.</summary>
+    public string MapKey(string key) =>
+        string.Join('/', key.Split('/').Select(part => Guid.TryParseExact(part, "N", out var id) ? Map(id).ToString("N") : part));
 }
 
 /// <summary>
@@ -92,6 +140,77 @@ internal sealed class DbContextTenantData<TContext>(string module, TContext db) 
     private IEnumerable<IEntityType> TablesOf(bool shared) =>
         db.Model.GetEntityTypes().Where(e => !e.IsOwned() && e.BaseType is null && e.FindPrimaryKey() is not null && TenantColumns(e) is not null
             && typeof(ITenantOwned).IsAssignableFrom(e.ClrType) != shared);
+
+    public void CollectKeys(IReadOnlyDictionary<string, byte[]> tables, TenantRemap remap)
+    {
+        foreach (var entityType in Importable())
+        {
+            if (!tables.TryGetValue(entityType.GetTableName()!, out var bytes))
+            {
+                continue;
+            }
+
+            var keys = entityType.FindPrimaryKey()!.Properties.Where(p => p.ClrType == typeof(Guid)).Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name)).ToList();
+            using var rows = JsonDocument.Parse(bytes);
+            foreach (var row in rows.RootElement.EnumerateArray())
+            {
+                foreach (var key in keys)
+                {
+                    if (row.TryGetProperty(key, out var value) && value.TryGetGuid(out var id))
+                    {
+                        remap.Key(id);
+                    }
+                }
+            }
+        }
+    }
+
+    public async Task<int> ImportAsync(IReadOnlyDictionary<string, byte[]> tables, TenantRemap remap, CancellationToken cancellationToken)
+    {
+        var count = 0;
+        foreach (var entityType in Importable())
+        {
+            if (!tables.TryGetValue(entityType.GetTableName()!, out var bytes))
+            {
+                continue;
+            }
+
+            var rows = (System.Collections.IList)JsonSerializer.Deserialize(bytes, typeof(List<>).MakeGenericType(entityType.ClrType), TenantData.Json)!;
+            foreach (var row in rows)
+            {
+                Remap(entityType, row, remap);
+                db.Add(row);
+                count++;
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return count;
+    }
+
+    /// <summary>The tenant's own tables but its event logs (outbox, inbox), whose events were handled where they were raised.</summary>
+    private IEnumerable<IEntityType> Importable() =>
+        TablesOf(shared: false).Where(e => e.ClrType.Namespace != typeof(Messaging.OutboxMessage).Namespace);
+
+    private static void Remap(IEntityType entityType, object row, TenantRemap remap)
+    {
+        foreach (var property in entityType.GetProperties().Where(p => p.PropertyInfo is { CanWrite: true }))
+        {
+            var info = property.PropertyInfo!;
+            switch (info.GetValue(row))
+            {
+                case Guid id:
+                    info.SetValue(row, remap.Map(id));
+                    break;
+                case string key when property.Name == "StorageKey":
+                    info.SetValue(row, remap.MapKey(key));
+                    break;
+                case List<Guid> ids:
+                    info.SetValue(row, ids.Select(remap.Map).ToList());
+                    break;
+            }
+        }
+    }
 
     private static readonly MethodInfo EraseTable = typeof(DbContextTenantData<TContext>).GetMethod(nameof(EraseTableAsync), BindingFlags.NonPublic | BindingFlags.Instance)!;
 

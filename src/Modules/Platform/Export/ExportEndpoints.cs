@@ -30,6 +30,24 @@ internal static class ExportEndpoints
         platform.MapGet("/jobs/{jobId:guid}", (Guid id, Guid jobId, ITenantExports exports, CancellationToken ct) => JobAsync(id, jobId, exports, ct)).WithName("GetTenantExportJob");
         platform.MapGet("/{exportId:guid}", (Guid id, Guid exportId, ITenantExports exports, CancellationToken ct) => DownloadAsync(id, exportId, exports, ct))
             .WithName("DownloadTenantExport");
+
+        var imports = endpoints.MapGroup("/api/platform/tenants/{id:guid}/imports").WithTags("Platform: export").RequireAuthorization(TenantPolicies.PlatformAdmin);
+        imports.MapPost("", ImportAsync).WithName("StartTenantImport").DisableAntiforgery();
+        imports.MapGet("/jobs/{jobId:guid}", async (Guid id, Guid jobId, ITenantImports importer, CancellationToken ct) =>
+            await importer.FindJobAsync(id, jobId, ct) is { } job ? TypedResults.Ok(job) : ApiProblems.NotFound("Import job")).WithName("GetTenantImportJob");
+    }
+
+    /// <summary>The request's body is the export's zip, kept in a temporary file for the job.</summary>
+    private static async Task<IResult> ImportAsync(Guid id, HttpContext http, ITenantImports importer, CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"nucleus-import-{Guid.NewGuid():N}.zip");
+        await using (var file = File.Create(path))
+        {
+            await http.Request.Body.CopyToAsync(file, cancellationToken);
+        }
+
+        var started = await importer.StartAsync(id, path, cancellationToken);
+        return started.Value is { } job ? TypedResults.Accepted($"{http.Request.Path}/jobs/{job.Id}", job) : RefusalProblems.Problem(started.Refusal!);
     }
 
     private static async Task<IResult> StartAsync(Guid? tenantId, HttpContext http, ITenantExports exports, CancellationToken cancellationToken)

@@ -1,7 +1,6 @@
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using NucleusCloud.Modules.Abstractions.Auditing;
 using NucleusCloud.Modules.Abstractions.Export;
 using NucleusCloud.Modules.Abstractions.Persistence;
@@ -25,11 +24,7 @@ internal sealed class TenantExporter(IEnumerable<ITenantDataSource> sources, ITe
 {
     public const string Format = "nucleuscloud-tenant-export";
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        ReferenceHandler = ReferenceHandler.IgnoreCycles,
-        Converters = { new JsonStringEnumConverter() },
-    };
+    private static JsonSerializerOptions Json => TenantData.Json;
 
     public async Task<Outcome<TenantExportDto>> ExportAsync(IProgress<(int Done, int Total)> progress, CancellationToken cancellationToken)
     {
