@@ -24,8 +24,6 @@ internal sealed class TenantExporter(IEnumerable<ITenantDataSource> sources, ITe
 {
     public const string Format = "nucleuscloud-tenant-export";
 
-    private static JsonSerializerOptions Json => TenantData.Json;
-
     public async Task<Outcome<TenantExportDto>> ExportAsync(IProgress<(int Done, int Total)> progress, CancellationToken cancellationToken)
     {
         var tenant = tenantContext.RequiredTenant;
@@ -72,7 +70,7 @@ internal sealed class TenantExporter(IEnumerable<ITenantDataSource> sources, ITe
             {
                 foreach (var table in tables)
                 {
-                    var bytes = JsonSerializer.SerializeToUtf8Bytes(table.Rows, Json);
+                    var bytes = JsonSerializer.SerializeToUtf8Bytes(table.Rows, TenantData.Json);
                     entries.Add(await AddAsync(zip, $"data/{table.Module}/{table.Name}.json", new MemoryStream(bytes), cancellationToken) with { Rows = table.Rows.Count });
                     progress.Report((entries.Count, total));
                 }
@@ -86,7 +84,7 @@ internal sealed class TenantExporter(IEnumerable<ITenantDataSource> sources, ITe
 
                 var manifest = new Manifest(Format, 1, new ManifestTenant(tenant.Id, tenant.Slug, tenant.Name, tenant.Kind, tenant.CountryCode, tenant.Plan, tenant.DataPlacement),
                     clock.GetUtcNow(), entries);
-                await AddAsync(zip, "manifest.json", new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(manifest, Json)), cancellationToken);
+                await AddAsync(zip, "manifest.json", new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(manifest, TenantData.Json)), cancellationToken);
             }
 
             string sha;

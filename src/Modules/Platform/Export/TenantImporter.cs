@@ -24,7 +24,7 @@ internal sealed class TenantImporter(IEnumerable<ITenantDataSource> sources, IFi
     {
         var target = tenantContext.RequiredTenant;
         using var zip = ZipFile.OpenRead(zipPath);
-        var (manifest, damaged) = await ReadVerifiedAsync(zip, cancellationToken);
+        var (manifest, damaged) = ReadVerified(zip, cancellationToken);
         if (manifest is null)
         {
             return Refusal.Invalid("file", damaged!);
@@ -71,7 +71,7 @@ internal sealed class TenantImporter(IEnumerable<ITenantDataSource> sources, IFi
     }
 
     /// <summary>The manifest when it is one of ours and every entry it names is there with its length and checksum; otherwise why not.</summary>
-    private static async Task<(TenantExporter.Manifest? Manifest, string? Problem)> ReadVerifiedAsync(ZipArchive zip, CancellationToken cancellationToken)
+    private static (TenantExporter.Manifest? Manifest, string? Problem) ReadVerified(ZipArchive zip, CancellationToken cancellationToken)
     {
         if (zip.GetEntry("manifest.json") is not { } entry)
         {
@@ -102,7 +102,6 @@ internal sealed class TenantImporter(IEnumerable<ITenantDataSource> sources, IFi
             }
         }
 
-        await Task.CompletedTask;
         return (manifest, null);
     }
 
