@@ -98,6 +98,9 @@ public sealed class OnboardingJourneyTests(BrowserFixture fixture) : IClassFixtu
             await platform.ClickAsync("#delete-apply");
             (await platform.TextContentAsync("[role=status]"))!.ShouldContain("will be erased");
             await BrowserFixture.AssertAccessibleAsync(platform);
+            await platform.ClickAsync("#import-link");
+            await platform.ArrivedAtAsync("**/platform/imports");
+            await BrowserFixture.AssertAccessibleAsync(platform);
         });
     }
 }

@@ -131,6 +131,26 @@ public abstract class TenantExportTests<TFixture>(TFixture fixture) : IClassFixt
         (await App.MemberOf(empty).ListSolutionsAsync(empty)).Total.ShouldBe(0);
     }
 
+    [SkippableFact]
+    public async Task A_platform_administrator_imports_an_export_from_the_page_and_follows_it()
+    {
+        var a = await PopulatedAsync("Tartu");
+        var platform = App.PlatformAdmin();
+        var export = await ExportAsync(platform, a.Tenant);
+        var empty = await App.NewTenantAsync("page");
+
+        var form = (await PageForms.ReadAsync(platform, "/platform/imports")).Single(f => f.Name == "import-tenant");
+        var posted = await PageForms.PostAsync(platform, form, new Dictionary<string, string> { ["tenant"] = empty.Id.ToString() }, ("zip", "export.zip", export));
+        posted.StatusCode.ShouldBe(HttpStatusCode.OK, await posted.Content.ReadAsStringAsync());
+        var jobPage = posted.RequestMessage!.RequestUri!.AbsolutePath;
+        jobPage.ShouldStartWith($"/platform/imports/{empty.Id}/");
+        await Eventually.Until(() => platform.GetFromJsonAsync<JsonObject>($"/api/platform/tenants/{empty.Id}/imports/jobs/{jobPage.Split('/')[^1]}", Api.Json)!,
+            j => j!["finished"]!.GetValue<bool>(), "imported");
+        (await platform.GetStringAsync(jobPage)).ShouldContain("import-done");
+        (await App.MemberOf(empty).ListSolutionsAsync(empty)).Items.Select(s => s.Name).ShouldBe(["Tartu registry"]);
+        (await App.MemberOf(a.Tenant).GetAsync("/platform/imports")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
     private static async Task<byte[]> ExportAsync(HttpClient platform, TenantInfo tenant)
     {
         var started = await platform.PostAsync($"/api/platform/tenants/{tenant.Id}/exports", null);
