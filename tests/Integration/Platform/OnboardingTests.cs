@@ -125,6 +125,35 @@ public abstract class OnboardingTests<TFixture>(TFixture fixture) : IClassFixtur
         requests.Mail.Messages.Count(m => m.To == admin).ShouldBe(1);
     }
 
+    [SkippableFact]
+    public async Task A_failed_step_stops_the_onboarding_and_a_retry_after_the_fix_continues_it_from_there()
+    {
+        await using var app = await fixture.OwnAppAsync();
+        app.Settings["Plans:Catalogue:closed:Name"] = "Closed";
+        app.Settings["Plans:Catalogue:closed:Quotas:Members"] = "0";
+        var platform = app.PlatformAdmin();
+        var slug = $"ke-{Guid.NewGuid():N}"[..14];
+        var request = Request(slug, $"ict-{Guid.NewGuid():N}@example.go.ke") with { Plan = "closed" };
+
+        var started = (await (await platform.PostAsJsonAsync("/api/platform/onboardings", request, Api.Json)).Content.ReadFromJsonAsync<OnboardingDto>(Api.Json))!;
+        var failed = await Eventually.Until(() => platform.GetFromJsonAsync<OnboardingDto>($"/api/platform/onboardings/{started.Id}", Api.Json)!,
+            o => o!.Status != OnboardingStatus.Running, "stopped");
+        failed!.Status.ShouldBe(OnboardingStatus.Failed);
+        failed.Error!.ShouldContain("allows 0 members");
+        failed.Steps.Where(s => s.Done).Select(s => s.Name).ShouldBe(["registry", "placement", "roles", "brand"]);
+        (await platform.GetFromJsonAsync<TenantInfo>($"/api/platform/tenants/{started.TenantId}", Api.Json))!.Status.ShouldBe(TenantStatus.Provisioning);
+
+        // The administrator fixes the cause and retries from the page: the same request, continued from the failed step.
+        (await platform.PutAsJsonAsync($"/api/platform/tenants/{started.TenantId}/plan", new { plan = "standard" }, Api.Json)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var retry = (await PageForms.ReadAsync(platform, $"/platform/onboarding/{started.Id}")).Single(f => f.Name == "retry-onboarding");
+        (await PageForms.PostAsync(platform, retry)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var done = await Eventually.Until(() => platform.GetFromJsonAsync<OnboardingDto>($"/api/platform/onboardings/{started.Id}", Api.Json)!,
+            o => o!.Status != OnboardingStatus.Running, "continued");
+        done!.Status.ShouldBe(OnboardingStatus.Completed, done.Error);
+        done.Attempts.ShouldBe(2);
+        (await ProvisionedAsync(app, started.TenantId)).ShouldBe((1, 1));
+    }
+
     private static OnboardingRequest Request(string slug, string admin) =>
         new(slug, "Kenya ICT Authority", TenantKind.Country, "KE", [$"{slug}.example.go.ke"], "en", "Africa/Nairobi", "standard", DataPlacement.Shared, admin);
 

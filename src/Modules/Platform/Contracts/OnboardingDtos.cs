@@ -41,7 +41,8 @@ public sealed record OnboardingDto(
     string? Error,
     int Attempts,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    OnboardingRequest Request);
 
 /// <summary>
 /// Onboarding governments and organisations, for platform administrators (signed in with a second factor): a request

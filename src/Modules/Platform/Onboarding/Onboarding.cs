@@ -65,5 +65,5 @@ internal sealed class TenantOnboarding
         new(Slug, Name, Kind, CountryCode.Length == 0 ? null : CountryCode, HostNameList, DefaultLanguage, TimeZone, Plan, DataPlacement, AdminEmail);
 
     public OnboardingDto ToDto(IReadOnlyList<string> steps) => new(Id, TenantId, Slug, Name, Status, Plan, DataPlacement,
-        steps.Select(s => new OnboardingStep(s, Done.Contains(s))).ToList(), Error, Attempts, CreatedAt, UpdatedAt);
+        steps.Select(s => new OnboardingStep(s, Done.Contains(s))).ToList(), Error, Attempts, CreatedAt, UpdatedAt, ToRequest());
 }
