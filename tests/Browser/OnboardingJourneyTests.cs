@@ -43,6 +43,8 @@ public sealed class OnboardingJourneyTests(BrowserFixture fixture) : IClassFixtu
 
             // The page follows the provisioning step by step until the tenant is active.
             await platform.WaitForSelectorAsync("#onboarding-complete", new() { Timeout = 60_000 });
+            // Read the finished page afresh: the follower script of the page before may still be reloading it.
+            await platform.VisitAsync(new Uri(platform.Url).PathAndQuery);
             (await platform.Locator("#onboarding-steps [data-done=true]").CountAsync()).ShouldBe(6);
             await BrowserFixture.AssertAccessibleAsync(platform);
             await platform.VisitAsync("/platform/tenants");
@@ -75,6 +77,7 @@ public sealed class OnboardingJourneyTests(BrowserFixture fixture) : IClassFixtu
             await admin.ClickAsync("#start-export");
             await admin.ArrivedAtAsync($"**/{slug}/exports/jobs/*");
             await admin.WaitForSelectorAsync("#export-done", new() { Timeout = 60_000 });
+            await admin.VisitAsync(new Uri(admin.Url).PathAndQuery);
             (await admin.Locator("#exports tbody tr").CountAsync()).ShouldBe(1);
             await BrowserFixture.AssertAccessibleAsync(admin);
 
