@@ -1,5 +1,8 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using NucleusCloud.Tenancy;
 using NucleusCloud.Tests.Integration.Exchange;
 using NucleusCloud.Tests.Integration.Infrastructure;
 using NucleusCloud.Tests.Shared;
@@ -9,6 +12,15 @@ namespace NucleusCloud.Tests.Integration.Platform;
 /// <summary>A row in most modules of an owner's tenant and a stored file, each named after <c>name</c>: what an export carries and an erasure removes.</summary>
 public static class TenantContent
 {
+    /// <summary>A platform administrator's export of <paramref name="tenant"/>, waited for and downloaded.</summary>
+    public static async Task<byte[]> ExportedAsync(this HttpClient platform, TenantInfo tenant)
+    {
+        var started = await platform.PostAsync($"/api/platform/tenants/{tenant.Id}/exports", null);
+        started.StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        var job = await Eventually.Until(() => platform.GetFromJsonAsync<JsonObject>(started.Headers.Location!.ToString(), Api.Json)!, j => j!["finished"]!.GetValue<bool>(), "exported");
+        return await platform.GetByteArrayAsync($"/api/platform/tenants/{tenant.Id}/exports/{job!["report"]!["id"]}");
+    }
+
     public static async Task FillAsync(this ExchangeUser owner, string name)
     {
         var (t, client) = (owner.Tenant.Slug, owner.Client);

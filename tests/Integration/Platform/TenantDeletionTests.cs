@@ -34,7 +34,7 @@ public abstract class TenantDeletionTests<TFixture>(TFixture fixture) : IClassFi
         var platform = app.PlatformAdmin();
         var url = $"/api/platform/tenants/{a.Tenant.Id}/deletion";
         await (await platform.PostAsJsonAsync(url, new { confirm = a.Tenant.Slug }, Api.Json)).ShouldBeProblemAsync(HttpStatusCode.Conflict);
-        await ExportAsync(platform, a.Tenant);
+        await platform.ExportedAsync(a.Tenant);
         await (await platform.PostAsJsonAsync(url, new { confirm = "something else" }, Api.Json)).ShouldBeValidationProblemAsync("confirm");
         await (await a.Client.PostAsJsonAsync(url, new { confirm = a.Tenant.Slug }, Api.Json)).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
 
@@ -61,13 +61,6 @@ public abstract class TenantDeletionTests<TFixture>(TFixture fixture) : IClassFi
         var thread = await b.Client.GetStringAsync($"{b.Spaces}/{spaceOfB.Id()}/channels/{spaceOfB.GeneralChannel()}/posts");
         thread.ShouldContain("A post of the kept at home");
         thread.ShouldNotContain("A post of the doomed elsewhere");
-    }
-
-    private static async Task ExportAsync(HttpClient platform, TenantInfo tenant)
-    {
-        var started = await platform.PostAsync($"/api/platform/tenants/{tenant.Id}/exports", null);
-        started.StatusCode.ShouldBe(HttpStatusCode.Accepted);
-        await Eventually.Until(() => platform.GetFromJsonAsync<JsonObject>(started.Headers.Location!.ToString(), Api.Json)!, j => j!["finished"]!.GetValue<bool>(), "exported");
     }
 
     /// <summary>Every table's rows of the tenant, read the way its export reads them: its own tables in its scope, the shared ones as the system.</summary>

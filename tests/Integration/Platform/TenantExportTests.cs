@@ -103,13 +103,13 @@ public abstract class TenantExportTests<TFixture>(TFixture fixture) : IClassFixt
         (await a.Client.PostAsJsonAsync($"/api/{a.Tenant.Slug}/crm/opportunities", new { title = "Digital ID", organisationId = organisation, amount = 1_000_000, currency = "EUR" }, Api.Json))
             .EnsureSuccessStatusCode();
         var platform = App.PlatformAdmin();
-        var original = await ExportAsync(platform, a.Tenant);
+        var original = await platform.ExportedAsync(a.Tenant);
         var copy = await App.NewTenantAsync("copy");
 
         var imported = await ImportAsync(platform, copy, original);
         imported["error"].ShouldBeNull();
         imported["report"]!["rows"]!.GetValue<int>().ShouldBeGreaterThan(5);
-        var reproduced = await ExportAsync(platform, copy);
+        var reproduced = await platform.ExportedAsync(copy);
 
         var (before, after) = (Contents(original), Contents(reproduced));
         var compared = 0;
@@ -136,7 +136,7 @@ public abstract class TenantExportTests<TFixture>(TFixture fixture) : IClassFixt
     {
         var a = await PopulatedAsync("Tartu");
         var platform = App.PlatformAdmin();
-        var export = await ExportAsync(platform, a.Tenant);
+        var export = await platform.ExportedAsync(a.Tenant);
         var empty = await App.NewTenantAsync("page");
 
         var form = (await PageForms.ReadAsync(platform, "/platform/imports")).Single(f => f.Name == "import-tenant");
@@ -149,13 +149,6 @@ public abstract class TenantExportTests<TFixture>(TFixture fixture) : IClassFixt
         (await platform.GetStringAsync(jobPage)).ShouldContain("import-done");
         (await App.MemberOf(empty).ListSolutionsAsync(empty)).Items.Select(s => s.Name).ShouldBe(["Tartu registry"]);
         (await App.MemberOf(a.Tenant).GetAsync("/platform/imports")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
-    }
-
-    private static async Task<byte[]> ExportAsync(HttpClient platform, TenantInfo tenant)
-    {
-        var started = await platform.PostAsync($"/api/platform/tenants/{tenant.Id}/exports", null);
-        var job = await Eventually.Until(() => platform.GetFromJsonAsync<JsonObject>(started.Headers.Location!.ToString(), Api.Json)!, j => j!["finished"]!.GetValue<bool>(), "exported");
-        return await platform.GetByteArrayAsync($"/api/platform/tenants/{tenant.Id}/exports/{job!["report"]!["id"]}");
     }
 
     private static async Task<JsonObject> ImportAsync(HttpClient platform, TenantInfo tenant, byte[] zip)

@@ -17,6 +17,9 @@ public static class TenantFileKeys
         return string.Join('/', [tenantId.ToString("N"), module, .. path.Select(part => part.ToString("N"))]);
     }
 
+    /// <summary>What every key of the tenant's files starts with, to list or erase them all.</summary>
+    public static string PrefixOf(Guid tenantId) => $"{tenantId:N}/";
+
     public static string For(Guid tenantId, string module, Guid id, int number) => $"{For(tenantId, module, id)}/{number}";
 
     /// <summary>Whether <paramref name="key"/> was made by <see cref="For(Guid, string, Guid[])"/> for a tenant.</summary>

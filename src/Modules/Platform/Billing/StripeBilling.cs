@@ -84,7 +84,7 @@ internal sealed class StripeBilling(PlatformDbContext db, ICaller caller, ITenan
         }
 
         var current = tenant.RequiredTenant;
-        var customer = await db.Billing.AsNoTracking().Where(b => b.TenantId == current.Id).Select(b => b.StripeCustomerId).FirstOrDefaultAsync(cancellationToken);
+        var customer = await CustomerAsync(current.Id, cancellationToken);
         if (customer is null)
         {
             return Refusal.Conflict("The tenant has no subscription yet: subscribe through checkout first.");
@@ -113,7 +113,7 @@ internal sealed class StripeBilling(PlatformDbContext db, ICaller caller, ITenan
         }
 
         var current = tenant.RequiredTenant;
-        var customer = await db.Billing.AsNoTracking().Where(b => b.TenantId == current.Id).Select(b => b.StripeCustomerId).FirstOrDefaultAsync(cancellationToken);
+        var customer = await CustomerAsync(current.Id, cancellationToken);
         if (customer is null)
         {
             return Array.Empty<InvoiceDto>();
@@ -130,6 +130,10 @@ internal sealed class StripeBilling(PlatformDbContext db, ICaller caller, ITenan
             return Refused(failure);
         }
     }
+
+    /// <summary>The tenant's Stripe customer; null before its first checkout or arrangement.</summary>
+    private Task<string?> CustomerAsync(Guid tenantId, CancellationToken cancellationToken) =>
+        db.Billing.AsNoTracking().Where(b => b.TenantId == tenantId).Select(b => b.StripeCustomerId).FirstOrDefaultAsync(cancellationToken);
 
     private static DateTimeOffset Utc(DateTime stripeTime) => new(DateTime.SpecifyKind(stripeTime, DateTimeKind.Utc));
 

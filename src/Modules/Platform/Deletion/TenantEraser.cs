@@ -36,7 +36,7 @@ internal sealed class TenantEraser(ITenantScopeFactory scopes, IFileStorage stor
         }
 
         var files = 0;
-        await foreach (var key in storage.ListAsync($"{tenantId:N}/", cancellationToken))
+        await foreach (var key in storage.ListAsync(TenantFileKeys.PrefixOf(tenantId), cancellationToken))
         {
             await storage.DeleteAsync(key, cancellationToken);
             files++;

@@ -49,7 +49,7 @@ internal sealed class TenantExporter(IEnumerable<ITenantDataSource> sources, ITe
             }
         }
 
-        var tenantPrefix = $"{tenant.Id:N}/";
+        var tenantPrefix = TenantFileKeys.PrefixOf(tenant.Id);
         var exportsPrefix = $"{tenantPrefix}{ExportsFolder}/";
         var files = new List<string>();
         await foreach (var key in storage.ListAsync(tenantPrefix, cancellationToken))

@@ -56,7 +56,7 @@ internal sealed class TenantImporter(IEnumerable<ITenantDataSource> sources, IFi
         foreach (var entry in files)
         {
             await using var content = entry.Open();
-            await storage.SaveAsync(remap.MapKey($"{manifest.Tenant.Id:N}/{entry.FullName["files/".Length..]}"), content, cancellationToken);
+            await storage.SaveAsync(remap.MapKey(TenantFileKeys.PrefixOf(manifest.Tenant.Id) + entry.FullName["files/".Length..]), content, cancellationToken);
             progress.Report((++done, total));
         }
 

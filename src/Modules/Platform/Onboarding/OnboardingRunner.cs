@@ -33,7 +33,7 @@ internal sealed class OnboardingRunner(OnboardingQueue queue, OnboardingWorkflow
             return; // this host only takes requests; others run them
         }
 
-        var sweep = TimeSpan.FromSeconds(Math.Max(1, configuration.GetValue("Platform:Onboarding:LeaseSeconds", 60)));
+        var sweep = workflow.Lease;
         var nextSweep = DateTimeOffset.MinValue;
         while (!stoppingToken.IsCancellationRequested)
         {

@@ -34,7 +34,7 @@ internal sealed class OnboardingWorkflow(
     /// <summary>Who holds a lease: this process.</summary>
     private static readonly string Holder = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
-    private TimeSpan Lease => TimeSpan.FromSeconds(configuration.GetValue("Platform:Onboarding:LeaseSeconds", 60));
+    public TimeSpan Lease => TimeSpan.FromSeconds(Math.Max(1, configuration.GetValue("Platform:Onboarding:LeaseSeconds", 60)));
 
     /// <summary>A pause after each step: zero in production; tests and demonstrations slow the workflow down to watch (or interrupt) it between steps.</summary>
     private TimeSpan Pause => TimeSpan.FromMilliseconds(configuration.GetValue("Platform:Onboarding:PauseAfterStepMs", 0));
