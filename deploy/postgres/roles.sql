@@ -6,7 +6,9 @@
 --                row-level security; the Host checks both at start-up and refuses otherwise.
 -- nucleus_platform reads every tenant's rows and writes none, for the few platform reads that span
 --                tenants (Database__PlatformConnectionString).
-CREATE ROLE nucleus_owner LOGIN PASSWORD :'owner_password';
+-- nucleus_owner also creates and drops the databases of tenants placed in a database of their own (CREATEDB);
+--                leave it out if the platform offers no dedicated placement.
+CREATE ROLE nucleus_owner LOGIN CREATEDB PASSWORD :'owner_password';
 CREATE ROLE nucleus_app LOGIN PASSWORD :'app_password';
 CREATE ROLE nucleus_platform LOGIN PASSWORD :'platform_password';
 CREATE DATABASE nucleuscloud OWNER nucleus_owner;

@@ -11,4 +11,7 @@ public interface ITenantStore
     ValueTask<TenantInfo?> FindByHostAsync(string hostName, CancellationToken cancellationToken = default);
 
     ValueTask<TenantInfo?> FindByIdAsync(Guid id, CancellationToken cancellationToken = default);
+
+    /// <summary>The tenants with a database of their own, whatever their status: the system migrates and serves each of those databases.</summary>
+    ValueTask<IReadOnlyList<TenantInfo>> ListDedicatedAsync(CancellationToken cancellationToken = default);
 }

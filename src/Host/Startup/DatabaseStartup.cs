@@ -25,14 +25,21 @@ internal static class DatabaseStartup
             var migrators = app.Services.GetServices<IModuleMigrator>().ToList();
             foreach (var migrator in migrators)
             {
-                await migrator.MigrateAsync(app.Services, cancellationToken);
+                await migrator.MigrateAsync(app.Services, options, dedicatedTenantId: null, cancellationToken);
                 logger.LogInformation("Schema {Schema} is up to date", migrator.Schema);
             }
 
             if (options.RowLevelSecurity)
             {
-                await RowSecurity.InstallAsync(app.Services, options, migrators, cancellationToken);
+                await RowSecurity.InstallAsync(app.Services, options, migrators, app.Services.GetServices<IRowSecurityPolicies>(), cancellationToken);
                 logger.LogInformation("Row-level security is in place");
+            }
+
+            var databases = app.Services.GetRequiredService<TenantDatabases>();
+            foreach (var tenant in await databases.ListDedicatedAsync(cancellationToken))
+            {
+                await databases.PrepareAsync(tenant.Id, cancellationToken);
+                logger.LogInformation("The own database of tenant {Tenant} is up to date", tenant.Slug);
             }
         }
 

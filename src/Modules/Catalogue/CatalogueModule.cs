@@ -25,7 +25,7 @@ public sealed class CatalogueModule : IModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        services.AddModuleDbContext<CatalogueDbContext, SqliteCatalogueDbContext, PostgresCatalogueDbContext>(configuration, CatalogueDbContext.Schema);
+        services.AddModuleDbContext<CatalogueDbContext, SqliteCatalogueDbContext, PostgresCatalogueDbContext>(configuration, CatalogueDbContext.Schema, followsTenantPlacement: true);
         services.AddScoped<CatalogueQueries>();
         services.AddScoped<ICatalogueQueries>(sp => sp.GetRequiredService<CatalogueQueries>());
         services.AddScoped<ICatalogueWorkspace>(sp => sp.GetRequiredService<CatalogueQueries>());

@@ -134,7 +134,18 @@ public sealed class PostgresFixture : DatabaseFixture
         NpgsqlConnection.ClearAllPools();
         await using var connection = new NpgsqlConnection(_server);
         await connection.OpenAsync();
-        foreach (var name in _databases)
+        var dedicated = new List<string>();
+        await using (var list = new NpgsqlCommand("SELECT datname FROM pg_database WHERE EXISTS (SELECT FROM unnest(@prefixes) p WHERE starts_with(datname, p))", connection))
+        {
+            list.Parameters.AddWithValue("prefixes", _databases.Select(TestDatabaseRoles.DedicatedPrefix).ToArray());
+            await using var reader = await list.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                dedicated.Add(reader.GetString(0));
+            }
+        }
+
+        foreach (var name in _databases.Concat(dedicated))
         {
             await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
             await command.ExecuteNonQueryAsync();

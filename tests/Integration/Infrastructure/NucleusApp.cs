@@ -19,6 +19,9 @@ public sealed class NucleusApp(DatabaseProvider provider, string connectionStrin
 {
     public DatabaseProvider Provider => provider;
 
+    /// <summary>The application role's connection to this Host's database.</summary>
+    public string ConnectionString => connectionString;
+
     /// <summary>Everything the Host logged.</summary>
     public LogCapture Logs { get; } = new();
 
@@ -69,12 +72,13 @@ public sealed class NucleusApp(DatabaseProvider provider, string connectionStrin
     }
 
     /// <summary>A fresh active tenant with a unique slug, so tests sharing a database never meet.</summary>
-    public async Task<TenantInfo> NewTenantAsync(string prefix = "t", TenantStatus status = TenantStatus.Active, IReadOnlyList<string>? hostNames = null)
+    public async Task<TenantInfo> NewTenantAsync(string prefix = "t", TenantStatus status = TenantStatus.Active, IReadOnlyList<string>? hostNames = null,
+        DataPlacement placement = DataPlacement.Shared)
     {
         await using var scope = Services.GetRequiredService<ITenantScopeFactory>().CreatePlatformScope();
         var registry = scope.ServiceProvider.GetRequiredService<ITenantRegistry>();
         var slug = $"{prefix}-{Guid.NewGuid():N}"[..20];
-        var registered = await registry.RegisterAsync(new NewTenant(slug, $"Tenant {slug}", TenantKind.Country, "EE", hostNames, Status: status));
+        var registered = await registry.RegisterAsync(new NewTenant(slug, $"Tenant {slug}", TenantKind.Country, "EE", hostNames, placement, Status: status));
         return registered.Value ?? throw new InvalidOperationException(registered.Refusal!.Message);
     }
 

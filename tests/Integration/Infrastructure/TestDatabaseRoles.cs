@@ -23,6 +23,7 @@ public static class TestDatabaseRoles
             DO $$
             BEGIN
               IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{Owner}') THEN CREATE ROLE {Owner} LOGIN PASSWORD '{Password}'; END IF;
+              ALTER ROLE {Owner} CREATEDB; -- as deploy/postgres grants it: the owner creates dedicated tenants' databases
               IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{Application}') THEN CREATE ROLE {Application} LOGIN PASSWORD '{Password}'; END IF;
               IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{Platform}') THEN CREATE ROLE {Platform} LOGIN PASSWORD '{Password}'; END IF;
             END $$;
@@ -32,6 +33,9 @@ public static class TestDatabaseRoles
         await command.ExecuteNonQueryAsync();
         await transaction.CommitAsync();
     }
+
+    /// <summary>Dedicated tenants' databases of a test database's Host are named after it, so its fixture drops them with it.</summary>
+    public static string DedicatedPrefix(string databaseName) => $"nt_{databaseName[^32..][..12]}_";
 
     public static string As(string connectionString, string role) =>
         new NpgsqlConnectionStringBuilder(connectionString) { Username = role, Password = Password }.ConnectionString;
@@ -44,6 +48,11 @@ public static class TestDatabaseRoles
         {
             settings["Database:MigrationConnectionString"] = As(connectionString, Owner);
             settings["Database:PlatformConnectionString"] = As(connectionString, Platform);
+        }
+
+        if (provider == DatabaseProvider.Postgres)
+        {
+            settings["Database:DedicatedDatabasePrefix"] = DedicatedPrefix(new NpgsqlConnectionStringBuilder(connectionString).Database!);
         }
 
         return settings;

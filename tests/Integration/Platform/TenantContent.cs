@@ -21,6 +21,16 @@ public static class TenantContent
         return await platform.GetByteArrayAsync($"/api/platform/tenants/{tenant.Id}/exports/{job!["report"]!["id"]}");
     }
 
+    /// <summary>A platform administrator's import of <paramref name="zip"/> into <paramref name="tenant"/>, accepted and waited for: the finished job.</summary>
+    public static async Task<JsonObject> ImportedAsync(this HttpClient platform, TenantInfo tenant, byte[] zip)
+    {
+        var content = new ByteArrayContent(zip);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/zip");
+        var started = await platform.PostAsync($"/api/platform/tenants/{tenant.Id}/imports", content);
+        started.StatusCode.ShouldBe(HttpStatusCode.Accepted, await started.Content.ReadAsStringAsync());
+        return (await Eventually.Until(() => platform.GetFromJsonAsync<JsonObject>(started.Headers.Location!.ToString(), Api.Json)!, j => j!["finished"]!.GetValue<bool>(), "imported"))!;
+    }
+
     public static async Task FillAsync(this ExchangeUser owner, string name)
     {
         var (t, client) = (owner.Tenant.Slug, owner.Client);

@@ -106,7 +106,7 @@ public abstract class TenantExportTests<TFixture>(TFixture fixture) : IClassFixt
         var original = await platform.ExportedAsync(a.Tenant);
         var copy = await App.NewTenantAsync("copy");
 
-        var imported = await ImportAsync(platform, copy, original);
+        var imported = await platform.ImportedAsync(copy, original);
         imported["error"].ShouldBeNull();
         imported["report"]!["rows"]!.GetValue<int>().ShouldBeGreaterThan(5);
         var reproduced = await platform.ExportedAsync(copy);
@@ -125,9 +125,9 @@ public abstract class TenantExportTests<TFixture>(TFixture fixture) : IClassFixt
         (await App.MemberOf(copy).ListSolutionsAsync(copy)).Items.Select(s => s.Name).ShouldBe(["Tallinn registry"]);
 
         // Into a tenant that holds data, or from a damaged file, nothing is imported.
-        (await ImportAsync(platform, copy, original))["error"]!.GetValue<string>().ShouldContain("empty tenant");
+        (await platform.ImportedAsync(copy, original))["error"]!.GetValue<string>().ShouldContain("empty tenant");
         var empty = await App.NewTenantAsync("empty");
-        (await ImportAsync(platform, empty, Tampered(original)))["error"]!.GetValue<string>().ShouldContain("damaged");
+        (await platform.ImportedAsync(empty, Tampered(original)))["error"]!.GetValue<string>().ShouldContain("damaged");
         (await App.MemberOf(empty).ListSolutionsAsync(empty)).Total.ShouldBe(0);
     }
 
@@ -149,15 +149,6 @@ public abstract class TenantExportTests<TFixture>(TFixture fixture) : IClassFixt
         (await platform.GetStringAsync(jobPage)).ShouldContain("import-done");
         (await App.MemberOf(empty).ListSolutionsAsync(empty)).Items.Select(s => s.Name).ShouldBe(["Tartu registry"]);
         (await App.MemberOf(a.Tenant).GetAsync("/platform/imports")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
-    }
-
-    private static async Task<JsonObject> ImportAsync(HttpClient platform, TenantInfo tenant, byte[] zip)
-    {
-        var content = new ByteArrayContent(zip);
-        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/zip");
-        var started = await platform.PostAsync($"/api/platform/tenants/{tenant.Id}/imports", content);
-        started.StatusCode.ShouldBe(HttpStatusCode.Accepted, await started.Content.ReadAsStringAsync());
-        return (await Eventually.Until(() => platform.GetFromJsonAsync<JsonObject>(started.Headers.Location!.ToString(), Api.Json)!, j => j!["finished"]!.GetValue<bool>(), "imported"))!;
     }
 
     /// <summary>The export with one table's file changed after the manifest was written.</summary>

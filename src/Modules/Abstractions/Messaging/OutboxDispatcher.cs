@@ -17,10 +17,12 @@ public sealed record IntegrationEventSubscription(string EventName, Type Handler
 /// rows still free, so of two hosts claiming at once each row goes to one: PostgreSQL re-checks the
 /// condition on a row another claim changed meanwhile), delivers each message to its handlers in a scope
 /// opened for the message's tenant, then marks it delivered, or counts the failure and backs off. A host
-/// that dies mid-batch loses its claim when the lease ends. The handlers' inboxes make a redelivery harmless.
+/// that dies mid-batch loses its claim when the lease ends. The handlers' inboxes make a redelivery harmless. A module
+/// whose rows follow the tenant has an outbox in each dedicated tenant's database too: each pass visits them all.
 /// </summary>
 internal sealed partial class OutboxDispatcher<TContext>(
     ITenantScopeFactory scopes,
+    TenantDatabases databases,
     IEnumerable<IntegrationEventSubscription> subscriptions,
     OutboxSignal signal,
     IOptions<OutboxOptions> options,
@@ -47,8 +49,7 @@ internal sealed partial class OutboxDispatcher<TContext>(
             var full = false;
             try
             {
-                full = await DispatchBatchAsync(stoppingToken) == _options.BatchSize;
-                await PruneAsync(stoppingToken);
+                full = await DispatchEveryDatabaseAsync(stoppingToken);
             }
             catch (Exception failure) when (failure is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
@@ -62,10 +63,42 @@ internal sealed partial class OutboxDispatcher<TContext>(
         }
     }
 
-    /// <summary>One pass: claims, delivers and marks up to a batch; answers how many it claimed.</summary>
-    internal async Task<int> DispatchBatchAsync(CancellationToken cancellationToken)
+    /// <summary>A batch from the shared database's outbox and from each dedicated tenant's; answers whether any batch was full.</summary>
+    private async Task<bool> DispatchEveryDatabaseAsync(CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreatePlatformScope();
+        IReadOnlyList<Guid?> outboxes = databases.FollowsTenantPlacement(typeof(TContext))
+            ? [null, .. (await databases.ListDedicatedAsync(cancellationToken)).Select(t => (Guid?)t.Id)]
+            : [null];
+        var full = false;
+        var prune = clock.GetUtcNow() - _prunedAt >= PruneEvery;
+        foreach (var dedicatedTenantId in outboxes)
+        {
+            try
+            {
+                full |= await DispatchBatchAsync(dedicatedTenantId, cancellationToken) == _options.BatchSize;
+                if (prune)
+                {
+                    await PruneAsync(dedicatedTenantId, cancellationToken);
+                }
+            }
+            catch (Exception failure) when (dedicatedTenantId is not null && !cancellationToken.IsCancellationRequested)
+            {
+                // One tenant's database being unreachable must not hold up every other tenant's events.
+                LogTenantPassFailed(failure, typeof(TContext).Name, dedicatedTenantId.Value);
+            }
+        }
+
+        _prunedAt = prune ? clock.GetUtcNow() : _prunedAt;
+        return full;
+    }
+
+    /// <summary>One pass over the shared outbox: claims, delivers and marks up to a batch; answers how many it claimed.</summary>
+    internal Task<int> DispatchBatchAsync(CancellationToken cancellationToken) => DispatchBatchAsync(null, cancellationToken);
+
+    /// <summary>One pass over the shared outbox or a dedicated tenant's.</summary>
+    private async Task<int> DispatchBatchAsync(Guid? dedicatedTenantId, CancellationToken cancellationToken)
+    {
+        await using var scope = OutboxScope(dedicatedTenantId);
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
         var claim = Guid.NewGuid();
         var claimed = await ClaimAsync(db, claim, cancellationToken);
@@ -150,18 +183,23 @@ internal sealed partial class OutboxDispatcher<TContext>(
         }
     }
 
-    private async Task PruneAsync(CancellationToken cancellationToken)
+    private async Task PruneAsync(Guid? dedicatedTenantId, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        if (now - _prunedAt < PruneEvery)
+        var before = clock.GetUtcNow() - _options.Retention;
+        await using var scope = OutboxScope(dedicatedTenantId);
+        await scope.ServiceProvider.GetRequiredService<TContext>().Outbox.Where(m => m.DispatchedAt < before).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    /// <summary>The system's scope, on the shared database or on a dedicated tenant's.</summary>
+    private AsyncServiceScope OutboxScope(Guid? dedicatedTenantId)
+    {
+        var scope = scopes.CreatePlatformScope();
+        if (dedicatedTenantId is { } tenantId)
         {
-            return;
+            scope.ServiceProvider.GetRequiredService<DatabaseTarget>().Use(tenantId);
         }
 
-        _prunedAt = now;
-        var before = now - _options.Retention;
-        await using var scope = scopes.CreatePlatformScope();
-        await scope.ServiceProvider.GetRequiredService<TContext>().Outbox.Where(m => m.DispatchedAt < before).ExecuteDeleteAsync(cancellationToken);
+        return scope;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox dispatch is off (Outbox:Enabled=false): events of {Context} wait for another host.")]
@@ -169,6 +207,9 @@ internal sealed partial class OutboxDispatcher<TContext>(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "An outbox pass of {Context} failed; trying again at the next poll.")]
     private partial void LogPassFailed(Exception failure, string context);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "An outbox pass of {Context} in the own database of tenant {TenantId} failed; trying again at the next poll.")]
+    private partial void LogTenantPassFailed(Exception failure, string context, Guid tenantId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Delivering {EventType} {EventId} failed (attempt {Attempts}); it will be retried.")]
     private partial void LogDeliveryFailed(Exception failure, string eventType, Guid eventId, int attempts);

@@ -38,6 +38,20 @@ public sealed class DatabaseOptions
     /// <summary>The connection migrations run on: the owner's when row-level security is on.</summary>
     public string MigrationConnection => RowLevelSecurity ? MigrationConnectionString! : ConnectionString;
 
+    /// <summary>
+    /// PostgreSQL: the name of a tenant's own database is this prefix and the tenant's id (32 hex digits), on the same server
+    /// and for the same roles as the shared one. Lower-case letters, digits and underscores, at most 30 characters.
+    /// </summary>
+    [RegularExpression("^[a-z_][a-z0-9_]{0,29}$")]
+    public string DedicatedDatabasePrefix { get; set; } = "nucleus_t_";
+
+    /// <summary>
+    /// PostgreSQL: the most connections one host keeps open to one tenant's own database. Each database has its own pool,
+    /// which closes its idle connections after a minute, so many quiet tenants hold few connections.
+    /// </summary>
+    [Range(1, 1000)]
+    public int DedicatedPoolSize { get; set; } = 10;
+
     /// <summary>Apply pending migrations at start-up (safe with several hosts: EF Core takes a database lock).</summary>
     public bool MigrateOnStartup { get; set; } = true;
 }

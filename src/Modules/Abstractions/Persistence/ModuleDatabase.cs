@@ -7,6 +7,7 @@ using NucleusCloud.Modules.Abstractions.Messaging;
 using NucleusCloud.Modules.Abstractions.Persistence.RowLevelSecurity;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
+using NucleusCloud.Tenancy;
 
 namespace NucleusCloud.Modules.Abstractions.Persistence;
 
@@ -18,8 +19,12 @@ namespace NucleusCloud.Modules.Abstractions.Persistence;
 /// </summary>
 public static class ModuleDatabase
 {
+    /// <param name="followsTenantPlacement">
+    /// The module holds a tenant's own content, which lives in the tenant's own database when it has one (<see cref="TenantDatabases"/>);
+    /// otherwise its rows stay in the shared database whatever the tenant's placement.
+    /// </param>
     public static IServiceCollection AddModuleDbContext<TContext, TSqlite, TPostgres>(
-        this IServiceCollection services, IConfiguration configuration, string schema)
+        this IServiceCollection services, IConfiguration configuration, string schema, bool followsTenantPlacement = false)
         where TContext : DbContext
         where TSqlite : TContext
         where TPostgres : TContext
@@ -30,11 +35,19 @@ public static class ModuleDatabase
         services.TryAddScoped<TenantSession>();
         services.TryAddSingleton<OutboxSignal>();
         services.TryAddSingleton<OutboxNudge>();
+        services.TryAddScoped<DatabaseTarget>();
+        services.TryAddSingleton(sp => new TenantDatabases(options, sp));
         if (options.Provider == DatabaseProvider.Postgres)
         {
             services.AddDbContext<TContext, TPostgres>((sp, builder) =>
             {
-                UsePostgres(builder, options.ConnectionString, schema).AddInterceptors(sp.GetRequiredService<AuditingInterceptor>(), sp.GetRequiredService<OutboxNudge>());
+                var connectionString = followsTenantPlacement ? TenantConnection(sp) : options.ConnectionString;
+                UsePostgres(builder, connectionString, schema).AddInterceptors(sp.GetRequiredService<AuditingInterceptor>(), sp.GetRequiredService<OutboxNudge>());
+                if (followsTenantPlacement)
+                {
+                    builder.AddInterceptors(new PlacementGuard(sp, connectionString));
+                }
+
                 if (options.RowLevelSecurity)
                 {
                     builder.AddInterceptors(sp.GetRequiredService<TenantSession>());
@@ -48,9 +61,18 @@ public static class ModuleDatabase
 
         services.AddCrossTenantReads<TContext, TPostgres>(options, schema);
         services.AddScoped<Export.ITenantDataSource>(sp => new Export.DbContextTenantData<TContext>(schema, sp.GetRequiredService<TContext>()));
-        services.AddSingleton<IModuleMigrator>(new ModuleMigrator<TContext>(schema, options.RowLevelSecurity ? options.MigrationConnectionString : null));
+        services.AddSingleton<IModuleMigrator>(new ModuleMigrator<TContext>(schema, followsTenantPlacement));
         services.AddHealthChecks().AddCheck<MigrationsAppliedCheck<TContext>>($"db-{schema}", HealthStatus.Unhealthy, ["ready"]);
         return services;
+    }
+
+    /// <summary>The connection of the scope's database: its target's, or its tenant's (the shared one for a shared tenant or none).</summary>
+    internal static string TenantConnection(IServiceProvider scope)
+    {
+        var databases = scope.GetRequiredService<TenantDatabases>();
+        return scope.GetRequiredService<DatabaseTarget>().DedicatedTenantId is { } target
+            ? databases.Dedicated(target).ConnectionString
+            : databases.For(scope.GetRequiredService<ITenantContext>().Tenant).ConnectionString;
     }
 
     public static DatabaseOptions Read(IConfiguration configuration)

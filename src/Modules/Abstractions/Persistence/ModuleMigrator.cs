@@ -12,25 +12,32 @@ public interface IModuleMigrator
     /// <summary>The module's DbContext service type.</summary>
     Type ContextType { get; }
 
-    Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken);
+    /// <summary>Whether the module's rows live in a dedicated tenant's own database (see <see cref="TenantDatabases"/>).</summary>
+    bool FollowsTenantPlacement { get; }
+
+    /// <summary>Migrates the database <paramref name="database"/> names (as its owner under row-level security): the shared one, or <paramref name="dedicatedTenantId"/>'s own.</summary>
+    Task MigrateAsync(IServiceProvider services, DatabaseOptions database, Guid? dedicatedTenantId, CancellationToken cancellationToken);
 }
 
-/// <param name="ownerConnectionString">Under row-level security, the owner role's connection; otherwise the context's own.</param>
-internal sealed class ModuleMigrator<TContext>(string schema, string? ownerConnectionString) : IModuleMigrator
+internal sealed class ModuleMigrator<TContext>(string schema, bool followsTenantPlacement) : IModuleMigrator
     where TContext : DbContext
 {
     public string Schema => schema;
 
     public Type ContextType => typeof(TContext);
 
-    public async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken)
+    public bool FollowsTenantPlacement => followsTenantPlacement;
+
+    public async Task MigrateAsync(IServiceProvider services, DatabaseOptions database, Guid? dedicatedTenantId, CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
-        var context = scope.ServiceProvider.GetRequiredService<TContext>();
-        if (ownerConnectionString is not null)
+        if (dedicatedTenantId is { } tenantId)
         {
-            context.Database.SetConnectionString(ownerConnectionString);
+            scope.ServiceProvider.GetRequiredService<DatabaseTarget>().Use(tenantId);
         }
+
+        var context = scope.ServiceProvider.GetRequiredService<TContext>();
+        context.Database.SetConnectionString(database.MigrationConnection);
 
         // EF Core takes a database-wide lock for the duration, so concurrent hosts wait rather than collide.
         await context.Database.MigrateAsync(cancellationToken);

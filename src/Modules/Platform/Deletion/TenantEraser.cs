@@ -5,9 +5,11 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NucleusCloud.Modules.Abstractions.Auditing;
 using NucleusCloud.Modules.Abstractions.Export;
+using NucleusCloud.Modules.Abstractions.Persistence;
 using NucleusCloud.Modules.Abstractions.Storage;
 using NucleusCloud.Modules.Platform.Data;
 using NucleusCloud.Modules.Platform.Tenants;
+using NucleusCloud.Tenancy;
 using NucleusCloud.Tenancy.Scopes;
 
 namespace NucleusCloud.Modules.Platform.Deletion;
@@ -15,9 +17,9 @@ namespace NucleusCloud.Modules.Platform.Deletion;
 /// <summary>
 /// Erases a tenant whose deletion is due: its own rows in its scope, its share of the exchange's shared tables as the system
 /// (which their row-level policies let through), its files and exports, then its platform rows (billing, host names,
-/// onboarding, the registry entry). Every step can run again, so a crash part-way is finished by the next sweep.
+/// onboarding, the registry entry); a dedicated tenant's own database is dropped. Every step can run again, so a crash part-way is finished by the next sweep.
 /// </summary>
-internal sealed class TenantEraser(ITenantScopeFactory scopes, IFileStorage storage, CachedTenantStore store, ILogger<TenantEraser> logger)
+internal sealed class TenantEraser(ITenantScopeFactory scopes, IFileStorage storage, CachedTenantStore store, TenantDatabases databases, ILogger<TenantEraser> logger)
 {
     private const int MaxPasses = 10;
 
@@ -33,6 +35,12 @@ internal sealed class TenantEraser(ITenantScopeFactory scopes, IFileStorage stor
         await using (var scope = scopes.CreatePlatformScope())
         {
             rows += await ErasePassesAsync(scope.ServiceProvider, tenantId, shared: true, cancellationToken);
+        }
+
+        // Its own database goes whole, after its rows: a crash before the drop leaves an empty database for the next sweep to drop.
+        if (tenant.DataPlacement == DataPlacement.Dedicated && databases.DedicatedOffered)
+        {
+            await databases.DropAsync(tenantId, cancellationToken);
         }
 
         var files = 0;

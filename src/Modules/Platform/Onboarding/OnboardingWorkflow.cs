@@ -23,6 +23,7 @@ internal sealed class OnboardingWorkflow(
     IServiceScopeFactory scopes,
     ITenantScopeFactory tenantScopes,
     CachedTenantStore store,
+    TenantDatabases databases,
     IConfiguration configuration,
     TimeProvider clock,
     ILogger<OnboardingWorkflow> logger)
@@ -104,7 +105,12 @@ internal sealed class OnboardingWorkflow(
                 await RegisterAsync(onboarding, cancellationToken);
                 return;
             case Placement:
-                // Shared placement needs nothing; a dedicated database is refused when the onboarding is requested until it is offered.
+                // Shared placement needs nothing; a dedicated database is created (when missing) and migrated.
+                if (onboarding.DataPlacement == DataPlacement.Dedicated)
+                {
+                    await databases.PrepareAsync(onboarding.TenantId, cancellationToken);
+                }
+
                 return;
             case Activation:
                 await ActivateAsync(onboarding, cancellationToken);

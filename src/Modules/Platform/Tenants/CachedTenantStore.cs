@@ -35,6 +35,22 @@ internal sealed class CachedTenantStore(IServiceScopeFactory scopes, IMemoryCach
     public ValueTask<TenantInfo?> FindByIdAsync(Guid id, CancellationToken cancellationToken = default) =>
         FindAsync("id", id.ToString(), t => t.Id == id, cancellationToken);
 
+    public async ValueTask<IReadOnlyList<TenantInfo>> ListDedicatedAsync(CancellationToken cancellationToken = default)
+    {
+        var cacheKey = $"platform:tenants:{Volatile.Read(ref _generation)}:dedicated";
+        if (cache.TryGetValue(cacheKey, out IReadOnlyList<TenantInfo>? cached))
+        {
+            return cached!;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var dedicated = await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().Tenants.AsNoTracking().Include(t => t.HostNames)
+            .Where(t => t.DataPlacement == DataPlacement.Dedicated).OrderBy(t => t.Slug).ToListAsync(cancellationToken);
+        IReadOnlyList<TenantInfo> infos = [.. dedicated.Select(t => t.ToInfo())];
+        cache.Set(cacheKey, infos, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = Lifetime, Size = 1 });
+        return infos;
+    }
+
     /// <summary>From when unpaid billing makes the tenant read-only: the end of its subscription, or of its grace period.</summary>
     private static async Task<DateTimeOffset?> ReadOnlyFromAsync(PlatformDbContext db, Guid tenantId, CancellationToken cancellationToken) =>
         await db.Billing.AsNoTracking().Where(b => b.TenantId == tenantId).FirstOrDefaultAsync(cancellationToken) switch

@@ -10,7 +10,8 @@ using NucleusCloud.Tenancy.Authorization;
 
 namespace NucleusCloud.Modules.Platform.Tenants;
 
-internal sealed class TenantRegistry(PlatformDbContext db, CachedTenantStore store, PlanCatalogue plans, ICaller caller, IAuditTrail audit, TimeProvider clock) : ITenantRegistry
+internal sealed class TenantRegistry(PlatformDbContext db, CachedTenantStore store, PlanCatalogue plans, TenantDatabases databases, ICaller caller, IAuditTrail audit,
+    TimeProvider clock) : ITenantRegistry
 {
     /// <summary>The languages the product's pages are written in.</summary>
     public static readonly IReadOnlyList<string> Languages = ["en", "fr", "es"];
@@ -58,6 +59,12 @@ internal sealed class TenantRegistry(PlatformDbContext db, CachedTenantStore sto
             UpdatedAt = now,
         };
         tenant.HostNames.AddRange(hosts.Select(h => new TenantHostName { HostName = h, TenantId = tenant.Id }));
+        if (tenant.DataPlacement == DataPlacement.Dedicated && tenant.Status != TenantStatus.Provisioning)
+        {
+            // Ready before the tenant is listed; an onboarding (Provisioning) prepares it in its own step instead.
+            await databases.PrepareAsync(tenant.Id, cancellationToken);
+        }
+
         db.Tenants.Add(tenant);
         await db.SaveChangesAsync(cancellationToken);
         store.Invalidate();
@@ -172,7 +179,7 @@ internal sealed class TenantRegistry(PlatformDbContext db, CachedTenantStore sto
             : null;
     }
 
-    private static Refusal? Check(NewTenant request, string slug)
+    private Refusal? Check(NewTenant request, string slug)
     {
         if (TenantSlug.Problem(slug) is { } problem)
         {
@@ -202,8 +209,9 @@ internal sealed class TenantRegistry(PlatformDbContext db, CachedTenantStore sto
         return request.DataPlacement switch
         {
             DataPlacement.Shared => null,
-            // Refused rather than accepted and quietly kept in the shared database, until dedicated databases are honoured.
-            DataPlacement.Dedicated => Refusal.Invalid("dataPlacement", "A dedicated database is not offered on this platform yet: choose Shared."),
+            DataPlacement.Dedicated when databases.DedicatedOffered => null,
+            // Refused rather than accepted and quietly kept in the shared database.
+            DataPlacement.Dedicated => Refusal.Invalid("dataPlacement", "A dedicated database needs PostgreSQL, and this platform runs on SQLite: choose Shared."),
             _ => Refusal.Invalid("dataPlacement", "Choose Shared or Dedicated."),
         };
     }

@@ -49,8 +49,12 @@ public static class RowSecurity
                 return new TenantTable(e.GetSchema() ?? "public", table.Name, e.FindProperty(nameof(OutboxMessage.TenantId))!.GetColumnName(table)!);
             })];
 
-    /// <summary>Installs the policies and grants (as the owner, in one transaction), then checks the application's role.</summary>
-    public static async Task InstallAsync(IServiceProvider services, DatabaseOptions options, IReadOnlyList<IModuleMigrator> migrators, CancellationToken cancellationToken)
+    /// <summary>
+    /// Installs the policies and grants (as the owner, in one transaction), then checks the application's role. The modules' own
+    /// policies for tables shared by design (<paramref name="sharedByDesign"/>) belong to the shared database only.
+    /// </summary>
+    public static async Task InstallAsync(IServiceProvider services, DatabaseOptions options, IReadOnlyList<IModuleMigrator> migrators,
+        IEnumerable<IRowSecurityPolicies> sharedByDesign, CancellationToken cancellationToken)
     {
         var roles = DatabaseRoles.From(options);
         var tables = new List<TenantTable>();
@@ -82,7 +86,7 @@ public static class RowSecurity
             sql.AppendLine(OutboxPolicySql(outbox, roles));
         }
 
-        foreach (var module in services.GetServices<IRowSecurityPolicies>())
+        foreach (var module in sharedByDesign)
         {
             sql.AppendLine(module.Sql(roles));
         }
