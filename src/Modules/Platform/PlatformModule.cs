@@ -54,6 +54,7 @@ public sealed class PlatformModule : IModule
         services.AddScoped<StripeBilling>();
         services.AddScoped<ITenantBilling>(sp => sp.GetRequiredService<StripeBilling>());
         services.AddScoped<IInvoicedBilling, InvoicedBilling>();
+        services.AddScoped<SubscriptionCancellation>();
         services.AddSingleton<TenantJobs<TenantExportDto>>();
         services.AddScoped<TenantExporter>();
         services.AddScoped<ITenantExports, TenantExports>();

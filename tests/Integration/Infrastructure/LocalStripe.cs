@@ -61,14 +61,17 @@ public sealed class LocalStripe : IDisposable
             }
 
             using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
-            // A create's fields are its form body; a list's are its query string.
-            var parsed = HttpUtility.ParseQueryString(context.Request.HttpMethod == "GET" ? context.Request.Url!.Query : await reader.ReadToEndAsync());
+            // A create's fields are its form body; a list's or a cancellation's are its query string.
+            var method = context.Request.HttpMethod;
+            var parsed = HttpUtility.ParseQueryString(method is "GET" or "DELETE" ? context.Request.Url!.Query : await reader.ReadToEndAsync());
             var form = parsed.AllKeys.Where(k => k is not null).ToDictionary(k => k!, k => parsed[k]!, StringComparer.Ordinal);
             var path = context.Request.Url!.AbsolutePath;
-            Requests.Enqueue(new Received(context.Request.HttpMethod, path, form, context.Request.Headers["Idempotency-Key"], context.Request.Headers["Authorization"]));
+            Requests.Enqueue(new Received(method, path, form, context.Request.Headers["Idempotency-Key"], context.Request.Headers["Authorization"]));
             var n = Interlocked.Increment(ref _created);
             var (status, body) = (path, form.GetValueOrDefault("line_items[0][price]")) switch
             {
+                _ when method == "DELETE" && path.StartsWith("/v1/subscriptions/", StringComparison.Ordinal) =>
+                    (200, $$"""{"id":"{{path["/v1/subscriptions/".Length..]}}","object":"subscription","status":"canceled"}"""),
                 ("/v1/checkout/sessions", "price_archived") => (400, """{"error":{"type":"invalid_request_error","code":"resource_missing","message":"No such price: 'price_archived'","param":"line_items[0][price]"}}"""),
                 ("/v1/customers", _) => (200, $$"""{"id":"cus_local_{{n}}","object":"customer","metadata":{"source":"local"} }"""),
                 ("/v1/checkout/sessions", _) => (200, $$"""{"id":"cs_test_{{n}}","object":"checkout.session","mode":"subscription","url":"https://checkout.stripe.com/c/pay/cs_test_{{n}}"}"""),

@@ -19,6 +19,8 @@ public abstract class InvoicedBillingTests<TFixture>(TFixture fixture) : IClassF
     public async Task InitializeAsync()
     {
         _app = await fixture.OwnAppAsync();
+        _app.Settings["Platform:Deletion:Grace"] = "00:00:01";
+        _app.Settings["Platform:Deletion:SweepSeconds"] = "1";
         _stripe.Serve(_app, ("standard", "price_standard_2026"));
     }
 
@@ -84,6 +86,30 @@ public abstract class InvoicedBillingTests<TFixture>(TFixture fixture) : IClassF
         // A second arrangement while the subscription runs is a conflict, not a second subscription.
         await (await platform.PostAsJsonAsync(url, new { plan = "standard", invoiceEmail = "finance@donor.example" }, Api.Json)).ShouldBeProblemAsync(HttpStatusCode.Conflict);
         _stripe.Requests.Count(r => r.Path == "/v1/subscriptions").ShouldBe(1);
+    }
+
+    [SkippableFact]
+    public async Task A_deleted_tenants_subscription_is_cancelled_in_stripe_before_anything_of_it_is_erased()
+    {
+        var (government, other) = (await _app.NewTenantAsync("gone"), await _app.NewTenantAsync("stays"));
+        var platform = _app.PlatformAdmin();
+        foreach (var tenant in new[] { government, other })
+        {
+            await platform.PostAsJsonAsync($"/api/platform/tenants/{tenant.Id}/billing/invoiced", new { plan = "standard", invoiceEmail = "treasury@gov.example" }, Api.Json).OkAsync();
+        }
+
+        // The local Stripe numbers its answers by request: the government's subscription was the second request.
+        var subscription = $"sub_local_{_stripe.Requests.ToList().FindIndex(r => r.Path == "/v1/subscriptions") + 1}";
+        await platform.ExportedAsync(government);
+        (await platform.PostAsJsonAsync($"/api/platform/tenants/{government.Id}/deletion", new { confirm = government.Slug }, Api.Json)).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        await Eventually.Until(() => platform.GetAsync($"/api/platform/tenants/{government.Id}"), r => r.StatusCode == HttpStatusCode.NotFound, "the tenant erased",
+            TimeSpan.FromSeconds(60));
+
+        var cancelled = _stripe.Requests.Where(r => r.Method == "DELETE").ShouldHaveSingleItem("only the deleted tenant's subscription is cancelled");
+        cancelled.Path.ShouldBe($"/v1/subscriptions/{subscription}");
+        cancelled.IdempotencyKey.ShouldBe($"nucleus-deletion-cancel-{government.Id}");
+        (cancelled.Form["invoice_now"], cancelled.Form["prorate"]).ShouldBe(("false", "false"));
+        (await platform.GetStringAsync("/api/platform/audit?pageSize=100")).ShouldContain(subscription);
     }
 
     [SkippableFact]

@@ -24,6 +24,8 @@ public abstract class TenantExportTests<TFixture>(TFixture fixture) : IClassFixt
     public async Task An_owner_exports_every_module_and_file_of_the_tenant_and_nothing_of_another()
     {
         var (a, b) = (await PopulatedAsync("Tallinn"), await PopulatedAsync("Nairobi"));
+        (await a.Client.PostAsJsonAsync($"/api/{a.Tenant.Slug}/identity/api-keys", new { name = "Integration of Tallinn", role = "Viewer" }, Api.Json)).EnsureSuccessStatusCode();
+        (await a.Client.PostAsJsonAsync($"/api/{a.Tenant.Slug}/identity/invitations", new { email = "later@tallinn.example", role = "Editor" }, Api.Json)).EnsureSuccessStatusCode();
         var space = await a.CreateSpaceAsync("Registries forum", "Open");
         await b.JoinAsync(space.Id());
         await a.PostedAsync(space.Id(), space.GeneralChannel(), "Tallinn opens the forum");
@@ -53,6 +55,10 @@ public abstract class TenantExportTests<TFixture>(TFixture fixture) : IClassFixt
         }
 
         var data = string.Join('\n', contents.Where(c => c.Key.StartsWith("data/", StringComparison.Ordinal)).Select(c => Encoding.UTF8.GetString(c.Value)));
+        data.ShouldContain("Integration of Tallinn");
+        data.ShouldContain("later@tallinn.example");
+        data.ShouldNotContain("secretHash", Case.Insensitive, "no hash of an API key's secret leaves in an export");
+        data.ShouldNotContain("tokenHash", Case.Insensitive, "nor of an invitation's token");
         foreach (var mine in new[] { "Tallinn registry", "Tallinn vendor", "Ministry of Tallinn", "Tallinn mission", "Registries forum", "Tallinn opens the forum" })
         {
             data.ShouldContain(mine);

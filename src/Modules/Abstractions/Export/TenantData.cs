@@ -47,8 +47,30 @@ public static class TenantData
     {
         ReferenceHandler = ReferenceHandler.IgnoreCycles,
         Converters = { new JsonStringEnumConverter() },
+        TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver { Modifiers = { OmitSecrets } },
     };
+
+    /// <summary>Properties marked <see cref="NotExportedAttribute"/> are neither written nor read.</summary>
+    private static void OmitSecrets(System.Text.Json.Serialization.Metadata.JsonTypeInfo type)
+    {
+        foreach (var property in type.Properties)
+        {
+            if (property.AttributeProvider?.IsDefined(typeof(NotExportedAttribute), inherit: true) == true)
+            {
+                property.ShouldSerialize = static (_, _) => false;
+                property.Set = null;
+                property.IsRequired = false;
+            }
+        }
+    }
 }
+
+/// <summary>
+/// A column that never leaves in an export, e.g. the hash of an API key's secret or of an invitation's token: an export is a
+/// file that travels, and a hash there would let anyone holding it test guesses offline.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class NotExportedAttribute : Attribute;
 
 /// <summary>
 /// The ids of one import: the exported tenant's id becomes the target's, every exported row's key a new one (so the data can be

@@ -1,4 +1,5 @@
 using NucleusCloud.Modules.Abstractions.Auditing;
+using NucleusCloud.Modules.Abstractions.Export;
 using NucleusCloud.Tenancy.Authorization;
 using NucleusCloud.Tenancy.EntityFramework;
 
@@ -20,6 +21,7 @@ internal sealed class ApiKey : ITenantOwned
     public required string Prefix { get; init; }
 
     [NotAudited]
+    [NotExported]
     public required byte[] SecretHash { get; init; }
 
     public TenantRole Role { get; set; }

@@ -1,4 +1,5 @@
 using NucleusCloud.Modules.Abstractions.Auditing;
+using NucleusCloud.Modules.Abstractions.Export;
 using NucleusCloud.Tenancy.Authorization;
 using NucleusCloud.Tenancy.EntityFramework;
 
@@ -22,6 +23,7 @@ internal sealed class Invitation : ITenantOwned
     public Guid? PartnerId { get; init; }
 
     [NotAudited]
+    [NotExported]
     public required byte[] TokenHash { get; init; }
 
     public Guid InvitedBy { get; init; }

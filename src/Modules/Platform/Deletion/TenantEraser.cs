@@ -7,6 +7,7 @@ using NucleusCloud.Modules.Abstractions.Auditing;
 using NucleusCloud.Modules.Abstractions.Export;
 using NucleusCloud.Modules.Abstractions.Persistence;
 using NucleusCloud.Modules.Abstractions.Storage;
+using NucleusCloud.Modules.Platform.Billing;
 using NucleusCloud.Modules.Platform.Data;
 using NucleusCloud.Modules.Platform.Tenants;
 using NucleusCloud.Tenancy;
@@ -15,7 +16,7 @@ using NucleusCloud.Tenancy.Scopes;
 namespace NucleusCloud.Modules.Platform.Deletion;
 
 /// <summary>
-/// Erases a tenant whose deletion is due: its own rows in its scope, its share of the exchange's shared tables as the system
+/// Erases a tenant whose deletion is due: its Stripe subscription ended first, then its own rows in its scope, its share of the exchange's shared tables as the system
 /// (which their row-level policies let through), its files and exports, then its platform rows (billing, host names,
 /// onboarding, the registry entry); a dedicated tenant's own database is dropped. Every step can run again, so a crash part-way is finished by the next sweep.
 /// </summary>
@@ -26,6 +27,12 @@ internal sealed class TenantEraser(ITenantScopeFactory scopes, IFileStorage stor
     public async Task EraseAsync(Guid tenantId, CancellationToken cancellationToken)
     {
         var tenant = await store.FindByIdAsync(tenantId, cancellationToken) ?? throw new InvalidOperationException($"Tenant {tenantId} is not in the registry.");
+        string? cancelled;
+        await using (var scope = scopes.CreatePlatformScope())
+        {
+            cancelled = await scope.ServiceProvider.GetRequiredService<SubscriptionCancellation>().CancelAsync(tenantId, cancellationToken);
+        }
+
         long rows = 0;
         await using (var scope = scopes.CreateScope(tenant))
         {
@@ -60,7 +67,7 @@ internal sealed class TenantEraser(ITenantScopeFactory scopes, IFileStorage stor
             await scope.ServiceProvider.GetRequiredService<IAuditTrail>().RecordPlatformAsync("tenant.deleted", tenantId.ToString(), new Dictionary<string, string?>
             {
                 ["slug"] = tenant.Slug, ["rows"] = rows.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["files"] = files.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["files"] = files.ToString(System.Globalization.CultureInfo.InvariantCulture), ["stripeSubscriptionCancelled"] = cancelled,
             }, cancellationToken);
         }
 
