@@ -6,6 +6,16 @@ const [scenario, json] = process.argv.slice(2);
 const { baseUrl, otherUrl, spaceId, channelId, users } = JSON.parse(json);
 const report = (result) => console.log(JSON.stringify(result));
 
+/** The status of a post by <user> in the scenario's channel, whatever it is. */
+async function postStatus(user, body) {
+  const response = await fetch(`${baseUrl}/api/${user.tenant}/exchange/spaces/${spaceId}/channels/${channelId}/posts`, {
+    method: "POST",
+    headers: { Authorization: `Bearer ${user.token}`, "Content-Type": "application/json" },
+    body: JSON.stringify({ body }),
+  });
+  return response.status;
+}
+
 const scenarios = {
   // Two users of two tenants see each other's posts live.
   async twoTenants() {
@@ -84,6 +94,46 @@ const scenarios = {
     }
     await b.connection.stop();
     report({ revokeStatus, revokedAfterMs: revokedAt ? revokedAt - start : null, receivedAfter: b.feed.received.length - countAtRevoke, rejoin });
+  },
+
+  // The host removes a member tenant: its delegate's open connection is told at once, receives nothing after, posts nothing, cannot rejoin.
+  async removed() {
+    let revokedAt = 0;
+    const b = await connect(baseUrl, users.b.token, { onRevoked: () => (revokedAt = performance.now()) });
+    await join(b, spaceId);
+    const start = performance.now();
+    const response = await fetch(`${baseUrl}/api/${users.a.tenant}/exchange/spaces/${spaceId}/members/${users.b.tenantId}`, {
+      method: "DELETE",
+      headers: { Authorization: `Bearer ${users.a.token}` },
+    });
+    const removeStatus = response.status;
+    while (!revokedAt && performance.now() - start < 5000) await sleep(20);
+    const countAtRevoke = b.feed.received.length;
+    await post(baseUrl, users.a, spaceId, channelId, "After the removal");
+    await sleep(1000);
+    const byB = await postStatus(users.b, "Still here?");
+    let rejoin = null;
+    try {
+      await b.connection.invoke("JoinSpace", spaceId, 0);
+    } catch (error) {
+      rejoin = String(error.message);
+    }
+    await b.connection.stop();
+    report({ removeStatus, revokedAfterMs: revokedAt ? revokedAt - start : null, receivedAfter: b.feed.received.length - countAtRevoke, postStatus: byB, rejoin });
+  },
+
+  // The host archives the space: a member's open page is told live, and posts nothing until it is reopened.
+  async archived() {
+    const b = await connect(baseUrl, users.b.token);
+    await join(b, spaceId);
+    const archive = await fetch(`${baseUrl}/api/${users.a.tenant}/exchange/spaces/${spaceId}/archive`, { method: "POST", headers: { Authorization: `Bearer ${users.a.token}` } });
+    const told = await waitFor(b.feed, (e) => e.type === "space.archived");
+    const whileArchived = await postStatus(users.b, "Anyone?");
+    const reopen = await fetch(`${baseUrl}/api/${users.a.tenant}/exchange/spaces/${spaceId}/reopen`, { method: "POST", headers: { Authorization: `Bearer ${users.a.token}` } });
+    const reopened = await waitFor(b.feed, (e) => e.type === "space.reopened");
+    const afterReopening = await postStatus(users.b, "Back again");
+    await b.connection.stop();
+    report({ archiveStatus: archive.status, told: told.type, whileArchived, reopenStatus: reopen.status, reopened: reopened.type, afterReopening });
   },
 
   // A user who signs out (anywhere) is dropped from every space at once and receives nothing after.

@@ -58,6 +58,14 @@
       announce(text(section.dataset.meetingStarting, data.title));
       status.textContent = text(section.dataset.meetingStarting, data.title);
     }
+    if (event.type === "space.archived" || event.type === "space.reopened") {
+      // Archived: nothing more can be said here until the host reopens the space (the server refuses it anyway).
+      const message = event.type === "space.archived" ? section.dataset.archived : section.dataset.reopened;
+      if (event.type === "space.archived") form?.setAttribute("hidden", "");
+      status.textContent = message;
+      announce(message);
+      return;
+    }
     if (data.channelId && data.channelId !== channelId) return;
     // An edited or deleted post's earlier entries carry no text any more: the later entry says what it is now.
     if (data.redacted) return;
@@ -104,7 +112,9 @@
     else apply(event);
   });
   connection.on("spaceRevoked", () => {
-    status.textContent = section.dataset.connectionLost;
+    // The delegation, the tenant's membership or the session ended: this page can take part no more.
+    status.textContent = section.dataset.removed;
+    announce(section.dataset.removed);
     form?.setAttribute("hidden", "");
   });
 

@@ -64,7 +64,7 @@ public abstract class LiveHostFixture(DatabaseFixture database) : IAsyncLifetime
 /// <summary>A user as Node sees it: its id, tenant slug and bearer token.</summary>
 public sealed record LiveUser(ExchangeUser User, string Token)
 {
-    public object ForNode => new { id = User.Id, tenant = User.Tenant.Slug, token = Token };
+    public object ForNode => new { id = User.Id, tenant = User.Tenant.Slug, tenantId = User.Tenant.Id, token = Token };
 }
 
 public sealed class SqliteLiveHost() : LiveHostFixture(new SqliteFixture());

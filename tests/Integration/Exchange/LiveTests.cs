@@ -83,6 +83,30 @@ public abstract class LiveTests<THost>(THost host) : IClassFixture<THost>
     }
 
     [SkippableFact]
+    public async Task A_member_tenant_removed_by_the_host_is_dropped_at_once_and_posts_nothing_more()
+    {
+        var result = await NodeScenarios.RunAsync(Script, "removed", await SpaceOfTwoTenantsAsync());
+
+        result["removeStatus"]!.GetValue<int>().ShouldBe(204);
+        result["revokedAfterMs"].ShouldNotBeNull("the delegate's open connection was told it left the space");
+        result["revokedAfterMs"]!.GetValue<double>().ShouldBeLessThan(1000);
+        result["receivedAfter"]!.GetValue<int>().ShouldBe(0);
+        result["postStatus"]!.GetValue<int>().ShouldBeOneOf(403, 404);
+        result["rejoin"]!.GetValue<string>().ShouldContain("do not take part");
+    }
+
+    [SkippableFact]
+    public async Task An_archived_space_tells_its_open_pages_and_takes_no_post_until_reopened()
+    {
+        var result = await NodeScenarios.RunAsync(Script, "archived", await SpaceOfTwoTenantsAsync());
+
+        (result["archiveStatus"]!.GetValue<int>(), result["told"]!.GetValue<string>()).ShouldBe((200, "space.archived"));
+        result["whileArchived"]!.GetValue<int>().ShouldBe(409);
+        (result["reopenStatus"]!.GetValue<int>(), result["reopened"]!.GetValue<string>()).ShouldBe((200, "space.reopened"));
+        result["afterReopening"]!.GetValue<int>().ShouldBe(201);
+    }
+
+    [SkippableFact]
     public async Task A_user_who_signs_out_is_dropped_from_the_space_within_a_second()
     {
         var result = await NodeScenarios.RunAsync(Script, "signedOut", await SpaceOfTwoTenantsAsync());

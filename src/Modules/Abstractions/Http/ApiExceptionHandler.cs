@@ -9,12 +9,18 @@ namespace NucleusCloud.Modules.Abstractions.Http;
 
 /// <summary>
 /// Turns request-shaped failures (unreadable JSON, wrong types, oversized bodies) into RFC 9457
-/// answers naming the field; anything else becomes a bare 500 with no internals.
+/// answers naming the field, and a refusal found inside a transaction into its problem; anything else becomes a bare 500 with no internals.
 /// </summary>
 internal sealed partial class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
+        if (exception is Outcomes.RefusedException refused)
+        {
+            await RefusalProblems.Problem(refused.Refusal).ExecuteAsync(context);
+            return true;
+        }
+
         ProblemDetails problem = exception switch
         {
             BadHttpRequestException { InnerException: JsonException json } => BadJson(json),

@@ -71,3 +71,12 @@ public readonly record struct Outcome<T>(T? Value, Refusal? Refusal)
 
     public static implicit operator Outcome<T>(Refusal refusal) => new(default, refusal);
 }
+
+/// <summary>
+/// A refusal found inside a write's own transaction, where the service can no longer return an outcome (e.g. a space archived
+/// between the caller's check and its commit). The transaction rolls back; the API answers the refusal's problem details.
+/// </summary>
+public sealed class RefusedException(Refusal refusal) : InvalidOperationException(refusal.Message)
+{
+    public Refusal Refusal => refusal;
+}

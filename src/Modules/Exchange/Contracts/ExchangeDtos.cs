@@ -4,7 +4,8 @@ using NucleusCloud.Modules.Catalogue.Contracts;
 namespace NucleusCloud.Modules.Exchange.Contracts;
 
 /// <summary>A space as a tenant's list shows it, with the tenant's own standing in it.</summary>
-public sealed record SpaceSummary(Guid Id, string Name, string Description, string HostName, SpaceVisibility Visibility, MemberStatus? Status, bool Delegated, int Members);
+public sealed record SpaceSummary(Guid Id, string Name, string Description, string HostName, SpaceVisibility Visibility, MemberStatus? Status, bool Delegated, int Members,
+    bool Archived = false);
 
 public sealed record SpaceDetails(
     Guid Id,
@@ -17,7 +18,8 @@ public sealed record SpaceDetails(
     SpaceStandingDto Standing,
     long LastSequence,
     IReadOnlyList<SpaceMemberDto> Members,
-    IReadOnlyList<ChannelDto> Channels);
+    IReadOnlyList<ChannelDto> Channels,
+    DateTimeOffset? ArchivedAt = null);
 
 /// <summary>What the calling tenant and user may do in a space.</summary>
 public sealed record SpaceStandingDto(MemberStatus? Status, bool IsHost, bool Delegated, bool Moderator, bool SuggestSolutions);

@@ -14,6 +14,9 @@ public enum MemberStatus
     Invited,
     Active,
     Left,
+
+    /// <summary>The host removed the tenant: only a new invitation lets it back in.</summary>
+    Removed,
 }
 
 public enum RequestStatus

@@ -43,4 +43,15 @@ public interface ISpaces
 
     /// <summary>Whether knowledge requests in the space may suggest the tenant's published solutions.</summary>
     Task<Outcome<SpaceStandingDto>> SetSuggestionsAsync(ClaimsPrincipal caller, Guid spaceId, bool suggest, CancellationToken cancellationToken = default);
+
+    /// <summary>The host archives the space: read-only for everyone (409 on any new content) until it is reopened; live connections are told.</summary>
+    Task<Outcome<SpaceDetails>> ArchiveAsync(ClaimsPrincipal caller, Guid spaceId, CancellationToken cancellationToken = default);
+
+    Task<Outcome<SpaceDetails>> ReopenAsync(ClaimsPrincipal caller, Guid spaceId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The host removes a member tenant: its delegates drop at once (live connections too), its snapshots are withdrawn, its
+    /// posts stay attributed; it comes back only when invited again.
+    /// </summary>
+    Task<Outcome<bool>> RemoveMemberAsync(ClaimsPrincipal caller, Guid spaceId, Guid memberTenantId, CancellationToken cancellationToken = default);
 }

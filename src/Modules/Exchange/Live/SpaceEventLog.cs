@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using NucleusCloud.Modules.Abstractions.Outcomes;
 using NucleusCloud.Modules.Exchange.Contracts;
 using NucleusCloud.Modules.Exchange.Data;
 
@@ -7,6 +8,13 @@ namespace NucleusCloud.Modules.Exchange.Live;
 
 /// <summary>Something live clients are told about, before it is numbered; <paramref name="PostId"/> names the post it carries.</summary>
 internal sealed record LiveEvent(string Type, object Data, Guid? PostId = null);
+
+/// <summary>What a commit changes: the space's content (refused while it is archived), or its governance.</summary>
+internal enum SpaceChange
+{
+    Content,
+    Governance,
+}
 
 /// <summary>
 /// Saves a change together with the events it causes, in one transaction: each event gets the space's
@@ -18,19 +26,34 @@ internal sealed class SpaceEventLog(ExchangeDbContext db, ILiveBackplane backpla
     public const int PageSize = 1_000;
 
     public Task CommitAsync(Guid spaceId, IReadOnlyList<LiveEvent> events, CancellationToken cancellationToken) =>
-        CommitAsync(spaceId, () => Task.FromResult(events), cancellationToken);
+        CommitAsync(spaceId, () => Task.FromResult(events), SpaceChange.Content, cancellationToken);
 
     /// <summary>As above, with events that describe the change as saved (e.g. counts), computed inside the transaction.</summary>
-    public async Task CommitAsync(Guid spaceId, Func<Task<IReadOnlyList<LiveEvent>>> eventsOfChange, CancellationToken cancellationToken)
+    public Task CommitAsync(Guid spaceId, Func<Task<IReadOnlyList<LiveEvent>>> eventsOfChange, CancellationToken cancellationToken) =>
+        CommitAsync(spaceId, eventsOfChange, SpaceChange.Content, cancellationToken);
+
+    /// <summary>The host's and members' governance of the space (archiving, reopening, membership): allowed in an archived space too.</summary>
+    public Task CommitGovernanceAsync(Guid spaceId, IReadOnlyList<LiveEvent> events, CancellationToken cancellationToken) =>
+        CommitAsync(spaceId, () => Task.FromResult(events), SpaceChange.Governance, cancellationToken);
+
+    private async Task CommitAsync(Guid spaceId, Func<Task<IReadOnlyList<LiveEvent>>> eventsOfChange, SpaceChange change, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         var events = await eventsOfChange();
+
+        // Raising the sequence (by nothing, when there are no events) locks the space's row until commit, and refuses content
+        // for an archived space there: an archive that commits first stops every write that commits after it.
+        var governance = change == SpaceChange.Governance;
+        if (await db.Spaces.Where(s => s.Id == spaceId && (governance || s.ArchivedAt == null))
+                .ExecuteUpdateAsync(s => s.SetProperty(space => space.LastSequence, space => space.LastSequence + events.Count), cancellationToken) == 0)
+        {
+            throw new RefusedException(Refusal.Conflict("This space is archived: it is read-only until its host reopens it."));
+        }
+
         long last = 0;
         if (events.Count > 0)
         {
-            await db.Spaces.Where(s => s.Id == spaceId)
-                .ExecuteUpdateAsync(s => s.SetProperty(space => space.LastSequence, space => space.LastSequence + events.Count), cancellationToken);
             last = await db.Spaces.Where(s => s.Id == spaceId).Select(s => s.LastSequence).SingleAsync(cancellationToken);
             var now = clock.GetUtcNow();
             for (var i = 0; i < events.Count; i++)
@@ -111,6 +134,9 @@ internal static class LiveEventTypes
     public const string Presence = "presence";
     public const string MemberJoined = "member.joined";
     public const string MemberLeft = "member.left";
+    public const string MemberRemoved = "member.removed";
+    public const string SpaceArchived = "space.archived";
+    public const string SpaceReopened = "space.reopened";
     public const string ChannelCreated = "channel.created";
     public const string RequestCreated = "request.created";
     public const string RequestAnswered = "request.answered";

@@ -43,6 +43,7 @@ internal sealed partial class MeetingStartAnnouncer(ITenantScopeFactory scopes, 
         var now = clock.GetUtcNow();
         var due = await db.Meetings.AsNoTracking()
             .Where(m => m.StartAnnouncedAt == null && m.StartsAt <= now + Lead && m.EndsAt > now)
+            .Where(m => db.Spaces.Any(s => s.Id == m.SpaceId && s.ArchivedAt == null)) // an archived space announces nothing
             .Select(m => new { m.Id, m.SpaceId, m.Title, m.StartsAt, m.Location }).ToListAsync(cancellationToken);
         var announced = 0;
         foreach (var meeting in due)

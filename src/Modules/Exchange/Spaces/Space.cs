@@ -27,4 +27,7 @@ internal sealed class Space
     public long LastSequence { get; set; }
 
     public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>When the host archived the space: read-only (nothing is posted, asked or scheduled) until it is reopened.</summary>
+    public DateTimeOffset? ArchivedAt { get; set; }
 }

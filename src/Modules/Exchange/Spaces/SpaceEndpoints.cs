@@ -31,6 +31,9 @@ internal static class SpaceEndpoints
         group.MapGet("/{spaceId:guid}/delegates", Delegates).WithName("ListSpaceDelegates").RequireAuthorization(Permissions.ExchangeRead);
         group.MapPut("/{spaceId:guid}/delegates/{userId:guid}", Delegate).WithName("DelegateToSpace").RequireAuthorization(Permissions.ExchangeManage);
         group.MapDelete("/{spaceId:guid}/delegates/{userId:guid}", Revoke).WithName("RevokeSpaceDelegate").RequireAuthorization(Permissions.ExchangeManage);
+        group.MapPost("/{spaceId:guid}/archive", Archive).WithName("ArchiveSpace").RequireAuthorization(Permissions.ExchangeManage);
+        group.MapPost("/{spaceId:guid}/reopen", Reopen).WithName("ReopenSpace").RequireAuthorization(Permissions.ExchangeManage);
+        group.MapDelete("/{spaceId:guid}/members/{memberTenantId:guid}", RemoveMember).WithName("RemoveSpaceMember").RequireAuthorization(Permissions.ExchangeManage);
         group.MapGet("/{spaceId:guid}/events", Events).WithName("ListSpaceEvents").RequireAuthorization(Permissions.ExchangeRead);
     }
 
@@ -70,6 +73,15 @@ internal static class SpaceEndpoints
 
     private static async Task<IResult> Revoke(Guid spaceId, Guid userId, ClaimsPrincipal user, ISpaces spaces, CancellationToken cancellationToken) =>
         NoContent(await spaces.RevokeDelegateAsync(user, spaceId, userId, cancellationToken));
+
+    private static async Task<IResult> Archive(Guid spaceId, ClaimsPrincipal user, ISpaces spaces, CancellationToken cancellationToken) =>
+        Ok(await spaces.ArchiveAsync(user, spaceId, cancellationToken));
+
+    private static async Task<IResult> Reopen(Guid spaceId, ClaimsPrincipal user, ISpaces spaces, CancellationToken cancellationToken) =>
+        Ok(await spaces.ReopenAsync(user, spaceId, cancellationToken));
+
+    private static async Task<IResult> RemoveMember(Guid spaceId, Guid memberTenantId, ClaimsPrincipal user, ISpaces spaces, CancellationToken cancellationToken) =>
+        NoContent(await spaces.RemoveMemberAsync(user, spaceId, memberTenantId, cancellationToken));
 
     /// <summary>The live log over REST: what a client missed, for those without a live connection.</summary>
     private static async Task<IResult> Events(Guid spaceId, long? after, int? limit, ClaimsPrincipal user, ActingMember acting, SpaceEventLog log, CancellationToken cancellationToken)

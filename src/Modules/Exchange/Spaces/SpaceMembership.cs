@@ -31,7 +31,7 @@ internal sealed class SpaceMembership(
         var tenantId = tenantContext.RequiredTenant.Id;
         var visible = db.Spaces.AsNoTracking()
             .Where(s => s.Visibility == SpaceVisibility.Open
-                || db.Members.Any(m => m.SpaceId == s.Id && m.TenantId == tenantId && m.Status != MemberStatus.Left))
+                || db.Members.Any(m => m.SpaceId == s.Id && m.TenantId == tenantId && (m.Status == MemberStatus.Active || m.Status == MemberStatus.Invited)))
             .OrderBy(s => s.Name).ThenBy(s => s.Id);
         var result = await visible.ToPageAsync(page, s => s, cancellationToken);
         var ids = result.Items.Select(s => s.Id).ToList();
@@ -43,7 +43,7 @@ internal sealed class SpaceMembership(
                 var mine = memberships.FirstOrDefault(m => m.SpaceId == s.Id && m.TenantId == tenantId);
                 var host = memberships.FirstOrDefault(m => m.SpaceId == s.Id && m.TenantId == s.HostTenantId);
                 return new SpaceSummary(s.Id, s.Name, s.Description, host?.TenantName ?? "", s.Visibility, mine?.Status, delegated.Contains(s.Id),
-                    memberships.Count(m => m.SpaceId == s.Id && m.Status == MemberStatus.Active));
+                    memberships.Count(m => m.SpaceId == s.Id && m.Status == MemberStatus.Active), s.ArchivedAt is not null);
             })],
             result.Total, result.Page, result.PageSize);
     }
@@ -140,6 +140,11 @@ internal sealed class SpaceMembership(
             return Refusal.Conflict("Your tenant is already a member of this space.");
         }
 
+        if (s.Member?.Status == MemberStatus.Removed)
+        {
+            return Refusal.Forbidden("The host removed your tenant from this space: only a new invitation from the host lets it back in.");
+        }
+
         var now = clock.GetUtcNow();
         var member = await db.Members.FirstOrDefaultAsync(m => m.SpaceId == spaceId && m.TenantId == me.Tenant.Id, cancellationToken);
         if (member is null)
@@ -174,22 +179,80 @@ internal sealed class SpaceMembership(
             return Refusal.Conflict("The hosting tenant cannot leave its own space.");
         }
 
+        var withdrawn = await DropMemberAsync(spaceId, me.Tenant.Id, MemberStatus.Left, LiveEventTypes.MemberLeft, cancellationToken);
+        await audit.RecordAsync("left", spaceId, nameof(Space), spaceId, cancellationToken, ("name", s.Space.Name), ("snapshotsWithdrawn", withdrawn.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        return true;
+    }
+
+    public async Task<Outcome<bool>> RemoveMemberAsync(ClaimsPrincipal caller, Guid spaceId, Guid memberTenantId, CancellationToken cancellationToken = default)
+    {
+        var found = await acting.ManagerStandingAsync(caller, spaceId, SpaceRequirement.Host, cancellationToken);
+        if (found.Refusal is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (memberTenantId == found.Value.Standing.Space.HostTenantId)
+        {
+            return Refusal.Conflict("The hosting tenant cannot remove itself from its own space.");
+        }
+
+        if (await db.Members.AsNoTracking().FirstOrDefaultAsync(m => m.SpaceId == spaceId && m.TenantId == memberTenantId, cancellationToken) is not { Status: MemberStatus.Active or MemberStatus.Invited } member)
+        {
+            return Refusal.NotFound("Member tenant");
+        }
+
+        var withdrawn = await DropMemberAsync(spaceId, memberTenantId, MemberStatus.Removed, LiveEventTypes.MemberRemoved, cancellationToken);
+        await audit.RecordAsync("member-removed", spaceId, nameof(SpaceMember), memberTenantId, cancellationToken, ("tenant", member.TenantName),
+            ("snapshotsWithdrawn", withdrawn.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        return true;
+    }
+
+    public Task<Outcome<SpaceDetails>> ArchiveAsync(ClaimsPrincipal caller, Guid spaceId, CancellationToken cancellationToken = default) =>
+        SetArchivedAsync(caller, spaceId, archive: true, cancellationToken);
+
+    public Task<Outcome<SpaceDetails>> ReopenAsync(ClaimsPrincipal caller, Guid spaceId, CancellationToken cancellationToken = default) =>
+        SetArchivedAsync(caller, spaceId, archive: false, cancellationToken);
+
+    private async Task<Outcome<SpaceDetails>> SetArchivedAsync(ClaimsPrincipal caller, Guid spaceId, bool archive, CancellationToken cancellationToken)
+    {
+        var found = await acting.ManagerStandingAsync(caller, spaceId, SpaceRequirement.Host, cancellationToken);
+        if (found.Refusal is { } refusal)
+        {
+            return refusal;
+        }
+
+        var space = await db.Spaces.SingleAsync(s => s.Id == spaceId, cancellationToken);
+        if ((space.ArchivedAt is not null) == archive)
+        {
+            return Refusal.Conflict(archive ? "The space is already archived." : "The space is not archived.");
+        }
+
+        space.ArchivedAt = archive ? clock.GetUtcNow() : null;
+        await log.CommitGovernanceAsync(spaceId, [new LiveEvent(archive ? LiveEventTypes.SpaceArchived : LiveEventTypes.SpaceReopened, new { spaceId, archivedAt = space.ArchivedAt })],
+            cancellationToken);
+        await audit.RecordAsync(archive ? "space-archived" : "space-reopened", spaceId, nameof(Space), spaceId, cancellationToken, ("name", space.Name));
+        return await GetAsync(caller, spaceId, cancellationToken);
+    }
+
+    /// <summary>A tenant leaves or is removed: its delegates go, its snapshots are withdrawn, its users' live connections are dropped; answers how many snapshots.</summary>
+    private async Task<int> DropMemberAsync(Guid spaceId, Guid tenantId, MemberStatus status, string eventType, CancellationToken cancellationToken)
+    {
         var now = clock.GetUtcNow();
-        var member = await db.Members.SingleAsync(m => m.SpaceId == spaceId && m.TenantId == me.Tenant.Id, cancellationToken);
-        member.Status = MemberStatus.Left;
+        var member = await db.Members.SingleAsync(m => m.SpaceId == spaceId && m.TenantId == tenantId, cancellationToken);
+        member.Status = status;
         member.LeftAt = now;
-        db.Delegates.RemoveRange(await db.Delegates.Where(d => d.SpaceId == spaceId && d.TenantId == me.Tenant.Id).ToListAsync(cancellationToken));
-        var events = new List<LiveEvent> { new(LiveEventTypes.MemberLeft, new { tenantId = me.Tenant.Id, tenantName = me.Tenant.Name }) };
-        foreach (var snapshot in await db.Snapshots.Where(x => x.SpaceId == spaceId && x.TenantId == me.Tenant.Id && x.WithdrawnAt == null).ToListAsync(cancellationToken))
+        db.Delegates.RemoveRange(await db.Delegates.Where(d => d.SpaceId == spaceId && d.TenantId == tenantId).ToListAsync(cancellationToken));
+        var events = new List<LiveEvent> { new(eventType, new { tenantId, tenantName = member.TenantName }) };
+        foreach (var snapshot in await db.Snapshots.Where(x => x.SpaceId == spaceId && x.TenantId == tenantId && x.WithdrawnAt == null).ToListAsync(cancellationToken))
         {
             Knowledge.SnapshotWithdrawal.Apply(snapshot, now);
             events.Add(new LiveEvent(LiveEventTypes.SnapshotWithdrawn, new { snapshotId = snapshot.Id, requestId = snapshot.RequestId }));
         }
 
-        await log.CommitAsync(spaceId, events, cancellationToken);
-        await backplane.RevokeAsync(spaceId, me.Tenant.Id, userId: null, cancellationToken);
-        await audit.RecordAsync("left", spaceId, nameof(Space), spaceId, cancellationToken, ("name", s.Space.Name), ("snapshotsWithdrawn", (events.Count - 1).ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        return true;
+        await log.CommitGovernanceAsync(spaceId, events, cancellationToken);
+        await backplane.RevokeAsync(spaceId, tenantId, userId: null, cancellationToken);
+        return events.Count - 1;
     }
 
     public async Task<Outcome<IReadOnlyList<DelegateDto>>> DelegatesAsync(ClaimsPrincipal caller, Guid spaceId, CancellationToken cancellationToken = default)
@@ -233,7 +296,7 @@ internal sealed class SpaceMembership(
         }
 
         delegation.IsModerator = moderator;
-        await log.CommitAsync(spaceId, [], cancellationToken);
+        await log.CommitGovernanceAsync(spaceId, [], cancellationToken);
         await audit.RecordAsync("delegated", spaceId, nameof(SpaceDelegate), userId, cancellationToken, ("moderator", moderator ? "true" : "false"));
         return ToDto(delegation);
     }
@@ -255,7 +318,7 @@ internal sealed class SpaceMembership(
         }
 
         db.Delegates.Remove(delegation);
-        await log.CommitAsync(spaceId, [], cancellationToken);
+        await log.CommitGovernanceAsync(spaceId, [], cancellationToken);
         await backplane.RevokeAsync(spaceId, me.Tenant.Id, userId, cancellationToken);
         await audit.RecordAsync("delegation-revoked", spaceId, nameof(SpaceDelegate), userId, cancellationToken);
         return true;
@@ -301,7 +364,7 @@ internal sealed class SpaceMembership(
         var host = spaceMembers.FirstOrDefault(m => m.TenantId == space.HostTenantId);
         return new SpaceDetails(space.Id, space.Name, space.Description, space.HostTenantId, host?.TenantName ?? "", space.Visibility, space.HistoryVisibleToNewMembers, standing.ToDto(), space.LastSequence,
             [.. spaceMembers.OrderBy(m => m.TenantId != space.HostTenantId).ThenBy(m => m.TenantName, StringComparer.CurrentCulture).Select(m => ToDto(m, space))],
-            channels);
+            channels, space.ArchivedAt);
     }
 
     private static SpaceMemberDto ToDto(SpaceMember member, Space space) =>

@@ -1,0 +1,109 @@
+using System.Net.Http.Json;
+using Microsoft.Playwright;
+using NucleusCloud.Tenancy.Authorization;
+using NucleusCloud.Tests.Integration.Exchange;
+using NucleusCloud.Tests.Integration.Infrastructure;
+
+namespace NucleusCloud.Tests.Browser;
+
+/// <summary>A host governs its space from the page while a member watches from another browser: archive, reopen, remove.</summary>
+public sealed class SpaceGovernanceTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    private const string Password = "a perfectly long passphrase";
+
+    [SkippableFact]
+    public async Task A_host_archives_a_space_and_a_member_sees_it_read_only_then_the_host_reopens_it()
+    {
+        var (host, hostEmail, member, memberEmail, space) = await SpaceOfTwoAsync("Archive");
+        var (hostPage, memberPage) = (await fixture.NewPageAsync(), await fixture.NewPageAsync());
+        await OpenLiveAsync(memberPage, memberEmail, member.Tenant.Slug, space);
+
+        await BrowserFixture.JourneyAsync(hostPage, async () =>
+        {
+            await OpenLiveAsync(hostPage, hostEmail, host.Tenant.Slug, space);
+            await BrowserFixture.AssertAccessibleAsync(hostPage);
+            await hostPage.CheckAsync("#confirm-archive");
+            await hostPage.ClickAsync("#archive-space");
+            await hostPage.Locator("#space-archived").WaitForAsync();
+            (await hostPage.Locator("#post-form").CountAsync()).ShouldBe(0);
+            await BrowserFixture.AssertAccessibleAsync(hostPage);
+        });
+
+        await BrowserFixture.JourneyAsync(memberPage, async () =>
+        {
+            // Told live on the open page: the box goes and the reason is announced.
+            await memberPage.Locator("#live-status").Filter(new() { HasTextString = "archived" }).WaitForAsync();
+            await memberPage.Locator("#post-form[hidden]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+            // Opened afresh: read-only, with what was said still there.
+            await memberPage.VisitAsync($"/{member.Tenant.Slug}/exchange/{space}");
+            await memberPage.Locator("#space-archived").WaitForAsync();
+            (await memberPage.Locator("#post-form").CountAsync()).ShouldBe(0);
+            (await memberPage.TextContentAsync("#posts"))!.ShouldContain("Said before");
+            await BrowserFixture.AssertAccessibleAsync(memberPage);
+        });
+
+        await BrowserFixture.JourneyAsync(hostPage, async () =>
+        {
+            await hostPage.ClickAsync("#reopen-space");
+            await hostPage.Locator("#post-form").WaitForAsync();
+            (await hostPage.Locator("#space-archived").CountAsync()).ShouldBe(0);
+        });
+    }
+
+    [SkippableFact]
+    public async Task A_host_removes_a_member_tenant_whose_delegates_open_page_is_told_at_once_and_can_post_nothing()
+    {
+        var (host, hostEmail, member, memberEmail, space) = await SpaceOfTwoAsync("Removal");
+        var (hostPage, memberPage) = (await fixture.NewPageAsync(), await fixture.NewPageAsync());
+        await OpenLiveAsync(memberPage, memberEmail, member.Tenant.Slug, space);
+
+        await BrowserFixture.JourneyAsync(hostPage, async () =>
+        {
+            await OpenLiveAsync(hostPage, hostEmail, host.Tenant.Slug, space);
+            // Two steps: the link asks to confirm, naming the tenant and what follows.
+            await hostPage.ClickAsync($"#remove-{member.Tenant.Id}");
+            (await hostPage.TextContentAsync("#space-members"))!.ShouldContain("Only a new invitation brings it back");
+            await BrowserFixture.AssertAccessibleAsync(hostPage);
+            await hostPage.ClickAsync($"#confirm-remove-{member.Tenant.Id}");
+            await hostPage.Locator("#space-members li", new() { HasTextString = "removed by the host" }).WaitForAsync();
+        });
+
+        await BrowserFixture.JourneyAsync(memberPage, async () =>
+        {
+            await memberPage.Locator("#live-status").Filter(new() { HasTextString = "no longer take part" }).WaitForAsync();
+            await memberPage.Locator("#post-form[hidden]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+            // Submitting the hidden form anyway is refused by the server, not only hidden by the page.
+            await memberPage.EvaluateAsync("() => { const f = document.getElementById('post-form'); f.removeAttribute('hidden'); document.getElementById('post-body').value = 'Still here?'; f.submit(); }");
+            await memberPage.WaitForLoadStateAsync();
+            (await memberPage.TextContentAsync("main"))!.ShouldNotContain("Still here?");
+            await memberPage.VisitAsync($"/{member.Tenant.Slug}/exchange/{space}");
+            (await memberPage.TextContentAsync("h1"))!.ShouldBe("Page not found");
+        });
+        (await host.Client.GetStringAsync($"{host.Spaces}/{space}/channels/{await GeneralAsync(host, space)}/posts")).ShouldNotContain("Still here?");
+    }
+
+    private async Task<(ExchangeUser Host, string HostEmail, ExchangeUser Member, string MemberEmail, string Space)> SpaceOfTwoAsync(string name)
+    {
+        var app = fixture.App;
+        var (hostTenant, memberTenant) = (await app.NewTenantAsync("un"), await app.NewTenantAsync("ke"));
+        var (hostEmail, memberEmail) = ($"host-{Guid.NewGuid():N}@un.example", $"member-{Guid.NewGuid():N}@ke.example");
+        var host = await app.UserAsync(hostTenant, TenantRole.Admin, Password, hostEmail);
+        var member = await app.UserAsync(memberTenant, TenantRole.Admin, Password, memberEmail);
+        var space = await host.CreateSpaceAsync($"{name} forum {Guid.NewGuid():N}"[..30]);
+        await host.InviteAsync(space.Id(), memberTenant);
+        await member.JoinAsync(space.Id());
+        await member.PostedAsync(space.Id(), space.GeneralChannel(), "Said before the host acts");
+        return (host, hostEmail, member, memberEmail, space.Id());
+    }
+
+    private static async Task OpenLiveAsync(IPage page, string email, string tenant, string space) =>
+        await BrowserFixture.JourneyAsync(page, async () =>
+        {
+            await page.SignInAsync(email, Password);
+            await page.VisitAsync($"/{tenant}/exchange/{space}");
+            await page.Locator("#live-status").Filter(new() { HasTextString = "Live" }).WaitForAsync();
+        });
+
+    private static async Task<string> GeneralAsync(ExchangeUser user, string space) =>
+        (await user.Client.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>($"{user.Spaces}/{space}", Api.Json))!.GeneralChannel();
+}
