@@ -82,6 +82,46 @@ public sealed class SpaceGovernanceTests(BrowserFixture fixture) : IClassFixture
         (await host.Client.GetStringAsync($"{host.Spaces}/{space}/channels/{await GeneralAsync(host, space)}/posts")).ShouldNotContain("Still here?");
     }
 
+    [SkippableFact]
+    public async Task A_meeting_the_host_cancels_disappears_from_a_members_agenda_and_calendar_feed()
+    {
+        var (host, hostEmail, member, memberEmail, space) = await SpaceOfTwoAsync("Agenda");
+        var starts = DateTimeOffset.UtcNow.AddDays(5);
+        var meeting = (await (await member.Client.PostAsJsonAsync($"{member.Spaces}/{space}/meetings",
+            new { title = "Registries roundtable", startsAt = starts, endsAt = starts.AddHours(2), timeZone = "Africa/Nairobi" }, Api.Json)).Content
+            .ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!.Id();
+        var (hostPage, memberPage) = (await fixture.NewPageAsync(), await fixture.NewPageAsync());
+        var feedUrl = $"/api/{member.Tenant.Slug}/exchange/spaces/{space}/calendar.ics";
+
+        await BrowserFixture.JourneyAsync(memberPage, async () =>
+        {
+            await memberPage.SignInAsync(memberEmail, Password);
+            (await (await memberPage.APIRequest.GetAsync(feedUrl)).TextAsync()).ShouldContain("STATUS:CONFIRMED");
+        });
+
+        await BrowserFixture.JourneyAsync(hostPage, async () =>
+        {
+            await hostPage.SignInAsync(hostEmail, Password);
+            await hostPage.VisitAsync($"/{host.Tenant.Slug}/exchange/{space}/agenda");
+            await BrowserFixture.AssertAccessibleAsync(hostPage);
+            await hostPage.ClickAsync($"#cancel-{meeting}");
+            (await hostPage.TextContentAsync($"#meeting-{meeting}"))!.ShouldContain("calendars of everyone who subscribed drop it");
+            await BrowserFixture.AssertAccessibleAsync(hostPage);
+            await hostPage.ClickAsync($"#confirm-cancel-{meeting}");
+            await hostPage.Locator("#no-meetings").WaitForAsync();
+        });
+
+        await BrowserFixture.JourneyAsync(memberPage, async () =>
+        {
+            await memberPage.VisitAsync($"/{member.Tenant.Slug}/exchange/{space}/agenda");
+            (await memberPage.Locator($"#meeting-{meeting}").CountAsync()).ShouldBe(0);
+            await BrowserFixture.AssertAccessibleAsync(memberPage);
+            var feed = await (await memberPage.APIRequest.GetAsync(feedUrl)).TextAsync();
+            var entry = Ical.Net.Calendar.Load(feed)!.Events.Single(e => e.Uid == $"{meeting}@nucleuscloud");
+            (entry.Status, entry.Sequence).ShouldBe(("CANCELLED", 1), "subscribed calendars drop the meeting");
+        });
+    }
+
     private async Task<(ExchangeUser Host, string HostEmail, ExchangeUser Member, string MemberEmail, string Space)> SpaceOfTwoAsync(string name)
     {
         var app = fixture.App;

@@ -23,7 +23,10 @@ public sealed record MeetingDto(
     string OrganiserTenant,
     IReadOnlyList<SessionDto> Sessions,
     RsvpCounts Rsvps,
-    RsvpAnswer? MyAnswer);
+    RsvpAnswer? MyAnswer,
+    DateTimeOffset? CancelledAt = null,
+    int Version = 1,
+    bool MayChange = false);
 
 /// <summary>A space's agenda: meetings with sessions and speakers, answers, and iCalendar feeds.</summary>
 public interface IMeetings
@@ -36,6 +39,15 @@ public interface IMeetings
     Task<Outcome<MeetingDto>> ScheduleAsync(ClaimsPrincipal caller, Guid spaceId, MeetingDraft draft, CancellationToken cancellationToken = default);
 
     Task<Outcome<MeetingDto>> AnswerAsync(ClaimsPrincipal caller, Guid spaceId, Guid meetingId, RsvpAnswer? answer, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The organising tenant's or the host's owners and administrators edit or move a meeting (<paramref name="version"/>: the one
+    /// they read); delegates are told live and the calendar feeds carry the next <c>SEQUENCE</c>.
+    /// </summary>
+    Task<Outcome<MeetingDto>> ChangeAsync(ClaimsPrincipal caller, Guid spaceId, Guid meetingId, MeetingDraft draft, int? version, CancellationToken cancellationToken = default);
+
+    /// <summary>As <see cref="ChangeAsync"/>, cancelling: it leaves the agenda, and the calendar feeds say <c>STATUS:CANCELLED</c>.</summary>
+    Task<Outcome<MeetingDto>> CancelAsync(ClaimsPrincipal caller, Guid spaceId, Guid meetingId, CancellationToken cancellationToken = default);
 
     /// <summary>The space's agenda (or one meeting) as an iCalendar feed.</summary>
     Task<Outcome<string>> CalendarAsync(ClaimsPrincipal caller, Guid spaceId, Guid? meetingId, CancellationToken cancellationToken = default);

@@ -143,6 +143,8 @@ internal static class LiveEventTypes
     public const string SnapshotWithdrawn = "snapshot.withdrawn";
     public const string DocumentShared = "document.shared";
     public const string MeetingScheduled = "meeting.scheduled";
+    public const string MeetingChanged = "meeting.changed";
+    public const string MeetingCancelled = "meeting.cancelled";
     public const string MeetingStarting = "meeting.starting";
     public const string AgreementProposed = "agreement.proposed";
     public const string AgreementSigned = "agreement.signed";

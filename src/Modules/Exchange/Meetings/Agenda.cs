@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using NucleusCloud.Modules.Abstractions.Http;
-using NucleusCloud.Modules.Abstractions.Text;
 using NucleusCloud.Modules.Exchange.Contracts;
 using NucleusCloud.Modules.Exchange.Data;
 using NucleusCloud.Modules.Exchange.Live;
@@ -14,21 +13,23 @@ internal sealed class Agenda(ExchangeDbContext db, ActingMember acting, SpaceEve
 {
     public async Task<Outcome<PagedResult<MeetingDto>>> AgendaAsync(ClaimsPrincipal caller, Guid spaceId, bool past, PageQuery page, CancellationToken cancellationToken = default)
     {
-        var standing = await acting.StandingAsync(caller, spaceId, SpaceRequirement.TakePart, cancellationToken);
-        if (standing.Value is not { } s)
+        var viewer = await acting.ActorStandingAsync(caller, spaceId, SpaceRequirement.TakePart, cancellationToken);
+        if (viewer.Refusal is { } refused)
         {
-            return standing.Refusal!;
+            return refused;
         }
 
+        var (me, s) = viewer.Value;
+
         var now = clock.GetUtcNow();
-        var meetings = db.Meetings.AsNoTracking().Where(m => m.SpaceId == spaceId);
+        var meetings = db.Meetings.AsNoTracking().Where(m => m.SpaceId == spaceId && m.CancelledAt == null);
         if (!past)
         {
             meetings = meetings.Where(m => m.EndsAt > now);
         }
 
         var result = await meetings.OrderBy(m => m.StartsAt).ThenBy(m => m.Id).ToPageAsync(page, m => m, cancellationToken);
-        var views = await ViewsAsync(result.Items, s.Delegate!.UserId, cancellationToken);
+        var views = await ViewsAsync(result.Items, me, s, cancellationToken);
         return new PagedResult<MeetingDto>(views, result.Total, result.Page, result.PageSize);
     }
 
@@ -40,17 +41,19 @@ internal sealed class Agenda(ExchangeDbContext db, ActingMember acting, SpaceEve
             return refusal;
         }
 
-        var (standing, meeting) = found.Value;
-        return (await ViewsAsync([meeting], standing.Delegate!.UserId, cancellationToken))[0];
+        var (me, standing, meeting) = found.Value;
+        return (await ViewsAsync([meeting], me, standing, cancellationToken))[0];
     }
 
     public async Task<Outcome<MeetingDto>> ScheduleAsync(ClaimsPrincipal caller, Guid spaceId, MeetingDraft draft, CancellationToken cancellationToken = default)
     {
-        var standing = await acting.StandingAsync(caller, spaceId, SpaceRequirement.TakePart, cancellationToken);
-        if (standing.Value is not { } s)
+        var viewer = await acting.ActorStandingAsync(caller, spaceId, SpaceRequirement.TakePart, cancellationToken);
+        if (viewer.Refusal is { } refused)
         {
-            return standing.Refusal!;
+            return refused;
         }
+
+        var (me, s) = viewer.Value;
 
         if (MeetingRules.Check(draft) is { } invalid)
         {
@@ -62,23 +65,13 @@ internal sealed class Agenda(ExchangeDbContext db, ActingMember acting, SpaceEve
             SpaceId = spaceId,
             OrganiserTenantId = s.Member!.TenantId,
             OrganiserTenantName = s.Member.TenantName,
-            Title = draft.Title!.Trim(),
-            Description = draft.Description?.Trim() ?? "",
-            Location = draft.Location?.Trim() ?? "",
-            StartsAt = draft.StartsAt!.Value.ToUniversalTime(),
-            EndsAt = draft.EndsAt!.Value.ToUniversalTime(),
-            TimeZone = draft.TimeZone!,
-            Sessions = [.. (draft.Sessions ?? []).OrderBy(x => x.StartsAt).Select(x => new MeetingSession
-            {
-                Title = x.Title!.Trim(),
-                StartsAt = x.StartsAt!.Value.ToUniversalTime(),
-                EndsAt = x.EndsAt!.Value.ToUniversalTime(),
-                Speakers = [.. (x.Speakers ?? []).Select(sp => sp.Trim()).Where(sp => sp.Length > 0)],
-            })],
+            Title = "",
+            TimeZone = "",
             CreatedAt = clock.GetUtcNow(),
         };
+        Apply(meeting, draft);
         db.Meetings.Add(meeting);
-        var dto = (await ViewsAsync([meeting], s.Delegate!.UserId, cancellationToken))[0];
+        var dto = (await ViewsAsync([meeting], me, s, cancellationToken))[0];
         await log.CommitAsync(spaceId, [new LiveEvent(LiveEventTypes.MeetingScheduled, dto)], cancellationToken);
         return dto;
     }
@@ -97,10 +90,10 @@ internal sealed class Agenda(ExchangeDbContext db, ActingMember acting, SpaceEve
             return Refusal.Invalid("answer", "Answer Yes, Maybe or No.");
         }
 
-        var (standing, meeting) = found.Value;
-        if (meeting.EndsAt <= clock.GetUtcNow())
+        var (me, standing, meeting) = found.Value;
+        if (meeting.CancelledAt is not null || meeting.EndsAt <= clock.GetUtcNow())
         {
-            return Refusal.Conflict("The meeting is over.");
+            return Refusal.Conflict(meeting.CancelledAt is not null ? "The meeting is cancelled." : "The meeting is over.");
         }
 
         var userId = standing.Delegate!.UserId;
@@ -114,7 +107,107 @@ internal sealed class Agenda(ExchangeDbContext db, ActingMember acting, SpaceEve
         rsvp.Answer = given;
         rsvp.AnsweredAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
-        return (await ViewsAsync([meeting], userId, cancellationToken))[0];
+        return (await ViewsAsync([meeting], me, standing, cancellationToken))[0];
+    }
+
+    public async Task<Outcome<MeetingDto>> ChangeAsync(ClaimsPrincipal caller, Guid spaceId, Guid meetingId, MeetingDraft draft, int? version, CancellationToken cancellationToken = default)
+    {
+        var found = await ChangeableAsync(caller, spaceId, meetingId, version, cancellationToken);
+        if (found.Refusal is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (MeetingRules.Check(draft) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var (me, standing, meeting) = found.Value;
+        Apply(meeting, draft);
+        return await SaveChangeAsync(me, standing, meeting, dto => new LiveEvent(LiveEventTypes.MeetingChanged, dto), cancellationToken);
+    }
+
+    public async Task<Outcome<MeetingDto>> CancelAsync(ClaimsPrincipal caller, Guid spaceId, Guid meetingId, CancellationToken cancellationToken = default)
+    {
+        var found = await ChangeableAsync(caller, spaceId, meetingId, version: null, cancellationToken);
+        if (found.Refusal is { } refusal)
+        {
+            return refusal;
+        }
+
+        var (me, standing, meeting) = found.Value;
+        meeting.CancelledAt = clock.GetUtcNow();
+        return await SaveChangeAsync(me, standing, meeting, dto => new LiveEvent(LiveEventTypes.MeetingCancelled, new { meetingId = dto.Id, title = dto.Title }), cancellationToken);
+    }
+
+    /// <summary>The meeting, tracked, when the caller may change it: a manager of its organising tenant or of the host, at the version it read.</summary>
+    private async Task<Outcome<(Actor Actor, SpaceStanding Standing, Meeting Meeting)>> ChangeableAsync(ClaimsPrincipal caller, Guid spaceId, Guid meetingId, int? version,
+        CancellationToken cancellationToken)
+    {
+        var viewer = await acting.ActorStandingAsync(caller, spaceId, SpaceRequirement.TakePart, cancellationToken);
+        if (viewer.Refusal is { } refused)
+        {
+            return refused;
+        }
+
+        var (me, s) = viewer.Value;
+
+        var meeting = await db.Meetings.FirstOrDefaultAsync(m => m.Id == meetingId && m.SpaceId == spaceId, cancellationToken);
+        if (meeting is null)
+        {
+            return Refusal.NotFound("Meeting");
+        }
+
+        if (!MayChange(me, s, meeting))
+        {
+            return Refusal.Forbidden("Only the owners and administrators of the organising tenant or of the host change a meeting.");
+        }
+
+        if (meeting.CancelledAt is not null)
+        {
+            return Refusal.Conflict("The meeting is cancelled.");
+        }
+
+        return version is { } sent && sent != meeting.Version ? Refusal.Stale("meeting", meeting.Version, sent) : (me, s, meeting);
+    }
+
+    /// <summary>Saves a change with its live event; the version guards against a change made meanwhile.</summary>
+    private async Task<Outcome<MeetingDto>> SaveChangeAsync(Actor me, SpaceStanding standing, Meeting meeting, Func<MeetingDto, LiveEvent> told, CancellationToken cancellationToken)
+    {
+        meeting.Version++;
+        meeting.UpdatedAt = clock.GetUtcNow();
+        var dto = (await ViewsAsync([meeting], me, standing, cancellationToken))[0];
+        try
+        {
+            await log.CommitAsync(meeting.SpaceId, [told(dto)], cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Refusal.ChangedMeanwhile("meeting");
+        }
+
+        return dto;
+    }
+
+    private static bool MayChange(Actor me, SpaceStanding standing, Meeting meeting) =>
+        me.MaySpeakForTenant && (standing.IsHost || meeting.OrganiserTenantId == me.Tenant.Id);
+
+    private static void Apply(Meeting meeting, MeetingDraft draft)
+    {
+        meeting.Title = draft.Title!.Trim();
+        meeting.Description = draft.Description?.Trim() ?? "";
+        meeting.Location = draft.Location?.Trim() ?? "";
+        meeting.StartsAt = draft.StartsAt!.Value.ToUniversalTime();
+        meeting.EndsAt = draft.EndsAt!.Value.ToUniversalTime();
+        meeting.TimeZone = draft.TimeZone!;
+        meeting.Sessions = [.. (draft.Sessions ?? []).OrderBy(x => x.StartsAt).Select(x => new MeetingSession
+        {
+            Title = x.Title!.Trim(),
+            StartsAt = x.StartsAt!.Value.ToUniversalTime(),
+            EndsAt = x.EndsAt!.Value.ToUniversalTime(),
+            Speakers = [.. (x.Speakers ?? []).Select(sp => sp.Trim()).Where(sp => sp.Length > 0)],
+        })];
     }
 
     public async Task<Outcome<string>> CalendarAsync(ClaimsPrincipal caller, Guid spaceId, Guid? meetingId, CancellationToken cancellationToken = default)
@@ -131,32 +224,26 @@ internal sealed class Agenda(ExchangeDbContext db, ActingMember acting, SpaceEve
             return Refusal.NotFound("Meeting");
         }
 
-        var entries = meetings.SelectMany(m => Entries(m));
-        return ICalendar.Write(s.Space.Name, entries);
+        return CalendarFeed.Write(s.Space.Name, meetings);
     }
 
-    /// <summary>A meeting, and each of its sessions, as calendar entries.</summary>
-    private static IEnumerable<CalendarEntry> Entries(Meeting meeting)
+    private async Task<Outcome<(Actor Actor, SpaceStanding Standing, Meeting Meeting)>> MeetingOfAsync(ClaimsPrincipal caller, Guid spaceId, Guid meetingId, CancellationToken cancellationToken)
     {
-        var agenda = string.Join("\n", meeting.Sessions.Select(x => $"{x.StartsAt:HH:mm}–{x.EndsAt:HH:mm} UTC {x.Title}{(x.Speakers.Count > 0 ? " (" + string.Join("; ", x.Speakers) + ")" : "")}"));
-        var description = string.Join("\n\n", new[] { meeting.Description, agenda, $"Organised by {meeting.OrganiserTenantName}." }.Where(p => p.Length > 0));
-        yield return new CalendarEntry($"{meeting.Id}@nucleuscloud", meeting.Title, description, meeting.Location, meeting.StartsAt, meeting.EndsAt, meeting.CreatedAt);
-    }
-
-    private async Task<Outcome<(SpaceStanding Standing, Meeting Meeting)>> MeetingOfAsync(ClaimsPrincipal caller, Guid spaceId, Guid meetingId, CancellationToken cancellationToken)
-    {
-        var standing = await acting.StandingAsync(caller, spaceId, SpaceRequirement.TakePart, cancellationToken);
-        if (standing.Value is not { } s)
+        var viewer = await acting.ActorStandingAsync(caller, spaceId, SpaceRequirement.TakePart, cancellationToken);
+        if (viewer.Refusal is { } refused)
         {
-            return standing.Refusal!;
+            return refused;
         }
 
+        var (me, s) = viewer.Value;
+
         var meeting = await db.Meetings.AsNoTracking().FirstOrDefaultAsync(m => m.Id == meetingId && m.SpaceId == spaceId, cancellationToken);
-        return meeting is null ? Refusal.NotFound("Meeting") : (s, meeting);
+        return meeting is null ? Refusal.NotFound("Meeting") : (me, s, meeting);
     }
 
-    private async Task<List<MeetingDto>> ViewsAsync(IReadOnlyList<Meeting> meetings, Guid userId, CancellationToken cancellationToken)
+    private async Task<List<MeetingDto>> ViewsAsync(IReadOnlyList<Meeting> meetings, Actor me, SpaceStanding standing, CancellationToken cancellationToken)
     {
+        var userId = standing.Delegate!.UserId;
         var ids = meetings.Select(m => m.Id).ToList();
         var answers = await db.Rsvps.AsNoTracking().Where(r => ids.Contains(r.MeetingId)).Select(r => new { r.MeetingId, r.UserId, r.Answer }).ToListAsync(cancellationToken);
         return [.. meetings.Select(m =>
@@ -165,7 +252,7 @@ internal sealed class Agenda(ExchangeDbContext db, ActingMember acting, SpaceEve
             return new MeetingDto(m.Id, m.Title, m.Description, m.Location, m.StartsAt, m.EndsAt, m.TimeZone, m.OrganiserTenantName,
                 [.. m.Sessions.Select(x => new SessionDto(x.Title, x.StartsAt, x.EndsAt, x.Speakers))],
                 new RsvpCounts(mine.Count(a => a.Answer == RsvpAnswer.Yes), mine.Count(a => a.Answer == RsvpAnswer.Maybe), mine.Count(a => a.Answer == RsvpAnswer.No)),
-                mine.FirstOrDefault(a => a.UserId == userId)?.Answer);
+                mine.FirstOrDefault(a => a.UserId == userId)?.Answer, m.CancelledAt, m.Version, MayChange(me, standing, m));
         })];
     }
 }

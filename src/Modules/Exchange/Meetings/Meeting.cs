@@ -38,6 +38,13 @@ internal sealed class Meeting
 
     public DateTimeOffset CreatedAt { get; init; }
 
+    /// <summary>When it was last edited, moved or cancelled: the calendar entry's stamp.</summary>
+    public DateTimeOffset? UpdatedAt { get; set; }
+
+    /// <summary>Cancelled meetings leave the agenda; the calendar feeds keep them as <c>STATUS:CANCELLED</c> so subscribed calendars drop them.</summary>
+    public DateTimeOffset? CancelledAt { get; set; }
+
+    /// <summary>Raised by every change; the calendar entry's <c>SEQUENCE</c> is one less.</summary>
     public int Version { get; set; } = 1;
 }
 

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using NucleusCloud.Modules.Abstractions.Http;
-using NucleusCloud.Modules.Abstractions.Text;
 using NucleusCloud.Modules.Exchange.Contracts;
 using NucleusCloud.Modules.Exchange.Spaces;
 using NucleusCloud.Tenancy;
@@ -22,6 +21,8 @@ internal static class MeetingEndpoints
         space.MapPost("/meetings", Schedule).WithName("ScheduleMeeting");
         space.MapGet("/meetings/{meetingId:guid}", Get).WithName("GetMeeting");
         space.MapPut("/meetings/{meetingId:guid}/rsvp", Answer).WithName("AnswerMeeting");
+        space.MapPut("/meetings/{meetingId:guid}", Change).WithName("ChangeMeeting").RequireAuthorization(Permissions.ExchangeManage);
+        space.MapPost("/meetings/{meetingId:guid}/cancel", Cancel).WithName("CancelMeeting").RequireAuthorization(Permissions.ExchangeManage);
         space.MapGet("/calendar.ics", (Guid spaceId, ClaimsPrincipal user, IMeetings meetings, CancellationToken cancellationToken) =>
             CalendarAsync(spaceId, null, user, meetings, cancellationToken)).WithName("SpaceCalendar");
         space.MapGet("/meetings/{meetingId:guid}/calendar.ics", (Guid spaceId, Guid meetingId, ClaimsPrincipal user, IMeetings meetings, CancellationToken cancellationToken) =>
@@ -40,13 +41,24 @@ internal static class MeetingEndpoints
     private static async Task<IResult> Answer(Guid spaceId, Guid meetingId, RsvpRequest request, ClaimsPrincipal user, IMeetings meetings, CancellationToken cancellationToken) =>
         Ok(await meetings.AnswerAsync(user, spaceId, meetingId, request.Answer, cancellationToken));
 
+    private static async Task<IResult> Change(Guid spaceId, Guid meetingId, MeetingChange change, ClaimsPrincipal user, IMeetings meetings, CancellationToken cancellationToken) =>
+        Ok(await meetings.ChangeAsync(user, spaceId, meetingId,
+            new MeetingDraft(change.Title, change.Description, change.Location, change.StartsAt, change.EndsAt, change.TimeZone, change.Sessions), change.Version, cancellationToken));
+
+    private static async Task<IResult> Cancel(Guid spaceId, Guid meetingId, ClaimsPrincipal user, IMeetings meetings, CancellationToken cancellationToken) =>
+        Ok(await meetings.CancelAsync(user, spaceId, meetingId, cancellationToken));
+
     private static async Task<IResult> CalendarAsync(Guid spaceId, Guid? meetingId, ClaimsPrincipal user, IMeetings meetings, CancellationToken cancellationToken)
     {
         var feed = await meetings.CalendarAsync(user, spaceId, meetingId, cancellationToken);
         return feed.Refusal is { } refusal
             ? Problem(refusal)
-            : Results.Text(feed.Value!, ICalendar.ContentType);
+            : Results.Text(feed.Value!, CalendarFeed.ContentType);
     }
 }
 
 internal sealed record RsvpRequest(RsvpAnswer? Answer);
+
+/// <summary>A meeting's new fields, and the version they were read at (optional: without it the last change wins).</summary>
+internal sealed record MeetingChange(string? Title, string? Description, string? Location, DateTimeOffset? StartsAt, DateTimeOffset? EndsAt, string? TimeZone,
+    IReadOnlyList<SessionDraft>? Sessions, int? Version);

@@ -46,6 +46,19 @@ internal sealed class ActingMember(ITenantContext tenantContext, IAccessAdminist
             : actor.Refusal!;
     }
 
+    /// <summary>The acting member and its tenant's standing in the space, when it meets <paramref name="requirement"/>.</summary>
+    public async Task<Outcome<(Actor Actor, SpaceStanding Standing)>> ActorStandingAsync(ClaimsPrincipal principal, Guid spaceId, SpaceRequirement requirement, CancellationToken cancellationToken)
+    {
+        var actor = await ResolveAsync(principal, cancellationToken);
+        if (actor.Value is not { } me)
+        {
+            return actor.Refusal!;
+        }
+
+        var standing = await spaces.RequireAsync(spaceId, me.Tenant.Id, me.UserId, requirement, cancellationToken);
+        return standing.Value is { } s ? (me, s) : standing.Refusal!;
+    }
+
     /// <summary>The acting owner or administrator and its tenant's standing in the space, when it meets <paramref name="requirement"/>.</summary>
     public async Task<Outcome<(Actor Actor, SpaceStanding Standing)>> ManagerStandingAsync(ClaimsPrincipal principal, Guid spaceId, SpaceRequirement requirement, CancellationToken cancellationToken)
     {
