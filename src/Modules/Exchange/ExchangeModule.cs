@@ -37,6 +37,10 @@ public sealed class ExchangeModule : IModule
         services.AddScoped<ISpaceConversation, Conversation>();
         services.AddScoped<IKnowledgeExchange, KnowledgeSharing>();
         services.AddScoped<IMeetings, Agenda>();
+        services.AddScoped<Mail.MailQueue>();
+        services.AddScoped<IExchangeMail, Mail.MailPreferences>();
+        services.AddSingleton<Mail.MailPreferencesLinks>();
+        services.AddHostedService<Mail.ExchangeMailSender>();
         services.AddScoped<ICooperation, CooperationRegister>();
         services.AddScoped<SpaceDocuments>();
         services.AddScoped<NucleusCloud.Modules.Abstractions.Plans.IUsageMeter, Usage.HostedSpaces>();
@@ -75,6 +79,7 @@ public sealed class ExchangeModule : IModule
         MeetingEndpoints.Map(endpoints);
         AgreementEndpoints.Map(endpoints);
         DocumentEndpoints.Map(endpoints);
+        Mail.MailEndpoints.Map(endpoints);
         // A connection lives no longer than the cookie or token it was opened with.
         endpoints.MapHub<ExchangeHub>(ExchangeHub.Path, options => options.CloseOnAuthenticationExpiration = true);
     }

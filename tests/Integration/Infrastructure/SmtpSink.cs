@@ -112,22 +112,11 @@ public sealed partial class SmtpSink : IAsyncDisposable
         }
     }
 
+    /// <summary>The message as its recipient reads it, decoded by MimeKit (encoded subjects, quoted-printable or base64 UTF-8 bodies).</summary>
     private static Message Parse(string to, string raw)
     {
-        var split = raw.IndexOf("\r\n\r\n", StringComparison.Ordinal);
-        var headers = raw[..split];
-        var body = raw[(split + 4)..];
-        var subject = Regex.Match(headers, @"^Subject: (.*)$", RegexOptions.Multiline).Groups[1].Value.Trim();
-        if (headers.Contains("Content-Transfer-Encoding: quoted-printable", StringComparison.OrdinalIgnoreCase))
-        {
-            body = Regex.Replace(body.Replace("=\r\n", "", StringComparison.Ordinal), "=([0-9A-F]{2})", m => ((char)Convert.ToInt32(m.Groups[1].Value, 16)).ToString());
-        }
-        else if (headers.Contains("Content-Transfer-Encoding: base64", StringComparison.OrdinalIgnoreCase))
-        {
-            body = Encoding.UTF8.GetString(Convert.FromBase64String(body.Replace("\r\n", "", StringComparison.Ordinal)));
-        }
-
-        return new Message(to, subject, body);
+        var message = MimeKit.MimeMessage.Load(new MemoryStream(Encoding.UTF8.GetBytes(raw)));
+        return new Message(to, message.Subject ?? "", message.TextBody ?? "");
     }
 
     public async ValueTask DisposeAsync()

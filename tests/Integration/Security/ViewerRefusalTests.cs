@@ -118,6 +118,17 @@ public abstract partial class ViewerRefusalTests<TFixture>(TFixture fixture) : I
     }
 
     [SkippableFact]
+    public async Task A_viewer_still_chooses_its_own_exchange_mail()
+    {
+        var world = await WorldAsync();
+        var viewer = App.MemberOf(TenantRole.Viewer, world.Tenant);
+        var url = $"/api/{world.Tenant.Slug}/exchange/mail-preference";
+        (await viewer.PutAsJsonAsync(url, new { mode = "Daily", language = "es" }, Api.Json)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await viewer.GetFromJsonAsync<JsonObject>(url, Api.Json))!["mode"]!.GetValue<string>().ShouldBe("Daily");
+        (await world.Owner.Client.GetFromJsonAsync<JsonObject>(url, Api.Json))!["mode"]!.GetValue<string>().ShouldBe("Off", "one person's choice is not another's");
+    }
+
+    [SkippableFact]
     public async Task A_viewer_posting_every_form_of_the_pages_is_refused_and_changes_nothing()
     {
         var world = await WorldAsync();
@@ -132,8 +143,8 @@ public abstract partial class ViewerRefusalTests<TFixture>(TFixture fixture) : I
 
         var before = await AuditTotalAsync(world);
         var refusedWrongly = new List<string>();
-        // Leaving out the shell's own forms: signing out and choosing a language are a person's, not the tenant's.
-        foreach (var form in forms.Where(f => f.Action is not ("/account/logout" or "/culture")))
+        // Leaving out the shell's own forms: signing out and choosing a language are a person's, not the tenant's; so is one's own e-mail choice.
+        foreach (var form in forms.Where(f => f.Action is not ("/account/logout" or "/culture") && f.Name != "mail-preference"))
         {
             // The viewer's own antiforgery token, from a page it may read.
             var own = form with { Page = await ReadablePageAsync(viewer, form.Page, $"/{t}/catalogue") };
@@ -261,9 +272,13 @@ public abstract partial class ViewerRefusalTests<TFixture>(TFixture fixture) : I
     }
 
     /// <summary>Every tenant API route that writes (POST, PUT, PATCH, DELETE) and is not meant for the anonymous public.</summary>
+    /// <summary>Writes of the caller's own settings, not the tenant's: a viewer may make them (<see cref="A_viewer_still_chooses_its_own_exchange_mail"/>).</summary>
+    private static readonly string[] PersonalWrites = ["SetExchangeMailPreference"];
+
     private IEnumerable<(string Method, string Template)> TenantWriteEndpoints() =>
         App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText?.StartsWith("/api/{tenant}/", StringComparison.Ordinal) == true && e.Metadata.GetMetadata<IAllowAnonymous>() is null)
+            .Where(e => !PersonalWrites.Contains(e.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName ?? ""))
             .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? []).Select(m => (m, e.RoutePattern.RawText!)))
             .Where(e => e.m is "POST" or "PUT" or "PATCH" or "DELETE")
             .Distinct().OrderBy(e => e.Item2, StringComparer.Ordinal);

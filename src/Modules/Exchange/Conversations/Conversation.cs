@@ -5,12 +5,13 @@ using NucleusCloud.Modules.Abstractions.Text;
 using NucleusCloud.Modules.Exchange.Contracts;
 using NucleusCloud.Modules.Exchange.Data;
 using NucleusCloud.Modules.Exchange.Live;
+using NucleusCloud.Modules.Exchange.Mail;
 using NucleusCloud.Modules.Exchange.Spaces;
 
 namespace NucleusCloud.Modules.Exchange.Conversations;
 
 /// <summary>Channels, posts and reactions. Every call acts for the request's tenant, through a delegated user.</summary>
-internal sealed class Conversation(ExchangeDbContext db, ActingMember acting, SpaceEventLog log, TimeProvider clock) : ISpaceConversation
+internal sealed class Conversation(ExchangeDbContext db, ActingMember acting, SpaceEventLog log, MailQueue mail, TimeProvider clock) : ISpaceConversation
 {
     public const int MaxBodyLength = 20_000;
     private const int MaxAttachments = 10;
@@ -122,6 +123,7 @@ internal sealed class Conversation(ExchangeDbContext db, ActingMember acting, Sp
             Mentions = await MentionsAsync(spaceId, body, cancellationToken),
         };
         db.Posts.Add(post);
+        mail.Add(spaceId, await mail.DelegatesAsync(spaceId, post.Mentions, cancellationToken), MailKind.Mention, post.Id);
         var dto = ToDto(post, NoReactions);
         await log.CommitAsync(spaceId, [new LiveEvent(LiveEventTypes.PostCreated, dto, post.Id)], cancellationToken);
         return dto;

@@ -50,6 +50,10 @@ internal abstract class ExchangeDbContext(DbContextOptions options) : DbContext(
 
     public DbSet<CooperationAgreement> Agreements => Set<CooperationAgreement>();
 
+    public DbSet<Mail.MailItem> MailItems => Set<Mail.MailItem>();
+
+    public DbSet<Mail.MailPreference> MailPreferences => Set<Mail.MailPreference>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         // Table names say what they hold: SQLite has no schemas, so every module's tables share one namespace there.
@@ -171,6 +175,22 @@ internal abstract class ExchangeDbContext(DbContextOptions options) : DbContext(
             document.Property(d => d.ContentType).HasMaxLength(120);
             document.Property(d => d.Sha256).HasMaxLength(64);
             document.Property(d => d.StorageKey).HasMaxLength(300);
+        });
+        modelBuilder.Entity<Mail.MailItem>(item =>
+        {
+            item.ToTable("space_mail_items");
+            item.HasKey(i => i.Id);
+            item.HasIndex(i => new { i.ClaimedUntil, i.CreatedAt });
+            item.HasIndex(i => new { i.TenantId, i.UserId });
+            item.HasOne<Space>().WithMany().HasForeignKey(i => i.SpaceId).OnDelete(DeleteBehavior.Cascade);
+            item.Property(i => i.Kind).HasConversion<string>().HasMaxLength(30);
+        });
+        modelBuilder.Entity<Mail.MailPreference>(preference =>
+        {
+            preference.ToTable("mail_preferences");
+            preference.HasKey(p => new { p.TenantId, p.UserId });
+            preference.Property(p => p.Mode).HasConversion<string>().HasMaxLength(20);
+            preference.Property(p => p.Language).HasMaxLength(5);
         });
         modelBuilder.Entity<TenantNotice>(notice =>
         {

@@ -37,6 +37,9 @@ internal sealed class ExchangeRowSecurity : IRowSecurityPolicies
         ("space_meetings", InSpace, InSpace),
         ("meeting_rsvps", OfMeeting, OfMeeting),
         ("cooperation_agreements", InSpace, InSpace),
+        // Queued by whichever member caused them, read by the recipient's tenant (and sent by the system).
+        ("space_mail_items", $"\"TenantId\" = {Tenant}", InSpace),
+        ("mail_preferences", $"\"TenantId\" = {Tenant}", $"\"TenantId\" = {Tenant}"),
     ];
 
     private const string InSpace = $"\"SpaceId\" = ANY{Related}";

@@ -23,6 +23,7 @@ internal sealed class KnowledgeSharing(
     ExchangeDbContext db,
     ActingMember acting,
     SpaceEventLog log,
+    Mail.MailQueue mail,
     ICatalogueQueries catalogue,
     ITenantStore tenants,
     ITenantScopeFactory tenantScopes,
@@ -118,7 +119,8 @@ internal sealed class KnowledgeSharing(
 
         var (me, s) = found.Value;
 
-        if (!await db.Requests.AnyAsync(r => r.Id == requestId && r.SpaceId == spaceId, cancellationToken))
+        var askedBy = await db.Requests.Where(r => r.Id == requestId && r.SpaceId == spaceId).Select(r => (Guid?)r.TenantId).FirstOrDefaultAsync(cancellationToken);
+        if (askedBy is not { } askingTenant)
         {
             return Refusal.NotFound("Request");
         }
@@ -148,6 +150,7 @@ internal sealed class KnowledgeSharing(
             SharedAt = clock.GetUtcNow(),
         };
         db.Snapshots.Add(snapshot);
+        mail.Add(spaceId, await mail.DelegatesOfAsync(spaceId, askingTenant, cancellationToken), Mail.MailKind.RequestAnswered, requestId);
         var dto = ToDto(snapshot);
         await log.CommitAsync(spaceId, [new LiveEvent(LiveEventTypes.RequestAnswered, new { requestId, snapshotId = snapshot.Id, tenantName = snapshot.TenantName, name = snapshot.Name })], cancellationToken);
         await audit.RecordAsync("snapshot-shared", spaceId, "SharedSnapshot", snapshot.Id, cancellationToken, ("solution", snapshot.SolutionSlug), ("request", requestId.ToString()));

@@ -4,12 +4,13 @@ using NucleusCloud.Modules.Abstractions.Http;
 using NucleusCloud.Modules.Exchange.Contracts;
 using NucleusCloud.Modules.Exchange.Data;
 using NucleusCloud.Modules.Exchange.Live;
+using NucleusCloud.Modules.Exchange.Mail;
 using NucleusCloud.Modules.Exchange.Spaces;
 
 namespace NucleusCloud.Modules.Exchange.Meetings;
 
 /// <summary>A space's meetings, their answers and their calendar feeds, for the space's delegates.</summary>
-internal sealed class Agenda(ExchangeDbContext db, ActingMember acting, SpaceEventLog log, TimeProvider clock) : IMeetings
+internal sealed class Agenda(ExchangeDbContext db, ActingMember acting, SpaceEventLog log, MailQueue mail, TimeProvider clock) : IMeetings
 {
     public async Task<Outcome<PagedResult<MeetingDto>>> AgendaAsync(ClaimsPrincipal caller, Guid spaceId, bool past, PageQuery page, CancellationToken cancellationToken = default)
     {
@@ -177,6 +178,9 @@ internal sealed class Agenda(ExchangeDbContext db, ActingMember acting, SpaceEve
     {
         meeting.Version++;
         meeting.UpdatedAt = clock.GetUtcNow();
+        // Those who said they would come, or might, hear of it by e-mail if they chose to.
+        var attending = await db.Rsvps.AsNoTracking().Where(r => r.MeetingId == meeting.Id && r.Answer != RsvpAnswer.No).Select(r => new { r.TenantId, r.UserId }).ToListAsync(cancellationToken);
+        mail.Add(meeting.SpaceId, attending.Select(a => (a.TenantId, a.UserId)), meeting.CancelledAt is null ? MailKind.MeetingChanged : MailKind.MeetingCancelled, meeting.Id);
         var dto = (await ViewsAsync([meeting], me, standing, cancellationToken))[0];
         try
         {

@@ -513,6 +513,75 @@ namespace NucleusCloud.Modules.Exchange.Data.Migrations.Postgres
                     b.ToTable("space_events", "exchange");
                 });
 
+            modelBuilder.Entity("NucleusCloud.Modules.Exchange.Mail.MailItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ClaimedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<Guid>("SpaceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SpaceId");
+
+                    b.HasIndex("ClaimedUntil", "CreatedAt");
+
+                    b.HasIndex("TenantId", "UserId");
+
+                    b.ToTable("space_mail_items", "exchange");
+                });
+
+            modelBuilder.Entity("NucleusCloud.Modules.Exchange.Mail.MailPreference", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<DateTimeOffset?>("LastSentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("TenantId", "UserId");
+
+                    b.ToTable("mail_preferences", "exchange");
+                });
+
             modelBuilder.Entity("NucleusCloud.Modules.Exchange.Meetings.Meeting", b =>
                 {
                     b.Property<Guid>("Id")
@@ -809,6 +878,15 @@ namespace NucleusCloud.Modules.Exchange.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("NucleusCloud.Modules.Exchange.Live.SpaceEvent", b =>
+                {
+                    b.HasOne("NucleusCloud.Modules.Exchange.Spaces.Space", null)
+                        .WithMany()
+                        .HasForeignKey("SpaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NucleusCloud.Modules.Exchange.Mail.MailItem", b =>
                 {
                     b.HasOne("NucleusCloud.Modules.Exchange.Spaces.Space", null)
                         .WithMany()

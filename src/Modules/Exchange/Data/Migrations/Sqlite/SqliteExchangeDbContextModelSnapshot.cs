@@ -508,6 +508,75 @@ namespace NucleusCloud.Modules.Exchange.Data.Migrations.Sqlite
                     b.ToTable("space_events", "exchange");
                 });
 
+            modelBuilder.Entity("NucleusCloud.Modules.Exchange.Mail.MailItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClaimedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SpaceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SpaceId");
+
+                    b.HasIndex("ClaimedUntil", "CreatedAt");
+
+                    b.HasIndex("TenantId", "UserId");
+
+                    b.ToTable("space_mail_items", "exchange");
+                });
+
+            modelBuilder.Entity("NucleusCloud.Modules.Exchange.Mail.MailPreference", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastSentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TenantId", "UserId");
+
+                    b.ToTable("mail_preferences", "exchange");
+                });
+
             modelBuilder.Entity("NucleusCloud.Modules.Exchange.Meetings.Meeting", b =>
                 {
                     b.Property<Guid>("Id")
@@ -804,6 +873,15 @@ namespace NucleusCloud.Modules.Exchange.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("NucleusCloud.Modules.Exchange.Live.SpaceEvent", b =>
+                {
+                    b.HasOne("NucleusCloud.Modules.Exchange.Spaces.Space", null)
+                        .WithMany()
+                        .HasForeignKey("SpaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NucleusCloud.Modules.Exchange.Mail.MailItem", b =>
                 {
                     b.HasOne("NucleusCloud.Modules.Exchange.Spaces.Space", null)
                         .WithMany()
