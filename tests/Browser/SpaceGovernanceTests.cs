@@ -122,6 +122,36 @@ public sealed class SpaceGovernanceTests(BrowserFixture fixture) : IClassFixture
         });
     }
 
+    [SkippableFact]
+    public async Task A_moderator_pins_and_hides_from_the_page_and_the_author_reads_why()
+    {
+        var (host, hostEmail, member, memberEmail, space) = await SpaceOfTwoAsync("Moderation");
+        var post = (await member.PostedAsync(space, await GeneralAsync(member, space), "Buy our licences, cheap")).Id();
+        var (hostPage, memberPage) = (await fixture.NewPageAsync(), await fixture.NewPageAsync());
+
+        await BrowserFixture.JourneyAsync(hostPage, async () =>
+        {
+            await hostPage.SignInAsync(hostEmail, Password);
+            await hostPage.VisitAsync($"/{host.Tenant.Slug}/exchange/{space}");
+            await hostPage.ClickAsync($"#moderate-{post}");
+            await BrowserFixture.AssertAccessibleAsync(hostPage);
+            await hostPage.ClickAsync($"#pin-{post}");
+            await hostPage.Locator("#pinned li", new() { HasTextString = "Buy our licences" }).WaitForAsync();
+            await hostPage.ClickAsync($"#moderate-{post}");
+            await hostPage.FillAsync($"#hide-reason-{post}", "Advertising is not allowed here");
+            await hostPage.ClickAsync($"#hide-{post}");
+            await hostPage.Locator($"#unhide-{post}").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        });
+
+        await BrowserFixture.JourneyAsync(memberPage, async () =>
+        {
+            await memberPage.SignInAsync(memberEmail, Password);
+            await memberPage.VisitAsync($"/{member.Tenant.Slug}/exchange/{space}");
+            (await memberPage.TextContentAsync($"#post-{post}"))!.ShouldContain("Advertising is not allowed here");
+            await BrowserFixture.AssertAccessibleAsync(memberPage);
+        });
+    }
+
     private async Task<(ExchangeUser Host, string HostEmail, ExchangeUser Member, string MemberEmail, string Space)> SpaceOfTwoAsync(string name)
     {
         var app = fixture.App;

@@ -6,6 +6,31 @@ const [scenario, json] = process.argv.slice(2);
 const { baseUrl, otherUrl, spaceId, channelId, users } = JSON.parse(json);
 const report = (result) => console.log(JSON.stringify(result));
 
+/**
+ * User b, joined live, is dropped by <actor>'s DELETE of <path> under the space: how soon b's connection was told, what it
+ * received after A posted <after>, what its own post and a rejoin answered.
+ */
+async function droppedBy(actor, path, after) {
+  let revokedAt = 0;
+  const b = await connect(baseUrl, users.b.token, { onRevoked: () => (revokedAt = performance.now()) });
+  await join(b, spaceId);
+  const start = performance.now();
+  const response = await fetch(`${baseUrl}/api/${actor.tenant}/exchange/spaces/${spaceId}${path}`, { method: "DELETE", headers: { Authorization: `Bearer ${actor.token}` } });
+  while (!revokedAt && performance.now() - start < 5000) await sleep(20);
+  const countAtRevoke = b.feed.received.length;
+  await post(baseUrl, users.a, spaceId, channelId, after);
+  await sleep(1000);
+  const byB = await postStatus(users.b, "Still here?");
+  let rejoin = null;
+  try {
+    await b.connection.invoke("JoinSpace", spaceId, 0);
+  } catch (error) {
+    rejoin = String(error.message);
+  }
+  await b.connection.stop();
+  return { status: response.status, revokedAfterMs: revokedAt ? revokedAt - start : null, receivedAfter: b.feed.received.length - countAtRevoke, postStatus: byB, rejoin };
+}
+
 /** The status of a post by <user> in the scenario's channel, whatever it is. */
 async function postStatus(user, body) {
   const response = await fetch(`${baseUrl}/api/${user.tenant}/exchange/spaces/${spaceId}/channels/${channelId}/posts`, {
@@ -74,52 +99,12 @@ const scenarios = {
 
   // A user whose delegation is revoked is dropped from the space at once and receives nothing after.
   async revoked() {
-    let revokedAt = 0;
-    const b = await connect(baseUrl, users.b.token, { onRevoked: () => (revokedAt = performance.now()) });
-    await join(b, spaceId);
-    const start = performance.now();
-    const response = await fetch(`${baseUrl}/api/${users.manager.tenant}/exchange/spaces/${spaceId}/delegates/${users.b.id}`, {
-      method: "DELETE",
-      headers: { Authorization: `Bearer ${users.manager.token}` },
-    });
-    const revokeStatus = response.status;
-    const countAtRevoke = b.feed.received.length;
-    await post(baseUrl, users.a, spaceId, channelId, "After the revocation");
-    await sleep(1000);
-    let rejoin = null;
-    try {
-      await b.connection.invoke("JoinSpace", spaceId, 0);
-    } catch (error) {
-      rejoin = String(error.message);
-    }
-    await b.connection.stop();
-    report({ revokeStatus, revokedAfterMs: revokedAt ? revokedAt - start : null, receivedAfter: b.feed.received.length - countAtRevoke, rejoin });
+    report(await droppedBy(users.manager, `/delegates/${users.b.id}`, "After the revocation"));
   },
 
   // The host removes a member tenant: its delegate's open connection is told at once, receives nothing after, posts nothing, cannot rejoin.
   async removed() {
-    let revokedAt = 0;
-    const b = await connect(baseUrl, users.b.token, { onRevoked: () => (revokedAt = performance.now()) });
-    await join(b, spaceId);
-    const start = performance.now();
-    const response = await fetch(`${baseUrl}/api/${users.a.tenant}/exchange/spaces/${spaceId}/members/${users.b.tenantId}`, {
-      method: "DELETE",
-      headers: { Authorization: `Bearer ${users.a.token}` },
-    });
-    const removeStatus = response.status;
-    while (!revokedAt && performance.now() - start < 5000) await sleep(20);
-    const countAtRevoke = b.feed.received.length;
-    await post(baseUrl, users.a, spaceId, channelId, "After the removal");
-    await sleep(1000);
-    const byB = await postStatus(users.b, "Still here?");
-    let rejoin = null;
-    try {
-      await b.connection.invoke("JoinSpace", spaceId, 0);
-    } catch (error) {
-      rejoin = String(error.message);
-    }
-    await b.connection.stop();
-    report({ removeStatus, revokedAfterMs: revokedAt ? revokedAt - start : null, receivedAfter: b.feed.received.length - countAtRevoke, postStatus: byB, rejoin });
+    report(await droppedBy(users.a, `/members/${users.b.tenantId}`, "After the removal"));
   },
 
   // The host archives the space: a member's open page is told live, and posts nothing until it is reopened.

@@ -76,9 +76,9 @@
     } else if (event.type === "post.edited") {
       const body = document.querySelector(`#post-${data.id} .post-body`);
       if (body) body.innerHTML = data.html;
-    } else if (event.type === "post.deleted") {
+    } else if (event.type === "post.deleted" || event.type === "post.hidden") {
       const body = document.querySelector(`#post-${data.postId} .post-body`);
-      if (body) body.textContent = section.dataset.deleted;
+      if (body) body.textContent = event.type === "post.hidden" ? section.dataset.hidden : section.dataset.deleted;
     }
   };
 

@@ -75,7 +75,7 @@ public abstract class LiveTests<THost>(THost host) : IClassFixture<THost>
     {
         var result = await NodeScenarios.RunAsync(Script, "revoked", await SpaceOfTwoTenantsAsync());
 
-        result["revokeStatus"]!.GetValue<int>().ShouldBe(204);
+        result["status"]!.GetValue<int>().ShouldBe(204);
         result["revokedAfterMs"].ShouldNotBeNull("the client was told it left the space");
         result["revokedAfterMs"]!.GetValue<double>().ShouldBeLessThan(1000);
         result["receivedAfter"]!.GetValue<int>().ShouldBe(0);
@@ -87,7 +87,7 @@ public abstract class LiveTests<THost>(THost host) : IClassFixture<THost>
     {
         var result = await NodeScenarios.RunAsync(Script, "removed", await SpaceOfTwoTenantsAsync());
 
-        result["removeStatus"]!.GetValue<int>().ShouldBe(204);
+        result["status"]!.GetValue<int>().ShouldBe(204);
         result["revokedAfterMs"].ShouldNotBeNull("the delegate's open connection was told it left the space");
         result["revokedAfterMs"]!.GetValue<double>().ShouldBeLessThan(1000);
         result["receivedAfter"]!.GetValue<int>().ShouldBe(0);

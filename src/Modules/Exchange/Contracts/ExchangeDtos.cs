@@ -46,7 +46,10 @@ public sealed record PostDto(
     int Version,
     IReadOnlyList<ReactionCount> Reactions,
     IReadOnlyList<Guid> Mentions,
-    IReadOnlyList<Guid> Attachments);
+    IReadOnlyList<Guid> Attachments,
+    DateTimeOffset? HiddenAt = null,
+    string? HiddenReason = null,
+    DateTimeOffset? PinnedAt = null);
 
 /// <summary>A document shared with a space; its file is at <c>…/documents/{id}/file</c>, for the space's delegates only.</summary>
 public sealed record DocumentDto(Guid Id, string Title, string FileName, string ContentType, long Length, Guid TenantId, string TenantName, string SharedBy, DateTimeOffset SharedAt);

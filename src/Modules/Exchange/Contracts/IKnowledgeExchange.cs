@@ -21,4 +21,7 @@ public interface IKnowledgeExchange
 
     /// <summary>Withdraws one of the tenant's own snapshots: the space no longer sees the copy.</summary>
     Task<Outcome<SnapshotDto>> WithdrawAsync(ClaimsPrincipal caller, Guid spaceId, Guid snapshotId, CancellationToken cancellationToken = default);
+
+    /// <summary>The asking tenant's or the host's owners and administrators close a request (no more answers) or reopen it.</summary>
+    Task<Outcome<KnowledgeRequestDto>> SetStatusAsync(ClaimsPrincipal caller, Guid spaceId, Guid requestId, RequestStatus status, CancellationToken cancellationToken = default);
 }

@@ -26,4 +26,15 @@ public interface ISpaceConversation
     Task<Outcome<PagedResult<MentionDto>>> MentionsOfAsync(ClaimsPrincipal caller, PageQuery page, CancellationToken cancellationToken = default);
 
     Task<Outcome<PostDto>> ReactAsync(ClaimsPrincipal caller, Guid spaceId, Guid postId, string kind, bool add, CancellationToken cancellationToken = default);
+
+    /// <summary>A moderator hides a post, with a reason its author is shown; its text leaves the live log, and only its author and the moderators still read it.</summary>
+    Task<Outcome<PostDto>> HideAsync(ClaimsPrincipal caller, Guid spaceId, Guid postId, string? reason, CancellationToken cancellationToken = default);
+
+    Task<Outcome<PostDto>> UnhideAsync(ClaimsPrincipal caller, Guid spaceId, Guid postId, CancellationToken cancellationToken = default);
+
+    /// <summary>A moderator pins a post to the top of its channel, or unpins it.</summary>
+    Task<Outcome<PostDto>> PinAsync(ClaimsPrincipal caller, Guid spaceId, Guid postId, bool pin, CancellationToken cancellationToken = default);
+
+    /// <summary>The channel's pinned posts, most recently pinned first.</summary>
+    Task<Outcome<IReadOnlyList<PostDto>>> PinnedAsync(ClaimsPrincipal caller, Guid spaceId, Guid channelId, CancellationToken cancellationToken = default);
 }

@@ -54,4 +54,13 @@ public interface ISpaces
     /// posts stay attributed; it comes back only when invited again.
     /// </summary>
     Task<Outcome<bool>> RemoveMemberAsync(ClaimsPrincipal caller, Guid spaceId, Guid memberTenantId, CancellationToken cancellationToken = default);
+
+    /// <summary>The host changes the space's name, description, visibility and whether new members read its history; members are told live.</summary>
+    Task<Outcome<SpaceDetails>> EditAsync(ClaimsPrincipal caller, Guid spaceId, SpaceDraft draft, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The host deletes an archived space, confirmed by its name: every post, event, document (and its file), request, meeting and
+    /// agreement of it goes, and every live connection to it is dropped.
+    /// </summary>
+    Task<Outcome<bool>> DeleteAsync(ClaimsPrincipal caller, Guid spaceId, string? confirm, CancellationToken cancellationToken = default);
 }

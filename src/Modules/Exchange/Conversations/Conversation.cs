@@ -70,7 +70,7 @@ internal sealed class Conversation(ExchangeDbContext db, ActingMember acting, Sp
         var ordered = threadId is null ? posts.OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id) : posts.OrderBy(p => p.CreatedAt).ThenBy(p => p.Id);
         var result = await ordered.ToPageAsync(page, p => p, cancellationToken);
         var reactions = await ReactionsOfAsync([.. result.Items.Select(p => p.Id)], cancellationToken);
-        return new PagedResult<PostDto>([.. result.Items.Select(p => ToDto(p, reactions))], result.Total, result.Page, result.PageSize);
+        return new PagedResult<PostDto>([.. result.Items.Select(p => ToDto(p, reactions, s))], result.Total, result.Page, result.PageSize);
     }
 
     public async Task<Outcome<PostDto>> PostAsync(ClaimsPrincipal caller, Guid spaceId, Guid channelId, string? body, Guid? threadId, IReadOnlyList<Guid>? attachments = null, CancellationToken cancellationToken = default)
@@ -347,7 +347,115 @@ internal sealed class Conversation(ExchangeDbContext db, ActingMember acting, Sp
         : body.Length > MaxBodyLength ? Refusal.Invalid("body", $"A post has at most {MaxBodyLength:N0} characters.")
         : null;
 
-    private static PostDto ToDto(Post post, IReadOnlyDictionary<Guid, IReadOnlyList<ReactionCount>> reactions) =>
-        new(post.Id, post.ChannelId, post.ThreadId, post.AuthorTenantId, post.AuthorTenantName, post.AuthorUserId, post.AuthorName, post.Body, post.Html,
-            post.CreatedAt, post.EditedAt, post.DeletedAt is not null, post.Version, reactions.GetValueOrDefault(post.Id, []), post.Mentions, post.Attachments);
+    /// <summary>The post as <paramref name="viewer"/> sees it: a hidden one's text and reason only for its author and the moderators (none without a viewer: live events).</summary>
+    private static PostDto ToDto(Post post, IReadOnlyDictionary<Guid, IReadOnlyList<ReactionCount>> reactions, SpaceStanding? viewer = null)
+    {
+        var shown = post.HiddenAt is null || (viewer is not null && (IsAuthor(viewer, post) || viewer.IsModerator));
+        return new(post.Id, post.ChannelId, post.ThreadId, post.AuthorTenantId, post.AuthorTenantName, post.AuthorUserId, post.AuthorName, shown ? post.Body : "", shown ? post.Html : "",
+            post.CreatedAt, post.EditedAt, post.DeletedAt is not null, post.Version, reactions.GetValueOrDefault(post.Id, []), shown ? post.Mentions : [], shown ? post.Attachments : [],
+            post.HiddenAt, shown ? post.HiddenReason : null, post.PinnedAt);
+    }
+
+    public async Task<Outcome<PostDto>> HideAsync(ClaimsPrincipal caller, Guid spaceId, Guid postId, string? reason, CancellationToken cancellationToken = default)
+    {
+        var found = await ModeratedPostAsync(caller, spaceId, postId, cancellationToken);
+        if (found.Refusal is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length is < 3 or > 500)
+        {
+            return Refusal.Invalid("reason", "Say why, in 3 to 500 characters: the author is shown it.");
+        }
+
+        var (standing, post) = found.Value;
+        if (post.HiddenAt is not null)
+        {
+            return Refusal.Conflict("The post is already hidden.");
+        }
+
+        (post.HiddenAt, post.HiddenReason) = (clock.GetUtcNow(), reason.Trim());
+        post.Version++;
+        // Moderation goes on in an archived space too; the hidden text leaves the live log at once.
+        await log.CommitGovernanceAsync(spaceId, async () =>
+        {
+            await log.RedactPostAsync(spaceId, post.Id, post.ChannelId, post.ThreadId, cancellationToken);
+            return [new LiveEvent(LiveEventTypes.PostHidden, new { postId = post.Id, channelId = post.ChannelId, threadId = post.ThreadId }, post.Id)];
+        }, cancellationToken);
+        return ToDto(post, await ReactionsOfAsync([post.Id], cancellationToken), standing);
+    }
+
+    public async Task<Outcome<PostDto>> UnhideAsync(ClaimsPrincipal caller, Guid spaceId, Guid postId, CancellationToken cancellationToken = default)
+    {
+        var found = await ModeratedPostAsync(caller, spaceId, postId, cancellationToken);
+        if (found.Refusal is { } refusal)
+        {
+            return refusal;
+        }
+
+        var (standing, post) = found.Value;
+        if (post.HiddenAt is null)
+        {
+            return Refusal.Conflict("The post is not hidden.");
+        }
+
+        (post.HiddenAt, post.HiddenReason) = (null, null);
+        post.Version++;
+        var reactions = await ReactionsOfAsync([post.Id], cancellationToken);
+        await log.CommitGovernanceAsync(spaceId, [new LiveEvent(LiveEventTypes.PostEdited, ToDto(post, reactions), post.Id)], cancellationToken);
+        return ToDto(post, reactions, standing);
+    }
+
+    public async Task<Outcome<PostDto>> PinAsync(ClaimsPrincipal caller, Guid spaceId, Guid postId, bool pin, CancellationToken cancellationToken = default)
+    {
+        var found = await ModeratedPostAsync(caller, spaceId, postId, cancellationToken);
+        if (found.Refusal is { } refusal)
+        {
+            return refusal;
+        }
+
+        var (standing, post) = found.Value;
+        if ((post.PinnedAt is not null) != pin)
+        {
+            post.PinnedAt = pin ? clock.GetUtcNow() : null;
+            await log.CommitAsync(spaceId, [new LiveEvent(pin ? LiveEventTypes.PostPinned : LiveEventTypes.PostUnpinned, new { postId = post.Id, channelId = post.ChannelId })],
+                cancellationToken);
+        }
+
+        return ToDto(post, await ReactionsOfAsync([post.Id], cancellationToken), standing);
+    }
+
+    public async Task<Outcome<IReadOnlyList<PostDto>>> PinnedAsync(ClaimsPrincipal caller, Guid spaceId, Guid channelId, CancellationToken cancellationToken = default)
+    {
+        var standing = await acting.StandingAsync(caller, spaceId, SpaceRequirement.TakePart, cancellationToken);
+        if (standing.Value is not { } s)
+        {
+            return standing.Refusal!;
+        }
+
+        var pinned = db.Posts.AsNoTracking().Where(p => p.SpaceId == spaceId && p.ChannelId == channelId && p.PinnedAt != null && p.DeletedAt == null);
+        if (s.HistorySince is { } since)
+        {
+            pinned = pinned.Where(p => p.CreatedAt >= since);
+        }
+
+        var posts = await pinned.OrderByDescending(p => p.PinnedAt).Take(50).ToListAsync(cancellationToken);
+        var reactions = await ReactionsOfAsync([.. posts.Select(p => p.Id)], cancellationToken);
+        return posts.Select(p => ToDto(p, reactions, s)).ToList();
+    }
+
+    /// <summary>A live post of the space, when the caller moderates it.</summary>
+    private async Task<Outcome<(SpaceStanding Standing, Post Post)>> ModeratedPostAsync(ClaimsPrincipal caller, Guid spaceId, Guid postId, CancellationToken cancellationToken)
+    {
+        var found = await PostOfAsync(caller, spaceId, postId, cancellationToken);
+        if (found.Refusal is { } refusal)
+        {
+            return refusal;
+        }
+
+        return !found.Value.Standing.IsModerator ? Refusal.Forbidden("Only the space's moderators hide or pin posts.")
+            : found.Value.Post.DeletedAt is not null ? Refusal.NotFound("Post")
+            : found.Value;
+    }
 }

@@ -27,6 +27,16 @@ internal static class ConversationEndpoints
         space.MapPut("/posts/{postId:guid}", Edit).WithName("EditPost");
         space.MapDelete("/posts/{postId:guid}", Delete).WithName("DeletePost");
         space.MapGet("/posts/{postId:guid}/revisions", Revisions).WithName("ListPostRevisions");
+        space.MapPost("/posts/{postId:guid}/hide", async (Guid spaceId, Guid postId, HideRequest request, ClaimsPrincipal user, ISpaceConversation conversation, CancellationToken cancellationToken) =>
+            Ok(await conversation.HideAsync(user, spaceId, postId, request.Reason, cancellationToken))).WithName("HidePost");
+        space.MapPost("/posts/{postId:guid}/unhide", async (Guid spaceId, Guid postId, ClaimsPrincipal user, ISpaceConversation conversation, CancellationToken cancellationToken) =>
+            Ok(await conversation.UnhideAsync(user, spaceId, postId, cancellationToken))).WithName("UnhidePost");
+        space.MapPut("/posts/{postId:guid}/pin", async (Guid spaceId, Guid postId, ClaimsPrincipal user, ISpaceConversation conversation, CancellationToken cancellationToken) =>
+            Ok(await conversation.PinAsync(user, spaceId, postId, pin: true, cancellationToken))).WithName("PinPost");
+        space.MapDelete("/posts/{postId:guid}/pin", async (Guid spaceId, Guid postId, ClaimsPrincipal user, ISpaceConversation conversation, CancellationToken cancellationToken) =>
+            Ok(await conversation.PinAsync(user, spaceId, postId, pin: false, cancellationToken))).WithName("UnpinPost");
+        space.MapGet("/channels/{channelId:guid}/pins", async (Guid spaceId, Guid channelId, ClaimsPrincipal user, ISpaceConversation conversation, CancellationToken cancellationToken) =>
+            Ok(await conversation.PinnedAsync(user, spaceId, channelId, cancellationToken))).WithName("ListPinnedPosts");
         space.MapPut("/posts/{postId:guid}/reactions/{kind}", (Guid spaceId, Guid postId, string kind, ClaimsPrincipal user, ISpaceConversation conversation, CancellationToken cancellationToken) =>
             ReactAsync(spaceId, postId, kind, add: true, user, conversation, cancellationToken)).WithName("AddReaction");
         space.MapDelete("/posts/{postId:guid}/reactions/{kind}", (Guid spaceId, Guid postId, string kind, ClaimsPrincipal user, ISpaceConversation conversation, CancellationToken cancellationToken) =>
@@ -62,3 +72,5 @@ internal sealed record ChannelRequest(string? Name, string? Topic);
 internal sealed record PostRequest(string? Body, Guid? ThreadId, IReadOnlyList<Guid>? AttachmentIds);
 
 internal sealed record PostEdit(string? Body, int? Version);
+
+internal sealed record HideRequest(string? Reason);

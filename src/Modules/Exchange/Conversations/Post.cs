@@ -46,4 +46,12 @@ internal sealed class Post
 
     /// <summary>Documents of the same space attached to the post.</summary>
     public List<Guid> Attachments { get; set; } = [];
+
+    /// <summary>Hidden by a moderator: its text is shown to its author (with the reason) and the moderators only.</summary>
+    public DateTimeOffset? HiddenAt { get; set; }
+
+    public string? HiddenReason { get; set; }
+
+    /// <summary>Pinned by a moderator to the top of its channel.</summary>
+    public DateTimeOffset? PinnedAt { get; set; }
 }

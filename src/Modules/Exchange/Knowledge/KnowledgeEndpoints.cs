@@ -23,6 +23,10 @@ internal static class KnowledgeEndpoints
         space.MapGet("/requests", List).WithName("ListKnowledgeRequests").RequireAuthorization(Permissions.ExchangeRead).Validate<PageQuery>();
         space.MapPost("/requests", Ask).WithName("CreateKnowledgeRequest").RequireAuthorization(Permissions.ExchangeRead);
         space.MapGet("/requests/{requestId:guid}", Get).WithName("GetKnowledgeRequest").RequireAuthorization(Permissions.ExchangeRead);
+        space.MapPost("/requests/{requestId:guid}/close", (Guid spaceId, Guid requestId, ClaimsPrincipal user, IKnowledgeExchange knowledge, CancellationToken cancellationToken) =>
+            StatusAsync(spaceId, requestId, RequestStatus.Closed, user, knowledge, cancellationToken)).WithName("CloseKnowledgeRequest").RequireAuthorization(Permissions.ExchangeManage);
+        space.MapPost("/requests/{requestId:guid}/reopen", (Guid spaceId, Guid requestId, ClaimsPrincipal user, IKnowledgeExchange knowledge, CancellationToken cancellationToken) =>
+            StatusAsync(spaceId, requestId, RequestStatus.Open, user, knowledge, cancellationToken)).WithName("ReopenKnowledgeRequest").RequireAuthorization(Permissions.ExchangeManage);
         space.MapPost("/requests/{requestId:guid}/snapshots", Share).WithName("ShareSnapshot").RequireAuthorization(Permissions.ExchangeManage);
         space.MapDelete("/snapshots/{snapshotId:guid}", Withdraw).WithName("WithdrawSnapshot").RequireAuthorization(Permissions.ExchangeManage);
     }
@@ -36,6 +40,9 @@ internal static class KnowledgeEndpoints
 
     private static async Task<IResult> Get(Guid spaceId, Guid requestId, ClaimsPrincipal user, IKnowledgeExchange knowledge, CancellationToken cancellationToken) =>
         Ok(await knowledge.RequestAsync(user, spaceId, requestId, cancellationToken));
+
+    private static async Task<IResult> StatusAsync(Guid spaceId, Guid requestId, RequestStatus status, ClaimsPrincipal user, IKnowledgeExchange knowledge, CancellationToken cancellationToken) =>
+        Ok(await knowledge.SetStatusAsync(user, spaceId, requestId, status, cancellationToken));
 
     private static async Task<IResult> Share(Guid spaceId, Guid requestId, SnapshotRequest request, ClaimsPrincipal user, IKnowledgeExchange knowledge, ITenantContext tenant, CancellationToken cancellationToken) =>
         Created(await knowledge.ShareAsync(user, spaceId, requestId, request.SolutionSlug, cancellationToken),

@@ -119,11 +119,18 @@ internal sealed class KnowledgeSharing(
 
         var (me, s) = found.Value;
 
-        var askedBy = await db.Requests.Where(r => r.Id == requestId && r.SpaceId == spaceId).Select(r => (Guid?)r.TenantId).FirstOrDefaultAsync(cancellationToken);
-        if (askedBy is not { } askingTenant)
+        var asked = await db.Requests.Where(r => r.Id == requestId && r.SpaceId == spaceId).Select(r => new { r.TenantId, r.Status }).FirstOrDefaultAsync(cancellationToken);
+        if (asked is null)
         {
             return Refusal.NotFound("Request");
         }
+
+        if (asked.Status == RequestStatus.Closed)
+        {
+            return Refusal.Conflict("The request is closed: it takes no more answers.");
+        }
+
+        var askingTenant = asked.TenantId;
 
         // The request's own tenant context: only its published solutions can be found here.
         var solution = string.IsNullOrWhiteSpace(solutionSlug) ? null : await catalogue.GetPublishedAsync(solutionSlug.Trim(), cancellationToken);
@@ -155,6 +162,42 @@ internal sealed class KnowledgeSharing(
         await log.CommitAsync(spaceId, [new LiveEvent(LiveEventTypes.RequestAnswered, new { requestId, snapshotId = snapshot.Id, tenantName = snapshot.TenantName, name = snapshot.Name })], cancellationToken);
         await audit.RecordAsync("snapshot-shared", spaceId, "SharedSnapshot", snapshot.Id, cancellationToken, ("solution", snapshot.SolutionSlug), ("request", requestId.ToString()));
         return dto;
+    }
+
+    public async Task<Outcome<KnowledgeRequestDto>> SetStatusAsync(ClaimsPrincipal caller, Guid spaceId, Guid requestId, RequestStatus status, CancellationToken cancellationToken = default)
+    {
+        var found = await acting.ManagerStandingAsync(caller, spaceId, SpaceRequirement.TakePart, cancellationToken);
+        if (found.Refusal is { } refusal)
+        {
+            return refusal;
+        }
+
+        var (me, s) = found.Value;
+        var request = await db.Requests.FirstOrDefaultAsync(r => r.Id == requestId && r.SpaceId == spaceId && r.CreatedAt >= (s.HistorySince ?? DateTimeOffset.MinValue), cancellationToken);
+        if (request is null)
+        {
+            return Refusal.NotFound("Request");
+        }
+
+        if (!s.IsHost && request.TenantId != me.Tenant.Id)
+        {
+            return Refusal.Forbidden("Only the asking tenant or the host closes or reopens a request.");
+        }
+
+        if (!Enum.IsDefined(status))
+        {
+            return Refusal.Invalid("status", "Open or Closed.");
+        }
+
+        if (request.Status != status)
+        {
+            request.Status = status;
+            await log.CommitAsync(spaceId, [new LiveEvent(status == RequestStatus.Closed ? LiveEventTypes.RequestClosed : LiveEventTypes.RequestReopened, new { requestId, title = request.Title })],
+                cancellationToken);
+        }
+
+        var answers = await db.Snapshots.CountAsync(x => x.RequestId == requestId && x.WithdrawnAt == null, cancellationToken);
+        return ToDto(request, answers);
     }
 
     public async Task<PagedResult<NoticeDto>> NoticesAsync(PageQuery page, CancellationToken cancellationToken = default)

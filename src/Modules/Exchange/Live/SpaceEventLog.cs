@@ -36,6 +36,10 @@ internal sealed class SpaceEventLog(ExchangeDbContext db, ILiveBackplane backpla
     public Task CommitGovernanceAsync(Guid spaceId, IReadOnlyList<LiveEvent> events, CancellationToken cancellationToken) =>
         CommitAsync(spaceId, () => Task.FromResult(events), SpaceChange.Governance, cancellationToken);
 
+    /// <summary>As above, with events computed inside the transaction (moderation that redacts the log).</summary>
+    public Task CommitGovernanceAsync(Guid spaceId, Func<Task<IReadOnlyList<LiveEvent>>> eventsOfChange, CancellationToken cancellationToken) =>
+        CommitAsync(spaceId, eventsOfChange, SpaceChange.Governance, cancellationToken);
+
     private async Task CommitAsync(Guid spaceId, Func<Task<IReadOnlyList<LiveEvent>>> eventsOfChange, SpaceChange change, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -129,6 +133,9 @@ internal static class LiveEventTypes
     public const string PostCreated = "post.created";
     public const string PostEdited = "post.edited";
     public const string PostDeleted = "post.deleted";
+    public const string PostHidden = "post.hidden";
+    public const string PostPinned = "post.pinned";
+    public const string PostUnpinned = "post.unpinned";
     public const string ReactionsChanged = "reactions.changed";
     public const string Typing = "typing";
     public const string Presence = "presence";
@@ -137,6 +144,9 @@ internal static class LiveEventTypes
     public const string MemberRemoved = "member.removed";
     public const string SpaceArchived = "space.archived";
     public const string SpaceReopened = "space.reopened";
+    public const string SpaceChanged = "space.changed";
+    public const string RequestClosed = "request.closed";
+    public const string RequestReopened = "request.reopened";
     public const string ChannelCreated = "channel.created";
     public const string RequestCreated = "request.created";
     public const string RequestAnswered = "request.answered";

@@ -140,7 +140,7 @@ internal sealed partial class ExchangeMailSender(ITenantScopeFactory scopes, IMa
         switch (item.Kind)
         {
             case MailKind.Mention:
-                var post = await db.Posts.AsNoTracking().FirstOrDefaultAsync(p => p.Id == item.SubjectId && p.DeletedAt == null, cancellationToken);
+                var post = await db.Posts.AsNoTracking().FirstOrDefaultAsync(p => p.Id == item.SubjectId && p.DeletedAt == null && p.HiddenAt == null, cancellationToken);
                 if (post is null || !post.Mentions.Contains(item.UserId))
                 {
                     return null;

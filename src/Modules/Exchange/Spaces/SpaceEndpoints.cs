@@ -31,6 +31,8 @@ internal static class SpaceEndpoints
         group.MapGet("/{spaceId:guid}/delegates", Delegates).WithName("ListSpaceDelegates").RequireAuthorization(Permissions.ExchangeRead);
         group.MapPut("/{spaceId:guid}/delegates/{userId:guid}", Delegate).WithName("DelegateToSpace").RequireAuthorization(Permissions.ExchangeManage);
         group.MapDelete("/{spaceId:guid}/delegates/{userId:guid}", Revoke).WithName("RevokeSpaceDelegate").RequireAuthorization(Permissions.ExchangeManage);
+        group.MapPut("/{spaceId:guid}", Edit).WithName("EditSpace").RequireAuthorization(Permissions.ExchangeManage);
+        group.MapPost("/{spaceId:guid}/deletion", Delete).WithName("DeleteSpace").RequireAuthorization(Permissions.ExchangeManage);
         group.MapPost("/{spaceId:guid}/archive", Archive).WithName("ArchiveSpace").RequireAuthorization(Permissions.ExchangeManage);
         group.MapPost("/{spaceId:guid}/reopen", Reopen).WithName("ReopenSpace").RequireAuthorization(Permissions.ExchangeManage);
         group.MapDelete("/{spaceId:guid}/members/{memberTenantId:guid}", RemoveMember).WithName("RemoveSpaceMember").RequireAuthorization(Permissions.ExchangeManage);
@@ -74,6 +76,12 @@ internal static class SpaceEndpoints
     private static async Task<IResult> Revoke(Guid spaceId, Guid userId, ClaimsPrincipal user, ISpaces spaces, CancellationToken cancellationToken) =>
         NoContent(await spaces.RevokeDelegateAsync(user, spaceId, userId, cancellationToken));
 
+    private static async Task<IResult> Edit(Guid spaceId, SpaceDraft draft, ClaimsPrincipal user, ISpaces spaces, CancellationToken cancellationToken) =>
+        Ok(await spaces.EditAsync(user, spaceId, draft, cancellationToken));
+
+    private static async Task<IResult> Delete(Guid spaceId, SpaceDeletion deletion, ClaimsPrincipal user, ISpaces spaces, CancellationToken cancellationToken) =>
+        NoContent(await spaces.DeleteAsync(user, spaceId, deletion.Confirm, cancellationToken));
+
     private static async Task<IResult> Archive(Guid spaceId, ClaimsPrincipal user, ISpaces spaces, CancellationToken cancellationToken) =>
         Ok(await spaces.ArchiveAsync(user, spaceId, cancellationToken));
 
@@ -103,6 +111,8 @@ internal static class SpaceEndpoints
 }
 
 internal sealed record SpaceInvitation(string? Tenant);
+
+internal sealed record SpaceDeletion(string? Confirm);
 
 internal sealed record SpaceSettings(bool? SuggestSolutions);
 

@@ -24,6 +24,7 @@ internal sealed class SpaceMembership(
     IAccessAdministration members,
     ExchangeAudit audit,
     IPlanLimits plan,
+    Abstractions.Storage.IFileStorage storage,
     TimeProvider clock) : ISpaces
 {
     public async Task<PagedResult<SpaceSummary>> ListAsync(PageQuery page, CancellationToken cancellationToken = default)
@@ -233,6 +234,66 @@ internal sealed class SpaceMembership(
             cancellationToken);
         await audit.RecordAsync(archive ? "space-archived" : "space-reopened", spaceId, nameof(Space), spaceId, cancellationToken, ("name", space.Name));
         return await GetAsync(caller, spaceId, cancellationToken);
+    }
+
+    public async Task<Outcome<SpaceDetails>> EditAsync(ClaimsPrincipal caller, Guid spaceId, SpaceDraft draft, CancellationToken cancellationToken = default)
+    {
+        var found = await acting.ManagerStandingAsync(caller, spaceId, SpaceRequirement.Host, cancellationToken);
+        if (found.Refusal is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (SpaceRules.Check(draft) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var space = await db.Spaces.SingleAsync(s => s.Id == spaceId, cancellationToken);
+        (space.Name, space.Description) = (draft.Name!.Trim(), draft.Description?.Trim() ?? "");
+        space.Visibility = draft.Visibility ?? space.Visibility;
+        space.HistoryVisibleToNewMembers = draft.HistoryVisibleToNewMembers ?? space.HistoryVisibleToNewMembers;
+        await log.CommitGovernanceAsync(spaceId, [new LiveEvent(LiveEventTypes.SpaceChanged, new { spaceId, name = space.Name, description = space.Description, visibility = space.Visibility })],
+            cancellationToken);
+        await audit.RecordAsync("space-changed", spaceId, nameof(Space), spaceId, cancellationToken, ("name", space.Name), ("visibility", space.Visibility.ToString()));
+        return await GetAsync(caller, spaceId, cancellationToken);
+    }
+
+    public async Task<Outcome<bool>> DeleteAsync(ClaimsPrincipal caller, Guid spaceId, string? confirm, CancellationToken cancellationToken = default)
+    {
+        var found = await acting.ManagerStandingAsync(caller, spaceId, SpaceRequirement.Host, cancellationToken);
+        if (found.Refusal is { } refusal)
+        {
+            return refusal;
+        }
+
+        var space = found.Value.Standing.Space;
+        if (space.ArchivedAt is null)
+        {
+            return Refusal.Conflict("Archive the space first: only an archived space is deleted.");
+        }
+
+        if (!string.Equals(confirm?.Trim(), space.Name, StringComparison.Ordinal))
+        {
+            return Refusal.Invalid("confirm", "Type the space's name exactly to confirm its deletion.");
+        }
+
+        // Everything of the space goes with its row (the foreign keys cascade), then the documents' files, then every live connection.
+        var files = await db.Documents.AsNoTracking().Where(d => d.SpaceId == spaceId).Select(d => d.StorageKey).ToListAsync(cancellationToken);
+        var tenantsIn = await db.Members.AsNoTracking().Where(m => m.SpaceId == spaceId).Select(m => m.TenantId).ToListAsync(cancellationToken);
+        await db.Spaces.Where(s => s.Id == spaceId).ExecuteDeleteAsync(cancellationToken);
+        foreach (var file in files)
+        {
+            await storage.DeleteAsync(file, cancellationToken);
+        }
+
+        foreach (var tenantId in tenantsIn)
+        {
+            await backplane.RevokeAsync(spaceId, tenantId, userId: null, cancellationToken);
+        }
+
+        await audit.RecordAsync("space-deleted", spaceId, nameof(Space), spaceId, cancellationToken, ("name", space.Name), ("documents", files.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        return true;
     }
 
     /// <summary>A tenant leaves or is removed: its delegates go, its snapshots are withdrawn, its users' live connections are dropped; answers how many snapshots.</summary>

@@ -168,6 +168,12 @@ namespace NucleusCloud.Modules.Exchange.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("EditedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("HiddenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("HiddenReason")
+                        .HasColumnType("text");
+
                     b.Property<string>("Html")
                         .IsRequired()
                         .HasColumnType("text");
@@ -175,6 +181,9 @@ namespace NucleusCloud.Modules.Exchange.Data.Migrations.Postgres
                     b.PrimitiveCollection<List<Guid>>("Mentions")
                         .IsRequired()
                         .HasColumnType("uuid[]");
+
+                    b.Property<DateTimeOffset?>("PinnedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid>("SpaceId")
                         .HasColumnType("uuid");

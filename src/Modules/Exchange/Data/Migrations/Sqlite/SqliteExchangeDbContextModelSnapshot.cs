@@ -163,6 +163,12 @@ namespace NucleusCloud.Modules.Exchange.Data.Migrations.Sqlite
                     b.Property<long?>("EditedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("HiddenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HiddenReason")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Html")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -170,6 +176,9 @@ namespace NucleusCloud.Modules.Exchange.Data.Migrations.Sqlite
                     b.PrimitiveCollection<string>("Mentions")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("PinnedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("SpaceId")
                         .HasColumnType("TEXT");
