@@ -141,6 +141,14 @@ public sealed class SpaceGovernanceTests(BrowserFixture fixture) : IClassFixture
             await hostPage.FillAsync($"#hide-reason-{post}", "Advertising is not allowed here");
             await hostPage.ClickAsync($"#hide-{post}");
             await hostPage.Locator($"#unhide-{post}").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+
+            // A new channel, from the same page, opened at once.
+            await hostPage.ClickAsync("#new-channel");
+            await hostPage.FillAsync("#channel-name", "digital-identity");
+            await hostPage.FillAsync("#channel-topic", "eID, wallets and signatures");
+            await hostPage.ClickAsync("#create-channel");
+            await hostPage.Locator("#channel-heading", new() { HasTextString = "#digital-identity" }).WaitForAsync();
+            await BrowserFixture.AssertAccessibleAsync(hostPage);
         });
 
         await BrowserFixture.JourneyAsync(memberPage, async () =>
