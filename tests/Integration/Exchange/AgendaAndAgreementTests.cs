@@ -113,6 +113,15 @@ public abstract class AgendaAndAgreementTests<TFixture>(TFixture fixture) : ICla
         listed["areas"]!.AsArray().Select(a => a!.GetValue<string>()).ShouldBe(["digital identity", "data exchange"]);
         await (await japan.Client.PostAsync($"{japan.Spaces}/{space.Id()}/agreements/{id}/sign", null)).ShouldBeProblemAsync(HttpStatusCode.Conflict);
         (await singapore.Client.PostAsync($"{agreements}/{id}/end", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        // A proposal is withdrawn by its proposer only, and only before it is signed.
+        var second = (await (await singapore.Client.PostAsJsonAsync(agreements, new { kind = "MoU", title = "Data exchange pilot", partnerTenantId = japan.Tenant.Id, areas = new[] { "data exchange" } }, Api.Json))
+            .Content.ReadFromJsonAsync<JsonObject>())!.Id();
+        await (await japan.Client.PostAsync($"{japan.Spaces}/{space.Id()}/agreements/{second}/withdraw", null)).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+        await (await bystander.Client.PostAsync($"{bystander.Spaces}/{space.Id()}/agreements/{second}/withdraw", null)).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+        await (await singapore.Client.PostAsync($"{agreements}/{id}/withdraw", null)).ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        (await singapore.Client.PostAsync($"{agreements}/{second}/withdraw", null).OkAsync())["status"]!.GetValue<string>().ShouldBe("Withdrawn");
+        await (await japan.Client.PostAsync($"{japan.Spaces}/{space.Id()}/agreements/{second}/sign", null)).ShouldBeProblemAsync(HttpStatusCode.Conflict);
     }
 }
 

@@ -21,6 +21,8 @@ internal static class AgreementEndpoints
         space.MapPost("", Propose).WithName("ProposeCooperationAgreement").RequireAuthorization(Permissions.ExchangeManage);
         space.MapPost("/{agreementId:guid}/sign", Sign).WithName("SignCooperationAgreement").RequireAuthorization(Permissions.ExchangeManage);
         space.MapPost("/{agreementId:guid}/end", End).WithName("EndCooperationAgreement").RequireAuthorization(Permissions.ExchangeManage);
+        space.MapPost("/{agreementId:guid}/withdraw", async (Guid spaceId, Guid agreementId, ClaimsPrincipal user, ICooperation cooperation, CancellationToken cancellationToken) =>
+            Ok(await cooperation.WithdrawAsync(user, spaceId, agreementId, cancellationToken))).WithName("WithdrawCooperationAgreement").RequireAuthorization(Permissions.ExchangeManage);
     }
 
     private static async Task<IResult> List(Guid spaceId, [AsParameters] PageQuery page, ClaimsPrincipal user, ICooperation cooperation, CancellationToken cancellationToken) =>

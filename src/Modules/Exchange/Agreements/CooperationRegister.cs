@@ -132,6 +132,32 @@ internal sealed class CooperationRegister(ExchangeDbContext db, ActingMember act
         return ToDto(agreement);
     }
 
+    public async Task<Outcome<AgreementDto>> WithdrawAsync(ClaimsPrincipal caller, Guid spaceId, Guid agreementId, CancellationToken cancellationToken = default)
+    {
+        var found = await PartyAsync(caller, spaceId, agreementId, cancellationToken);
+        if (found.Refusal is { } refusal)
+        {
+            return refusal;
+        }
+
+        var (tenantId, agreement) = found.Value;
+        if (agreement.ProposerTenantId != tenantId)
+        {
+            return Refusal.Forbidden("Only the tenant that proposed an agreement withdraws it.");
+        }
+
+        if (agreement.Status != CooperationStatus.Proposed)
+        {
+            return Refusal.Conflict("Only a proposal not yet signed can be withdrawn.");
+        }
+
+        agreement.Status = CooperationStatus.Withdrawn;
+        agreement.Version++;
+        await log.CommitAsync(spaceId, [], cancellationToken);
+        await audit.RecordAsync("agreement-withdrawn", spaceId, "CooperationAgreement", agreement.Id, cancellationToken, ("title", agreement.Title));
+        return ToDto(agreement);
+    }
+
     /// <summary>The agreement, when the caller manages one of its two parties.</summary>
     private async Task<Outcome<(Guid TenantId, CooperationAgreement Agreement)>> PartyAsync(ClaimsPrincipal caller, Guid spaceId, Guid agreementId, CancellationToken cancellationToken)
     {

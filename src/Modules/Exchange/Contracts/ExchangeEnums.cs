@@ -49,4 +49,7 @@ public enum CooperationStatus
     /// <summary>Signed by both: the other party confirmed.</summary>
     InForce,
     Ended,
+
+    /// <summary>Taken back by its proposer before the other party signed.</summary>
+    Withdrawn,
 }

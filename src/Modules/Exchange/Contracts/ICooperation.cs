@@ -33,4 +33,7 @@ public interface ICooperation
 
     /// <summary>Either party ends a signed agreement, or withdraws a proposal.</summary>
     Task<Outcome<AgreementDto>> EndAsync(ClaimsPrincipal caller, Guid spaceId, Guid agreementId, CancellationToken cancellationToken = default);
+
+    /// <summary>The proposing tenant takes back a proposal the other party has not signed.</summary>
+    Task<Outcome<AgreementDto>> WithdrawAsync(ClaimsPrincipal caller, Guid spaceId, Guid agreementId, CancellationToken cancellationToken = default);
 }
