@@ -39,7 +39,7 @@ public sealed class ExchangeModule : IModule
         services.AddScoped<IMeetings, Agenda>();
         services.AddScoped<Mail.MailQueue>();
         services.AddScoped<IExchangeMail, Mail.MailPreferences>();
-        services.AddSingleton<Mail.MailPreferencesLinks>();
+        services.AddSingleton<Mail.MailLinks>();
         services.AddHostedService<Mail.ExchangeMailSender>();
         services.AddScoped<ICooperation, CooperationRegister>();
         services.AddScoped<SpaceDocuments>();

@@ -19,7 +19,7 @@ namespace NucleusCloud.Modules.Exchange.Mail;
 /// the recipient's language, from what is there then: a deleted post, a tenant no longer in the space or a user no longer its
 /// delegate is not mailed about. Items are claimed before sending, so two hosts never send one twice.
 /// </summary>
-internal sealed partial class ExchangeMailSender(ITenantScopeFactory scopes, IMailer mailer, MailPreferencesLinks links, IConfiguration configuration, TimeProvider clock,
+internal sealed partial class ExchangeMailSender(ITenantScopeFactory scopes, IMailer mailer, MailLinks links, IConfiguration configuration, TimeProvider clock,
     ILogger<ExchangeMailSender> logger) : BackgroundService
 {
     private const int BatchSize = 1_000;
@@ -175,14 +175,4 @@ internal sealed partial class ExchangeMailSender(ITenantScopeFactory scopes, IMa
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A pass of the exchange's mail failed; the next pass tries again.")]
     private partial void LogPassFailed(Exception failure);
-}
-
-/// <summary>The links exchange mails carry.</summary>
-internal sealed class MailPreferencesLinks(IMailer mailer, Microsoft.AspNetCore.DataProtection.IDataProtectionProvider protection)
-{
-    public string Unsubscribe(Guid tenantId, Guid userId) =>
-        mailer.Link($"/mail/unsubscribe?token={Uri.EscapeDataString(MailPreferences.Token(protection, tenantId, userId))}");
-
-    public string Space(string tenantSlug, Guid spaceId, Guid? channelId = null, Guid? postId = null) =>
-        mailer.Link($"/{tenantSlug}/exchange/{spaceId}" + (channelId is null ? "" : $"?channel={channelId}") + (postId is null ? "" : $"#post-{postId}"));
 }
