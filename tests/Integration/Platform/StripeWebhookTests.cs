@@ -109,6 +109,39 @@ public abstract class StripeWebhookTests<TFixture>(TFixture fixture) : IClassFix
         (await platform.StripeEvents.CountAsync(e => e.TenantId == tenant.Id)).ShouldBe(1, "one record of the event");
     }
 
+    [SkippableFact]
+    public async Task The_running_host_configured_by_environment_variable_accepts_a_signed_invoice_and_refuses_forgeries()
+    {
+        var unavailable = NodeScenarios.Unavailable();
+        Skip.If(unavailable is not null, unavailable);
+        var connection = await fixture.CreateEmptyDatabaseAsync();
+        await using var inspector = new NucleusApp(fixture.Provider, connection); // creates the tenant and reads the result
+        var tenant = await inspector.NewTenantAsync();
+        var settings = new Dictionary<string, string>(TestDatabaseRoles.HostSettings(fixture.Provider, connection))
+        {
+            ["Demo:Seed"] = "false",
+            ["Storage:Root"] = inspector.StorageRoot,
+            ["Billing__Stripe__WebhookSecrets__0"] = Secret, // the environment variable exactly as a deployment sets it
+        };
+        await using var host = await HostProcess.StartAsync(settings);
+        using var anonymous = new HttpClient { BaseAddress = new Uri(host.BaseUrl) };
+
+        var failed = Invoice("invoice.payment_failed", tenant, DateTimeOffset.UtcNow.AddMinutes(-2).ToUnixTimeSeconds());
+        await DeliverAsync(anonymous, failed, await SignAsync(failed, Secret));
+        var paid = Invoice("invoice.paid", tenant, DateTimeOffset.UtcNow.AddMinutes(-1).ToUnixTimeSeconds());
+        var signature = await SignAsync(paid, Secret);
+
+        // Four forgeries of that invoice first: none may move the tenant out of PastDue.
+        await (await PostAsync(anonymous, paid, signature: null)).ShouldBeValidationProblemAsync("Stripe-Signature");
+        await (await PostAsync(anonymous, paid.Replace("49900", "1", StringComparison.Ordinal), signature)).ShouldBeValidationProblemAsync("Stripe-Signature");
+        await (await PostAsync(anonymous, paid, await SignAsync(paid, Secret, DateTimeOffset.UtcNow.AddSeconds(-301).ToUnixTimeSeconds()))).ShouldBeValidationProblemAsync("Stripe-Signature");
+        await (await PostAsync(anonymous, paid, await SignAsync(paid, RotatedSecret))).ShouldBeValidationProblemAsync("Stripe-Signature"); // not configured on this host
+        (await StateAsync(inspector.PlatformAdmin(), tenant))["standing"]!.GetValue<string>().ShouldBe("PastDue");
+
+        (await DeliverAsync(anonymous, paid, signature))["outcome"]!.GetValue<string>().ShouldBe("applied");
+        (await StateAsync(inspector.PlatformAdmin(), tenant))["standing"]!.GetValue<string>().ShouldBe("Active");
+    }
+
     private static string Invoice(string type, TenantInfo tenant, long created) => Event(type, created, new JsonObject
     {
         ["id"] = $"in_{Guid.NewGuid():N}", ["object"] = "invoice", ["customer"] = $"cus_{tenant.Slug}", ["currency"] = "eur", ["amount_due"] = 49900,

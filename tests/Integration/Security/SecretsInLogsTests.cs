@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using NucleusCloud.Modules.Abstractions.Email;
 using NucleusCloud.Modules.Abstractions.Persistence;
 using NucleusCloud.Tenancy.Authorization;
+using NucleusCloud.Tests.Integration.Exchange;
 using NucleusCloud.Tests.Integration.Infrastructure;
 
 namespace NucleusCloud.Tests.Integration.Security;
@@ -87,6 +88,32 @@ public sealed class SecretsInLogsTests(SqliteFixture database) : IClassFixture<S
 
         app.Logs.Entries.Count.ShouldBeGreaterThan(100, "Trace logging is on: the journeys above must have been logged");
         LeakedSecrets(app, secrets).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task The_one_click_unsubscribe_token_of_exchange_mail_is_never_logged()
+    {
+        await using var app = new NucleusApp(DatabaseProvider.Sqlite, await database.CreateEmptyDatabaseAsync());
+        EverythingAtTrace(app);
+        app.Settings["Exchange:Mail:PollSeconds"] = "1";
+        var memberEmail = $"member-{Guid.NewGuid():N}@ke.example";
+        var host = await app.UserAsync(await app.NewTenantAsync("un"));
+        var member = await app.UserAsync(await app.NewTenantAsync("ke"), email: memberEmail);
+        var space = await host.CreateSpaceAsync("Forum des registres");
+        await host.InviteAsync(space.Id(), member.Tenant);
+        await member.JoinAsync(space.Id());
+        (await member.Client.PutAsJsonAsync($"/api/{member.Tenant.Slug}/exchange/mail-preference", new { mode = "Immediate", language = "en" }, Api.Json))
+            .StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        await host.PostedAsync(space.Id(), space.GeneralChannel(), "@Test user, welcome");
+        var body = (await app.Mail.WaitForAsync(memberEmail, TimeSpan.FromSeconds(30))).Body;
+        var line = body.Split('\n').Select(l => l.Trim()).Single(l => l.Contains("/mail/unsubscribe?token=", StringComparison.Ordinal));
+        var link = new Uri(line[line.IndexOf("http", StringComparison.Ordinal)..]);
+        var token = HttpUtility.ParseQueryString(link.Query)["token"]!;
+        (await app.Anonymous().GetStringAsync(link.PathAndQuery)).ShouldContain("unsubscribed");
+
+        app.Logs.Entries.ShouldContain(e => e.Category.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal), "Trace logging is on");
+        LeakedSecrets(app, [token]).ShouldBeEmpty();
     }
 
     [Fact]
