@@ -43,10 +43,14 @@ public sealed class ExchangeModule : IModule
         services.AddHostedService<Mail.ExchangeMailSender>();
         services.AddScoped<ICooperation, CooperationRegister>();
         services.AddScoped<SpaceDocuments>();
+        services.AddScoped<Editions.OutcomeReports>();
+        services.AddScoped<IForumEditions, Editions.ForumEditions>();
+        services.AddScoped<IGovernmentInvitations, Editions.GovernmentInvitations>();
         services.AddScoped<NucleusCloud.Modules.Abstractions.Plans.IUsageMeter, Usage.HostedSpaces>();
         services.AddScoped<NucleusCloud.Modules.Abstractions.Plans.IUsageMeter, Usage.SharedDocumentBytes>();
         services.AddScoped<ISpaceDocuments>(sp => sp.GetRequiredService<SpaceDocuments>());
         services.AddScoped<IDemoSeeder, DemoExchange>();
+        services.AddScoped<IDemoSeeder, DemoEdition>();
         services.AddScoped<Identity.Contracts.ISignInRevocationObserver, SignInRevocations>();
 
         services.AddSignalR();
@@ -80,6 +84,7 @@ public sealed class ExchangeModule : IModule
         AgreementEndpoints.Map(endpoints);
         DocumentEndpoints.Map(endpoints);
         Mail.MailEndpoints.Map(endpoints);
+        Editions.EditionEndpoints.Map(endpoints);
         // A connection lives no longer than the cookie or token it was opened with.
         endpoints.MapHub<ExchangeHub>(ExchangeHub.Path, options => options.CloseOnAuthenticationExpiration = true);
     }

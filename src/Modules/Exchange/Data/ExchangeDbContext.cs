@@ -54,6 +54,12 @@ internal abstract class ExchangeDbContext(DbContextOptions options) : DbContext(
 
     public DbSet<Mail.MailPreference> MailPreferences => Set<Mail.MailPreference>();
 
+    public DbSet<Editions.ForumEdition> Editions => Set<Editions.ForumEdition>();
+
+    public DbSet<Editions.EditionInvitation> EditionInvitations => Set<Editions.EditionInvitation>();
+
+    public DbSet<Editions.EditionOptOut> EditionOptOuts => Set<Editions.EditionOptOut>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         // Table names say what they hold: SQLite has no schemas, so every module's tables share one namespace there.
@@ -66,6 +72,37 @@ internal abstract class ExchangeDbContext(DbContextOptions options) : DbContext(
             space.Property(s => s.Name).HasMaxLength(200);
             space.Property(s => s.Description).HasMaxLength(4_000);
             space.Property(s => s.Visibility).HasConversion<string>().HasMaxLength(20);
+            space.HasIndex(s => s.EditionId);
+            space.HasOne<Editions.ForumEdition>().WithMany().HasForeignKey(s => s.EditionId).OnDelete(DeleteBehavior.SetNull);
+        });
+        modelBuilder.Entity<Editions.ForumEdition>(edition =>
+        {
+            edition.ToTable("forum_editions");
+            edition.HasKey(e => e.Id);
+            edition.HasIndex(e => new { e.HostTenantId, e.Slug }).IsUnique();
+            edition.Property(e => e.HostName).HasMaxLength(200);
+            edition.Property(e => e.Name).HasMaxLength(200);
+            edition.Property(e => e.Slug).HasMaxLength(60);
+            edition.Property(e => e.Summary).HasMaxLength(4_000);
+            edition.Property(e => e.Version).IsConcurrencyToken();
+        });
+        modelBuilder.Entity<Editions.EditionInvitation>(invitation =>
+        {
+            invitation.ToTable("edition_invitations");
+            invitation.HasKey(i => i.Id);
+            invitation.HasIndex(i => new { i.EditionId, i.CreatedAt });
+            invitation.HasIndex(i => new { i.Status, i.CreatedAt });
+            invitation.HasOne<Editions.ForumEdition>().WithMany().HasForeignKey(i => i.EditionId).OnDelete(DeleteBehavior.Cascade);
+            invitation.Property(i => i.Organisation).HasMaxLength(200);
+            invitation.Property(i => i.Email).HasMaxLength(256);
+            invitation.Property(i => i.CountryCode).HasMaxLength(2);
+            invitation.Property(i => i.Status).HasConversion<string>().HasMaxLength(20);
+        });
+        modelBuilder.Entity<Editions.EditionOptOut>(optOut =>
+        {
+            optOut.ToTable("edition_opt_outs");
+            optOut.HasKey(o => new { o.EditionId, o.TenantId });
+            optOut.HasOne<Editions.ForumEdition>().WithMany().HasForeignKey(o => o.EditionId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<SpaceMember>(member =>
         {

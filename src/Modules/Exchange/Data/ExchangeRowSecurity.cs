@@ -40,7 +40,13 @@ internal sealed class ExchangeRowSecurity : IRowSecurityPolicies
         // Queued by whichever member caused them, read by the recipient's tenant (and sent by the system).
         ("space_mail_items", $"\"TenantId\" = {Tenant}", InSpace),
         ("mail_preferences", $"\"TenantId\" = {Tenant}", $"\"TenantId\" = {Tenant}"),
+        // The host's; seen by the tenants of its spaces. Invitations are also seen by the tenant invited; opt-outs are each participant's own.
+        ("forum_editions", $"\"HostTenantId\" = {Tenant} OR EXISTS (SELECT 1 FROM exchange.spaces s WHERE s.\"EditionId\" = forum_editions.\"Id\" AND s.\"Id\" = ANY{Related})", $"\"HostTenantId\" = {Tenant}"),
+        ("edition_invitations", $"\"TenantId\" = {Tenant} OR {OfHostedEdition}", OfHostedEdition),
+        ("edition_opt_outs", $"\"TenantId\" = {Tenant} OR {OfHostedEdition}", $"\"TenantId\" = {Tenant}"),
     ];
+
+    private const string OfHostedEdition = $"EXISTS (SELECT 1 FROM exchange.forum_editions e WHERE e.\"Id\" = \"EditionId\" AND e.\"HostTenantId\" = {Tenant})";
 
     private const string InSpace = $"\"SpaceId\" = ANY{Related}";
 

@@ -30,4 +30,7 @@ internal sealed class Space
 
     /// <summary>When the host archived the space: read-only (nothing is posted, asked or scheduled) until it is reopened.</summary>
     public DateTimeOffset? ArchivedAt { get; set; }
+
+    /// <summary>The forum edition (of the same host) the space is part of, if any.</summary>
+    public Guid? EditionId { get; set; }
 }

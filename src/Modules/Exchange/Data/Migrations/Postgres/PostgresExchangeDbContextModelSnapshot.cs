@@ -314,6 +314,123 @@ namespace NucleusCloud.Modules.Exchange.Data.Migrations.Postgres
                     b.ToTable("space_documents", "exchange");
                 });
 
+            modelBuilder.Entity("NucleusCloud.Modules.Exchange.Editions.EditionInvitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CountryCode")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("EditionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid?>("OnboardingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Organisation")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid?>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EditionId", "CreatedAt");
+
+                    b.HasIndex("Status", "CreatedAt");
+
+                    b.ToTable("edition_invitations", "exchange");
+                });
+
+            modelBuilder.Entity("NucleusCloud.Modules.Exchange.Editions.EditionOptOut", b =>
+                {
+                    b.Property<Guid>("EditionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("EditionId", "TenantId");
+
+                    b.ToTable("edition_opt_outs", "exchange");
+                });
+
+            modelBuilder.Entity("NucleusCloud.Modules.Exchange.Editions.ForumEdition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("HostName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("HostTenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("PublicPage")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<DateOnly?>("StartsOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HostTenantId", "Slug")
+                        .IsUnique();
+
+                    b.ToTable("forum_editions", "exchange");
+                });
+
             modelBuilder.Entity("NucleusCloud.Modules.Exchange.Knowledge.KnowledgeRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -710,6 +827,9 @@ namespace NucleusCloud.Modules.Exchange.Data.Migrations.Postgres
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<Guid?>("EditionId")
+                        .HasColumnType("uuid");
+
                     b.Property<bool>("HistoryVisibleToNewMembers")
                         .HasColumnType("boolean");
 
@@ -730,6 +850,8 @@ namespace NucleusCloud.Modules.Exchange.Data.Migrations.Postgres
                         .HasColumnType("character varying(20)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("EditionId");
 
                     b.HasIndex("HostTenantId");
 
@@ -859,6 +981,24 @@ namespace NucleusCloud.Modules.Exchange.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("NucleusCloud.Modules.Exchange.Editions.EditionInvitation", b =>
+                {
+                    b.HasOne("NucleusCloud.Modules.Exchange.Editions.ForumEdition", null)
+                        .WithMany()
+                        .HasForeignKey("EditionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NucleusCloud.Modules.Exchange.Editions.EditionOptOut", b =>
+                {
+                    b.HasOne("NucleusCloud.Modules.Exchange.Editions.ForumEdition", null)
+                        .WithMany()
+                        .HasForeignKey("EditionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("NucleusCloud.Modules.Exchange.Knowledge.KnowledgeRequest", b =>
                 {
                     b.HasOne("NucleusCloud.Modules.Exchange.Spaces.Space", null)
@@ -951,6 +1091,14 @@ namespace NucleusCloud.Modules.Exchange.Data.Migrations.Postgres
                         .HasForeignKey("MeetingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("NucleusCloud.Modules.Exchange.Spaces.Space", b =>
+                {
+                    b.HasOne("NucleusCloud.Modules.Exchange.Editions.ForumEdition", null)
+                        .WithMany()
+                        .HasForeignKey("EditionId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("NucleusCloud.Modules.Exchange.Spaces.SpaceDelegate", b =>

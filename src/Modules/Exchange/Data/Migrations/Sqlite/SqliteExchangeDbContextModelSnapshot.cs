@@ -309,6 +309,123 @@ namespace NucleusCloud.Modules.Exchange.Data.Migrations.Sqlite
                     b.ToTable("space_documents", "exchange");
                 });
 
+            modelBuilder.Entity("NucleusCloud.Modules.Exchange.Editions.EditionInvitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CountryCode")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("EditionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OnboardingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Organisation")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EditionId", "CreatedAt");
+
+                    b.HasIndex("Status", "CreatedAt");
+
+                    b.ToTable("edition_invitations", "exchange");
+                });
+
+            modelBuilder.Entity("NucleusCloud.Modules.Exchange.Editions.EditionOptOut", b =>
+                {
+                    b.Property<Guid>("EditionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("EditionId", "TenantId");
+
+                    b.ToTable("edition_opt_outs", "exchange");
+                });
+
+            modelBuilder.Entity("NucleusCloud.Modules.Exchange.Editions.ForumEdition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HostName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("HostTenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PublicPage")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("StartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HostTenantId", "Slug")
+                        .IsUnique();
+
+                    b.ToTable("forum_editions", "exchange");
+                });
+
             modelBuilder.Entity("NucleusCloud.Modules.Exchange.Knowledge.KnowledgeRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -705,6 +822,9 @@ namespace NucleusCloud.Modules.Exchange.Data.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("EditionId")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("HistoryVisibleToNewMembers")
                         .HasColumnType("INTEGER");
 
@@ -725,6 +845,8 @@ namespace NucleusCloud.Modules.Exchange.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("EditionId");
 
                     b.HasIndex("HostTenantId");
 
@@ -854,6 +976,24 @@ namespace NucleusCloud.Modules.Exchange.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("NucleusCloud.Modules.Exchange.Editions.EditionInvitation", b =>
+                {
+                    b.HasOne("NucleusCloud.Modules.Exchange.Editions.ForumEdition", null)
+                        .WithMany()
+                        .HasForeignKey("EditionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NucleusCloud.Modules.Exchange.Editions.EditionOptOut", b =>
+                {
+                    b.HasOne("NucleusCloud.Modules.Exchange.Editions.ForumEdition", null)
+                        .WithMany()
+                        .HasForeignKey("EditionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("NucleusCloud.Modules.Exchange.Knowledge.KnowledgeRequest", b =>
                 {
                     b.HasOne("NucleusCloud.Modules.Exchange.Spaces.Space", null)
@@ -946,6 +1086,14 @@ namespace NucleusCloud.Modules.Exchange.Data.Migrations.Sqlite
                         .HasForeignKey("MeetingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("NucleusCloud.Modules.Exchange.Spaces.Space", b =>
+                {
+                    b.HasOne("NucleusCloud.Modules.Exchange.Editions.ForumEdition", null)
+                        .WithMany()
+                        .HasForeignKey("EditionId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("NucleusCloud.Modules.Exchange.Spaces.SpaceDelegate", b =>
