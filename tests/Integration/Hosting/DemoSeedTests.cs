@@ -50,13 +50,32 @@ public abstract class DemoSeedTests<TFixture>(TFixture fixture) : IClassFixture<
         (await exchange.Delegates.SingleAsync(d => d.SpaceId == space.Id && d.IsModerator)).TenantId.ShouldBe(space.HostTenantId);
         (await exchange.Posts.CountAsync(p => p.SpaceId == space.Id && p.ThreadId != null)).ShouldBe(4, "replies: two introductions to the welcome, two answers to a question");
 
+        // UN DESA's edition around that space, its outcome report ready for UN DESA's owner, its public page on.
+        var undesa = tenants.Single(t => t.Slug == "undesa");
+        Guid owner;
+        await using (var scope = app.Services.GetRequiredService<NucleusCloud.Tenancy.Scopes.ITenantScopeFactory>().CreateScope(undesa))
+        {
+            owner = (await scope.ServiceProvider.GetRequiredService<NucleusCloud.Modules.Identity.Contracts.IAccessAdministration>().MembersAsync())
+                .First(m => m.Role == NucleusCloud.Tenancy.Authorization.TenantRole.Owner).UserId;
+        }
+
+        var host = app.As(owner);
+        var edition = System.Text.Json.Nodes.JsonNode.Parse(await host.GetStringAsync("/api/undesa/exchange/editions"))!.AsArray().ShouldHaveSingleItem()!;
+        edition["slug"]!.GetValue<string>().ShouldBe("dgx-2026");
+        var report = System.Text.Json.Nodes.JsonNode.Parse(await host.GetStringAsync($"/api/undesa/exchange/editions/{edition["id"]}/report"))!;
+        (report["countries"]!.GetValue<int>(), report["meetingsHeld"]!.GetValue<int>(), report["requestsAnswered"]!.GetValue<int>(), report["agreementsSigned"]!.GetValue<int>())
+            .ShouldBe((5, 2, 1, 1));
+        report["attendance"]!.GetValue<int>().ShouldBeGreaterThan(0);
+        report["snapshotsShared"]!.GetValue<int>().ShouldBe(2);
+        (await client.GetAsync("/api/undesa/public/editions/dgx-2026")).StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+
         // The CRM and the strategy of a demo country show a year's work.
-        var owner = app.MemberOf(tenants.Single(t => t.Slug == "ee"));
-        var visits = System.Text.Json.Nodes.JsonNode.Parse(await owner.GetStringAsync("/api/ee/crm/visits"))!;
+        var estonianOwner = app.MemberOf(tenants.Single(t => t.Slug == "ee"));
+        var visits = System.Text.Json.Nodes.JsonNode.Parse(await estonianOwner.GetStringAsync("/api/ee/crm/visits"))!;
         visits["total"]!.GetValue<int>().ShouldBe(4);
-        (await owner.GetStringAsync("/api/ee/strategy/vision")).ShouldContain("e-Estonia");
+        (await estonianOwner.GetStringAsync("/api/ee/strategy/vision")).ShouldContain("e-Estonia");
         var year = DateTime.UtcNow.Year;
-        await Eventually.Until(async () => await owner.GetStringAsync($"/api/ee/strategy/indicators?year={year}"),
+        await Eventually.Until(async () => await estonianOwner.GetStringAsync($"/api/ee/strategy/indicators?year={year}"),
             figures => Api.IndicatorActual(figures, "opportunities-won") == 3 && Api.IndicatorActual(figures, "touch-points") >= 4, "the demo CRM's figures");
     }
 }
