@@ -54,9 +54,12 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context (its own cookies), with axe allowed in despite the pages' CSP.</summary>
-    public async Task<IPage> NewPageAsync()
+    public Task<IPage> NewPageAsync() => NewPageAsync(BaseAddress);
+
+    /// <summary>A fresh browser context on another server (e.g. a Host process of its own).</summary>
+    public async Task<IPage> NewPageAsync(Uri baseAddress)
     {
-        var context = await Available(_browser).NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString(), BypassCSP = true, Locale = "en-GB" });
+        var context = await Available(_browser).NewContextAsync(new BrowserNewContextOptions { BaseURL = baseAddress.ToString(), BypassCSP = true, Locale = "en-GB" });
         // Two shared cores run the Host, the browser and the tests: allow slow steps rather than fail on them.
         context.SetDefaultTimeout(60_000);
         context.SetDefaultNavigationTimeout(60_000);
