@@ -67,6 +67,8 @@ public abstract partial class ViewerRefusalTests<TFixture>(TFixture fixture) : I
         }, Api.Json));
         ids["exchangeAgreement"] = await CreatedIdAsync(other.Client.PostAsJsonAsync($"{other.Spaces}/{space.Id()}/agreements",
             new { kind = "MoU", title = "Cooperation", partnerTenantId = owner.Tenant.Id, areas = new[] { "registries" } }, Api.Json));
+        ids["edition"] = await CreatedIdAsync(client.PostAsJsonAsync($"/api/{t}/exchange/editions", new { name = "Viewer-proof edition", slug = "vpe" }, Api.Json));
+        (await client.PutAsync($"/api/{t}/exchange/editions/{ids["edition"]}/spaces/{space.Id()}", null)).EnsureSuccessStatusCode();
         ids["organisation"] = await CreatedIdAsync(client.PostAsJsonAsync($"/api/{t}/crm/organisations", new { name = "Ministry of ICT", kind = "Ministry", country = "KE" }, Api.Json));
         ids["opportunity"] = await CreatedIdAsync(client.PostAsJsonAsync($"/api/{t}/crm/opportunities", new { title = "Digital ID", organisationId = ids["organisation"], amount = 1_000_000, currency = "EUR" }, Api.Json));
         ids["visit"] = await CreatedIdAsync(client.PostAsJsonAsync($"/api/{t}/crm/visits", new { title = "Delegation", organisationId = ids["organisation"], startsOn = "2026-05-04", endsOn = "2026-05-05", headcount = 5 }, Api.Json));
@@ -268,6 +270,7 @@ public abstract partial class ViewerRefusalTests<TFixture>(TFixture fixture) : I
             $"/{t}/crm", $"/{t}/crm/organisations", $"/{t}/crm/enquiries", $"/{t}/crm/enquiries/{ids["enquiry"]}", $"/{t}/crm/opportunities/{ids["opportunity"]}",
             $"/{t}/crm/organisations/{ids["organisation"]}", $"/{t}/strategy", $"/{t}/strategy/plan", $"/{t}/crm/tasks?owner=all",
             $"/{t}/crm/visits", $"/{t}/crm/visits/{ids["visit"]}", $"/{t}/crm/imports", $"/{t}/billing", $"/{t}/exports",
+            $"/{t}/exchange/editions", $"/{t}/exchange/editions/{ids["edition"]}",
         ];
     }
 
@@ -316,6 +319,7 @@ public abstract partial class ViewerRefusalTests<TFixture>(TFixture fixture) : I
                 ("snapshotId", _) => ids["snapshot"],
                 ("documentId", _) => ids["document"],
                 ("meetingId", _) => ids["meeting"],
+                ("editionId", _) => ids["edition"],
                 ("id", "organisations") => ids["organisation"],
                 ("id", "enquiries") => ids["enquiry"],
                 ("id", "opportunities") => ids["opportunity"],
