@@ -55,6 +55,10 @@ public sealed class EditionTests(BrowserFixture fixture) : IClassFixture<Browser
                 await page.VisitAsync("/undesa/forum/dgx-2026");
                 (await page.Locator("#countries li").CountAsync()).ShouldBe(5);
                 (await page.Locator("#programme tbody tr").CountAsync()).ShouldBe(3);
+                // Each meeting also in the reader's own time zone, written by the browser.
+                var local = page.Locator("#programme [data-local-time]:not([hidden])").First;
+                await local.WaitForAsync();
+                (await local.TextContentAsync())!.ShouldStartWith("Your time:");
                 await BrowserFixture.AssertAccessibleAsync(page);
             });
         }
