@@ -160,6 +160,52 @@ public sealed class SpaceGovernanceTests(BrowserFixture fixture) : IClassFixture
         });
     }
 
+    [SkippableFact]
+    public async Task A_member_replies_in_a_thread_edits_its_post_and_reacts_from_the_page()
+    {
+        var (host, hostEmail, member, memberEmail, space) = await SpaceOfTwoAsync("Threads");
+        var channel = await GeneralAsync(host, space);
+        var opening = (await host.PostedAsync(space, channel, "Who has piloted offline authentication?")).Id();
+        var memberPage = await fixture.NewPageAsync();
+
+        await BrowserFixture.JourneyAsync(memberPage, async () =>
+        {
+            await memberPage.SignInAsync(memberEmail, Password);
+            await memberPage.VisitAsync($"/{member.Tenant.Slug}/exchange/{space}?channel={channel}");
+            await memberPage.ClickAsync($"#reply-{opening}");
+            await memberPage.Locator("#back-to-channel").WaitForAsync();
+            (await memberPage.TextContentAsync("#posts"))!.ShouldContain("Who has piloted offline authentication?");
+            await memberPage.FillAsync("#post-body", "We did, in two counties");
+            await memberPage.ClickAsync("#send-post");
+            var reply = memberPage.Locator("#posts li", new() { HasTextString = "We did, in two counties" });
+            await reply.WaitForAsync();
+            await BrowserFixture.AssertAccessibleAsync(memberPage);
+
+            // Edit the reply in place; the thread shows the new text.
+            var replyId = (await reply.GetAttributeAsync("data-post-id"))!;
+            await memberPage.VisitAsync($"/{member.Tenant.Slug}/exchange/{space}?channel={channel}&thread={opening}");
+            await memberPage.ClickAsync($"#edit-{replyId}");
+            await memberPage.FillAsync($"#edit-body-{replyId}", "We did, in three counties");
+            await memberPage.ClickAsync($"#save-{replyId}");
+            await memberPage.Locator("#posts li", new() { HasTextString = "in three counties" }).WaitForAsync();
+            (await memberPage.TextContentAsync($"#post-{replyId}"))!.ShouldContain("(edited)");
+
+            // React to the opening post, then take the reaction back.
+            await memberPage.ClickAsync($"#react-{opening}-thanks");
+            await memberPage.Locator($"#react-{opening}-thanks[aria-pressed=true]").WaitForAsync();
+            (await memberPage.TextContentAsync($"#react-{opening}-thanks"))!.ShouldContain("1");
+            await BrowserFixture.AssertAccessibleAsync(memberPage);
+            await memberPage.ClickAsync($"#react-{opening}-thanks");
+            await memberPage.Locator($"#react-{opening}-thanks[aria-pressed=false]").WaitForAsync();
+        });
+
+        // The API agrees: one reply, edited; no reaction left.
+        var replies = await host.Client.ItemsAsync($"{host.Spaces}/{space}/channels/{channel}/posts?threadId={opening}");
+        replies.Select(r => r!["body"]!.GetValue<string>()).ShouldBe(["We did, in three counties"]);
+        var thread = await host.Client.ItemsAsync($"{host.Spaces}/{space}/channels/{channel}/posts");
+        thread.Single(p => p!.Id() == opening)!["reactions"]!.AsArray().ShouldBeEmpty();
+    }
+
     private async Task<(ExchangeUser Host, string HostEmail, ExchangeUser Member, string MemberEmail, string Space)> SpaceOfTwoAsync(string name)
     {
         var app = fixture.App;

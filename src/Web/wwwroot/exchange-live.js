@@ -6,6 +6,8 @@
   if (!section || !window.signalR) return;
   const spaceId = section.dataset.liveSpace;
   const channelId = section.dataset.channel;
+  // In a thread's view the list holds its replies; in the channel's, the opening posts.
+  const threadId = section.dataset.thread || null;
   const tenant = section.dataset.tenant;
   const list = document.getElementById("posts");
   const announcer = document.getElementById("live-announcer");
@@ -69,7 +71,7 @@
     if (data.channelId && data.channelId !== channelId) return;
     // An edited or deleted post's earlier entries carry no text any more: the later entry says what it is now.
     if (data.redacted) return;
-    if (event.type === "post.created" && !data.threadId && !document.getElementById(`post-${data.id}`)) {
+    if (event.type === "post.created" && (data.threadId ?? null) === threadId && !document.getElementById(`post-${data.id}`)) {
       document.getElementById("no-posts")?.remove();
       list.append(renderPost(data));
       if (!(data.mentions ?? []).includes(section.dataset.user)) announce(text(section.dataset.newPost, data.authorName, data.authorTenant));
@@ -151,7 +153,7 @@
       credentials: "same-origin",
       // The page's antiforgery token: the API takes no change made with the cookie without it.
       headers: { "Content-Type": "application/json", Accept: "application/json", RequestVerificationToken: form.querySelector("input[name=__RequestVerificationToken]")?.value ?? "" },
-      body: JSON.stringify({ body }),
+      body: JSON.stringify({ body, threadId }),
     });
     if (response.ok) {
       box.value = "";

@@ -3,6 +3,14 @@ using NucleusCloud.Modules.Abstractions.Http;
 
 namespace NucleusCloud.Modules.Exchange.Contracts;
 
+public sealed record MyReaction(Guid PostId, string Kind);
+
+/// <summary>The reactions a post takes: named rather than free emoji, so screen readers and every language have a word for each.</summary>
+public static class ReactionKinds
+{
+    public static readonly IReadOnlyList<string> All = ["thumbs-up", "thanks", "insightful", "question", "celebrate"];
+}
+
 /// <summary>Channels, posts and reactions of a space, for the users their tenants delegated to it.</summary>
 public interface ISpaceConversation
 {
@@ -26,6 +34,12 @@ public interface ISpaceConversation
     Task<Outcome<PagedResult<MentionDto>>> MentionsOfAsync(ClaimsPrincipal caller, PageQuery page, CancellationToken cancellationToken = default);
 
     Task<Outcome<PostDto>> ReactAsync(ClaimsPrincipal caller, Guid spaceId, Guid postId, string kind, bool add, CancellationToken cancellationToken = default);
+
+    /// <summary>One post (a thread's opening post, say), as the caller may read it.</summary>
+    Task<Outcome<PostDto>> GetPostAsync(ClaimsPrincipal caller, Guid spaceId, Guid postId, CancellationToken cancellationToken = default);
+
+    /// <summary>Which of the given posts the caller reacted to, and how: what a page needs to offer taking a reaction back.</summary>
+    Task<Outcome<IReadOnlyList<MyReaction>>> MyReactionsAsync(ClaimsPrincipal caller, Guid spaceId, IReadOnlyCollection<Guid> postIds, CancellationToken cancellationToken = default);
 
     /// <summary>A moderator hides a post, with a reason its author is shown; its text leaves the live log, and only its author and the moderators still read it.</summary>
     Task<Outcome<PostDto>> HideAsync(ClaimsPrincipal caller, Guid spaceId, Guid postId, string? reason, CancellationToken cancellationToken = default);

@@ -269,6 +269,27 @@ internal sealed class Conversation(ExchangeDbContext db, ActingMember acting, Sp
         return ToDto(post, reactions);
     }
 
+    public async Task<Outcome<PostDto>> GetPostAsync(ClaimsPrincipal caller, Guid spaceId, Guid postId, CancellationToken cancellationToken = default)
+    {
+        var found = await PostOfAsync(caller, spaceId, postId, cancellationToken);
+        return found.Refusal is { } refusal ? refusal : ToDto(found.Value.Post, await ReactionsOfAsync([postId], cancellationToken), found.Value.Standing);
+    }
+
+    public async Task<Outcome<IReadOnlyList<MyReaction>>> MyReactionsAsync(ClaimsPrincipal caller, Guid spaceId, IReadOnlyCollection<Guid> postIds, CancellationToken cancellationToken = default)
+    {
+        var standing = await acting.StandingAsync(caller, spaceId, SpaceRequirement.TakePart, cancellationToken);
+        if (standing.Value is not { } s)
+        {
+            return standing.Refusal!;
+        }
+
+        var userId = s.Delegate!.UserId;
+        var mine = await db.Reactions.AsNoTracking()
+            .Where(r => r.UserId == userId && postIds.Contains(r.PostId) && db.Posts.Any(p => p.Id == r.PostId && p.SpaceId == spaceId))
+            .Select(r => new MyReaction(r.PostId, r.Kind)).ToListAsync(cancellationToken);
+        return mine;
+    }
+
     private async Task<Outcome<(SpaceStanding Standing, Post Post)>> PostOfAsync(ClaimsPrincipal caller, Guid spaceId, Guid postId, CancellationToken cancellationToken)
     {
         var standing = await acting.StandingAsync(caller, spaceId, SpaceRequirement.TakePart, cancellationToken);

@@ -19,6 +19,5 @@ internal sealed class Reaction
 
 internal static class Reactions
 {
-    /// <summary>Named rather than free emoji, so screen readers and every language have a word for each.</summary>
-    public static readonly IReadOnlyList<string> Allowed = ["thumbs-up", "thanks", "insightful", "question", "celebrate"];
+    public static IReadOnlyList<string> Allowed => Contracts.ReactionKinds.All;
 }
