@@ -206,6 +206,44 @@ public sealed class SpaceGovernanceTests(BrowserFixture fixture) : IClassFixture
         thread.Single(p => p!.Id() == opening)!["reactions"]!.AsArray().ShouldBeEmpty();
     }
 
+    [SkippableFact]
+    public async Task A_member_shares_a_document_from_the_page_and_attaches_it_to_a_post()
+    {
+        var (host, _, member, memberEmail, space) = await SpaceOfTwoAsync("Documents");
+        var channel = await GeneralAsync(member, space);
+        var memberPage = await fixture.NewPageAsync();
+
+        await BrowserFixture.JourneyAsync(memberPage, async () =>
+        {
+            await memberPage.SignInAsync(memberEmail, Password);
+            await memberPage.VisitAsync($"/{member.Tenant.Slug}/exchange/{space}?channel={channel}");
+            await memberPage.Locator("#no-documents").WaitForAsync();
+
+            // A file that is not a document is refused with a reason; a PDF is shared and offered for the next post.
+            await memberPage.SetInputFilesAsync("#document-file", new FilePayload { Name = "notes.txt", MimeType = "application/pdf", Buffer = "plain text"u8.ToArray() });
+            await memberPage.ClickAsync("#share-document-button");
+            (await memberPage.TextContentAsync("#document-status"))!.ShouldContain("cannot be shared");
+            await memberPage.FillAsync("#document-title", "Registry roadmap");
+            await memberPage.SetInputFilesAsync("#document-file", new FilePayload { Name = "roadmap.pdf", MimeType = "application/pdf", Buffer = NucleusCloud.Tests.Shared.SampleFiles.Pdf() });
+            await memberPage.ClickAsync("#share-document-button");
+            await memberPage.Locator("#documents li", new() { HasTextString = "Registry roadmap" }).WaitForAsync();
+            (await memberPage.IsCheckedAsync("#post-form input[name=attachmentIds]")).ShouldBeTrue();
+            await BrowserFixture.AssertAccessibleAsync(memberPage);
+
+            await memberPage.FillAsync("#post-body", "Our roadmap, attached");
+            await memberPage.ClickAsync("#send-post");
+            await memberPage.Locator("#posts li", new() { HasTextString = "Our roadmap, attached" }).WaitForAsync();
+            await memberPage.VisitAsync($"/{member.Tenant.Slug}/exchange/{space}?channel={channel}");
+            var attachment = memberPage.Locator("#posts li", new() { HasTextString = "Our roadmap, attached" }).Locator(".attachments a");
+            (await attachment.TextContentAsync())!.ShouldBe("Registry roadmap");
+            (await (await memberPage.APIRequest.GetAsync((await attachment.GetAttributeAsync("href"))!)).BodyAsync()).ShouldBe(NucleusCloud.Tests.Shared.SampleFiles.Pdf());
+        });
+
+        // The host's delegate sees the same attachment through the API.
+        var posts = await host.Client.ItemsAsync($"{host.Spaces}/{space}/channels/{channel}/posts");
+        posts.Single(p => p!["body"]!.GetValue<string>() == "Our roadmap, attached")!["attachments"]!.AsArray().Count.ShouldBe(1);
+    }
+
     private async Task<(ExchangeUser Host, string HostEmail, ExchangeUser Member, string MemberEmail, string Space)> SpaceOfTwoAsync(string name)
     {
         var app = fixture.App;

@@ -83,6 +83,7 @@ public sealed class ExchangeModule : IModule
         MeetingEndpoints.Map(endpoints);
         AgreementEndpoints.Map(endpoints);
         DocumentEndpoints.Map(endpoints);
+        DocumentFormEndpoint.Map(endpoints);
         Mail.MailEndpoints.Map(endpoints);
         Editions.EditionEndpoints.Map(endpoints);
         // A connection lives no longer than the cookie or token it was opened with.

@@ -153,10 +153,11 @@
       credentials: "same-origin",
       // The page's antiforgery token: the API takes no change made with the cookie without it.
       headers: { "Content-Type": "application/json", Accept: "application/json", RequestVerificationToken: form.querySelector("input[name=__RequestVerificationToken]")?.value ?? "" },
-      body: JSON.stringify({ body, threadId }),
+      body: JSON.stringify({ body, threadId, attachmentIds: [...form.querySelectorAll("input[name=attachmentIds]:checked")].map(box => box.value) }),
     });
     if (response.ok) {
       box.value = "";
+      form.querySelectorAll("input[name=attachmentIds]:checked").forEach(attached => { attached.checked = false; });
       box.focus();
     } else {
       const problem = await response.json().catch(() => ({}));

@@ -9,8 +9,8 @@ using NucleusCloud.Tests.Integration.Infrastructure;
 namespace NucleusCloud.Tests.Integration.Exchange;
 
 /// <summary>
-/// What the space page reads besides the API: one post (a thread's opening) and the caller's own reactions — each for the space's delegates
-/// only, and never another space's post or another person's reaction.
+/// What the space page reads and writes besides the API: one post (a thread's opening), the caller's own reactions, a document shared by form —
+/// each for the space's delegates only, and never another space's post or another person's reaction.
 /// </summary>
 public abstract class ConversationQueryTests<TFixture>(TFixture fixture) : IClassFixture<TFixture>
     where TFixture : DatabaseFixture
@@ -49,6 +49,11 @@ public abstract class ConversationQueryTests<TFixture>(TFixture fixture) : IClas
             (await conversation.GetPostAsync(caller, spaceId, post)).Refusal.ShouldNotBeNull();
             (await conversation.MyReactionsAsync(caller, spaceId, [post])).Refusal.ShouldNotBeNull();
         }
+
+        // The page's upload form, posted by the third tenant into a space it is not in: not found, and nothing stored.
+        using var upload = new MultipartFormDataContent { { new ByteArrayContent(NucleusCloud.Tests.Shared.SampleFiles.Pdf()), "file", "x.pdf" } };
+        (await stranger.Client.PostAsync($"/{stranger.Tenant.Slug}/exchange/{spaceId}/documents", upload)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await host.Client.ItemsAsync($"{host.Spaces}/{spaceId}/documents")).ShouldBeEmpty();
     }
 
     private static ClaimsPrincipal As(Guid userId) => new(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, userId.ToString())], "test"));
