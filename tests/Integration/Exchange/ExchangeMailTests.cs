@@ -83,6 +83,28 @@ public abstract class ExchangeMailTests<TFixture>(TFixture fixture) : IClassFixt
         _app.Mail.Messages.ShouldNotContain(m => m.To.Contains(strangerEmail, StringComparison.OrdinalIgnoreCase), "a tenant outside the space hears nothing of it");
     }
 
+    [SkippableFact]
+    public async Task A_question_reaches_by_mail_the_delegates_of_members_that_suggest_their_solutions_and_nobody_else()
+    {
+        var (host, member, emails) = await SpaceAsync();
+        var strangerEmail = $"stranger-{Guid.NewGuid():N}@example.org";
+        var stranger = await _app.UserAsync(await _app.NewTenantAsync("c"), email: strangerEmail);
+        await SetAsync(member, "Immediate", "es");
+        await SetAsync(host, "Immediate", "en");
+        await SetAsync(stranger, "Immediate", "en");
+        (await member.Client.PutAsJsonAsync($"{member.Spaces}/{emails.Space}/settings", new { suggestSolutions = true }, Api.Json)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var asked = await host.Client.PostAsJsonAsync($"{host.Spaces}/{emails.Space}/requests", new { title = "Interoperable land registries", question = "Who connected theirs?" }, Api.Json);
+        asked.StatusCode.ShouldBe(HttpStatusCode.Created, await asked.Content.ReadAsStringAsync());
+        var told = await _app.Mail.WaitForAsync(emails.Member, TimeSpan.FromSeconds(30));
+        told.Body.ShouldContain("«Interoperable land registries». Una de sus soluciones publicadas podría responderla.");
+        told.Body.ShouldContain($"/requests/{(await asked.Content.ReadFromJsonAsync<JsonObject>()).Id()}");
+
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        _app.Mail.Messages.ShouldNotContain(m => m.To.Contains(emails.Host, StringComparison.OrdinalIgnoreCase), "the asker is not told of its own question");
+        _app.Mail.Messages.ShouldNotContain(m => m.To.Contains(strangerEmail, StringComparison.OrdinalIgnoreCase), "a tenant outside the space hears nothing of it");
+    }
+
     private async Task<(ExchangeUser Host, ExchangeUser Member, (string Host, string Member, string Space, string Channel) Emails)> SpaceAsync()
     {
         var (hostEmail, memberEmail) = ($"host-{Guid.NewGuid():N}@un.example", $"member-{Guid.NewGuid():N}@ke.example");

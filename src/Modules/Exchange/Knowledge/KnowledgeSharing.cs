@@ -84,6 +84,11 @@ internal sealed class KnowledgeSharing(
         {
             TenantId = tenantId, SpaceId = spaceId, RequestId = request.Id, Title = request.Title, FromTenant = request.TenantName, CreatedAt = request.CreatedAt,
         }));
+        foreach (var tenantId in told)
+        {
+            mail.Add(spaceId, await mail.DelegatesOfAsync(spaceId, tenantId, cancellationToken), Mail.MailKind.RequestNotice, request.Id);
+        }
+
         var dto = ToDto(request, 0);
         await log.CommitAsync(spaceId, [new LiveEvent(LiveEventTypes.RequestCreated, dto)], cancellationToken);
         return dto;

@@ -163,6 +163,9 @@ internal sealed partial class ExchangeMailSender(ITenantScopeFactory scopes, IMa
                 var answer = await db.Snapshots.AsNoTracking().Where(x => x.RequestId == item.SubjectId && x.WithdrawnAt == null).OrderByDescending(x => x.SharedAt)
                     .Select(x => x.TenantName).FirstOrDefaultAsync(cancellationToken);
                 return request is null || answer is null ? null : $"{Format(texts.RequestAnswered, answer, request.Title, space)}\n{link}/requests/{request.Id}";
+            case MailKind.RequestNotice:
+                var asked = await db.Requests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == item.SubjectId && r.Status == RequestStatus.Open, cancellationToken);
+                return asked is null ? null : $"{Format(texts.RequestNotice, asked.TenantName, space, asked.Title)}\n{link}/requests/{asked.Id}";
             default:
                 return null;
         }

@@ -9,6 +9,9 @@ internal enum MailKind
     MeetingChanged,
     MeetingCancelled,
     RequestAnswered,
+
+    /// <summary>A member asked a question that the recipient's tenant, suggesting its solutions, is told of.</summary>
+    RequestNotice,
 }
 
 /// <summary>

@@ -10,6 +10,7 @@ internal sealed record MailTexts(
     string MeetingChanged,
     string MeetingCancelled,
     string RequestAnswered,
+    string RequestNotice,
     string Footer)
 {
     private static readonly Dictionary<string, MailTexts> ByLanguage = new(StringComparer.Ordinal)
@@ -23,6 +24,7 @@ internal sealed record MailTexts(
             "The meeting \"{0}\" in {1} was changed: it now starts {2}.",
             "The meeting \"{0}\" in {1} was cancelled.",
             "{0} answered your request \"{1}\" in {2}.",
+            "{0} asks in {1}: \"{2}\". One of your published solutions may answer it.",
             "You receive these e-mails because you chose them in the exchange. Stop them with one click (no sign-in needed): {0}"),
         ["fr"] = new(
             "Du nouveau dans {0}",
@@ -33,6 +35,7 @@ internal sealed record MailTexts(
             "La réunion « {0} » dans {1} a changé : elle commence désormais {2}.",
             "La réunion « {0} » dans {1} a été annulée.",
             "{0} a répondu à votre demande « {1} » dans {2}.",
+            "{0} demande dans {1} : « {2} ». L'une de vos solutions publiées pourrait y répondre.",
             "Vous recevez ces courriels parce que vous les avez choisis dans l'espace d'échange. Arrêtez-les d'un clic (sans connexion) : {0}"),
         ["es"] = new(
             "Novedades en {0}",
@@ -43,6 +46,7 @@ internal sealed record MailTexts(
             "La reunión «{0}» en {1} cambió: ahora empieza {2}.",
             "La reunión «{0}» en {1} fue cancelada.",
             "{0} respondió a su solicitud «{1}» en {2}.",
+            "{0} pregunta en {1}: «{2}». Una de sus soluciones publicadas podría responderla.",
             "Recibe estos correos porque los eligió en el intercambio. Deténgalos con un clic (sin iniciar sesión): {0}"),
     };
 
