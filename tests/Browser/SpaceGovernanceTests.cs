@@ -171,7 +171,11 @@ public sealed class SpaceGovernanceTests(BrowserFixture fixture) : IClassFixture
         await BrowserFixture.JourneyAsync(memberPage, async () =>
         {
             await memberPage.SignInAsync(memberEmail, Password);
+            // The host's question is new to the member: counted in the space list, and gone once the channel is opened.
+            await memberPage.VisitAsync($"/{member.Tenant.Slug}/exchange");
+            (await memberPage.TextContentAsync($"#unread-{space}"))!.ShouldBe("1 new");
             await memberPage.VisitAsync($"/{member.Tenant.Slug}/exchange/{space}?channel={channel}");
+            (await memberPage.Locator($"#unread-{channel}").CountAsync()).ShouldBe(0);
             await memberPage.ClickAsync($"#reply-{opening}");
             await memberPage.Locator("#back-to-channel").WaitForAsync();
             (await memberPage.TextContentAsync("#posts"))!.ShouldContain("Who has piloted offline authentication?");

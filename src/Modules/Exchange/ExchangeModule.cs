@@ -35,6 +35,7 @@ public sealed class ExchangeModule : IModule
         services.AddScoped<LiveMembership>();
         services.AddScoped<ISpaces, SpaceMembership>();
         services.AddScoped<ISpaceConversation, Conversation>();
+        services.AddScoped<IReadMarkers, ReadMarkers>();
         services.AddScoped<IKnowledgeExchange, KnowledgeSharing>();
         services.AddScoped<IMeetings, Agenda>();
         services.AddScoped<Mail.MailQueue>();

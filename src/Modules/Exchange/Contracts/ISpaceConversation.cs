@@ -52,3 +52,15 @@ public interface ISpaceConversation
     /// <summary>The channel's pinned posts, most recently pinned first.</summary>
     Task<Outcome<IReadOnlyList<PostDto>>> PinnedAsync(ClaimsPrincipal caller, Guid spaceId, Guid channelId, CancellationToken cancellationToken = default);
 }
+
+public sealed record UnreadCount(Guid SpaceId, Guid ChannelId, int Posts);
+
+/// <summary>What each delegate has not read yet: per channel, for the space list's counts and the space page's markers.</summary>
+public interface IReadMarkers
+{
+    /// <summary>Marks the channel read up to now for the caller; answers when it was read before (null: never).</summary>
+    Task<Outcome<DateTimeOffset?>> MarkReadAsync(ClaimsPrincipal caller, Guid spaceId, Guid channelId, CancellationToken cancellationToken = default);
+
+    /// <summary>The caller's unread posts, per channel of every space it takes part in (channels with none left out).</summary>
+    Task<Outcome<IReadOnlyList<UnreadCount>>> UnreadAsync(ClaimsPrincipal caller, CancellationToken cancellationToken = default);
+}

@@ -20,8 +20,12 @@ internal static class ConversationEndpoints
             .MapGet("", async ([AsParameters] PageQuery page, ClaimsPrincipal user, ISpaceConversation conversation, CancellationToken cancellationToken) =>
                 Ok(await conversation.MentionsOfAsync(user, page, cancellationToken)))
             .WithName("ListMentions").RequireAuthorization(Permissions.ExchangeRead).Validate<PageQuery>();
+        endpoints.MapGet($"/api/{{{Tenancy.Resolution.TenantRequests.RouteParameter}}}/exchange/unread", async (ClaimsPrincipal user, IReadMarkers markers, CancellationToken cancellationToken) =>
+                Ok(await markers.UnreadAsync(user, cancellationToken)))
+            .WithName("ListUnreadPosts").WithTags("Exchange").RequireAuthorization(Permissions.ExchangeRead);
         var space = SpaceEndpoints.Group(endpoints).MapGroup("/{spaceId:guid}").RequireAuthorization(Permissions.ExchangeRead);
         space.MapPost("/channels", CreateChannel).WithName("CreateChannel");
+        space.MapPost("/channels/{channelId:guid}/read", MarkRead).WithName("MarkChannelRead");
         space.MapGet("/channels/{channelId:guid}/posts", Posts).WithName("ListPosts").Validate<PageQuery>();
         space.MapPost("/channels/{channelId:guid}/posts", Post).WithName("CreatePost");
         space.MapPut("/posts/{postId:guid}", Edit).WithName("EditPost");
@@ -63,11 +67,20 @@ internal static class ConversationEndpoints
     private static async Task<IResult> Revisions(Guid spaceId, Guid postId, ClaimsPrincipal user, ISpaceConversation conversation, CancellationToken cancellationToken) =>
         Ok(await conversation.RevisionsAsync(user, spaceId, postId, cancellationToken));
 
+    /// <summary>The caller's own reading: what it had read before comes back, so a client can mark what is new.</summary>
+    private static async Task<IResult> MarkRead(Guid spaceId, Guid channelId, ClaimsPrincipal user, IReadMarkers markers, CancellationToken cancellationToken)
+    {
+        var marked = await markers.MarkReadAsync(user, spaceId, channelId, cancellationToken);
+        return marked.Refusal is { } refusal ? Problem(refusal) : TypedResults.Ok(new ChannelReadResult(marked.Value));
+    }
+
     private static async Task<IResult> ReactAsync(Guid spaceId, Guid postId, string kind, bool add, ClaimsPrincipal user, ISpaceConversation conversation, CancellationToken cancellationToken) =>
         Ok(await conversation.ReactAsync(user, spaceId, postId, kind, add, cancellationToken));
 }
 
 internal sealed record ChannelRequest(string? Name, string? Topic);
+
+internal sealed record ChannelReadResult(DateTimeOffset? ReadBefore);
 
 internal sealed record PostRequest(string? Body, Guid? ThreadId, IReadOnlyList<Guid>? AttachmentIds);
 

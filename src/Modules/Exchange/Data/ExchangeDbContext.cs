@@ -32,6 +32,8 @@ internal abstract class ExchangeDbContext(DbContextOptions options) : DbContext(
 
     public DbSet<Reaction> Reactions => Set<Reaction>();
 
+    public DbSet<ChannelRead> ChannelReads => Set<ChannelRead>();
+
     public DbSet<SpaceEvent> Events => Set<SpaceEvent>();
 
     public DbSet<PresenceEntry> Presence => Set<PresenceEntry>();
@@ -156,6 +158,13 @@ internal abstract class ExchangeDbContext(DbContextOptions options) : DbContext(
             reaction.HasKey(r => new { r.PostId, r.UserId, r.Kind });
             reaction.HasOne<Post>().WithMany().HasForeignKey(r => r.PostId).OnDelete(DeleteBehavior.Cascade);
             reaction.Property(r => r.Kind).HasMaxLength(20);
+        });
+        modelBuilder.Entity<ChannelRead>(read =>
+        {
+            read.ToTable("space_channel_reads");
+            read.HasKey(r => new { r.ChannelId, r.UserId });
+            read.HasIndex(r => new { r.UserId, r.SpaceId });
+            read.HasOne<Channel>().WithMany().HasForeignKey(r => r.ChannelId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<SpaceEvent>(entry =>
         {

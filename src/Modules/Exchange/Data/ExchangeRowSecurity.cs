@@ -28,6 +28,8 @@ internal sealed class ExchangeRowSecurity : IRowSecurityPolicies
         ("space_posts", InSpace, InSpace),
         ("space_post_revisions", OfPost, OfPost),
         ("space_post_reactions", OfPost, OfPost),
+        // Each delegate's own reading, kept by its tenant.
+        ("space_channel_reads", $"\"TenantId\" = {Tenant} AND {InSpace}", $"\"TenantId\" = {Tenant} AND {InSpace}"),
         ("space_events", InSpace, InSpace),
         ("space_presence", InSpace, InSpace),
         ("knowledge_requests", InSpace, InSpace),

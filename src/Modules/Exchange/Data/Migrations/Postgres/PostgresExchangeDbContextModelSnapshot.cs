@@ -121,6 +121,30 @@ namespace NucleusCloud.Modules.Exchange.Data.Migrations.Postgres
                     b.ToTable("space_channels", "exchange");
                 });
 
+            modelBuilder.Entity("NucleusCloud.Modules.Exchange.Conversations.ChannelRead", b =>
+                {
+                    b.Property<Guid>("ChannelId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ReadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("SpaceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("ChannelId", "UserId");
+
+                    b.HasIndex("UserId", "SpaceId");
+
+                    b.ToTable("space_channel_reads", "exchange");
+                });
+
             modelBuilder.Entity("NucleusCloud.Modules.Exchange.Conversations.Post", b =>
                 {
                     b.Property<Guid>("Id")
@@ -941,6 +965,15 @@ namespace NucleusCloud.Modules.Exchange.Data.Migrations.Postgres
                     b.HasOne("NucleusCloud.Modules.Exchange.Spaces.Space", null)
                         .WithMany()
                         .HasForeignKey("SpaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NucleusCloud.Modules.Exchange.Conversations.ChannelRead", b =>
+                {
+                    b.HasOne("NucleusCloud.Modules.Exchange.Conversations.Channel", null)
+                        .WithMany()
+                        .HasForeignKey("ChannelId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

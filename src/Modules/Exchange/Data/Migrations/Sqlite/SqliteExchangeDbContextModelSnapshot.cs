@@ -116,6 +116,30 @@ namespace NucleusCloud.Modules.Exchange.Data.Migrations.Sqlite
                     b.ToTable("space_channels", "exchange");
                 });
 
+            modelBuilder.Entity("NucleusCloud.Modules.Exchange.Conversations.ChannelRead", b =>
+                {
+                    b.Property<Guid>("ChannelId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReadAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SpaceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ChannelId", "UserId");
+
+                    b.HasIndex("UserId", "SpaceId");
+
+                    b.ToTable("space_channel_reads", "exchange");
+                });
+
             modelBuilder.Entity("NucleusCloud.Modules.Exchange.Conversations.Post", b =>
                 {
                     b.Property<Guid>("Id")
@@ -936,6 +960,15 @@ namespace NucleusCloud.Modules.Exchange.Data.Migrations.Sqlite
                     b.HasOne("NucleusCloud.Modules.Exchange.Spaces.Space", null)
                         .WithMany()
                         .HasForeignKey("SpaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NucleusCloud.Modules.Exchange.Conversations.ChannelRead", b =>
+                {
+                    b.HasOne("NucleusCloud.Modules.Exchange.Conversations.Channel", null)
+                        .WithMany()
+                        .HasForeignKey("ChannelId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
