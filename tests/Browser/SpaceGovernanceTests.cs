@@ -211,6 +211,27 @@ public sealed class SpaceGovernanceTests(BrowserFixture fixture) : IClassFixture
     }
 
     [SkippableFact]
+    public async Task A_post_in_another_channel_raises_that_channels_unread_count_on_the_open_page()
+    {
+        var (host, _, member, memberEmail, space) = await SpaceOfTwoAsync("Unread");
+        var general = await GeneralAsync(member, space);
+        var created = await host.Client.PostAsJsonAsync($"{host.Spaces}/{space}/channels", new { name = "identity" }, Api.Json);
+        var identity = (await created.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!.Id();
+        var memberPage = await fixture.NewPageAsync();
+
+        await BrowserFixture.JourneyAsync(memberPage, async () =>
+        {
+            await OpenLiveAsync(memberPage, memberEmail, member.Tenant.Slug, space);
+            (await memberPage.Locator($"#unread-{identity}").CountAsync()).ShouldBe(0);
+            await host.PostedAsync(space, identity, "Over here");
+            await host.PostedAsync(space, identity, "And here");
+            await memberPage.Locator($"#unread-{identity}", new() { HasTextString = "2 new" }).WaitForAsync();
+            (await memberPage.Locator($"#unread-{general}").CountAsync()).ShouldBe(0, "the open channel is being read");
+            await BrowserFixture.AssertAccessibleAsync(memberPage);
+        });
+    }
+
+    [SkippableFact]
     public async Task A_member_shares_a_document_from_the_page_and_attaches_it_to_a_post()
     {
         var (host, _, member, memberEmail, space) = await SpaceOfTwoAsync("Documents");

@@ -21,6 +21,18 @@
   const people = new Map();
 
   const text = (template, ...values) => values.reduce((t, v, i) => t.replace(`{${i}}`, v), template);
+  const bumpUnread = (otherChannel) => {
+    const link = document.getElementById(`channel-${otherChannel}`);
+    if (!link) return;
+    let badge = document.getElementById(`unread-${otherChannel}`);
+    if (!badge) {
+      badge = Object.assign(document.createElement("span"), { className: "badge", id: `unread-${otherChannel}` });
+      badge.dataset.count = "0";
+      link.after(badge);
+    }
+    badge.dataset.count = String(Number(badge.dataset.count ?? "0") + 1);
+    badge.textContent = text(section.dataset.unread, badge.dataset.count);
+  };
   const announce = (message) => {
     announcer.textContent = "";
     setTimeout(() => { announcer.textContent = message; }, 50);
@@ -68,7 +80,11 @@
       announce(message);
       return;
     }
-    if (data.channelId && data.channelId !== channelId) return;
+    if (data.channelId && data.channelId !== channelId) {
+      // Another channel's new post: its count in the channel list goes up (live events apply once per sequence).
+      if (event.type === "post.created" && !data.threadId && data.authorUserId !== section.dataset.user) bumpUnread(data.channelId);
+      return;
+    }
     // An edited or deleted post's earlier entries carry no text any more: the later entry says what it is now.
     if (data.redacted) return;
     if (event.type === "post.created" && (data.threadId ?? null) === threadId && !document.getElementById(`post-${data.id}`)) {
