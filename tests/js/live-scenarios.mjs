@@ -165,6 +165,47 @@ const scenarios = {
     report({ types: received.map((e) => e.type), bodies: received.filter((e) => e.type === "post.created").map((e) => e.data.body) });
   },
 
+  // A plenary: 300 connections of two tenants in one thread while both tenants post at once. Every connection receives every post, in
+  // one order (the space's sequence) shared by all, and a client joining afterwards replays exactly that order.
+  async plenary() {
+    const connections = 300;
+    const perPoster = 25;
+    const audience = [];
+    for (let i = 0; i < connections; i += 50) {
+      audience.push(...(await Promise.all(Array.from({ length: Math.min(50, connections - i) }, async (_, k) => {
+        const client = await connect(baseUrl, (i + k) % 2 === 0 ? users.a.token : users.b.token);
+        await join(client, spaceId);
+        return client;
+      }))));
+    }
+    const before = Math.min(...audience.map((c) => c.feed.lastSequence));
+    const speak = (user, name) => (async () => {
+      const ids = [];
+      for (let n = 0; n < perPoster; n++) ids.push((await post(baseUrl, user, spaceId, channelId, `${name} ${n}`)).id);
+      return ids;
+    })();
+    const sent = (await Promise.all([speak(users.a, "a"), speak(users.b, "b")])).flat();
+    const posts = (client) => client.feed.received.filter((e) => e.type === "post.created" && e.sequence > before);
+    const deadline = performance.now() + 30000;
+    while (audience.some((c) => posts(c).length < sent.length) && performance.now() < deadline) await sleep(100);
+
+    const orders = audience.map((c) => posts(c).map((e) => e.data.id).join(","));
+    const sequences = audience.map((c) => posts(c).map((e) => e.sequence));
+    const late = await connect(baseUrl, users.b.token);
+    await join(late, spaceId, before);
+    const replay = posts(late).map((e) => e.data.id).join(",");
+    await Promise.all([...audience, late].map((c) => c.connection.stop()));
+    report({
+      connections: audience.length,
+      sent: sent.length,
+      complete: audience.filter((c) => posts(c).length === sent.length).length,
+      distinctOrders: new Set(orders).size,
+      ascending: sequences.every((list) => list.every((s, i) => i === 0 || s > list[i - 1])),
+      everyPostOnce: new Set(orders[0].split(",")).size === sent.length && sent.every((id) => orders[0].includes(id)),
+      replayMatches: replay === orders[0],
+    });
+  },
+
   // Scale-out: a post made through one host reaches a client connected to the other.
   async scaleOut() {
     const b = await connect(otherUrl, users.b.token);

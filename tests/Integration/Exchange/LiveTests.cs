@@ -71,6 +71,20 @@ public abstract class LiveTests<THost>(THost host) : IClassFixture<THost>
     }
 
     [SkippableFact]
+    public async Task A_plenary_of_three_hundred_connections_receives_every_post_in_one_order_and_a_late_joiner_replays_it()
+    {
+        var result = await NodeScenarios.RunAsync(Script, "plenary", await SpaceOfTwoTenantsAsync());
+
+        result["connections"]!.GetValue<int>().ShouldBe(300);
+        result["sent"]!.GetValue<int>().ShouldBe(50);
+        result["complete"]!.GetValue<int>().ShouldBe(300, "every connection received every post");
+        result["distinctOrders"]!.GetValue<int>().ShouldBe(1, "one order for everyone");
+        result["ascending"]!.GetValue<bool>().ShouldBeTrue();
+        result["everyPostOnce"]!.GetValue<bool>().ShouldBeTrue();
+        result["replayMatches"]!.GetValue<bool>().ShouldBeTrue("a client joining afterwards reads the same thread in the same order");
+    }
+
+    [SkippableFact]
     public async Task A_user_whose_delegation_is_revoked_stops_receiving_within_a_second()
     {
         var result = await NodeScenarios.RunAsync(Script, "revoked", await SpaceOfTwoTenantsAsync());
