@@ -1,6 +1,8 @@
 // Exchange benchmark driver: N SignalR connections (the official @microsoft/signalr client, spread over
 // worker processes) joined to one space, while one poster posts through the REST API at a fixed rate.
 // Reports delivery latency from the post's acceptance (its server timestamp) to its receipt, and losses.
+// With BENCH_TYPISTS=n, n of the connections also signal typing as often as the hub lets one (every 2 s) while the posts go on:
+// the typing signals sent and delivered are reported beside the posts' latency, to see what typing costs a busy space.
 //   node clients.mjs <baseUrl> <tenant> <token> <spaceId> <channelId> <connections> <postsPerSecond> <seconds>
 import { fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
@@ -17,12 +19,16 @@ if (process.env.BENCH_WORKER) {
   const received = new Map(); // post id -> latencies
   const open = [];
   let failed = 0;
+  let typingReceived = 0;
+  let typingSent = 0;
+  const typingTimers = [];
   const connectOne = async () => {
     const connection = new signalR.HubConnectionBuilder()
       .withUrl(`${baseUrl}/hubs/exchange`, { accessTokenFactory: () => token, transport: signalR.HttpTransportType.WebSockets, skipNegotiation: true })
       .configureLogging(signalR.LogLevel.None)
       .build();
     connection.on("spaceEvent", (event) => {
+      if (event.type === "typing") typingReceived++;
       if (event.type !== "post.created") return;
       const latency = Date.now() - Date.parse(event.data.createdAt);
       const list = received.get(event.data.id) ?? [];
@@ -43,12 +49,24 @@ if (process.env.BENCH_WORKER) {
   }
   process.send({ ready: open.length, failed });
   process.on("message", async (message) => {
+    if (message.typists) {
+      // Each typist signals every 2.05 s (the hub keeps one signal per connection per 2 s), starting at a random offset.
+      for (const connection of open.slice(0, message.typists)) {
+        const start = setTimeout(() => {
+          const tick = () => { typingSent++; connection.invoke("Typing", spaceId, channelId).catch(() => {}); };
+          tick();
+          typingTimers.push(setInterval(tick, 2050));
+        }, Math.random() * 2050);
+        typingTimers.push(start);
+      }
+    }
+    if (message.stopTyping) typingTimers.forEach((t) => { clearTimeout(t); clearInterval(t); });
     if (message.report) {
       const latencies = [];
       const perPost = {};
       for (const [id, list] of received) { perPost[id] = list.length; latencies.push(...list); }
       // Exit only once the (large) report has left through the IPC pipe.
-      await new Promise((resolve) => process.send({ latencies, perPost }, resolve));
+      await new Promise((resolve) => process.send({ latencies, perPost, typingSent, typingReceived }, resolve));
       await Promise.all(open.map((c) => c.stop()));
       process.exit(0);
     }
@@ -80,6 +98,9 @@ if (process.env.BENCH_WORKER) {
   const joinSeconds = (Date.now() - started) / 1000;
   console.error(`joined ${joined} of ${total} connections in ${joinSeconds} s; posting`);
 
+  const typists = Math.min(Number(process.env.BENCH_TYPISTS ?? 0), joined);
+  children.forEach((c, w) => c.send({ typists: Math.floor(typists / workers) + (w < typists % workers ? 1 : 0) }));
+
   // The poster: one post every 1/rate seconds for `seconds`, through the REST API.
   const posted = [];
   const failures = [];
@@ -97,6 +118,7 @@ if (process.env.BENCH_WORKER) {
     }).then(async (r) => (r.status === 201 ? posted.push((await r.json()).id) : failures.push(r.status))));
   }
   await Promise.all(inFlight);
+  children.forEach((c) => c.send({ stopTyping: true }));
   console.error(`posted ${posted.length} (${failures.length} refused); collecting`);
   await new Promise((resolve) => setTimeout(resolve, 5000)); // grace for the last deliveries
 
@@ -104,11 +126,15 @@ if (process.env.BENCH_WORKER) {
   const latencies = reports.flatMap((r) => r.latencies).sort((a, b) => a - b);
   const delivered = reports.reduce((sum, r) => sum + posted.reduce((s, id) => s + (r.perPost[id] ?? 0), 0), 0);
   const expected = posted.length * joined;
+  const typingSent = reports.reduce((sum, r) => sum + r.typingSent, 0);
+  const typingReceived = reports.reduce((sum, r) => sum + r.typingReceived, 0);
   const pct = (p) => (latencies.length ? latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] : null);
   console.log(JSON.stringify({
     connections: joined, requested: total, joinFailures, joinSeconds: Number(joinSeconds.toFixed(1)), postsPerSecond: rate, seconds,
     posted: posted.length, postFailures: failures.length, expected, delivered, losses: expected - delivered,
     p50_ms: pct(50), p95_ms: pct(95), p99_ms: pct(99), max_ms: latencies.at(-1) ?? null,
+    typists, typingSent, typingSignalsPerSecond: Number((typingSent / seconds).toFixed(1)), typingDelivered: typingReceived,
+    typingDeliveriesPerSecond: Math.round(typingReceived / seconds), typingDeliveredShare: typingSent ? Number((typingReceived / (typingSent * joined)).toFixed(3)) : null,
   }));
   clearTimeout(watchdog);
   process.exit(0);

@@ -5,7 +5,8 @@
 # delivery latency from a post's acceptance to its receipt (p50/p95/p99) and the losses.
 #   bench/exchange/run.sh [connections...]           (100 1000 5000 when none is given)
 # Needs: the .NET SDK, Node with tests/js installed (npm ci), python3, psql and a PostgreSQL server (BENCH_PG_*).
-# Tunables: BENCH_RATE posts per second (5), BENCH_SECONDS (20).
+# Tunables: BENCH_RATE posts per second (5), BENCH_SECONDS (20), BENCH_TYPISTS: how many of the connections signal typing
+# meanwhile, one run per value ("0"; e.g. BENCH_TYPISTS="0 100 500 1000" bash bench/exchange/run.sh 1000).
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -18,6 +19,7 @@ base="http://127.0.0.1:$port"
 export PGHOST="${BENCH_PG_HOST:-127.0.0.1}" PGUSER="${BENCH_PG_USER:-postgres}" PGPASSWORD="${BENCH_PG_PASSWORD:-postgres}"
 password="Bench-only-$(date +%s)-password!"
 sizes=("$@"); [ ${#sizes[@]} -eq 0 ] && sizes=(100 1000 5000)
+read -r -a typist_counts <<<"${BENCH_TYPISTS:-0}"
 
 for tool in dotnet node python3 psql curl; do command -v "$tool" >/dev/null || { echo "missing: $tool" >&2; exit 1; }; done
 [ -d "$repo/tests/js/node_modules/@microsoft/signalr" ] || (cd "$repo/tests/js" && npm ci --no-audit --no-fund)
@@ -53,15 +55,18 @@ PY
 
 : >"$out/exchange-results.txt"
 for size in "${sizes[@]}"; do
-  echo "== $size connections, $rate posts/s for ${seconds}s"
-  node "$here/clients.mjs" "$base" undesa "$token" "$space" "$channel" "$size" "$rate" "$seconds" | tee -a "$out/exchange-results.txt"
+  for typists in "${typist_counts[@]}"; do
+    echo "== $size connections, $rate posts/s for ${seconds}s, $typists typing"
+    BENCH_TYPISTS="$typists" node "$here/clients.mjs" "$base" undesa "$token" "$space" "$channel" "$size" "$rate" "$seconds" | tee -a "$out/exchange-results.txt"
+  done
 done
 
 python3 - "$out/exchange-results.txt" <<'PY'
 import sys, json
-print("\n| connections | posts | deliveries expected | delivered | losses | p50 ms | p95 ms | p99 ms | max ms | join time s |")
-print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+print("\n| connections | typing signals/s | typing deliveries/s (share delivered) | posts | deliveries expected | delivered | losses | p50 ms | p95 ms | p99 ms | max ms | join time s |")
+print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
 for line in open(sys.argv[1]):
     r = json.loads(line)
-    print(f"| {r['connections']} | {r['posted']} | {r['expected']} | {r['delivered']} | {r['losses']} | {r['p50_ms']} | {r['p95_ms']} | {r['p99_ms']} | {r['max_ms']} | {r['joinSeconds']} |")
+    typing = f"{r['typingDeliveriesPerSecond']} ({r['typingDeliveredShare']})" if r.get('typingSent') else "—"
+    print(f"| {r['connections']} | {r.get('typingSignalsPerSecond', 0)} | {typing} | {r['posted']} | {r['expected']} | {r['delivered']} | {r['losses']} | {r['p50_ms']} | {r['p95_ms']} | {r['p99_ms']} | {r['max_ms']} | {r['joinSeconds']} |")
 PY

@@ -57,6 +57,7 @@ public sealed class ExchangeModule : IModule
         services.AddSignalR();
         services.AddSingleton<LiveConnections>();
         services.AddSingleton<LiveDispatcher>();
+        services.AddSingleton<TypingBudget>();
         services.AddHostedService<PresenceHeartbeat>();
         services.AddOptions<LiveOptions>().BindConfiguration(LiveOptions.Section);
         services.AddSingleton<LiveMembershipSweep>();

@@ -17,7 +17,8 @@ namespace NucleusCloud.Modules.Exchange.Live;
 /// only the clean-up of a closed connection acts as the system.
 /// </summary>
 [Authorize(Policy = TenantPolicies.SignedIn)]
-internal sealed class ExchangeHub(LiveMembership membership, LiveConnections connections, LiveDispatcher dispatcher, ILiveBackplane backplane, ITenantScopeFactory scopes, TimeProvider clock) : Hub
+internal sealed class ExchangeHub(LiveMembership membership, LiveConnections connections, LiveDispatcher dispatcher, ILiveBackplane backplane, TypingBudget typing,
+    ITenantScopeFactory scopes, TimeProvider clock) : Hub
 {
     public const string Path = "/hubs/exchange";
     private static readonly TimeSpan TypingInterval = TimeSpan.FromSeconds(2);
@@ -87,6 +88,11 @@ internal sealed class ExchangeHub(LiveMembership membership, LiveConnections con
         }
 
         Context.Items[key] = now;
+        if (!typing.TryTake(spaceId))
+        {
+            return;
+        }
+
         await backplane.BroadcastAsync(spaceId, LiveEventTypes.Typing,
             new { channelId, userId = participant.UserId, displayName = participant.DisplayName, tenantName = participant.TenantName }, Context.ConnectionAborted);
     }

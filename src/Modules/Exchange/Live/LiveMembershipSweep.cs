@@ -11,6 +11,9 @@ internal sealed class LiveOptions
 
     /// <summary>How often each host re-checks the standing of its live connections (seconds).</summary>
     public int SweepSeconds { get; set; } = 30;
+
+    /// <summary>Typing signals a space broadcasts a second, per host (<see cref="TypingBudget"/>).</summary>
+    public int TypingPerSecond { get; set; } = 20;
 }
 
 /// <summary>
