@@ -137,6 +137,17 @@ public sealed class EditionTests(BrowserFixture fixture) : IClassFixture<Browser
             (await hostPage.TextContentAsync("#participants"))!.ShouldContain("Participants not named (1)");
             (await hostPage.TextContentAsync("#participants"))!.ShouldNotContain(member.Tenant.Name);
             await BrowserFixture.AssertAccessibleAsync(hostPage);
+
+            // Deleting asks for the edition's name; the spaces stay.
+            await hostPage.ClickAsync(".breadcrumb a");
+            await hostPage.FillAsync("#confirm-edition", "DGX");
+            await hostPage.ClickAsync("#delete-edition");
+            (await hostPage.TextContentAsync("#edition-error"))!.ShouldContain("Type the edition's name");
+            await hostPage.FillAsync("#confirm-edition", "DGX 2027");
+            await hostPage.ClickAsync("#delete-edition");
+            await hostPage.Locator("#no-editions").WaitForAsync();
+            await hostPage.VisitAsync($"/{host.Tenant.Slug}/exchange/{space}");
+            (await hostPage.TextContentAsync("h1"))!.ShouldBe("Plenary hall");
         });
     }
 }

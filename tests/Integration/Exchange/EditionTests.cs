@@ -202,6 +202,34 @@ public abstract class EditionTests<TFixture>(TFixture fixture) : IClassFixture<T
         tenant!.Slug.ShouldBe(slug);
     }
 
+    [SkippableFact]
+    public async Task Deleting_an_edition_takes_its_invitations_and_report_and_leaves_its_spaces_and_what_was_said()
+    {
+        var host = await App.UserAsync(await App.NewTenantAsync("un"));
+        var member = await App.UserAsync(await App.NewTenantAsync("ke"));
+        var stranger = await App.UserAsync(await App.NewTenantAsync("zz"));
+        var space = await host.CreateSpaceAsync("Plenary");
+        var url = await EditionWithAsync(host, space.Id(), member);
+        await member.PostedAsync(space.Id(), space.GeneralChannel(), "Kept after the edition goes");
+        (await member.Client.PutAsJsonAsync($"/api/{member.Tenant.Slug}/exchange/editions/{url.Split('/')[^1]}/naming", new { named = false }, Api.Json)).EnsureSuccessStatusCode();
+
+        await (await member.Client.PostAsJsonAsync($"/api/{member.Tenant.Slug}/exchange/editions/{url.Split('/')[^1]}/deletion", new { confirm = "DGX" }, Api.Json))
+            .ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+        await (await stranger.Client.PostAsJsonAsync($"/api/{stranger.Tenant.Slug}/exchange/editions/{url.Split('/')[^1]}/deletion", new { confirm = "DGX" }, Api.Json))
+            .ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        await (await host.Client.PostAsJsonAsync($"{url}/deletion", new { confirm = "dgx" }, Api.Json)).ShouldBeValidationProblemAsync("confirm");
+        (await host.Client.PostAsJsonAsync($"{url}/deletion", new { confirm = "DGX" }, Api.Json)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+
+        await (await host.Client.GetAsync(url)).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        await (await host.Client.GetAsync($"{url}/report")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        (await member.Client.GetFromJsonAsync<JsonArray>($"/api/{member.Tenant.Slug}/exchange/editions", Api.Json))!.ShouldBeEmpty();
+        var posts = await member.Client.ItemsAsync($"{member.Spaces}/{space.Id()}/channels/{space.GeneralChannel()}/posts");
+        posts.Select(p => p!["body"]!.GetValue<string>()).ShouldContain("Kept after the edition goes");
+        // The space is free to join another edition.
+        var again = await EditionWithAsync(host, space.Id());
+        (await host.Client.GetFromJsonAsync<JsonObject>(again, Api.Json))!["spaces"]!.AsArray().Single()!.Id().ShouldBe(space.Id());
+    }
+
     private static async Task<string> EditionWithAsync(ExchangeUser host, string spaceId, params ExchangeUser[] members)
     {
         var created = await host.Client.PostAsJsonAsync($"/api/{host.Tenant.Slug}/exchange/editions", new { name = "DGX", slug = "dgx" }, Api.Json);

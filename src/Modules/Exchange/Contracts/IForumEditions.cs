@@ -128,6 +128,12 @@ public interface IForumEditions
     /// <summary>A participant decides whether the outcome report and public page name it (they do unless it opts out).</summary>
     Task<Outcome<EditionDto>> SetNamedAsync(ClaimsPrincipal caller, Guid editionId, bool named, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The host deletes the edition, confirmed by its name: its invitations and naming choices go, its spaces stay (in no edition), a government
+    /// whose onboarding was approved keeps its tenant.
+    /// </summary>
+    Task<Outcome<bool>> DeleteAsync(ClaimsPrincipal caller, Guid editionId, string? confirm, CancellationToken cancellationToken = default);
+
     /// <summary>The outcome report, for the host's owners and administrators.</summary>
     Task<Outcome<OutcomeReport>> ReportAsync(ClaimsPrincipal caller, Guid editionId, CancellationToken cancellationToken = default);
 

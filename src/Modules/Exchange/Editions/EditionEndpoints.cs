@@ -30,6 +30,8 @@ internal static class EditionEndpoints
             SetSpace(editionId, spaceId, true, user, editions, cancellationToken)).WithName("AddSpaceToEdition").RequireAuthorization(Permissions.ExchangeManage);
         group.MapDelete("/{editionId:guid}/spaces/{spaceId:guid}", (Guid editionId, Guid spaceId, ClaimsPrincipal user, IForumEditions editions, CancellationToken cancellationToken) =>
             SetSpace(editionId, spaceId, false, user, editions, cancellationToken)).WithName("RemoveSpaceFromEdition").RequireAuthorization(Permissions.ExchangeManage);
+        group.MapPost("/{editionId:guid}/deletion", async (Guid editionId, EditionDeletion deletion, ClaimsPrincipal user, IForumEditions editions, CancellationToken cancellationToken) =>
+            NoContent(await editions.DeleteAsync(user, editionId, deletion.Confirm, cancellationToken))).WithName("DeleteEdition").RequireAuthorization(Permissions.ExchangeManage);
         group.MapPost("/{editionId:guid}/invitations", Invite).WithName("InviteToEdition").RequireAuthorization(Permissions.ExchangeManage);
         group.MapPut("/{editionId:guid}/naming", Naming).WithName("ChooseEditionNaming").RequireAuthorization(Permissions.ExchangeManage);
         group.MapGet("/{editionId:guid}/report", Report).WithName("EditionOutcomeReport").RequireAuthorization(Permissions.ExchangeManage);
@@ -105,3 +107,5 @@ internal static class EditionEndpoints
 internal sealed record EditionChange(string? Name, string? Slug, string? Summary, DateOnly? StartsOn, DateOnly? EndsOn, bool? PublicPage, int? Version);
 
 internal sealed record NamingChoice(bool? Named);
+
+internal sealed record EditionDeletion(string? Confirm);

@@ -232,6 +232,27 @@ internal sealed class ForumEditions(
         return await ToDtoAsync(edition, me.Tenant.Id, cancellationToken);
     }
 
+    public async Task<Outcome<bool>> DeleteAsync(ClaimsPrincipal caller, Guid editionId, string? confirm, CancellationToken cancellationToken = default)
+    {
+        var found = await FindAsync(caller, editionId, host: true, cancellationToken);
+        if (found.Refusal is { } refused)
+        {
+            return refused;
+        }
+
+        var edition = found.Value.Edition;
+        if (!string.Equals(confirm?.Trim(), edition.Name, StringComparison.Ordinal))
+        {
+            return Refusal.Invalid("confirm", $"Type the edition's name, '{edition.Name}', to delete it.");
+        }
+
+        // The database's keys do the rest: its spaces' EditionId is set to null, its invitations and opt-outs are deleted with it.
+        db.Editions.Remove(edition);
+        await db.SaveChangesAsync(cancellationToken);
+        await RecordAsync("edition-deleted", edition, cancellationToken, ("name", edition.Name));
+        return true;
+    }
+
     public async Task<Outcome<OutcomeReport>> ReportAsync(ClaimsPrincipal caller, Guid editionId, CancellationToken cancellationToken = default)
     {
         var found = await FindAsync(caller, editionId, host: true, cancellationToken);
