@@ -232,9 +232,9 @@ internal sealed class Conversation(ExchangeDbContext db, ActingMember acting, Sp
 
     public async Task<Outcome<PostDto>> ReactAsync(ClaimsPrincipal caller, Guid spaceId, Guid postId, string kind, bool add, CancellationToken cancellationToken = default)
     {
-        if (!Reactions.Allowed.Contains(kind))
+        if (!ReactionKinds.All.Contains(kind))
         {
-            return Refusal.Invalid("kind", $"React with one of: {string.Join(", ", Reactions.Allowed)}.");
+            return Refusal.Invalid("kind", $"React with one of: {string.Join(", ", ReactionKinds.All)}.");
         }
 
         var found = await PostOfAsync(caller, spaceId, postId, cancellationToken);

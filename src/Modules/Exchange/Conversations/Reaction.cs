@@ -2,7 +2,7 @@ using NucleusCloud.Tenancy.EntityFramework;
 
 namespace NucleusCloud.Modules.Exchange.Conversations;
 
-/// <summary>One user's reaction to a post; one of <see cref="Reactions.Allowed"/>.</summary>
+/// <summary>One user's reaction to a post; one of <see cref="Contracts.ReactionKinds.All"/>.</summary>
 [CrossTenant]
 internal sealed class Reaction
 {
@@ -15,9 +15,4 @@ internal sealed class Reaction
     public required Guid TenantId { get; init; }
 
     public DateTimeOffset CreatedAt { get; init; }
-}
-
-internal static class Reactions
-{
-    public static IReadOnlyList<string> Allowed => Contracts.ReactionKinds.All;
 }
