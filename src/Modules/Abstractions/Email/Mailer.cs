@@ -1,9 +1,11 @@
-using System.Net;
-using System.Net.Mail;
 using System.Text.RegularExpressions;
+using MailKit.Net.Smtp;
+using MailKit.Security;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using MimeKit;
+using MimeKit.Text;
 
 namespace NucleusCloud.Modules.Abstractions.Email;
 
@@ -52,6 +54,7 @@ public interface IMailer
 }
 
 /// <summary>
+/// Sends through MailKit (System.Net.Mail's SmtpClient is not recommended for new code), or writes the message as an .eml file.
 /// Message bodies are never logged: they carry invitation, reset and confirmation tokens. Only a
 /// developer's console may show a message's links (<see cref="MailOptions.LogLinks"/>).
 /// </summary>
@@ -60,14 +63,16 @@ internal sealed partial class Mailer(IOptions<MailOptions> options, IHostEnviron
     public async Task SendAsync(string to, string subject, string textBody, CancellationToken cancellationToken = default)
     {
         var settings = options.Value;
-        using var message = new MailMessage(settings.From, to, subject, textBody);
-        using var client = new SmtpClient();
+        using var message = new MimeMessage();
+        message.From.Add(MailboxAddress.Parse(settings.From));
+        message.To.Add(MailboxAddress.Parse(to));
+        message.Subject = subject;
+        message.Body = new TextPart(TextFormat.Plain) { Text = textBody };
         if (string.IsNullOrWhiteSpace(settings.SmtpHost))
         {
             var directory = Path.GetFullPath(settings.PickupDirectory ?? MailOptions.DefaultPickupDirectory);
             Directory.CreateDirectory(directory);
-            client.DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory;
-            client.PickupDirectoryLocation = directory;
+            await message.WriteToAsync(Path.Combine(directory, $"{Guid.NewGuid():N}.eml"), cancellationToken);
             LogWritten(subject, directory);
             if (settings.LogLinks && environment.IsDevelopment())
             {
@@ -76,19 +81,21 @@ internal sealed partial class Mailer(IOptions<MailOptions> options, IHostEnviron
                     LogLink(subject, link.Value);
                 }
             }
-        }
-        else
-        {
-            client.Host = settings.SmtpHost;
-            client.Port = settings.SmtpPort;
-            client.EnableSsl = settings.SmtpTls;
-            if (!string.IsNullOrEmpty(settings.SmtpUser))
-            {
-                client.Credentials = new NetworkCredential(settings.SmtpUser, settings.SmtpPassword);
-            }
+
+            return;
         }
 
-        await client.SendMailAsync(message, cancellationToken);
+        using var client = new SmtpClient();
+        // Mail:SmtpTls asks for TLS: from the first byte on the submissions port 465, by STARTTLS (required, not merely tried) elsewhere.
+        var security = !settings.SmtpTls ? SecureSocketOptions.None : settings.SmtpPort == 465 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTls;
+        await client.ConnectAsync(settings.SmtpHost, settings.SmtpPort, security, cancellationToken);
+        if (!string.IsNullOrEmpty(settings.SmtpUser))
+        {
+            await client.AuthenticateAsync(settings.SmtpUser, settings.SmtpPassword ?? "", cancellationToken);
+        }
+
+        await client.SendAsync(message, cancellationToken);
+        await client.DisconnectAsync(quit: true, cancellationToken);
     }
 
     public string Link(string pathAndQuery) => options.Value.PublicUrl.TrimEnd('/') + pathAndQuery;
