@@ -11,8 +11,7 @@ internal static partial class EditionRules
 
     public static Refusal? Check(EditionDraft draft) => draft switch
     {
-        { Name: null } or { Name.Length: > 200 } => Refusal.Invalid("name", "Give the edition a name of 3 to 200 characters, e.g. 'DGX 2026'."),
-        _ when draft.Name.Trim().Length < 3 => Refusal.Invalid("name", "Give the edition a name of 3 to 200 characters, e.g. 'DGX 2026'."),
+        _ when draft.Name?.Trim().Length is null or < 3 or > 200 => Refusal.Invalid("name", "Give the edition a name of 3 to 200 characters, e.g. 'DGX 2026'."),
         _ when draft.Slug is null || !SlugPattern().IsMatch(draft.Slug.Trim()) =>
             Refusal.Invalid("slug", "Give the edition a short address of 2 to 60 lower-case letters, digits and hyphens, e.g. 'dgx-2026'."),
         { Summary.Length: > 4_000 } => Refusal.Invalid("summary", "A summary has at most 4,000 characters."),

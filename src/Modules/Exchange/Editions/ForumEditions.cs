@@ -272,14 +272,10 @@ internal sealed class ForumEditions(
         var places = await db.Members.Where(m => spaces.Contains(m.SpaceId) && m.TenantId == tenantId).ToListAsync(cancellationToken);
         foreach (var spaceId in spaces)
         {
-            if (places.FirstOrDefault(m => m.SpaceId == spaceId) is not { } place)
+            var place = places.FirstOrDefault(m => m.SpaceId == spaceId);
+            if (place is null or { Status: MemberStatus.Left or MemberStatus.Removed })
             {
-                db.Members.Add(new SpaceMember { SpaceId = spaceId, TenantId = tenantId, TenantName = tenantName, Status = MemberStatus.Invited, InvitedAt = now });
-            }
-            else if (place.Status is MemberStatus.Left or MemberStatus.Removed)
-            {
-                place.Status = MemberStatus.Invited;
-                place.LeftAt = null;
+                SpaceInvitations.Invite(db, place, spaceId, tenantId, tenantName, now);
             }
         }
     }

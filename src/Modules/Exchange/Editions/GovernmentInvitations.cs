@@ -44,7 +44,7 @@ internal sealed class GovernmentInvitations(ICaller caller, ITenantOnboarding on
 
         await using var scope = scopes.CreatePlatformScope();
         var db = scope.ServiceProvider.GetRequiredService<ExchangeDbContext>();
-        if (await PendingAsync(db, invitationId, cancellationToken) is not { } found)
+        if (await AwaitingAsync(db, invitationId, cancellationToken) is not { } found)
         {
             return Refusal.NotFound("Invitation awaiting approval");
         }
@@ -83,7 +83,7 @@ internal sealed class GovernmentInvitations(ICaller caller, ITenantOnboarding on
 
         await using var scope = scopes.CreatePlatformScope();
         var db = scope.ServiceProvider.GetRequiredService<ExchangeDbContext>();
-        if (await PendingAsync(db, invitationId, cancellationToken) is not { } found)
+        if (await AwaitingAsync(db, invitationId, cancellationToken) is not { } found)
         {
             return Refusal.NotFound("Invitation awaiting approval");
         }
@@ -98,7 +98,7 @@ internal sealed class GovernmentInvitations(ICaller caller, ITenantOnboarding on
         return ForumEditions.ToDto(invitation, edition);
     }
 
-    private static async Task<(EditionInvitation Invitation, ForumEdition Edition)?> PendingAsync(ExchangeDbContext db, Guid invitationId, CancellationToken cancellationToken)
+    private static async Task<(EditionInvitation Invitation, ForumEdition Edition)?> AwaitingAsync(ExchangeDbContext db, Guid invitationId, CancellationToken cancellationToken)
     {
         var invitation = await db.EditionInvitations.FirstOrDefaultAsync(i => i.Id == invitationId && i.Status == EditionInvitationStatus.AwaitingApproval, cancellationToken);
         var edition = invitation is null ? null : await db.Editions.AsNoTracking().FirstOrDefaultAsync(e => e.Id == invitation.EditionId, cancellationToken);

@@ -28,3 +28,24 @@ internal sealed class SpaceMember
 
     public DateTimeOffset? LeftAt { get; set; }
 }
+
+internal static class SpaceInvitations
+{
+    /// <summary>
+    /// Invites the tenant to the space: a new place, or its old one back after it left or was removed (the caller has checked it is neither
+    /// invited nor active). One rule for a space's own invitations and an edition's.
+    /// </summary>
+    public static SpaceMember Invite(Data.ExchangeDbContext db, SpaceMember? place, Guid spaceId, Guid tenantId, string tenantName, DateTimeOffset now)
+    {
+        if (place is null)
+        {
+            place = new SpaceMember { SpaceId = spaceId, TenantId = tenantId, TenantName = tenantName, Status = MemberStatus.Invited, InvitedAt = now };
+            db.Members.Add(place);
+            return place;
+        }
+
+        place.Status = MemberStatus.Invited;
+        place.LeftAt = null;
+        return place;
+    }
+}

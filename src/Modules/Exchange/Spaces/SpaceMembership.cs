@@ -110,16 +110,7 @@ internal sealed class SpaceMembership(
             return Refusal.Conflict($"{invited.Name} is already invited to or a member of this space.");
         }
 
-        if (member is null)
-        {
-            member = new SpaceMember { SpaceId = spaceId, TenantId = invited.Id, TenantName = invited.Name, Status = MemberStatus.Invited, InvitedAt = clock.GetUtcNow() };
-            db.Members.Add(member);
-        }
-        else
-        {
-            member.Status = MemberStatus.Invited;
-            member.LeftAt = null;
-        }
+        member = SpaceInvitations.Invite(db, member, spaceId, invited.Id, invited.Name, clock.GetUtcNow());
 
         await log.CommitAsync(spaceId, [], cancellationToken);
         await audit.RecordAsync("tenant-invited", spaceId, nameof(SpaceMember), invited.Id, cancellationToken, ("tenant", invited.Slug));
