@@ -37,6 +37,25 @@ public sealed class AdministrationPagesTests(BrowserFixture fixture) : IClassFix
             (await page.TextContentAsync("[role=status]"))!.ShouldContain("revoked");
             (await page.TextContentAsync("table"))!.ShouldContain("Revoked");
 
+            // Integrations: an OAuth client registered, its secret shown once, deleted after confirming.
+            await page.ClickAsync("#integrations-link");
+            await page.ArrivedAtAsync($"**/{tenant.Slug}/integrations");
+            (await page.TextContentAsync("#integrations"))!.ShouldContain("No integration yet");
+            await BrowserFixture.AssertAccessibleAsync(page);
+            await page.FillAsync("#integration-name", "Ministry ERP");
+            await page.SelectOptionAsync("#integration-role", "Viewer");
+            await page.ClickAsync("main form.form button[type=submit]");
+            (await page.TextContentAsync("#new-client-id"))!.ShouldStartWith("nc-");
+            (await page.TextContentAsync("#new-client-secret"))!.Length.ShouldBeGreaterThanOrEqualTo(43);
+            await BrowserFixture.AssertAccessibleAsync(page);
+            await page.VisitAsync($"/{tenant.Slug}/integrations");
+            (await page.TextContentAsync("main"))!.ShouldNotContain("Client secret", Case.Sensitive, "the secret is shown once");
+            await page.ClickAsync("a[aria-label='Delete Ministry ERP']");
+            await BrowserFixture.AssertAccessibleAsync(page);
+            await page.ClickAsync("#confirm-delete");
+            (await page.TextContentAsync("[role=status]"))!.ShouldContain("deleted");
+            (await page.TextContentAsync("#integrations"))!.ShouldNotContain("Ministry ERP");
+
             await page.VisitAsync($"/{tenant.Slug}/audit");
             (await page.TextContentAsync("#chain-status"))!.ShouldContain("whole");
             (await page.TextContentAsync("table"))!.ShouldContain("ApiKey");

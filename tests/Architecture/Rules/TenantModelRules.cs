@@ -49,11 +49,12 @@ internal static class TenantModelRules
 
     /// <summary>
     /// The framework's own store types are platform-owned: Identity's (claims, logins, tokens,
-    /// passkeys hang off accounts) and the data-protection key ring.
+    /// passkeys hang off accounts), the data-protection key ring and the OpenID Connect server's stores.
     /// </summary>
     private static bool IsIdentityStore(Type type) =>
         type.Assembly == typeof(Microsoft.AspNetCore.Identity.IdentityUserClaim<>).Assembly
-        || type.Assembly == typeof(Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey).Assembly;
+        || type.Assembly == typeof(Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey).Assembly
+        || type.Assembly == typeof(OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication).Assembly;
 
     private static IEnumerable<string> TenantOwnedViolations(DbContext context, IEntityType entity, string name)
     {

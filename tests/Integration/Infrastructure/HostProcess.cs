@@ -42,7 +42,7 @@ public sealed class HostProcess : IAsyncDisposable
         start.ArgumentList.Add(HostAssembly);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
         start.Environment["Urls"] = baseUrl;
-        foreach (var (key, value) in settings)
+        foreach (var (key, value) in TestCertificate.Shared.KeyRingSettings.Concat(settings))
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }

@@ -51,6 +51,11 @@ public sealed class NucleusApp(DatabaseProvider provider, string connectionStrin
         builder.UseSetting("RateLimits:Search:PermitsPerMinute", "100000");
         builder.UseSetting("Mail:SmtpHost", "127.0.0.1");
         builder.UseSetting("Mail:SmtpPort", Mail.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var (key, value) in TestCertificate.Shared.KeyRingSettings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

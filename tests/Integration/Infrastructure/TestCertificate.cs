@@ -17,6 +17,26 @@ public sealed class TestCertificate : IDisposable
         File.WriteAllText(KeyPath, rsa.ExportPkcs8PrivateKeyPem());
     }
 
+    /// <summary>
+    /// The key ring certificate of every test host of this test run, in-process and Host processes alike, as every host of one
+    /// deployment shares one: a Host process and the test's own application then read each other's data-protection keys.
+    /// </summary>
+    public static TestCertificate Shared => SharedOne.Value;
+
+    private static readonly Lazy<TestCertificate> SharedOne = new(() =>
+    {
+        var certificate = new TestCertificate();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => certificate.Dispose();
+        return certificate;
+    });
+
+    /// <summary>The settings that give a host this certificate for its key ring.</summary>
+    public IReadOnlyDictionary<string, string> KeyRingSettings => new Dictionary<string, string>
+    {
+        ["DataProtection:Certificate:Path"] = CertificatePath,
+        ["DataProtection:Certificate:KeyPath"] = KeyPath,
+    };
+
     public string CertificatePath => Path.Combine(_folder, "certificate.pem");
 
     public string KeyPath => Path.Combine(_folder, "key.pem");
@@ -30,5 +50,11 @@ public sealed class TestCertificate : IDisposable
         return app;
     }
 
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
+    public void Dispose()
+    {
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NucleusCloud.Modules.Abstractions.Export;
 using NucleusCloud.Modules.Abstractions.Storage;
@@ -30,6 +31,7 @@ public abstract class TenantDeletionTests<TFixture>(TFixture fixture) : IClassFi
         await a.JoinAsync(spaceOfB.Id());
         await a.PostedAsync(spaceOfB.Id(), spaceOfB.GeneralChannel(), "A post of the doomed elsewhere");
         await b.PostedAsync(spaceOfB.Id(), spaceOfB.GeneralChannel(), "A post of the kept at home");
+        var (clientOfA, clientOfB) = (await IntegrationAsync(a), await IntegrationAsync(b));
 
         var platform = app.PlatformAdmin();
         var url = $"/api/platform/tenants/{a.Tenant.Id}/deletion";
@@ -50,6 +52,8 @@ public abstract class TenantDeletionTests<TFixture>(TFixture fixture) : IClassFi
             TimeSpan.FromSeconds(60));
 
         (await RowsAsync(app, a.Tenant)).ShouldBeEmpty("no table holds a row of the deleted tenant");
+        (await IntegrationsAsync(app, a.Tenant, clientOfA)).ShouldBe((0, false), "its integrations and their clients in the identity server are gone");
+        (await IntegrationsAsync(app, b.Tenant, clientOfB)).ShouldBe((1, true));
         (await FilesAsync(app, a.Tenant)).ShouldBeEmpty("no file of it is kept, its exports included");
         (await app.Anonymous().GetAsync($"/api/{a.Tenant.Slug}/catalogue/solutions")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await platform.GetStringAsync("/api/platform/audit?pageSize=100")).ShouldContain("tenant.deleted");
@@ -86,6 +90,22 @@ public abstract class TenantDeletionTests<TFixture>(TFixture fixture) : IClassFi
         }
 
         return found;
+    }
+
+    private static async Task<string> IntegrationAsync(ExchangeUser session)
+    {
+        var response = await session.Client.PostAsJsonAsync($"/api/{session.Tenant.Slug}/identity/integrations", new { name = "ERP", role = "Viewer" }, Api.Json);
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["clientId"]!.GetValue<string>();
+    }
+
+    /// <summary>Integrations are not exported (their secrets stay with the identity server), so they are counted here rather than by <see cref="RowsAsync"/>.</summary>
+    private static async Task<(int Rows, bool Client)> IntegrationsAsync(NucleusApp app, TenantInfo tenant, string clientId)
+    {
+        await using var scope = app.Services.GetRequiredService<ITenantScopeFactory>().CreateScope(tenant with { Status = TenantStatus.Active });
+        var rows = await scope.ServiceProvider.GetRequiredService<NucleusCloud.Modules.Identity.Data.AccessDbContext>().Integrations.CountAsync();
+        var client = await scope.ServiceProvider.GetRequiredService<OpenIddict.Abstractions.IOpenIddictApplicationManager>().FindByClientIdAsync(clientId) is not null;
+        return (rows, client);
     }
 
     private static async Task<List<string>> FilesAsync(NucleusApp app, TenantInfo tenant)

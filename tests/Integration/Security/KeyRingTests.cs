@@ -46,6 +46,7 @@ public abstract class KeyRingTests<TFixture>(TFixture fixture) : IClassFixture<T
     {
         var app = new NucleusApp(fixture.Provider, connectionString);
         app.Settings["Environment"] = "Production";
+        app.Settings["DataProtection:Certificate:Path"] = ""; // not the test run's shared certificate: none at all
         return app;
     }
 

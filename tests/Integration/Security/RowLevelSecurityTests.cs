@@ -357,6 +357,7 @@ public sealed class RowLevelSecurityTests(PostgresFixture fixture) : IClassFixtu
         await OkAsync(client.PostAsync($"/api/{t}/brand/assets/{assetId}/versions?fileName=logo.png", upload));
         await OkAsync(client.PutAsJsonAsync($"/api/{t}/brand/kit", new { brandName = "Walled", colours = new { primary = "#0b5394", accent = "#f1c232", text = "#1f2328", background = "#ffffff" } }, Api.Json));
         await OkAsync(client.PostAsJsonAsync($"/api/{t}/identity/api-keys", new { name = "Key", role = "Viewer" }, Api.Json));
+        await OkAsync(client.PostAsJsonAsync($"/api/{t}/identity/integrations", new { name = "Integration", role = "Viewer" }, Api.Json));
         await OkAsync(client.PostAsJsonAsync($"/api/{t}/identity/invitations", new { email = $"later-{Guid.NewGuid():N}@example.org", role = "Editor" }, Api.Json));
         await OkAsync(client.PutAsJsonAsync($"/api/{t}/identity/security", new { requireTwoFactorForAdmins = true }, Api.Json));
         var organisation = await client.PostAsJsonAsync($"/api/{t}/crm/organisations", new { name = "Walled ministry", kind = "Ministry", country = "KE" }, Api.Json);

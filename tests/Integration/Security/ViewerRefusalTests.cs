@@ -51,6 +51,7 @@ public abstract partial class ViewerRefusalTests<TFixture>(TFixture fixture) : I
         ids["asset"] = await CreatedIdAsync(client.PostAsJsonAsync($"/api/{t}/brand/assets", new { title = "Photo", kind = "Photo" }, Api.Json));
         (await client.PostAsync($"/api/{t}/brand/assets/{ids["asset"]}/versions?fileName=p.png", Bytes(SampleFiles.Png()))).EnsureSuccessStatusCode();
         ids["apiKey"] = JsonNode.Parse(await (await client.PostAsJsonAsync($"/api/{t}/identity/api-keys", new { name = "Key", role = "Viewer" }, Api.Json)).Content.ReadAsStringAsync())!["apiKey"]!["id"]!.GetValue<string>();
+        ids["integration"] = JsonNode.Parse(await (await client.PostAsJsonAsync($"/api/{t}/identity/integrations", new { name = "ERP", role = "Viewer" }, Api.Json)).Content.ReadAsStringAsync())!["id"]!.GetValue<string>();
         ids["invitation"] = await CreatedIdAsync(client.PostAsJsonAsync($"/api/{t}/identity/invitations", new { email = "later@example.org", role = "Editor" }, Api.Json));
 
         var space = await owner.CreateSpaceAsync("Viewer-proof space", "Open");
@@ -265,7 +266,7 @@ public abstract partial class ViewerRefusalTests<TFixture>(TFixture fixture) : I
             $"/{t}/catalogue", $"/{t}/catalogue/new", $"/{t}/catalogue/{ids["solution"]}", $"/{t}/catalogue/{ids["solution"]}/edit",
             $"/{t}/catalogue/{ids["solution"]}/case-studies/new", $"/{t}/catalogue/{ids["solution"]}/case-studies/{ids["caseStudy"]}/edit",
             $"/{t}/catalogue/import", $"/{t}/catalogue/proposals", $"/{t}/partners", $"/{t}/partners/{ids["partner"]}", $"/{t}/brand",
-            $"/{t}/members", $"/{t}/api-keys", $"/{t}/exchange", $"/{t}/exchange/{space}", $"/{t}/exchange/{space}/agenda",
+            $"/{t}/members", $"/{t}/api-keys", $"/{t}/integrations", $"/{t}/integrations?confirm={ids["integration"]}", $"/{t}/exchange", $"/{t}/exchange/{space}", $"/{t}/exchange/{space}/agenda",
             $"/{t}/exchange/{space}/agreements", $"/{t}/exchange/{space}/requests", $"/{t}/exchange/{space}/requests/{ids["request"]}",
             $"/{t}/crm", $"/{t}/crm/organisations", $"/{t}/crm/enquiries", $"/{t}/crm/enquiries/{ids["enquiry"]}", $"/{t}/crm/opportunities/{ids["opportunity"]}",
             $"/{t}/crm/organisations/{ids["organisation"]}", $"/{t}/strategy", $"/{t}/strategy/plan", $"/{t}/crm/tasks?owner=all",
@@ -310,6 +311,7 @@ public abstract partial class ViewerRefusalTests<TFixture>(TFixture fixture) : I
                 ("agreementId", _) => ids["exchangeAgreement"],
                 ("id", "assets") => ids["asset"],
                 ("id", "api-keys") => ids["apiKey"],
+                ("id", "integrations") => ids["integration"],
                 ("id", "invitations") => ids["invitation"],
                 ("userId", _) => ids["owner"],
                 ("spaceId", _) => ids["space"],

@@ -67,9 +67,10 @@ public static class TenantData
 
 /// <summary>
 /// A column that never leaves in an export, e.g. the hash of an API key's secret or of an invitation's token: an export is a
-/// file that travels, and a hash there would let anyone holding it test guesses offline.
+/// file that travels, and a hash there would let anyone holding it test guesses offline. On a class: a table that is neither
+/// exported nor imported (its rows only mean something beside credentials kept elsewhere), though erased with the tenant.
 /// </summary>
-[AttributeUsage(AttributeTargets.Property)]
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Class)]
 public sealed class NotExportedAttribute : Attribute;
 
 /// <summary>
@@ -113,7 +114,7 @@ internal sealed class DbContextTenantData<TContext>(string module, TContext db) 
 
     public async IAsyncEnumerable<TenantTable> ReadAsync(Guid tenantId, bool shared, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        foreach (var entityType in TablesOf(shared).OrderBy(e => e.GetTableName(), StringComparer.Ordinal))
+        foreach (var entityType in TablesOf(shared).Where(Exported).OrderBy(e => e.GetTableName(), StringComparer.Ordinal))
         {
             var columns = TenantColumns(entityType)!;
 
@@ -212,7 +213,9 @@ internal sealed class DbContextTenantData<TContext>(string module, TContext db) 
 
     /// <summary>The tenant's own tables but its event logs (outbox, inbox), whose events were handled where they were raised.</summary>
     private IEnumerable<IEntityType> Importable() =>
-        TablesOf(shared: false).Where(e => e.ClrType.Namespace != typeof(Messaging.OutboxMessage).Namespace);
+        TablesOf(shared: false).Where(e => e.ClrType.Namespace != typeof(Messaging.OutboxMessage).Namespace && Exported(e));
+
+    private static bool Exported(IEntityType entityType) => !entityType.ClrType.IsDefined(typeof(NotExportedAttribute), inherit: false);
 
     private static void Remap(IEntityType entityType, object row, TenantRemap remap)
     {

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using NucleusCloud.Modules.Abstractions.Messaging;
 using NucleusCloud.Modules.Abstractions.Persistence;
 using NucleusCloud.Modules.Identity.ApiKeys;
+using NucleusCloud.Modules.Identity.Integrations;
 using NucleusCloud.Modules.Identity.Invitations;
 using NucleusCloud.Modules.Identity.Memberships;
 using NucleusCloud.Modules.Identity.Security;
@@ -10,7 +11,7 @@ using NucleusCloud.Tenancy.EntityFramework;
 
 namespace NucleusCloud.Modules.Identity.Data;
 
-/// <summary>Who may do what in each tenant: memberships and API keys, tenant-owned.</summary>
+/// <summary>Who may do what in each tenant: memberships, API keys and integrations, tenant-owned.</summary>
 internal abstract class AccessDbContext(DbContextOptions options, ITenantContext tenant) : TenantDbContext(options, tenant), IInboxContext
 {
     public const string Schema = "access";
@@ -20,6 +21,8 @@ internal abstract class AccessDbContext(DbContextOptions options, ITenantContext
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     public DbSet<Invitation> Invitations => Set<Invitation>();
+
+    public DbSet<Integration> Integrations => Set<Integration>();
 
     public DbSet<TenantSecurityPolicy> SecurityPolicies => Set<TenantSecurityPolicy>();
 
@@ -47,6 +50,15 @@ internal abstract class AccessDbContext(DbContextOptions options, ITenantContext
             key.Property(k => k.Prefix).HasMaxLength(16);
             key.Property(k => k.SecretHash).HasMaxLength(32);
             key.Property(k => k.Role).HasConversion<string>().HasMaxLength(20);
+        });
+        modelBuilder.Entity<Integration>(integration =>
+        {
+            integration.ToTable("integrations");
+            integration.HasKey(i => new { i.TenantId, i.Id });
+            integration.HasIndex(i => new { i.TenantId, i.ClientId }).IsUnique();
+            integration.Property(i => i.Name).HasMaxLength(100);
+            integration.Property(i => i.ClientId).HasMaxLength(40);
+            integration.Property(i => i.Role).HasConversion<string>().HasMaxLength(20);
         });
         modelBuilder.Entity<Invitation>(invitation =>
         {

@@ -4,11 +4,13 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NucleusCloud.Modules.Abstractions.Persistence;
 using NucleusCloud.Modules.Identity.Accounts;
+using NucleusCloud.Modules.Identity.OpenIdConnect;
 using NucleusCloud.Modules.Identity.Sessions;
+using OpenIddict.EntityFrameworkCore.Models;
 
 namespace NucleusCloud.Modules.Identity.Data;
 
-/// <summary>ASP.NET Core Identity's stores (accounts, logins, tokens, passkeys): platform-owned, shared by every tenant.</summary>
+/// <summary>ASP.NET Core Identity's stores (accounts, logins, tokens, passkeys) and the OpenID Connect server's: platform-owned, shared by every tenant.</summary>
 internal abstract class AccountsDbContext(DbContextOptions options)
     : IdentityUserContext<NucleusUser, Guid, IdentityUserClaim<Guid>, IdentityUserLogin<Guid>, IdentityUserToken<Guid>, IdentityUserPasskey<Guid>>(options)
 {
@@ -23,6 +25,8 @@ internal abstract class AccountsDbContext(DbContextOptions options)
         .BuildServiceProvider();
 
     public DbSet<RefreshTokenGrant> RefreshTokens => Set<RefreshTokenGrant>();
+
+    public DbSet<OidcKey> OidcKeys => Set<OidcKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -45,6 +49,18 @@ internal abstract class AccountsDbContext(DbContextOptions options)
             grant.HasIndex(g => new { g.UserId, g.RevokedAt });
             grant.HasOne<NucleusUser>().WithMany().HasForeignKey(g => g.UserId).OnDelete(DeleteBehavior.Cascade);
         });
+        builder.Entity<OidcKey>(key =>
+        {
+            key.ToTable("oidc_keys");
+            key.HasKey(k => k.Purpose);
+            key.Property(k => k.Purpose).HasMaxLength(20);
+        });
+        // The OpenID Connect server's stores: client applications, users' consents (authorizations) and issued tokens.
+        builder.UseOpenIddict();
+        builder.Entity<OpenIddictEntityFrameworkCoreApplication>().ToTable("oidc_applications");
+        builder.Entity<OpenIddictEntityFrameworkCoreAuthorization>().ToTable("oidc_authorizations");
+        builder.Entity<OpenIddictEntityFrameworkCoreScope>().ToTable("oidc_scopes");
+        builder.Entity<OpenIddictEntityFrameworkCoreToken>().ToTable("oidc_tokens");
     }
 }
 

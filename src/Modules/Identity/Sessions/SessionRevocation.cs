@@ -9,7 +9,7 @@ namespace NucleusCloud.Modules.Identity.Sessions;
 
 /// <summary>
 /// Ends sign-ins: the security stamp is renewed (cookies and access tokens stop within a minute, see
-/// <see cref="SessionCheck"/>), refresh tokens are revoked at once, and modules holding live
+/// <see cref="SessionCheck"/>), refresh tokens and the OpenID Connect server's tokens are revoked at once, and modules holding live
 /// connections are told to drop them.
 /// </summary>
 internal sealed class SessionRevocation(
@@ -17,6 +17,7 @@ internal sealed class SessionRevocation(
     UserManager<NucleusUser> users,
     SessionCheck check,
     IEnumerable<ISignInRevocationObserver> observers,
+    OpenIddict.Abstractions.IOpenIddictTokenManager oidcTokens,
     TimeProvider clock)
 {
     /// <summary>Every sign-in of the account, everywhere. Pass <paramref name="stampRenewed"/> when the change made (password, e-mail) renewed it already.</summary>
@@ -30,6 +31,8 @@ internal sealed class SessionRevocation(
         var now = clock.GetStorableUtcNow();
         await db.RefreshTokens.Where(g => g.UserId == user.Id && g.RevokedAt == null)
             .ExecuteUpdateAsync(g => g.SetProperty(x => x.RevokedAt, now), cancellationToken);
+        // Tokens the OpenID Connect server gave applications for this person (checked against the store on every use).
+        await oidcTokens.RevokeBySubjectAsync(user.Id.ToString(), cancellationToken);
         check.Forget(user.Id);
         await TellObserversAsync(user.Id, cancellationToken);
     }

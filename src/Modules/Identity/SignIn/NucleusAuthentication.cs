@@ -5,13 +5,14 @@ using Microsoft.Extensions.DependencyInjection;
 using NucleusCloud.Modules.Identity.Accounts;
 using NucleusCloud.Modules.Identity.ApiKeys;
 using NucleusCloud.Modules.Identity.Data;
+using NucleusCloud.Modules.Identity.OpenIdConnect;
 using NucleusCloud.Tenancy.Resolution;
 
 namespace NucleusCloud.Modules.Identity.SignIn;
 
 /// <summary>
 /// One default scheme that picks, per request, how the caller proves who it is: a bearer token
-/// (API), an API key (integrations) or the sign-in cookie (pages).
+/// (the platform's own, or an access token of its OpenID Connect server), an API key (integrations) or the sign-in cookie (pages).
 /// </summary>
 internal static class NucleusAuthentication
 {
@@ -36,6 +37,7 @@ internal static class NucleusAuthentication
                 };
             })
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, _ => { })
+            .AddScheme<AuthenticationSchemeOptions, OidcAccessTokenHandler>(OidcAccessTokenHandler.SchemeName, _ => { })
             .AddIdentityCookies();
         KeepTokensOutOfLogs(services);
 
@@ -101,9 +103,10 @@ internal static class NucleusAuthentication
     private static string SelectScheme(HttpContext context)
     {
         var authorization = context.Request.Headers.Authorization.ToString();
-        if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) || LiveToken(context.Request) is not null)
+        var bearer = authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? authorization["Bearer ".Length..].Trim() : LiveToken(context.Request);
+        if (bearer is not null)
         {
-            return IdentityConstants.BearerScheme;
+            return OidcAccessTokenHandler.LooksLikeOne(bearer) ? OidcAccessTokenHandler.SchemeName : IdentityConstants.BearerScheme;
         }
 
         return ApiKeyAuthenticationHandler.KeyFrom(context.Request) is not null

@@ -94,6 +94,43 @@ namespace NucleusCloud.Modules.Identity.Data.Migrations.Access.Postgres
                     b.ToTable("api_keys", "access");
                 });
 
+            modelBuilder.Entity("NucleusCloud.Modules.Identity.Integrations.Integration", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("TenantId", "Id");
+
+                    b.HasIndex("TenantId", "ClientId")
+                        .IsUnique();
+
+                    b.ToTable("integrations", "access");
+                });
+
             modelBuilder.Entity("NucleusCloud.Modules.Identity.Invitations.Invitation", b =>
                 {
                     b.Property<Guid>("TenantId")

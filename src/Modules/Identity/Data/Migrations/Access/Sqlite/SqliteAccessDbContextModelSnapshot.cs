@@ -90,6 +90,43 @@ namespace NucleusCloud.Modules.Identity.Data.Migrations.Access.Sqlite
                     b.ToTable("api_keys", "access");
                 });
 
+            modelBuilder.Entity("NucleusCloud.Modules.Identity.Integrations.Integration", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TenantId", "Id");
+
+                    b.HasIndex("TenantId", "ClientId")
+                        .IsUnique();
+
+                    b.ToTable("integrations", "access");
+                });
+
             modelBuilder.Entity("NucleusCloud.Modules.Identity.Invitations.Invitation", b =>
                 {
                     b.Property<Guid>("TenantId")
