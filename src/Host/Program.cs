@@ -2,6 +2,7 @@ using NucleusCloud.Host.Startup;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddNucleusCloud();
+builder.AddTelemetry();
 
 var app = builder.Build();
 app.UseNucleusCloud();

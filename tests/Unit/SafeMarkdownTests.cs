@@ -38,5 +38,17 @@ public sealed class SafeMarkdownTests
     }
 
     [Fact]
+    public void Keeps_the_text_of_what_it_removes_and_links_only_absolute_addresses()
+    {
+        var html = SafeMarkdown.ToHtml("See [the admin page](/admin) and ![a map](https://example.org/map.png).\n\n3. third\n4. fourth\n\n| a | b |\n|:--|--:|\n| 1 | 2 |");
+        var body = new HtmlParser().ParseDocument($"<body>{html}</body>").Body!;
+        body.TextContent.ShouldContain("the admin page");
+        body.QuerySelector("a")!.HasAttribute("href").ShouldBeFalse("a relative address would point into the platform");
+        body.QuerySelector("img").ShouldBeNull();
+        body.QuerySelector("ol")!.GetAttribute("start").ShouldBe("3");
+        body.QuerySelector("td")!.GetAttribute("style").ShouldBeNull("no inline styles");
+    }
+
+    [Fact]
     public void Empty_input_renders_nothing() => SafeMarkdown.ToHtml("  ").ShouldBe("");
 }

@@ -53,6 +53,7 @@ internal static class HttpPipeline
         app.UseTenantHostMapping();
         app.UseRouting();
         app.UseTenantResolution();
+        app.UseTenantRequestMetrics();
         app.UseLiveOriginCheck(app.Configuration);
         app.UseAuthentication();
         app.UseRejectionOfUnacceptedCredentials();
@@ -72,6 +73,8 @@ internal static class HttpPipeline
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready"), ResponseWriter = WriteHealth })
             .WithName("HealthReady").AllowAnonymous();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapApiReference();
+        app.MapTelemetry();
         foreach (var module in Modules.All)
         {
             module.MapEndpoints(app);

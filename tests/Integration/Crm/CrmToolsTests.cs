@@ -153,6 +153,28 @@ public abstract class CrmToolsTests<TFixture>(TFixture fixture) : IClassFixture<
         (await admin.DeleteAsync($"{crm}/interactions/{touch["id"]}")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         JsonNode.Parse(await admin.GetStringAsync($"{crm}/organisations/{id}/timeline"))!.AsArray().ShouldBeEmpty();
     }
+
+    [SkippableFact]
+    public async Task A_mail_server_that_cannot_be_reached_is_counted_as_failed_not_a_crash_and_no_touch_point_is_recorded()
+    {
+        await using var app = await fixture.OwnAppAsync();
+        using (var closed = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0))
+        {
+            closed.Start();
+            app.Settings["Mail:SmtpPort"] = ((System.Net.IPEndPoint)closed.LocalEndpoint).Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        } // stopped: nothing listens there any more
+
+        var tenant = await app.NewTenantAsync();
+        var admin = app.MemberOf(tenant);
+        var crm = $"/api/{tenant.Slug}/crm";
+        var id = (await admin.PostCreatedAsync($"{crm}/organisations", new { name = "Unreachable ministry", kind = "Agency", country = "KE" }))["id"]!.GetValue<string>();
+        await admin.PostCreatedAsync($"{crm}/organisations/{id}/contacts", new { name = "Consenting", email = $"a-{Guid.NewGuid():N}@example.ke", consentToContact = true, consentSource = "Form" });
+
+        var report = await admin.PostAsJsonAsync($"{crm}/organisations/{id}/mailings", new { subject = "Invitation", body = "Hello." }).OkAsync();
+        (report["sent"]!.GetValue<int>(), report["failed"]!.GetValue<int>()).ShouldBe((0, 1));
+        JsonNode.Parse(await admin.GetStringAsync($"{crm}/organisations/{id}/timeline"))!.AsArray().ShouldBeEmpty("nothing was sent, so nothing is recorded");
+        app.Logs.Entries.ShouldContain(e => e.Message.Contains("failed", StringComparison.Ordinal) && e.Message.Contains("SocketException", StringComparison.Ordinal));
+    }
 }
 
 public sealed class CrmToolsOnSqlite(SqliteFixture fixture) : CrmToolsTests<SqliteFixture>(fixture);

@@ -44,7 +44,18 @@ public sealed class MailOptions
     public string PublicUrl { get; set; } = "http://localhost:5080";
 }
 
-/// <summary>Sends e-mail. Every message the product sends goes through here.</summary>
+/// <summary>The SMTP server could not be reached or did not take the message; <see cref="Reason"/> says which, without the address.</summary>
+public sealed class MailNotSentException(Exception cause) : Exception("The mail server did not take the message.", cause)
+{
+    public string Reason => InnerException switch
+    {
+        SmtpCommandException command => $"{command.ErrorCode} ({(int)command.StatusCode})",
+        { } other => other.GetType().Name,
+        null => "unknown",
+    };
+}
+
+/// <summary>Sends e-mail. Every message the product sends goes through here; a failure to send is a <see cref="MailNotSentException"/>.</summary>
 public interface IMailer
 {
     Task SendAsync(string to, string subject, string textBody, CancellationToken cancellationToken = default);
@@ -88,14 +99,22 @@ internal sealed partial class Mailer(IOptions<MailOptions> options, IHostEnviron
         using var client = new SmtpClient();
         // Mail:SmtpTls asks for TLS: from the first byte on the submissions port 465, by STARTTLS (required, not merely tried) elsewhere.
         var security = !settings.SmtpTls ? SecureSocketOptions.None : settings.SmtpPort == 465 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTls;
-        await client.ConnectAsync(settings.SmtpHost, settings.SmtpPort, security, cancellationToken);
-        if (!string.IsNullOrEmpty(settings.SmtpUser))
+        try
         {
-            await client.AuthenticateAsync(settings.SmtpUser, settings.SmtpPassword ?? "", cancellationToken);
-        }
+            await client.ConnectAsync(settings.SmtpHost, settings.SmtpPort, security, cancellationToken);
+            if (!string.IsNullOrEmpty(settings.SmtpUser))
+            {
+                await client.AuthenticateAsync(settings.SmtpUser, settings.SmtpPassword ?? "", cancellationToken);
+            }
 
-        await client.SendAsync(message, cancellationToken);
-        await client.DisconnectAsync(quit: true, cancellationToken);
+            await client.SendAsync(message, cancellationToken);
+            await client.DisconnectAsync(quit: true, cancellationToken);
+        }
+        catch (Exception failure) when (failure is not OperationCanceledException)
+        {
+            // One failure type for callers, whatever MailKit or the network threw (refused, TLS, authentication, a rejected recipient).
+            throw new MailNotSentException(failure);
+        }
     }
 
     public string Link(string pathAndQuery) => options.Value.PublicUrl.TrimEnd('/') + pathAndQuery;

@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using NucleusCloud.Modules.Abstractions.Email;
@@ -56,10 +55,10 @@ internal sealed partial class ConsentedMail(CrmDbContext db, ICaller caller, ITe
                 await mailer.SendAsync(person.Email!, mailing.Subject.Trim(), $"{mailing.Body.Trim()}\n\n--\n{why}", cancellationToken);
                 sent++;
             }
-            catch (SmtpException failure)
+            catch (MailNotSentException failure)
             {
                 failed++;
-                LogFailed(person.Id, failure.StatusCode);
+                LogFailed(person.Id, failure.Reason);
             }
         }
 
@@ -84,6 +83,6 @@ internal sealed partial class ConsentedMail(CrmDbContext db, ICaller caller, ITe
     }
 
     // The contact's id, not the address: logs carry no personal data.
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Mail to contact {ContactId} failed: {Status}")]
-    private partial void LogFailed(Guid contactId, SmtpStatusCode status);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Mail to contact {ContactId} failed: {Reason}")]
+    private partial void LogFailed(Guid contactId, string reason);
 }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using NucleusCloud.Modules.Abstractions.Csv;
 using NucleusCloud.Modules.Abstractions.Http;
 using NucleusCloud.Modules.Identity.Data;
 using NucleusCloud.Tenancy;
@@ -68,15 +69,21 @@ internal static class AuditEndpoints
         await using var writer = new StreamWriter(http.Response.Body, new UTF8Encoding(false));
         if (csv)
         {
-            await writer.WriteLineAsync("sequence,at,actor,ip,action,entityType,entityId,details,previousHash,hash");
+            // Row by row to the response: a tenant's whole log is never held in memory.
+            var row = new StringBuilder();
+            Csv.WriteRow(row, ["sequence", "at", "actor", "ip", "action", "entityType", "entityId", "details", "previousHash", "hash"]);
             await foreach (var e in entries.WithCancellation(cancellationToken))
             {
-                await writer.WriteLineAsync(string.Join(',', new[]
-                {
+                Csv.WriteRow(row,
+                [
                     e.Sequence.ToString(CultureInfo.InvariantCulture), e.At.ToString("O", CultureInfo.InvariantCulture), e.Actor, e.IpAddress,
                     e.Action, e.EntityType, e.EntityId, e.Details, e.PreviousHash, e.Hash,
-                }.Select(Csv)));
+                ]);
+                await writer.WriteAsync(row, cancellationToken);
+                row.Clear();
             }
+
+            await writer.WriteAsync(row, cancellationToken);
         }
         else
         {
@@ -113,18 +120,6 @@ internal static class AuditEndpoints
         var entries = await db.PlatformEntries.AsNoTracking().OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
         var head = await db.PlatformHeads.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
         return TypedResults.Ok(AuditVerification.Of(entries, null, head?.LastSequence ?? 0, head?.LastHash ?? AuditChain.Genesis));
-    }
-
-    // Quote every field; double quotes inside; a leading =, +, - or @ is defused for spreadsheets.
-    private static string Csv(string? value)
-    {
-        var text = value ?? "";
-        if (text.Length > 0 && "=+-@".Contains(text[0], StringComparison.Ordinal))
-        {
-            text = "'" + text;
-        }
-
-        return $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
     }
 }
 

@@ -68,7 +68,9 @@ internal static class OidcServer
                 options.UseAspNetCore().DisableAccessTokenExtractionFromBodyForm();
             });
 
-        services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, OidcKeyRing>();
+        services.AddSingleton<OidcKeyRing>();
+        services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>>(sp => sp.GetRequiredService<OidcKeyRing>());
+        services.AddHealthChecks().AddCheck<OidcKeyRing.Check>("oidc-keys", Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Unhealthy, ["ready"]);
         services.AddScoped<IStartupTask, ConfiguredClients>();
         services.AddHostedService<OidcPruning>();
     }
