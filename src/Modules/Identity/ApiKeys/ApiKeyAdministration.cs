@@ -31,13 +31,13 @@ internal sealed class ApiKeyAdministration(AccessDbContext db, ICaller caller, I
             return Refusal.Invalid("name", "Name the key after what uses it, in at most 100 characters.");
         }
 
-        if (role is not { } keyRole || !Enum.IsDefined(keyRole) || keyRole is TenantRole.Owner or TenantRole.PartnerGuest)
+        if (!DelegatedRoles.Offered(role, out var keyRole))
         {
             return Refusal.Invalid("role", "An API key acts as Admin, Editor, CrmUser, Analyst or Viewer.");
         }
 
         // A key is no wider than the member who makes it.
-        if (!RolePermissions.Of(keyRole).IsSubsetOf(RolePermissions.Of(callerRole)))
+        if (!DelegatedRoles.NoWiderThan(keyRole, callerRole))
         {
             return Refusal.Invalid("role", $"A {callerRole} cannot make a key that acts as {keyRole}: a key does no more than the member who makes it.");
         }

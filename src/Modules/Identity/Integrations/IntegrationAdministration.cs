@@ -33,12 +33,12 @@ internal sealed class IntegrationAdministration(
             return Refusal.Invalid("name", "Name the integration after what uses it, in at most 100 characters.");
         }
 
-        if (role is not { } clientRole || !Enum.IsDefined(clientRole) || clientRole is TenantRole.Owner or TenantRole.PartnerGuest)
+        if (!DelegatedRoles.Offered(role, out var clientRole))
         {
             return Refusal.Invalid("role", "An integration acts as Admin, Editor, CrmUser, Analyst or Viewer.");
         }
 
-        if (!RolePermissions.Of(clientRole).IsSubsetOf(RolePermissions.Of(callerRole)))
+        if (!DelegatedRoles.NoWiderThan(clientRole, callerRole))
         {
             return Refusal.Invalid("role", $"A {callerRole} cannot register an integration that acts as {clientRole}: it does no more than the member who registers it.");
         }
