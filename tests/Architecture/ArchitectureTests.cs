@@ -40,7 +40,7 @@ public sealed class ArchitectureTests
     public void Every_tenant_owned_entity_has_the_tenant_filter_a_required_tenant_id_and_tenant_led_keys()
     {
         var contexts = TenantModelRules.ModuleContexts();
-        contexts.Count.ShouldBe(20, "a SQLite and a PostgreSQL context for each of platform, identity (accounts, access, audit), catalogue, crm, partners, brand, exchange and strategy");
+        contexts.Count.ShouldBe(30, "a SQLite, a PostgreSQL and a SQL Server context for each of platform, identity (accounts, access, audit), catalogue, crm, partners, brand, exchange and strategy");
         foreach (var context in contexts)
         {
             using (context)

@@ -21,7 +21,7 @@ public sealed class BrandModule : IModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        services.AddModuleDbContext<BrandDbContext, SqliteBrandDbContext, PostgresBrandDbContext>(configuration, BrandDbContext.Schema, followsTenantPlacement: true);
+        services.AddModuleDbContext<BrandDbContext, SqliteBrandDbContext, PostgresBrandDbContext, SqlServerBrandDbContext>(configuration, BrandDbContext.Schema, followsTenantPlacement: true);
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
         services.TryAddSingleton<IFileStorage, LocalDiskFileStorage>();
         services.AddScoped<AssetUploads>();

@@ -25,7 +25,7 @@ public sealed class CatalogueModule : IModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        services.AddModuleDbContext<CatalogueDbContext, SqliteCatalogueDbContext, PostgresCatalogueDbContext>(configuration, CatalogueDbContext.Schema, followsTenantPlacement: true);
+        services.AddModuleDbContext<CatalogueDbContext, SqliteCatalogueDbContext, PostgresCatalogueDbContext, SqlServerCatalogueDbContext>(configuration, CatalogueDbContext.Schema, followsTenantPlacement: true);
         services.AddScoped<CatalogueQueries>();
         services.AddScoped<ICatalogueQueries>(sp => sp.GetRequiredService<CatalogueQueries>());
         services.AddScoped<ICatalogueWorkspace>(sp => sp.GetRequiredService<CatalogueQueries>());
@@ -42,9 +42,12 @@ public sealed class CatalogueModule : IModule
         services.AddScoped<ICatalogueImports, CatalogueImports>();
         services.AddScoped<SolutionCsv>();
         services.AddScoped<NucleusCloud.Modules.Abstractions.Plans.IUsageMeter, Usage.SolutionCount>();
-        services.AddSingleton<IFullTextIndex>(ModuleDatabase.Read(configuration).Provider == DatabaseProvider.Postgres
-            ? new PostgresFullTextIndex()
-            : new SqliteFullTextIndex());
+        services.AddSingleton<IFullTextIndex>(ModuleDatabase.Read(configuration).Provider switch
+        {
+            DatabaseProvider.Postgres => new PostgresFullTextIndex(),
+            DatabaseProvider.SqlServer => new SqlServerFullTextIndex(),
+            _ => new SqliteFullTextIndex(),
+        });
         services.AddScoped<IDemoSeeder, DemoCatalogue>();
         services.AddValidatorsOf<CatalogueModule>();
         services.AddOutputCache(options => options.AddPolicy(ShowcaseCache.PolicyName, new ShowcaseCachePolicy()));

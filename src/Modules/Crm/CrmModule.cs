@@ -27,7 +27,7 @@ public sealed class CrmModule : IModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        services.AddModuleDbContext<CrmDbContext, SqliteCrmDbContext, PostgresCrmDbContext>(configuration, CrmDbContext.Schema, followsTenantPlacement: true);
+        services.AddModuleDbContext<CrmDbContext, SqliteCrmDbContext, PostgresCrmDbContext, SqlServerCrmDbContext>(configuration, CrmDbContext.Schema, followsTenantPlacement: true);
         services.AddOutbox<CrmDbContext>(configuration);
         services.AddScoped<ICrmIntake, CrmIntake>();
         services.AddScoped<OrganisationBook>();

@@ -25,7 +25,7 @@ public sealed class ExchangeModule : IModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        services.AddModuleDbContext<ExchangeDbContext, SqliteExchangeDbContext, PostgresExchangeDbContext>(configuration, ExchangeDbContext.Schema);
+        services.AddModuleDbContext<ExchangeDbContext, SqliteExchangeDbContext, PostgresExchangeDbContext, SqlServerExchangeDbContext>(configuration, ExchangeDbContext.Schema);
         services.AddSingleton<IRowSecurityPolicies, ExchangeRowSecurity>();
         services.AddScoped<SpaceAccess>();
         services.AddScoped<ActingMember>();
@@ -70,6 +70,12 @@ public sealed class ExchangeModule : IModule
             services.AddSingleton(sp => ActivatorUtilities.CreateInstance<PostgresBackplane>(sp, PostgresBackplane.DataSource(database.ConnectionString)));
             services.AddSingleton<ILiveBackplane>(sp => sp.GetRequiredService<PostgresBackplane>());
             services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<PostgresBackplane>());
+        }
+        else if (database.Provider == DatabaseProvider.SqlServer)
+        {
+            services.AddSingleton<SqlServerBackplane>();
+            services.AddSingleton<ILiveBackplane>(sp => sp.GetRequiredService<SqlServerBackplane>());
+            services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<SqlServerBackplane>());
         }
         else
         {

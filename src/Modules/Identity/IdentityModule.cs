@@ -35,9 +35,9 @@ public sealed class IdentityModule : IModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        services.AddModuleDbContext<AccountsDbContext, SqliteAccountsDbContext, PostgresAccountsDbContext>(configuration, AccountsDbContext.Schema);
-        services.AddModuleDbContext<AccessDbContext, SqliteAccessDbContext, PostgresAccessDbContext>(configuration, AccessDbContext.Schema);
-        services.AddModuleDbContext<AuditDbContext, SqliteAuditDbContext, PostgresAuditDbContext>(configuration, AuditDbContext.Schema);
+        services.AddModuleDbContext<AccountsDbContext, SqliteAccountsDbContext, PostgresAccountsDbContext, SqlServerAccountsDbContext>(configuration, AccountsDbContext.Schema);
+        services.AddModuleDbContext<AccessDbContext, SqliteAccessDbContext, PostgresAccessDbContext, SqlServerAccessDbContext>(configuration, AccessDbContext.Schema);
+        services.AddModuleDbContext<AuditDbContext, SqliteAuditDbContext, PostgresAuditDbContext, SqlServerAuditDbContext>(configuration, AuditDbContext.Schema);
         services.AddScoped<IAuditTrail, AuditTrail>();
         services.AddSingleton<RefusalLog>();
         services.AddHostedService(sp => sp.GetRequiredService<RefusalLog>());

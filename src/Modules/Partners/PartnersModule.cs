@@ -22,7 +22,7 @@ public sealed class PartnersModule : IModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        services.AddModuleDbContext<PartnersDbContext, SqlitePartnersDbContext, PostgresPartnersDbContext>(configuration, PartnersDbContext.Schema, followsTenantPlacement: true);
+        services.AddModuleDbContext<PartnersDbContext, SqlitePartnersDbContext, PostgresPartnersDbContext, SqlServerPartnersDbContext>(configuration, PartnersDbContext.Schema, followsTenantPlacement: true);
         services.AddOutbox<PartnersDbContext>(configuration);
         services.AddScoped<IPartnerDirectory, PartnerDirectory>();
         services.AddScoped<PartnerRegister>();

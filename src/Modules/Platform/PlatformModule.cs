@@ -29,7 +29,7 @@ public sealed class PlatformModule : IModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        services.AddModuleDbContext<PlatformDbContext, SqlitePlatformDbContext, PostgresPlatformDbContext>(configuration, PlatformDbContext.Schema);
+        services.AddModuleDbContext<PlatformDbContext, SqlitePlatformDbContext, PostgresPlatformDbContext, SqlServerPlatformDbContext>(configuration, PlatformDbContext.Schema);
         // Keys are encrypted with the certificate before they reach the table, and read back with it.
         services.AddDataProtection().SetApplicationName("NucleusCloud").PersistKeysToDbContext<PlatformDbContext>()
             .ProtectKeysWithCertificate(KeyRingCertificate.Read(configuration, environment));

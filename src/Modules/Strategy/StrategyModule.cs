@@ -22,7 +22,7 @@ public sealed class StrategyModule : IModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        services.AddModuleDbContext<StrategyDbContext, SqliteStrategyDbContext, PostgresStrategyDbContext>(configuration, StrategyDbContext.Schema, followsTenantPlacement: true);
+        services.AddModuleDbContext<StrategyDbContext, SqliteStrategyDbContext, PostgresStrategyDbContext, SqlServerStrategyDbContext>(configuration, StrategyDbContext.Schema, followsTenantPlacement: true);
         services.AddScoped<IndicatorBoard>();
         services.AddScoped<IIndicatorBoard>(sp => sp.GetRequiredService<IndicatorBoard>());
         services.AddScoped<StrategyPlan>();

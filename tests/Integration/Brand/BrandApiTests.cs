@@ -159,3 +159,4 @@ public abstract class BrandApiTests<TFixture>(TFixture fixture) : IClassFixture<
 public sealed class BrandApiOnSqlite(SqliteFixture fixture) : BrandApiTests<SqliteFixture>(fixture);
 
 public sealed class BrandApiOnPostgres(PostgresFixture fixture) : BrandApiTests<PostgresFixture>(fixture);
+public sealed class BrandApiOnSqlServer(SqlServerFixture fixture) : BrandApiTests<SqlServerFixture>(fixture);

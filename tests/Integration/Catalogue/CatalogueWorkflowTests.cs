@@ -173,3 +173,4 @@ public abstract class CatalogueWorkflowTests<TFixture>(TFixture fixture) : IClas
 public sealed class CatalogueWorkflowOnSqlite(SqliteFixture fixture) : CatalogueWorkflowTests<SqliteFixture>(fixture);
 
 public sealed class CatalogueWorkflowOnPostgres(PostgresFixture fixture) : CatalogueWorkflowTests<PostgresFixture>(fixture);
+public sealed class CatalogueWorkflowOnSqlServer(SqlServerFixture fixture) : CatalogueWorkflowTests<SqlServerFixture>(fixture);

@@ -165,3 +165,4 @@ public abstract class DpgImportTests<TFixture>(TFixture fixture) : IClassFixture
 public sealed class DpgImportOnSqlite(SqliteFixture fixture) : DpgImportTests<SqliteFixture>(fixture);
 
 public sealed class DpgImportOnPostgres(PostgresFixture fixture) : DpgImportTests<PostgresFixture>(fixture);
+public sealed class DpgImportOnSqlServer(SqlServerFixture fixture) : DpgImportTests<SqlServerFixture>(fixture);

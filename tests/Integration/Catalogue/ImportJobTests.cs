@@ -64,3 +64,4 @@ public abstract class ImportJobTests<TFixture>(TFixture fixture) : IClassFixture
 public sealed class ImportJobsOnSqlite(SqliteFixture fixture) : ImportJobTests<SqliteFixture>(fixture);
 
 public sealed class ImportJobsOnPostgres(PostgresFixture fixture) : ImportJobTests<PostgresFixture>(fixture);
+public sealed class ImportJobsOnSqlServer(SqlServerFixture fixture) : ImportJobTests<SqlServerFixture>(fixture);

@@ -207,3 +207,4 @@ public abstract class SolutionApiTests<TFixture>(TFixture fixture) : IClassFixtu
 public sealed class SolutionApiOnSqlite(SqliteFixture fixture) : SolutionApiTests<SqliteFixture>(fixture);
 
 public sealed class SolutionApiOnPostgres(PostgresFixture fixture) : SolutionApiTests<PostgresFixture>(fixture);
+public sealed class SolutionApiOnSqlServer(SqlServerFixture fixture) : SolutionApiTests<SqlServerFixture>(fixture);

@@ -111,3 +111,4 @@ public abstract class SolutionCsvTests<TFixture>(TFixture fixture) : IClassFixtu
 public sealed class SolutionCsvOnSqlite(SqliteFixture fixture) : SolutionCsvTests<SqliteFixture>(fixture);
 
 public sealed class SolutionCsvOnPostgres(PostgresFixture fixture) : SolutionCsvTests<PostgresFixture>(fixture);
+public sealed class SolutionCsvOnSqlServer(SqlServerFixture fixture) : SolutionCsvTests<SqlServerFixture>(fixture);

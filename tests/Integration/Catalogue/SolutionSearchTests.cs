@@ -115,3 +115,4 @@ public abstract class SolutionSearchTests<TFixture>(TFixture fixture) : IClassFi
 public sealed class SolutionSearchOnSqlite(SqliteFixture fixture) : SolutionSearchTests<SqliteFixture>(fixture);
 
 public sealed class SolutionSearchOnPostgres(PostgresFixture fixture) : SolutionSearchTests<PostgresFixture>(fixture);
+public sealed class SolutionSearchOnSqlServer(SqlServerFixture fixture) : SolutionSearchTests<SqlServerFixture>(fixture);

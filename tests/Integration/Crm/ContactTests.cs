@@ -77,3 +77,4 @@ public abstract class ContactTests<TFixture>(TFixture fixture) : IClassFixture<T
 public sealed class ContactsOnSqlite(SqliteFixture fixture) : ContactTests<SqliteFixture>(fixture);
 
 public sealed class ContactsOnPostgres(PostgresFixture fixture) : ContactTests<PostgresFixture>(fixture);
+public sealed class ContactsOnSqlServer(SqlServerFixture fixture) : ContactTests<SqlServerFixture>(fixture);

@@ -180,3 +180,4 @@ public abstract class CrmToolsTests<TFixture>(TFixture fixture) : IClassFixture<
 public sealed class CrmToolsOnSqlite(SqliteFixture fixture) : CrmToolsTests<SqliteFixture>(fixture);
 
 public sealed class CrmToolsOnPostgres(PostgresFixture fixture) : CrmToolsTests<PostgresFixture>(fixture);
+public sealed class CrmToolsOnSqlServer(SqlServerFixture fixture) : CrmToolsTests<SqlServerFixture>(fixture);

@@ -79,3 +79,4 @@ public abstract class EnquiryApiTests<TFixture>(TFixture fixture) : IClassFixtur
 public sealed class EnquiryApiOnSqlite(SqliteFixture fixture) : EnquiryApiTests<SqliteFixture>(fixture);
 
 public sealed class EnquiryApiOnPostgres(PostgresFixture fixture) : EnquiryApiTests<PostgresFixture>(fixture);
+public sealed class EnquiryApiOnSqlServer(SqlServerFixture fixture) : EnquiryApiTests<SqlServerFixture>(fixture);

@@ -151,3 +151,4 @@ public abstract class OrganisationCsvTests<TFixture>(TFixture fixture) : IClassF
 public sealed class OrganisationCsvOnSqlite(SqliteFixture fixture) : OrganisationCsvTests<SqliteFixture>(fixture);
 
 public sealed class OrganisationCsvOnPostgres(PostgresFixture fixture) : OrganisationCsvTests<PostgresFixture>(fixture);
+public sealed class OrganisationCsvOnSqlServer(SqlServerFixture fixture) : OrganisationCsvTests<SqlServerFixture>(fixture);

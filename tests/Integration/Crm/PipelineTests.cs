@@ -220,3 +220,4 @@ public abstract class PipelineTests<TFixture>(TFixture fixture) : IClassFixture<
 public sealed class PipelineOnSqlite(SqliteFixture fixture) : PipelineTests<SqliteFixture>(fixture);
 
 public sealed class PipelineOnPostgres(PostgresFixture fixture) : PipelineTests<PostgresFixture>(fixture);
+public sealed class PipelineOnSqlServer(SqlServerFixture fixture) : PipelineTests<SqlServerFixture>(fixture);

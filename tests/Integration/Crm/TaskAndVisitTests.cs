@@ -141,3 +141,4 @@ public abstract class TaskAndVisitTests<TFixture>(TFixture fixture) : IClassFixt
 public sealed class TasksAndVisitsOnSqlite(SqliteFixture fixture) : TaskAndVisitTests<SqliteFixture>(fixture);
 
 public sealed class TasksAndVisitsOnPostgres(PostgresFixture fixture) : TaskAndVisitTests<PostgresFixture>(fixture);
+public sealed class TasksAndVisitsOnSqlServer(SqlServerFixture fixture) : TaskAndVisitTests<SqlServerFixture>(fixture);

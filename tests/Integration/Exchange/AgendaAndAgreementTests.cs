@@ -128,3 +128,4 @@ public abstract class AgendaAndAgreementTests<TFixture>(TFixture fixture) : ICla
 public sealed class AgendaAndAgreementsOnSqlite(SqliteFixture fixture) : AgendaAndAgreementTests<SqliteFixture>(fixture);
 
 public sealed class AgendaAndAgreementsOnPostgres(PostgresFixture fixture) : AgendaAndAgreementTests<PostgresFixture>(fixture);
+public sealed class AgendaAndAgreementsOnSqlServer(SqlServerFixture fixture) : AgendaAndAgreementTests<SqlServerFixture>(fixture);

@@ -62,3 +62,4 @@ public abstract class ConversationQueryTests<TFixture>(TFixture fixture) : IClas
 public sealed class ConversationQueriesOnSqlite(SqliteFixture fixture) : ConversationQueryTests<SqliteFixture>(fixture);
 
 public sealed class ConversationQueriesOnPostgres(PostgresFixture fixture) : ConversationQueryTests<PostgresFixture>(fixture);
+public sealed class ConversationQueriesOnSqlServer(SqlServerFixture fixture) : ConversationQueryTests<SqlServerFixture>(fixture);

@@ -259,7 +259,9 @@ public abstract class MentionTests<TFixture>(TFixture fixture) : IClassFixture<T
 public sealed class MentionsOnSqlite(SqliteFixture fixture) : MentionTests<SqliteFixture>(fixture);
 
 public sealed class MentionsOnPostgres(PostgresFixture fixture) : MentionTests<PostgresFixture>(fixture);
+public sealed class MentionsOnSqlServer(SqlServerFixture fixture) : MentionTests<SqlServerFixture>(fixture);
 
 public sealed class CrossTenantRulesOnSqlite(SqliteFixture fixture) : CrossTenantRuleTests<SqliteFixture>(fixture);
 
 public sealed class CrossTenantRulesOnPostgres(PostgresFixture fixture) : CrossTenantRuleTests<PostgresFixture>(fixture);
+public sealed class CrossTenantRulesOnSqlServer(SqlServerFixture fixture) : CrossTenantRuleTests<SqlServerFixture>(fixture);

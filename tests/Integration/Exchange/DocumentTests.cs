@@ -72,3 +72,4 @@ public abstract class DocumentTests<TFixture>(TFixture fixture) : IClassFixture<
 public sealed class DocumentsOnSqlite(SqliteFixture fixture) : DocumentTests<SqliteFixture>(fixture);
 
 public sealed class DocumentsOnPostgres(PostgresFixture fixture) : DocumentTests<PostgresFixture>(fixture);
+public sealed class DocumentsOnSqlServer(SqlServerFixture fixture) : DocumentTests<SqlServerFixture>(fixture);

@@ -272,3 +272,4 @@ public abstract class EditionTests<TFixture>(TFixture fixture) : IClassFixture<T
 public sealed class EditionsOnSqlite(SqliteFixture fixture) : EditionTests<SqliteFixture>(fixture);
 
 public sealed class EditionsOnPostgres(PostgresFixture fixture) : EditionTests<PostgresFixture>(fixture);
+public sealed class EditionsOnSqlServer(SqlServerFixture fixture) : EditionTests<SqlServerFixture>(fixture);

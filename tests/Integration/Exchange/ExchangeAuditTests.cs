@@ -55,3 +55,4 @@ public abstract class ExchangeAuditTests<TFixture>(TFixture fixture) : IClassFix
 public sealed class ExchangeAuditOnSqlite(SqliteFixture fixture) : ExchangeAuditTests<SqliteFixture>(fixture);
 
 public sealed class ExchangeAuditOnPostgres(PostgresFixture fixture) : ExchangeAuditTests<PostgresFixture>(fixture);
+public sealed class ExchangeAuditOnSqlServer(SqlServerFixture fixture) : ExchangeAuditTests<SqlServerFixture>(fixture);

@@ -123,3 +123,4 @@ public abstract class ExchangeMailTests<TFixture>(TFixture fixture) : IClassFixt
 public sealed class ExchangeMailOnSqlite(SqliteFixture fixture) : ExchangeMailTests<SqliteFixture>(fixture);
 
 public sealed class ExchangeMailOnPostgres(PostgresFixture fixture) : ExchangeMailTests<PostgresFixture>(fixture);
+public sealed class ExchangeMailOnSqlServer(SqlServerFixture fixture) : ExchangeMailTests<SqlServerFixture>(fixture);

@@ -119,3 +119,4 @@ public abstract class HistoryTests<TFixture>(TFixture fixture) : IClassFixture<T
 public sealed class HistoryOnSqlite(SqliteFixture fixture) : HistoryTests<SqliteFixture>(fixture);
 
 public sealed class HistoryOnPostgres(PostgresFixture fixture) : HistoryTests<PostgresFixture>(fixture);
+public sealed class HistoryOnSqlServer(SqlServerFixture fixture) : HistoryTests<SqlServerFixture>(fixture);

@@ -70,3 +70,5 @@ public sealed record LiveUser(ExchangeUser User, string Token)
 public sealed class SqliteLiveHost() : LiveHostFixture(new SqliteFixture());
 
 public sealed class PostgresLiveHost() : LiveHostFixture(new PostgresFixture());
+
+public sealed class SqlServerLiveHost() : LiveHostFixture(new SqlServerFixture());

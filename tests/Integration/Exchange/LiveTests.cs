@@ -164,3 +164,5 @@ public abstract class LiveTests<THost>(THost host) : IClassFixture<THost>
 public sealed class LiveOnSqlite(SqliteLiveHost host) : LiveTests<SqliteLiveHost>(host);
 
 public sealed class LiveOnPostgres(PostgresLiveHost host) : LiveTests<PostgresLiveHost>(host);
+
+public sealed class LiveOnSqlServer(SqlServerLiveHost host) : LiveTests<SqlServerLiveHost>(host);

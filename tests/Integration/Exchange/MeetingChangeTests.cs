@@ -90,3 +90,4 @@ public abstract class MeetingChangeTests<TFixture>(TFixture fixture) : IClassFix
 public sealed class MeetingChangesOnSqlite(SqliteFixture fixture) : MeetingChangeTests<SqliteFixture>(fixture);
 
 public sealed class MeetingChangesOnPostgres(PostgresFixture fixture) : MeetingChangeTests<PostgresFixture>(fixture);
+public sealed class MeetingChangesOnSqlServer(SqlServerFixture fixture) : MeetingChangeTests<SqlServerFixture>(fixture);

@@ -71,3 +71,4 @@ public abstract class ModerationTests<TFixture>(TFixture fixture) : IClassFixtur
 public sealed class ModerationOnSqlite(SqliteFixture fixture) : ModerationTests<SqliteFixture>(fixture);
 
 public sealed class ModerationOnPostgres(PostgresFixture fixture) : ModerationTests<PostgresFixture>(fixture);
+public sealed class ModerationOnSqlServer(SqlServerFixture fixture) : ModerationTests<SqlServerFixture>(fixture);

@@ -49,3 +49,4 @@ public abstract class ReadMarkerTests<TFixture>(TFixture fixture) : IClassFixtur
 public sealed class ReadMarkersOnSqlite(SqliteFixture fixture) : ReadMarkerTests<SqliteFixture>(fixture);
 
 public sealed class ReadMarkersOnPostgres(PostgresFixture fixture) : ReadMarkerTests<PostgresFixture>(fixture);
+public sealed class ReadMarkersOnSqlServer(SqlServerFixture fixture) : ReadMarkerTests<SqlServerFixture>(fixture);

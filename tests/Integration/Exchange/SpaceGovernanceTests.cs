@@ -165,3 +165,4 @@ public abstract class SpaceGovernanceTests<TFixture>(TFixture fixture) : IClassF
 public sealed class SpaceGovernanceOnSqlite(SqliteFixture fixture) : SpaceGovernanceTests<SqliteFixture>(fixture);
 
 public sealed class SpaceGovernanceOnPostgres(PostgresFixture fixture) : SpaceGovernanceTests<PostgresFixture>(fixture);
+public sealed class SpaceGovernanceOnSqlServer(SqlServerFixture fixture) : SpaceGovernanceTests<SqlServerFixture>(fixture);

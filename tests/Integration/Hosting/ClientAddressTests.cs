@@ -88,3 +88,4 @@ public abstract class ClientAddressTests<TFixture>(TFixture fixture) : IClassFix
 public sealed class ClientAddressOnSqlite(SqliteFixture fixture) : ClientAddressTests<SqliteFixture>(fixture);
 
 public sealed class ClientAddressOnPostgres(PostgresFixture fixture) : ClientAddressTests<PostgresFixture>(fixture);
+public sealed class ClientAddressOnSqlServer(SqlServerFixture fixture) : ClientAddressTests<SqlServerFixture>(fixture);

@@ -83,3 +83,4 @@ public abstract class DemoSeedTests<TFixture>(TFixture fixture) : IClassFixture<
 public sealed class DemoSeedOnSqlite(SqliteFixture fixture) : DemoSeedTests<SqliteFixture>(fixture);
 
 public sealed class DemoSeedOnPostgres(PostgresFixture fixture) : DemoSeedTests<PostgresFixture>(fixture);
+public sealed class DemoSeedOnSqlServer(SqlServerFixture fixture) : DemoSeedTests<SqlServerFixture>(fixture);

@@ -23,8 +23,13 @@ public abstract class HostingTests<TFixture>(TFixture fixture) : IClassFixture<T
         foreach (var migrator in migrators)
         {
             var db = (DbContext)scope.ServiceProvider.GetRequiredService(migrator.ContextType);
-            db.Database.ProviderName!.ShouldContain(fixture.Provider == DatabaseProvider.Postgres ? "Npgsql" : "Sqlite");
-            db.Database.HasPendingModelChanges().ShouldBeFalse($"{migrator.Schema} has model changes that no migration covers: run dotnet-ef migrations add for both providers");
+            db.Database.ProviderName!.ShouldContain(fixture.Provider switch
+            {
+                DatabaseProvider.Postgres => "Npgsql",
+                DatabaseProvider.SqlServer => "SqlServer",
+                _ => "Sqlite",
+            });
+            db.Database.HasPendingModelChanges().ShouldBeFalse($"{migrator.Schema} has model changes that no migration covers: run dotnet-ef migrations add for every provider");
             (await db.Database.GetPendingMigrationsAsync()).ShouldBeEmpty();
             (await db.Database.GetAppliedMigrationsAsync()).ShouldNotBeEmpty();
         }
@@ -103,3 +108,4 @@ public abstract class HostingTests<TFixture>(TFixture fixture) : IClassFixture<T
 public sealed class HostingOnSqlite(SqliteFixture fixture) : HostingTests<SqliteFixture>(fixture);
 
 public sealed class HostingOnPostgres(PostgresFixture fixture) : HostingTests<PostgresFixture>(fixture);
+public sealed class HostingOnSqlServer(SqlServerFixture fixture) : HostingTests<SqlServerFixture>(fixture);

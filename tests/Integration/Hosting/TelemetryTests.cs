@@ -45,3 +45,4 @@ public abstract class TelemetryTests<TFixture>(TFixture fixture) : IClassFixture
 public sealed class TelemetryOnSqlite(SqliteFixture fixture) : TelemetryTests<SqliteFixture>(fixture);
 
 public sealed class TelemetryOnPostgres(PostgresFixture fixture) : TelemetryTests<PostgresFixture>(fixture);
+public sealed class TelemetryOnSqlServer(SqlServerFixture fixture) : TelemetryTests<SqlServerFixture>(fixture);

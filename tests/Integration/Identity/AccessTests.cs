@@ -151,3 +151,4 @@ public abstract class AccessTests<TFixture>(TFixture fixture) : IClassFixture<TF
 public sealed class AccessOnSqlite(SqliteFixture fixture) : AccessTests<SqliteFixture>(fixture);
 
 public sealed class AccessOnPostgres(PostgresFixture fixture) : AccessTests<PostgresFixture>(fixture);
+public sealed class AccessOnSqlServer(SqlServerFixture fixture) : AccessTests<SqlServerFixture>(fixture);

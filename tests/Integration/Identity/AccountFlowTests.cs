@@ -186,3 +186,4 @@ public abstract class AccountFlowTests<TFixture>(TFixture fixture) : IClassFixtu
 public sealed class AccountFlowsOnSqlite(SqliteFixture fixture) : AccountFlowTests<SqliteFixture>(fixture);
 
 public sealed class AccountFlowsOnPostgres(PostgresFixture fixture) : AccountFlowTests<PostgresFixture>(fixture);
+public sealed class AccountFlowsOnSqlServer(SqlServerFixture fixture) : AccountFlowTests<SqlServerFixture>(fixture);

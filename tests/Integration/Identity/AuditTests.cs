@@ -176,3 +176,4 @@ public abstract class AuditTests<TFixture>(TFixture fixture) : IClassFixture<TFi
 public sealed class AuditOnSqlite(SqliteFixture fixture) : AuditTests<SqliteFixture>(fixture);
 
 public sealed class AuditOnPostgres(PostgresFixture fixture) : AuditTests<PostgresFixture>(fixture);
+public sealed class AuditOnSqlServer(SqlServerFixture fixture) : AuditTests<SqlServerFixture>(fixture);

@@ -111,3 +111,4 @@ public abstract class IntegrationClientTests<TFixture>(TFixture fixture) : IClas
 public sealed class IntegrationClientsOnSqlite(SqliteFixture fixture) : IntegrationClientTests<SqliteFixture>(fixture);
 
 public sealed class IntegrationClientsOnPostgres(PostgresFixture fixture) : IntegrationClientTests<PostgresFixture>(fixture);
+public sealed class IntegrationClientsOnSqlServer(SqlServerFixture fixture) : IntegrationClientTests<SqlServerFixture>(fixture);

@@ -111,3 +111,4 @@ public abstract partial class ProfileTests<TFixture>(TFixture fixture) : IClassF
 public sealed class ProfileOnSqlite(SqliteFixture fixture) : ProfileTests<SqliteFixture>(fixture);
 
 public sealed class ProfileOnPostgres(PostgresFixture fixture) : ProfileTests<PostgresFixture>(fixture);
+public sealed class ProfileOnSqlServer(SqlServerFixture fixture) : ProfileTests<SqlServerFixture>(fixture);

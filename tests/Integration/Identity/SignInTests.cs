@@ -140,3 +140,4 @@ public abstract class SignInTests<TFixture>(TFixture fixture) : IClassFixture<TF
 public sealed class SignInOnSqlite(SqliteFixture fixture) : SignInTests<SqliteFixture>(fixture);
 
 public sealed class SignInOnPostgres(PostgresFixture fixture) : SignInTests<PostgresFixture>(fixture);
+public sealed class SignInOnSqlServer(SqlServerFixture fixture) : SignInTests<SqlServerFixture>(fixture);

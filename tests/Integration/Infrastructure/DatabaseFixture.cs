@@ -1,3 +1,4 @@
+using Microsoft.Data.SqlClient;
 using Npgsql;
 using NucleusCloud.Modules.Abstractions.Persistence;
 
@@ -7,6 +8,7 @@ namespace NucleusCloud.Tests.Integration.Infrastructure;
 public abstract class DatabaseFixture : IAsyncLifetime
 {
     private NucleusApp? _app;
+    private string _connectionString = "";
 
     /// <summary>Why this provider cannot run here, or null when it can.</summary>
     public string? Unavailable { get; protected set; }
@@ -22,7 +24,17 @@ public abstract class DatabaseFixture : IAsyncLifetime
 
     public abstract DatabaseProvider Provider { get; }
 
-    public string ConnectionString { get; protected set; } = "";
+    /// <summary>The shared database's connection; skips, like <see cref="App"/>, when the provider is unavailable.</summary>
+    public string ConnectionString
+    {
+        get
+        {
+            Skip.If(Unavailable is not null, Unavailable);
+            return _connectionString;
+        }
+
+        protected set => _connectionString = value;
+    }
 
     /// <summary>
     /// A Host of a test's own on an empty database, for tests whose settings differ from the shared Host's (set them in
@@ -78,13 +90,13 @@ public sealed class SqliteFixture : DatabaseFixture
 }
 
 /// <summary>
-/// A database on the PostgreSQL server named by <c>NUCLEUS_TEST_POSTGRES</c> (a superuser), owned by the
-/// owner role and used through the application role (<see cref="TestDatabaseRoles"/>). Without it the
-/// tests are skipped with the reason, except under CI (<c>CI</c> set), where they fail.
+/// A database on the PostgreSQL server of <see cref="TestServers"/> (<c>NUCLEUS_TEST_POSTGRES</c>, a superuser, or a
+/// Testcontainers container), owned by the owner role and used through the application role (<see cref="TestDatabaseRoles"/>).
+/// Without either the tests are skipped with the reason, except under CI (<c>CI</c> set), where they fail.
 /// </summary>
 public sealed class PostgresFixture : DatabaseFixture
 {
-    public const string Variable = "NUCLEUS_TEST_POSTGRES";
+    public const string Variable = TestServers.PostgresVariable;
     private readonly List<string> _databases = [];
     private string _server = "";
 
@@ -92,23 +104,25 @@ public sealed class PostgresFixture : DatabaseFixture
 
     public override async Task InitializeAsync()
     {
-        _server = Environment.GetEnvironmentVariable(Variable) ?? "";
-        if (string.IsNullOrWhiteSpace(_server))
+        var server = await TestServers.PostgresAsync();
+        if (server.Unavailable is { } reason)
         {
             if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI")))
             {
-                throw new InvalidOperationException($"CI is set but {Variable} is not: the PostgreSQL suite must run in CI.");
+                throw new InvalidOperationException($"CI is set but the PostgreSQL suite cannot run: {reason}");
             }
 
-            Unavailable = $"{Variable} is not set: set it to a PostgreSQL connection string to run the PostgreSQL suite.";
+            Unavailable = reason;
             return;
         }
 
+        _server = server.ConnectionString!;
         ConnectionString = await CreateEmptyDatabaseAsync();
     }
 
     public override async Task<string> CreateEmptyDatabaseAsync()
     {
+        Skip.If(Unavailable is not null, Unavailable);
         var name = $"nucleus_test_{Guid.NewGuid():N}";
         await using var connection = new NpgsqlConnection(_server);
         await connection.OpenAsync();
@@ -148,6 +162,68 @@ public sealed class PostgresFixture : DatabaseFixture
         foreach (var name in _databases.Concat(dedicated))
         {
             await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+    }
+}
+
+/// <summary>
+/// A database on the SQL Server of <see cref="TestServers"/> (<c>NUCLEUS_TEST_SQLSERVER</c>, a sysadmin login, or a
+/// Testcontainers container). No SQL Server can run on the machines CI uses here (no Docker engine, no Debian package),
+/// so the suite is skipped there with that reason, and runs in the hosted workflow (<c>.github/workflows/sqlserver.yml</c>),
+/// which sets <c>NUCLEUS_REQUIRE_SQLSERVER</c> so that a missing server fails instead.
+/// </summary>
+public sealed class SqlServerFixture : DatabaseFixture
+{
+    private readonly List<string> _databases = [];
+    private string _server = "";
+
+    public override DatabaseProvider Provider => DatabaseProvider.SqlServer;
+
+    public override async Task InitializeAsync()
+    {
+        var server = await TestServers.SqlServerAsync();
+        if (server.Unavailable is { } reason)
+        {
+            if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NUCLEUS_REQUIRE_SQLSERVER")))
+            {
+                throw new InvalidOperationException($"NUCLEUS_REQUIRE_SQLSERVER is set but the SQL Server suite cannot run: {reason}");
+            }
+
+            Unavailable = reason;
+            return;
+        }
+
+        _server = server.ConnectionString!;
+        ConnectionString = await CreateEmptyDatabaseAsync();
+    }
+
+    public override async Task<string> CreateEmptyDatabaseAsync()
+    {
+        Skip.If(Unavailable is not null, Unavailable);
+        var name = $"nucleus_test_{Guid.NewGuid():N}";
+        await using var connection = new SqlConnection(_server);
+        await connection.OpenAsync();
+        await using var command = new SqlCommand($"CREATE DATABASE [{name}]", connection);
+        await command.ExecuteNonQueryAsync();
+        _databases.Add(name);
+        return new SqlConnectionStringBuilder(_server) { InitialCatalog = name }.ConnectionString;
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_databases.Count == 0)
+        {
+            return;
+        }
+
+        SqlConnection.ClearAllPools();
+        await using var connection = new SqlConnection(_server);
+        await connection.OpenAsync();
+        foreach (var name in _databases)
+        {
+            await using var command = new SqlCommand($"IF DB_ID('{name}') IS NOT NULL BEGIN ALTER DATABASE [{name}] SET SINGLE_USER WITH ROLLBACK IMMEDIATE; DROP DATABASE [{name}]; END", connection);
             await command.ExecuteNonQueryAsync();
         }
     }

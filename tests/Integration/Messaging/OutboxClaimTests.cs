@@ -53,3 +53,5 @@ public abstract class OutboxClaimTests<TFixture>(TFixture database) : IClassFixt
 public sealed class OutboxClaimOnSqlite(SqliteFixture database) : OutboxClaimTests<SqliteFixture>(database);
 
 public sealed class OutboxClaimOnPostgres(PostgresFixture database) : OutboxClaimTests<PostgresFixture>(database);
+
+public sealed class OutboxClaimOnSqlServer(SqlServerFixture database) : OutboxClaimTests<SqlServerFixture>(database);

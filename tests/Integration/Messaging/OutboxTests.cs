@@ -150,3 +150,5 @@ public abstract class OutboxCrashTests<TFixture>(TFixture database) : IClassFixt
 public sealed class OutboxCrashOnSqlite(SqliteFixture database) : OutboxCrashTests<SqliteFixture>(database);
 
 public sealed class OutboxCrashOnPostgres(PostgresFixture database) : OutboxCrashTests<PostgresFixture>(database);
+
+public sealed class OutboxCrashOnSqlServer(SqlServerFixture database) : OutboxCrashTests<SqlServerFixture>(database);

@@ -110,3 +110,4 @@ public abstract class PartnerApiTests<TFixture>(TFixture fixture) : IClassFixtur
 public sealed class PartnerApiOnSqlite(SqliteFixture fixture) : PartnerApiTests<SqliteFixture>(fixture);
 
 public sealed class PartnerApiOnPostgres(PostgresFixture fixture) : PartnerApiTests<PostgresFixture>(fixture);
+public sealed class PartnerApiOnSqlServer(SqlServerFixture fixture) : PartnerApiTests<SqlServerFixture>(fixture);

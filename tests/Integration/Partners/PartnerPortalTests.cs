@@ -170,3 +170,4 @@ public abstract class PartnerPortalTests<TFixture>(TFixture fixture) : IClassFix
 public sealed class PartnerPortalOnSqlite(SqliteFixture fixture) : PartnerPortalTests<SqliteFixture>(fixture);
 
 public sealed class PartnerPortalOnPostgres(PostgresFixture fixture) : PartnerPortalTests<PostgresFixture>(fixture);
+public sealed class PartnerPortalOnSqlServer(SqlServerFixture fixture) : PartnerPortalTests<SqlServerFixture>(fixture);

@@ -140,3 +140,4 @@ public abstract class InvoicedBillingTests<TFixture>(TFixture fixture) : IClassF
 public sealed class InvoicedBillingOnSqlite(SqliteFixture fixture) : InvoicedBillingTests<SqliteFixture>(fixture);
 
 public sealed class InvoicedBillingOnPostgres(PostgresFixture fixture) : InvoicedBillingTests<PostgresFixture>(fixture);
+public sealed class InvoicedBillingOnSqlServer(SqlServerFixture fixture) : InvoicedBillingTests<SqlServerFixture>(fixture);

@@ -153,3 +153,4 @@ public abstract class PlanQuotaTests<TFixture>(TFixture fixture) : IClassFixture
 public sealed class PlanQuotaOnSqlite(SqliteFixture fixture) : PlanQuotaTests<SqliteFixture>(fixture);
 
 public sealed class PlanQuotaOnPostgres(PostgresFixture fixture) : PlanQuotaTests<PostgresFixture>(fixture);
+public sealed class PlanQuotaOnSqlServer(SqlServerFixture fixture) : PlanQuotaTests<SqlServerFixture>(fixture);

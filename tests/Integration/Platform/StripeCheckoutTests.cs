@@ -107,3 +107,4 @@ public abstract class StripeCheckoutTests<TFixture>(TFixture fixture) : IClassFi
 public sealed class StripeCheckoutOnSqlite(SqliteFixture fixture) : StripeCheckoutTests<SqliteFixture>(fixture);
 
 public sealed class StripeCheckoutOnPostgres(PostgresFixture fixture) : StripeCheckoutTests<PostgresFixture>(fixture);
+public sealed class StripeCheckoutOnSqlServer(SqlServerFixture fixture) : StripeCheckoutTests<SqlServerFixture>(fixture);

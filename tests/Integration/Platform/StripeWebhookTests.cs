@@ -187,3 +187,4 @@ public abstract class StripeWebhookTests<TFixture>(TFixture fixture) : IClassFix
 public sealed class StripeWebhooksOnSqlite(SqliteFixture fixture) : StripeWebhookTests<SqliteFixture>(fixture);
 
 public sealed class StripeWebhooksOnPostgres(PostgresFixture fixture) : StripeWebhookTests<PostgresFixture>(fixture);
+public sealed class StripeWebhooksOnSqlServer(SqlServerFixture fixture) : StripeWebhookTests<SqlServerFixture>(fixture);

@@ -123,3 +123,4 @@ public abstract class TenantDeletionTests<TFixture>(TFixture fixture) : IClassFi
 public sealed class TenantDeletionOnSqlite(SqliteFixture fixture) : TenantDeletionTests<SqliteFixture>(fixture);
 
 public sealed class TenantDeletionOnPostgres(PostgresFixture fixture) : TenantDeletionTests<PostgresFixture>(fixture);
+public sealed class TenantDeletionOnSqlServer(SqlServerFixture fixture) : TenantDeletionTests<SqlServerFixture>(fixture);

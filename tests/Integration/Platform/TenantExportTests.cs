@@ -221,3 +221,4 @@ public abstract class TenantExportTests<TFixture>(TFixture fixture) : IClassFixt
 public sealed class TenantExportOnSqlite(SqliteFixture fixture) : TenantExportTests<SqliteFixture>(fixture);
 
 public sealed class TenantExportOnPostgres(PostgresFixture fixture) : TenantExportTests<PostgresFixture>(fixture);
+public sealed class TenantExportOnSqlServer(SqlServerFixture fixture) : TenantExportTests<SqlServerFixture>(fixture);

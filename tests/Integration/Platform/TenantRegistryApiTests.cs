@@ -83,3 +83,4 @@ public abstract class TenantRegistryApiTests<TFixture>(TFixture fixture) : IClas
 public sealed class TenantRegistryApiOnSqlite(SqliteFixture fixture) : TenantRegistryApiTests<SqliteFixture>(fixture);
 
 public sealed class TenantRegistryApiOnPostgres(PostgresFixture fixture) : TenantRegistryApiTests<PostgresFixture>(fixture);
+public sealed class TenantRegistryApiOnSqlServer(SqlServerFixture fixture) : TenantRegistryApiTests<SqlServerFixture>(fixture);

@@ -67,3 +67,4 @@ public abstract class KeyRingTests<TFixture>(TFixture fixture) : IClassFixture<T
 public sealed class KeyRingOnSqlite(SqliteFixture fixture) : KeyRingTests<SqliteFixture>(fixture);
 
 public sealed class KeyRingOnPostgres(PostgresFixture fixture) : KeyRingTests<PostgresFixture>(fixture);
+public sealed class KeyRingOnSqlServer(SqlServerFixture fixture) : KeyRingTests<SqlServerFixture>(fixture);

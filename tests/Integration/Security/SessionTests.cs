@@ -137,3 +137,4 @@ public abstract class SessionTests<TFixture>(TFixture fixture) : IClassFixture<T
 public sealed class SessionsOnSqlite(SqliteFixture fixture) : SessionTests<SqliteFixture>(fixture);
 
 public sealed class SessionsOnPostgres(PostgresFixture fixture) : SessionTests<PostgresFixture>(fixture);
+public sealed class SessionsOnSqlServer(SqlServerFixture fixture) : SessionTests<SqlServerFixture>(fixture);

@@ -61,3 +61,4 @@ public abstract class StoredFileTests<TFixture>(TFixture fixture) : IClassFixtur
 public sealed class StoredFilesOnSqlite(SqliteFixture fixture) : StoredFileTests<SqliteFixture>(fixture);
 
 public sealed class StoredFilesOnPostgres(PostgresFixture fixture) : StoredFileTests<PostgresFixture>(fixture);
+public sealed class StoredFilesOnSqlServer(SqlServerFixture fixture) : StoredFileTests<SqlServerFixture>(fixture);

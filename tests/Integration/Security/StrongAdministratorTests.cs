@@ -146,3 +146,4 @@ public abstract class StrongAdministratorTests<TFixture>(TFixture fixture) : ICl
 public sealed class StrongAdministratorsOnSqlite(SqliteFixture fixture) : StrongAdministratorTests<SqliteFixture>(fixture);
 
 public sealed class StrongAdministratorsOnPostgres(PostgresFixture fixture) : StrongAdministratorTests<PostgresFixture>(fixture);
+public sealed class StrongAdministratorsOnSqlServer(SqlServerFixture fixture) : StrongAdministratorTests<SqlServerFixture>(fixture);

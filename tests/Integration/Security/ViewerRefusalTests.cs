@@ -378,3 +378,4 @@ public abstract partial class ViewerRefusalTests<TFixture>(TFixture fixture) : I
 public sealed class ViewerRefusalOnSqlite(SqliteFixture fixture) : ViewerRefusalTests<SqliteFixture>(fixture);
 
 public sealed class ViewerRefusalOnPostgres(PostgresFixture fixture) : ViewerRefusalTests<PostgresFixture>(fixture);
+public sealed class ViewerRefusalOnSqlServer(SqlServerFixture fixture) : ViewerRefusalTests<SqlServerFixture>(fixture);

@@ -120,3 +120,4 @@ public abstract class StrategyPlanTests<TFixture>(TFixture fixture) : IClassFixt
 public sealed class StrategyPlanOnSqlite(SqliteFixture fixture) : StrategyPlanTests<SqliteFixture>(fixture);
 
 public sealed class StrategyPlanOnPostgres(PostgresFixture fixture) : StrategyPlanTests<PostgresFixture>(fixture);
+public sealed class StrategyPlanOnSqlServer(SqlServerFixture fixture) : StrategyPlanTests<SqlServerFixture>(fixture);

@@ -167,3 +167,4 @@ public abstract class TenantIsolationTests<TFixture>(TFixture fixture) : IClassF
 public sealed class TenantIsolationOnSqlite(SqliteFixture fixture) : TenantIsolationTests<SqliteFixture>(fixture);
 
 public sealed class TenantIsolationOnPostgres(PostgresFixture fixture) : TenantIsolationTests<PostgresFixture>(fixture);
+public sealed class TenantIsolationOnSqlServer(SqlServerFixture fixture) : TenantIsolationTests<SqlServerFixture>(fixture);

@@ -101,3 +101,4 @@ public abstract class TenantResolutionTests<TFixture>(TFixture fixture) : IClass
 public sealed class TenantResolutionOnSqlite(SqliteFixture fixture) : TenantResolutionTests<SqliteFixture>(fixture);
 
 public sealed class TenantResolutionOnPostgres(PostgresFixture fixture) : TenantResolutionTests<PostgresFixture>(fixture);
+public sealed class TenantResolutionOnSqlServer(SqlServerFixture fixture) : TenantResolutionTests<SqlServerFixture>(fixture);

@@ -14,8 +14,8 @@ namespace NucleusCloud.Modules.Abstractions.Persistence;
 /// <summary>
 /// Registers a module's DbContext on the configured provider. EF Core migrations are
 /// provider-specific, so each module has one context subclass per provider
-/// (<typeparamref name="TSqlite"/>, <typeparamref name="TPostgres"/>) owning that provider's
-/// migrations; the module's code only ever sees <typeparamref name="TContext"/>.
+/// (<typeparamref name="TSqlite"/>, <typeparamref name="TPostgres"/>, <typeparamref name="TSqlServer"/>) owning that
+/// provider's migrations; the module's code only ever sees <typeparamref name="TContext"/>.
 /// </summary>
 public static class ModuleDatabase
 {
@@ -23,11 +23,12 @@ public static class ModuleDatabase
     /// The module holds a tenant's own content, which lives in the tenant's own database when it has one (<see cref="TenantDatabases"/>);
     /// otherwise its rows stay in the shared database whatever the tenant's placement.
     /// </param>
-    public static IServiceCollection AddModuleDbContext<TContext, TSqlite, TPostgres>(
+    public static IServiceCollection AddModuleDbContext<TContext, TSqlite, TPostgres, TSqlServer>(
         this IServiceCollection services, IConfiguration configuration, string schema, bool followsTenantPlacement = false)
         where TContext : DbContext
         where TSqlite : TContext
         where TPostgres : TContext
+        where TSqlServer : TContext
     {
         var options = Read(configuration);
         services.TryAddScoped<AuditingInterceptor>();
@@ -53,6 +54,12 @@ public static class ModuleDatabase
                     builder.AddInterceptors(sp.GetRequiredService<TenantSession>());
                 }
             });
+        }
+        else if (options.Provider == DatabaseProvider.SqlServer)
+        {
+            // Dedicated tenant databases and row-level security are PostgreSQL's; on SQL Server the EF Core tenant filters stand alone.
+            services.AddDbContext<TContext, TSqlServer>((sp, builder) => UseSqlServer(builder, options.ConnectionString, schema)
+                .AddInterceptors(sp.GetRequiredService<AuditingInterceptor>(), sp.GetRequiredService<OutboxNudge>()));
         }
         else
         {
@@ -91,6 +98,9 @@ public static class ModuleDatabase
     public static DbContextOptionsBuilder UsePostgres(DbContextOptionsBuilder builder, string connectionString, string schema) =>
         builder.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable(HistoryTable(schema), schema));
 
+    public static DbContextOptionsBuilder UseSqlServer(DbContextOptionsBuilder builder, string connectionString, string schema) =>
+        builder.UseSqlServer(connectionString, sqlServer => sqlServer.MigrationsHistoryTable(HistoryTable(schema), schema));
+
     /// <summary>Makes sure the directory of a SQLite file exists; a no-op for other providers.</summary>
     public static void EnsureStorageExists(DatabaseOptions options)
     {
@@ -108,7 +118,10 @@ public static class ModuleDatabase
     }
 
     /// <summary>Describes the server for logs without its password.</summary>
-    public static string Describe(DatabaseOptions options) => options.Provider == DatabaseProvider.Postgres
-        ? $"PostgreSQL {new NpgsqlConnectionStringBuilder(options.ConnectionString) { Password = null }.Host}"
-        : $"SQLite {new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(options.ConnectionString).DataSource}";
+    public static string Describe(DatabaseOptions options) => options.Provider switch
+    {
+        DatabaseProvider.Postgres => $"PostgreSQL {new NpgsqlConnectionStringBuilder(options.ConnectionString).Host}",
+        DatabaseProvider.SqlServer => $"SQL Server {new Microsoft.Data.SqlClient.SqlConnectionStringBuilder(options.ConnectionString).DataSource}",
+        _ => $"SQLite {new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(options.ConnectionString).DataSource}",
+    };
 }

@@ -79,3 +79,5 @@ internal sealed class SqliteBrandDbContext(DbContextOptions<SqliteBrandDbContext
 }
 
 internal sealed class PostgresBrandDbContext(DbContextOptions<PostgresBrandDbContext> options, ITenantContext tenant) : BrandDbContext(options, tenant);
+
+internal sealed class SqlServerBrandDbContext(DbContextOptions<SqlServerBrandDbContext> options, ITenantContext tenant) : BrandDbContext(options, tenant);

@@ -25,3 +25,13 @@ internal sealed class PostgresBrandDesignFactory : IDesignTimeDbContextFactory<P
         return new PostgresBrandDbContext(builder.Options, NoTenantContext.Instance);
     }
 }
+
+internal sealed class SqlServerBrandDesignFactory : IDesignTimeDbContextFactory<SqlServerBrandDbContext>
+{
+    public SqlServerBrandDbContext CreateDbContext(string[] args)
+    {
+        var builder = new DbContextOptionsBuilder<SqlServerBrandDbContext>();
+        ModuleDatabase.UseSqlServer(builder, "Server=localhost;Database=design", BrandDbContext.Schema);
+        return new SqlServerBrandDbContext(builder.Options, NoTenantContext.Instance);
+    }
+}

@@ -110,7 +110,7 @@ internal abstract class CatalogueDbContext(DbContextOptions options, ITenantCont
     public async Task<Contracts.SolutionDetails> DetailsAsync(Solution solution, CancellationToken cancellationToken) =>
         solution.ToDetails(await CaseStudies.AsNoTracking().Where(c => c.SolutionId == solution.Id).ToListAsync(cancellationToken));
 
-    /// <summary>The provider's full-text index over solutions (a tsvector column on PostgreSQL; FTS5 is made by migration SQL on SQLite).</summary>
+    /// <summary>The provider's full-text index over solutions (a tsvector column on PostgreSQL; FTS5 on SQLite and a full-text index on SQL Server are made by migration SQL).</summary>
     protected virtual void ConfigureFullText(ModelBuilder modelBuilder)
     {
     }
@@ -139,3 +139,7 @@ internal sealed class PostgresCatalogueDbContext(DbContextOptions<PostgresCatalo
         });
     }
 }
+
+/// <summary>SQL Server: its full-text index is made by migration SQL where the server has full-text search (see <see cref="Search.SolutionSearchSql.SqlServerIndex"/>).</summary>
+internal sealed class SqlServerCatalogueDbContext(DbContextOptions<SqlServerCatalogueDbContext> options, ITenantContext tenant)
+    : CatalogueDbContext(options, tenant);

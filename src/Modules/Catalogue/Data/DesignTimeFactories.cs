@@ -25,3 +25,13 @@ internal sealed class PostgresCatalogueDesignFactory : IDesignTimeDbContextFacto
         return new PostgresCatalogueDbContext(builder.Options, NoTenantContext.Instance);
     }
 }
+
+internal sealed class SqlServerCatalogueDesignFactory : IDesignTimeDbContextFactory<SqlServerCatalogueDbContext>
+{
+    public SqlServerCatalogueDbContext CreateDbContext(string[] args)
+    {
+        var builder = new DbContextOptionsBuilder<SqlServerCatalogueDbContext>();
+        ModuleDatabase.UseSqlServer(builder, "Server=localhost;Database=design", CatalogueDbContext.Schema);
+        return new SqlServerCatalogueDbContext(builder.Options, NoTenantContext.Instance);
+    }
+}

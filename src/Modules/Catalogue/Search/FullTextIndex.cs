@@ -84,4 +84,60 @@ internal sealed class SqliteFullTextIndex : IFullTextIndex
             """).ToListAsync(cancellationToken);
     }
 }
+
+/// <summary>
+/// SQL Server: its full-text index where the server has one (<see cref="SolutionSearchSql.SqlServerIndex"/>), else word-prefix
+/// LIKE matching over the same columns. Either way every term must match somewhere in the solution, as a word prefix. A
+/// full-text condition over several columns must hold within one column, so each term is its own CONTAINSTABLE and the
+/// solution must be in all of them; the rank is the sum of theirs. The fallback ranks like the others: name 10, summary 5,
+/// description and case studies 1, per term.
+/// </summary>
+internal sealed class SqlServerFullTextIndex : IFullTextIndex
+{
+    private static readonly string[] Columns = ["Name", "Summary", "Description", "CaseStudyText"];
+    private static readonly int[] Weights = [10, 5, 1, 1];
+    private bool? _indexed;
+
+    public async Task<IReadOnlyList<FullTextHit>> MatchAsync(CatalogueDbContext db, Guid tenantId, IReadOnlyList<string> terms, CancellationToken cancellationToken)
+    {
+        // Read once per host: the migration makes the index or not, and a server gains full-text search only with a restart.
+        _indexed ??= await db.Database.SqlQueryRaw<bool>(SolutionSearchSql.SqlServerIndexPresent).SingleAsync(cancellationToken);
+        var parameters = new List<object> { new Microsoft.Data.SqlClient.SqlParameter("@tenant", tenantId) };
+        var sql = _indexed.Value ? FullText(terms, parameters) : Like(terms, parameters);
+        return await db.Database.SqlQueryRaw<FullTextHit>(sql, [.. parameters]).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The query over the full-text index; public for the SQL-generation tests.</summary>
+    public static string FullText(IReadOnlyList<string> terms, List<object> parameters)
+    {
+        var joins = new StringBuilder();
+        var rank = new List<string>();
+        for (var i = 0; i < terms.Count; i++)
+        {
+            // Terms hold only letters and digits; the condition is a parameter anyway.
+            parameters.Add(new Microsoft.Data.SqlClient.SqlParameter($"@t{i}", $"\"{terms[i]}*\""));
+            joins.Append(CultureInfo.InvariantCulture, $" JOIN CONTAINSTABLE(catalogue.solutions, ({string.Join(", ", Columns)}), @t{i}) AS k{i} ON k{i}.[KEY] = s.Id");
+            rank.Add($"k{i}.[RANK]");
+        }
+
+        return $"SELECT s.Id AS Id, CAST({string.Join(" + ", rank)} AS float) AS Rank FROM catalogue.solutions AS s{joins} WHERE s.TenantId = @tenant";
+    }
+
+    /// <summary>The fallback where the server has no full-text search; public for the SQL-generation tests.</summary>
+    public static string Like(IReadOnlyList<string> terms, List<object> parameters)
+    {
+        var conditions = new List<string>();
+        var rank = new List<string>();
+        for (var i = 0; i < terms.Count; i++)
+        {
+            // A word starts the column or follows a character that is not a letter or digit; terms carry no LIKE wildcards.
+            parameters.Add(new Microsoft.Data.SqlClient.SqlParameter($"@t{i}", $"%[^a-z0-9]{terms[i]}%"));
+            var matches = Columns.Select(c => $"(N' ' + s.{c}) LIKE @t{i}").ToList();
+            conditions.Add($"({string.Join(" OR ", matches)})");
+            rank.AddRange(matches.Select((m, c) => $"CASE WHEN {m} THEN {Weights[c]} ELSE 0 END"));
+        }
+
+        return $"SELECT s.Id AS Id, CAST({string.Join(" + ", rank)} AS float) AS Rank FROM catalogue.solutions AS s WHERE s.TenantId = @tenant AND {string.Join(" AND ", conditions)}";
+    }
+}
 #pragma warning restore RS0030

@@ -51,4 +51,24 @@ internal static class SolutionSearchSql
         """,
         "INSERT INTO solutions_fts(solutions_fts) VALUES ('rebuild')",
     ];
+
+    /// <summary>
+    /// SQL Server: a full-text index over the searched columns, where the server has full-text search installed
+    /// (<c>SERVERPROPERTY('IsFullTextInstalled')</c>; the Linux container image lacks it unless <c>mssql-server-fts</c> is added).
+    /// Without it, <c>SqlServerFullTextIndex</c> falls back to word-prefix LIKE matching. Full-text DDL cannot run inside
+    /// a transaction, so the migration runs it outside one; dynamic SQL keeps the batch valid where the feature is absent.
+    /// </summary>
+    public const string SqlServerIndex = """
+        IF CAST(SERVERPROPERTY('IsFullTextInstalled') AS int) = 1
+        BEGIN
+            IF NOT EXISTS (SELECT 1 FROM sys.fulltext_catalogs WHERE name = 'catalogue_search')
+                EXEC('CREATE FULLTEXT CATALOG catalogue_search');
+            IF NOT EXISTS (SELECT 1 FROM sys.fulltext_indexes WHERE object_id = OBJECT_ID('catalogue.solutions'))
+                EXEC('CREATE FULLTEXT INDEX ON catalogue.solutions (Name LANGUAGE 0, Summary LANGUAGE 0, Description LANGUAGE 0, CaseStudyText LANGUAGE 0)
+                      KEY INDEX PK_solutions ON catalogue_search WITH CHANGE_TRACKING AUTO');
+        END
+        """;
+
+    /// <summary>Whether the solutions table has its SQL Server full-text index (the migration makes it only where the server can).</summary>
+    public const string SqlServerIndexPresent = "SELECT CAST(CASE WHEN EXISTS (SELECT 1 FROM sys.fulltext_indexes WHERE object_id = OBJECT_ID('catalogue.solutions')) THEN 1 ELSE 0 END AS bit) AS [Value]";
 }

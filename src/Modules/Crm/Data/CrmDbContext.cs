@@ -172,3 +172,5 @@ internal sealed class SqliteCrmDbContext(DbContextOptions<SqliteCrmDbContext> op
 }
 
 internal sealed class PostgresCrmDbContext(DbContextOptions<PostgresCrmDbContext> options, ITenantContext tenant) : CrmDbContext(options, tenant);
+
+internal sealed class SqlServerCrmDbContext(DbContextOptions<SqlServerCrmDbContext> options, ITenantContext tenant) : CrmDbContext(options, tenant);

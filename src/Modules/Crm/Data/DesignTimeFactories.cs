@@ -25,3 +25,13 @@ internal sealed class PostgresCrmDesignFactory : IDesignTimeDbContextFactory<Pos
         return new PostgresCrmDbContext(builder.Options, NoTenantContext.Instance);
     }
 }
+
+internal sealed class SqlServerCrmDesignFactory : IDesignTimeDbContextFactory<SqlServerCrmDbContext>
+{
+    public SqlServerCrmDbContext CreateDbContext(string[] args)
+    {
+        var builder = new DbContextOptionsBuilder<SqlServerCrmDbContext>();
+        ModuleDatabase.UseSqlServer(builder, "Server=localhost;Database=design", CrmDbContext.Schema);
+        return new SqlServerCrmDbContext(builder.Options, NoTenantContext.Instance);
+    }
+}

@@ -25,3 +25,13 @@ internal sealed class PostgresExchangeDesignFactory : IDesignTimeDbContextFactor
         return new PostgresExchangeDbContext(builder.Options);
     }
 }
+
+internal sealed class SqlServerExchangeDesignFactory : IDesignTimeDbContextFactory<SqlServerExchangeDbContext>
+{
+    public SqlServerExchangeDbContext CreateDbContext(string[] args)
+    {
+        var builder = new DbContextOptionsBuilder<SqlServerExchangeDbContext>();
+        ModuleDatabase.UseSqlServer(builder, "Server=localhost;Database=design", ExchangeDbContext.Schema);
+        return new SqlServerExchangeDbContext(builder.Options);
+    }
+}

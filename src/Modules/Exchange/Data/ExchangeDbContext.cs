@@ -294,3 +294,17 @@ internal sealed class SqliteExchangeDbContext(DbContextOptions<SqliteExchangeDbC
 }
 
 internal sealed class PostgresExchangeDbContext(DbContextOptions<PostgresExchangeDbContext> options) : ExchangeDbContext(options);
+
+/// <summary>SQL Server has no LISTEN/NOTIFY: its backplane passes notices through a table of its own (<see cref="Live.SqlServerBackplane"/>).</summary>
+internal sealed class SqlServerExchangeDbContext(DbContextOptions<SqlServerExchangeDbContext> options) : ExchangeDbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.Entity<Live.LiveNotice>(notice =>
+        {
+            notice.ToTable("live_notices");
+            notice.HasIndex(n => n.PostedAt);
+        });
+    }
+}

@@ -5,7 +5,7 @@ namespace NucleusCloud.Modules.Exchange.Live;
 /// <summary>
 /// Carries live news to every host: stored events (by number: each host reads them from the
 /// database), ephemeral ones (typing, presence: carried whole) and revocations. PostgreSQL's
-/// LISTEN/NOTIFY when hosts share PostgreSQL; in-process for the embedded SQLite (one host).
+/// LISTEN/NOTIFY when hosts share PostgreSQL, a polled table on SQL Server; in-process for the embedded SQLite (one host).
 /// </summary>
 internal interface ILiveBackplane
 {

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Hosting;
@@ -32,7 +31,7 @@ internal sealed partial class PostgresBackplane(NpgsqlDataSource dataSource, Liv
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await using var notify = new NpgsqlCommand("SELECT pg_notify(@channel, @payload)", connection, (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction());
         notify.Parameters.AddWithValue("channel", Channel);
-        notify.Parameters.AddWithValue("payload", JsonSerializer.Serialize(new Notice("e", spaceId, lastSequence), LiveJson.Options));
+        notify.Parameters.AddWithValue("payload", BackplaneNotice.Stored(spaceId, lastSequence).ToJson());
         await notify.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -42,16 +41,16 @@ internal sealed partial class PostgresBackplane(NpgsqlDataSource dataSource, Liv
     }
 
     public Task BroadcastAsync(Guid spaceId, string type, object data, CancellationToken cancellationToken) =>
-        NotifyAsync(new Notice("x", spaceId, Type: type, Data: JsonSerializer.SerializeToElement(data, LiveJson.Options)), cancellationToken);
+        NotifyAsync(BackplaneNotice.Ephemeral(spaceId, type, data), cancellationToken);
 
     public Task RevokeAsync(Guid spaceId, Guid tenantId, Guid? userId, CancellationToken cancellationToken) =>
-        NotifyAsync(new Notice("r", spaceId, TenantId: tenantId, UserId: userId), cancellationToken);
+        NotifyAsync(BackplaneNotice.Revoked(spaceId, tenantId, userId), cancellationToken);
 
-    private async Task NotifyAsync(Notice notice, CancellationToken cancellationToken)
+    private async Task NotifyAsync(BackplaneNotice notice, CancellationToken cancellationToken)
     {
         await using var notify = dataSource.CreateCommand("SELECT pg_notify(@channel, @payload)");
         notify.Parameters.AddWithValue("channel", Channel);
-        notify.Parameters.AddWithValue("payload", JsonSerializer.Serialize(notice, LiveJson.Options));
+        notify.Parameters.AddWithValue("payload", notice.ToJson());
         await notify.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -62,7 +61,7 @@ internal sealed partial class PostgresBackplane(NpgsqlDataSource dataSource, Liv
             try
             {
                 await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
-                connection.Notification += (_, e) => Receive(e.Payload);
+                connection.Notification += (_, e) => _ = BackplaneNotice.Read(e.Payload, dispatcher, logger);
                 await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
                 {
                     await listen.ExecuteNonQueryAsync(stoppingToken);
@@ -85,36 +84,7 @@ internal sealed partial class PostgresBackplane(NpgsqlDataSource dataSource, Liv
         }
     }
 
-    private void Receive(string payload)
-    {
-        try
-        {
-            var notice = JsonSerializer.Deserialize<Notice>(payload, LiveJson.Options)!;
-            _ = notice.Kind switch
-            {
-                "e" => Run(() => dispatcher.Stored(notice.SpaceId, notice.Sequence)),
-                "x" => dispatcher.EphemeralAsync(new SpaceEventMessage(notice.SpaceId, null, notice.Type!, notice.Data!.Value)),
-                "r" => dispatcher.RevokeAsync(notice.SpaceId, notice.TenantId!.Value, notice.UserId),
-                _ => Task.CompletedTask,
-            };
-        }
-        catch (JsonException failure)
-        {
-            LogUnreadableNotice(failure);
-        }
-    }
-
-    private static Task Run(Action action)
-    {
-        action();
-        return Task.CompletedTask;
-    }
-
-    private sealed record Notice(string Kind, Guid SpaceId, long Sequence = 0, string? Type = null, JsonElement? Data = null, Guid? TenantId = null, Guid? UserId = null);
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "The exchange backplane lost its PostgreSQL listener; reconnecting.")]
     private partial void LogListenFailed(Exception failure);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "An unreadable exchange notice was ignored.")]
-    private partial void LogUnreadableNotice(Exception failure);
 }

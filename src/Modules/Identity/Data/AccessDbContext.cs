@@ -86,3 +86,5 @@ internal sealed class SqliteAccessDbContext(DbContextOptions<SqliteAccessDbConte
 }
 
 internal sealed class PostgresAccessDbContext(DbContextOptions<PostgresAccessDbContext> options, ITenantContext tenant) : AccessDbContext(options, tenant);
+
+internal sealed class SqlServerAccessDbContext(DbContextOptions<SqlServerAccessDbContext> options, ITenantContext tenant) : AccessDbContext(options, tenant);

@@ -71,3 +71,15 @@ internal sealed class SqliteAccountsDbContext(DbContextOptions<SqliteAccountsDbC
 }
 
 internal sealed class PostgresAccountsDbContext(DbContextOptions<PostgresAccountsDbContext> options) : AccountsDbContext(options);
+
+internal sealed class SqlServerAccountsDbContext(DbContextOptions<SqlServerAccountsDbContext> options) : AccountsDbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        // OpenIddict's (application, status, subject, type) indexes would reach 1,900 bytes, past SQL Server's 1,700 for an index key.
+        // A subject is a user id or a client id (OpenIddict keeps those to 100 characters).
+        builder.Entity<OpenIddictEntityFrameworkCoreAuthorization>().Property(a => a.Subject).HasMaxLength(100);
+        builder.Entity<OpenIddictEntityFrameworkCoreToken>().Property(t => t.Subject).HasMaxLength(100);
+    }
+}

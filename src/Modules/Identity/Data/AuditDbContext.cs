@@ -76,3 +76,5 @@ internal sealed class SqliteAuditDbContext(DbContextOptions<SqliteAuditDbContext
 }
 
 internal sealed class PostgresAuditDbContext(DbContextOptions<PostgresAuditDbContext> options, ITenantContext tenant) : AuditDbContext(options, tenant);
+
+internal sealed class SqlServerAuditDbContext(DbContextOptions<SqlServerAuditDbContext> options, ITenantContext tenant) : AuditDbContext(options, tenant);

@@ -28,6 +28,17 @@ internal sealed class PostgresAccountsDesignFactory : IDesignTimeDbContextFactor
     }
 }
 
+internal sealed class SqlServerAccountsDesignFactory : IDesignTimeDbContextFactory<SqlServerAccountsDbContext>
+{
+    public SqlServerAccountsDbContext CreateDbContext(string[] args)
+    {
+        var builder = new DbContextOptionsBuilder<SqlServerAccountsDbContext>();
+        ModuleDatabase.UseSqlServer(builder, "Server=localhost;Database=design", AccountsDbContext.Schema);
+        builder.UseApplicationServiceProvider(AccountsDbContext.DesignTimeServices);
+        return new SqlServerAccountsDbContext(builder.Options);
+    }
+}
+
 internal sealed class SqliteAccessDesignFactory : IDesignTimeDbContextFactory<SqliteAccessDbContext>
 {
     public SqliteAccessDbContext CreateDbContext(string[] args)
@@ -48,6 +59,16 @@ internal sealed class PostgresAccessDesignFactory : IDesignTimeDbContextFactory<
     }
 }
 
+internal sealed class SqlServerAccessDesignFactory : IDesignTimeDbContextFactory<SqlServerAccessDbContext>
+{
+    public SqlServerAccessDbContext CreateDbContext(string[] args)
+    {
+        var builder = new DbContextOptionsBuilder<SqlServerAccessDbContext>();
+        ModuleDatabase.UseSqlServer(builder, "Server=localhost;Database=design", AccessDbContext.Schema);
+        return new SqlServerAccessDbContext(builder.Options, NoTenantContext.Instance);
+    }
+}
+
 internal sealed class SqliteAuditDesignFactory : IDesignTimeDbContextFactory<SqliteAuditDbContext>
 {
     public SqliteAuditDbContext CreateDbContext(string[] args)
@@ -65,5 +86,15 @@ internal sealed class PostgresAuditDesignFactory : IDesignTimeDbContextFactory<P
         var builder = new DbContextOptionsBuilder<PostgresAuditDbContext>();
         ModuleDatabase.UsePostgres(builder, "Host=localhost;Database=design", AuditDbContext.Schema);
         return new PostgresAuditDbContext(builder.Options, NoTenantContext.Instance);
+    }
+}
+
+internal sealed class SqlServerAuditDesignFactory : IDesignTimeDbContextFactory<SqlServerAuditDbContext>
+{
+    public SqlServerAuditDbContext CreateDbContext(string[] args)
+    {
+        var builder = new DbContextOptionsBuilder<SqlServerAuditDbContext>();
+        ModuleDatabase.UseSqlServer(builder, "Server=localhost;Database=design", AuditDbContext.Schema);
+        return new SqlServerAuditDbContext(builder.Options, NoTenantContext.Instance);
     }
 }

@@ -25,3 +25,13 @@ internal sealed class PostgresPartnersDesignFactory : IDesignTimeDbContextFactor
         return new PostgresPartnersDbContext(builder.Options, NoTenantContext.Instance);
     }
 }
+
+internal sealed class SqlServerPartnersDesignFactory : IDesignTimeDbContextFactory<SqlServerPartnersDbContext>
+{
+    public SqlServerPartnersDbContext CreateDbContext(string[] args)
+    {
+        var builder = new DbContextOptionsBuilder<SqlServerPartnersDbContext>();
+        ModuleDatabase.UseSqlServer(builder, "Server=localhost;Database=design", PartnersDbContext.Schema);
+        return new SqlServerPartnersDbContext(builder.Options, NoTenantContext.Instance);
+    }
+}

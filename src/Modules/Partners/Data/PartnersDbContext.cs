@@ -76,3 +76,5 @@ internal sealed class SqlitePartnersDbContext(DbContextOptions<SqlitePartnersDbC
 }
 
 internal sealed class PostgresPartnersDbContext(DbContextOptions<PostgresPartnersDbContext> options, ITenantContext tenant) : PartnersDbContext(options, tenant);
+
+internal sealed class SqlServerPartnersDbContext(DbContextOptions<SqlServerPartnersDbContext> options, ITenantContext tenant) : PartnersDbContext(options, tenant);

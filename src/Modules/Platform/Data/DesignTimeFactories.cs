@@ -24,3 +24,13 @@ internal sealed class PostgresPlatformDesignFactory : IDesignTimeDbContextFactor
         return new PostgresPlatformDbContext(builder.Options);
     }
 }
+
+internal sealed class SqlServerPlatformDesignFactory : IDesignTimeDbContextFactory<SqlServerPlatformDbContext>
+{
+    public SqlServerPlatformDbContext CreateDbContext(string[] args)
+    {
+        var builder = new DbContextOptionsBuilder<SqlServerPlatformDbContext>();
+        ModuleDatabase.UseSqlServer(builder, "Server=localhost;Database=design", PlatformDbContext.Schema);
+        return new SqlServerPlatformDbContext(builder.Options);
+    }
+}

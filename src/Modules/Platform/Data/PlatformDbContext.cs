@@ -122,3 +122,5 @@ internal sealed class SqlitePlatformDbContext(DbContextOptions<SqlitePlatformDbC
 }
 
 internal sealed class PostgresPlatformDbContext(DbContextOptions<PostgresPlatformDbContext> options) : PlatformDbContext(options);
+
+internal sealed class SqlServerPlatformDbContext(DbContextOptions<SqlServerPlatformDbContext> options) : PlatformDbContext(options);

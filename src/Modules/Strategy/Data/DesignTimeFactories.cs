@@ -25,3 +25,13 @@ internal sealed class PostgresStrategyDesignFactory : IDesignTimeDbContextFactor
         return new PostgresStrategyDbContext(builder.Options, NoTenantContext.Instance);
     }
 }
+
+internal sealed class SqlServerStrategyDesignFactory : IDesignTimeDbContextFactory<SqlServerStrategyDbContext>
+{
+    public SqlServerStrategyDbContext CreateDbContext(string[] args)
+    {
+        var builder = new DbContextOptionsBuilder<SqlServerStrategyDbContext>();
+        ModuleDatabase.UseSqlServer(builder, "Server=localhost;Database=design", StrategyDbContext.Schema);
+        return new SqlServerStrategyDbContext(builder.Options, NoTenantContext.Instance);
+    }
+}

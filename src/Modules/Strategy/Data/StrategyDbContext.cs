@@ -92,3 +92,5 @@ internal sealed class SqliteStrategyDbContext(DbContextOptions<SqliteStrategyDbC
 }
 
 internal sealed class PostgresStrategyDbContext(DbContextOptions<PostgresStrategyDbContext> options, ITenantContext tenant) : StrategyDbContext(options, tenant);
+
+internal sealed class SqlServerStrategyDbContext(DbContextOptions<SqlServerStrategyDbContext> options, ITenantContext tenant) : StrategyDbContext(options, tenant);
