@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using NucleusCloud.Modules.Abstractions.Auditing;
 using NucleusCloud.Modules.Abstractions.Http;
+using NucleusCloud.Modules.Abstractions.Jobs;
 using NucleusCloud.Tenancy;
 using NucleusCloud.Tenancy.Authorization;
 using NucleusCloud.Tenancy.Resolution;
@@ -19,6 +20,7 @@ internal static class HttpPipeline
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
         services.AddTenancy();
+        services.AddBackgroundJobs(builder.Configuration);
         services.AddApiConventions();
         services.AddCookieApiAntiforgery();
         foreach (var module in Modules.All)
@@ -75,6 +77,7 @@ internal static class HttpPipeline
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapApiReference();
         app.MapTelemetry();
+        app.MapJobsDashboard();
         foreach (var module in Modules.All)
         {
             module.MapEndpoints(app);

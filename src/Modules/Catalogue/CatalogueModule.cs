@@ -37,7 +37,7 @@ public sealed class CatalogueModule : IModule
         services.AddScoped<IPartnerSolutions>(sp => sp.GetRequiredService<PartnerSolutions>());
         services.AddScoped<SolutionSearch>();
         services.AddScoped<DpgImporter>();
-        services.AddSingleton<TenantJobs<ImportReport>>();
+        services.AddScoped<DpgImportJob>();
         services.AddSearchRateLimit(configuration);
         services.AddScoped<ICatalogueImports, CatalogueImports>();
         services.AddScoped<SolutionCsv>();

@@ -33,7 +33,7 @@ public sealed class CrmModule : IModule
         services.AddScoped<OrganisationBook>();
         services.AddScoped<OrganisationCsv>();
         services.AddScoped<OrganisationImports>();
-        services.AddSingleton<TenantJobs<CrmImportReport>>();
+        services.AddScoped<OrganisationImportJob>();
         services.AddScoped<ContactBook>();
         services.AddScoped<ConsentedMail>();
         services.AddScoped<EnquiryDesk>();

@@ -55,10 +55,10 @@ public sealed class PlatformModule : IModule
         services.AddScoped<ITenantBilling>(sp => sp.GetRequiredService<StripeBilling>());
         services.AddScoped<IInvoicedBilling, InvoicedBilling>();
         services.AddScoped<SubscriptionCancellation>();
-        services.AddSingleton<TenantJobs<TenantExportDto>>();
+        services.AddScoped<TenantExportJob>();
         services.AddScoped<TenantExporter>();
         services.AddScoped<ITenantExports, TenantExports>();
-        services.AddSingleton<TenantJobs<TenantImportDto>>();
+        services.AddScoped<TenantImportJob>();
         services.AddScoped<TenantImporter>();
         services.AddScoped<ITenantImports, TenantImports>();
         services.AddScoped<ITenantDeletion, TenantDeletion>();

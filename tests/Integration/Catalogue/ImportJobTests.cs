@@ -51,6 +51,41 @@ public abstract class ImportJobTests<TFixture>(TFixture fixture) : IClassFixture
     }
 
     [SkippableFact]
+    public async Task An_import_that_a_host_restart_interrupts_finishes_on_the_next_host_without_duplicates()
+    {
+        const int Count = 4_000;
+        var first = await fixture.OwnAppAsync();
+        var tenant = await first.NewTenantAsync();
+        var records = string.Join(",", Enumerable.Range(1, Count).Select(i => $$"""{ "name": "Restart tool {{i}}", "description": "Tool number {{i}}" }"""));
+        var started = await first.MemberOf(tenant).PostAsync($"/api/{tenant.Slug}/catalogue/imports/dpg/jobs",
+            new StringContent($"[{records}]", Encoding.UTF8, new MediaTypeHeaderValue("application/json")));
+        started.StatusCode.ShouldBe(HttpStatusCode.Accepted, await started.Content.ReadAsStringAsync());
+        var location = started.Headers.Location!.ToString();
+
+        // Under way: some records saved, not all. Then the host stops (as for a deployment) in the middle of the job.
+        var progress = await Eventually.Until(() => ProgressAsync(first, tenant, location), p => p is { Done: > 0 } || p is { Finished: true }, "under way", TimeSpan.FromSeconds(60));
+        progress!.Finished.ShouldBeFalse("the import finished before the host could stop in its middle: make it longer");
+        await first.DisposeAsync();
+
+        await using var next = new NucleusApp(first.Provider, first.ConnectionString);
+        var stopped = await ProgressAsync(next, tenant, location);
+        stopped.ShouldNotBeNull("the job's progress outlives the host that ran it");
+        stopped!.Finished.ShouldBeFalse();
+        stopped.Done.ShouldBeLessThan(Count);
+
+        var finished = (await Eventually.Until(() => ProgressAsync(next, tenant, location), p => p is { Finished: true }, "finished on the next host", TimeSpan.FromMinutes(3)))!;
+        finished.Error.ShouldBeNull();
+        // Run again from the start: what the first host saved is found by its key and updated, the rest added.
+        (finished.Report!.Imported + finished.Report.Updated, finished.Report.Failed).ShouldBe((Count, 0));
+        finished.Report.Updated.ShouldBeGreaterThan(0);
+        var page = System.Text.Json.Nodes.JsonNode.Parse(await next.MemberOf(tenant).GetStringAsync($"/api/{tenant.Slug}/catalogue/solutions?q=restart&pageSize=1"))!;
+        page["total"]!.GetValue<int>().ShouldBe(Count, $"every record once (the host stopped after {progress.Done})");
+    }
+
+    private static async Task<NucleusCloud.Modules.Abstractions.Jobs.JobProgress<ImportReport>?> ProgressAsync(NucleusApp app, NucleusCloud.Tenancy.TenantInfo tenant, string location) =>
+        await app.MemberOf(tenant).GetFromJsonAsync<NucleusCloud.Modules.Abstractions.Jobs.JobProgress<ImportReport>>(location, Api.Json);
+
+    [SkippableFact]
     public async Task Only_a_publisher_may_publish_on_import_and_an_empty_body_is_refused()
     {
         var a = await App.NewTenantAsync();

@@ -36,6 +36,18 @@ public abstract class HostingTests<TFixture>(TFixture fixture) : IClassFixture<T
     }
 
     [SkippableFact]
+    public async Task The_jobs_dashboard_is_for_platform_administrators_only()
+    {
+        (await App.Anonymous().GetAsync("/jobs")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        var tenant = await App.NewTenantAsync();
+        (await App.MemberOf(tenant).GetAsync("/jobs")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await App.MemberOf(tenant).GetAsync("/jobs/jobs/enqueued")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        var dashboard = await App.PlatformAdmin().GetAsync("/jobs");
+        dashboard.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await dashboard.Content.ReadAsStringAsync()).ShouldContain("NucleusCloud jobs");
+    }
+
+    [SkippableFact]
     public async Task Liveness_and_readiness_answer_healthy()
     {
         var client = App.Anonymous();

@@ -1,5 +1,5 @@
 using NucleusCloud.Modules.Abstractions.Plans;
-using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.OutputCaching;
 using NucleusCloud.Modules.Abstractions.Auditing;
 using NucleusCloud.Modules.Abstractions.Jobs;
 using NucleusCloud.Modules.Catalogue.Contracts;
@@ -28,17 +28,26 @@ internal sealed class CatalogueImports(TenantJobs<ImportReport> jobs, ICaller ca
             return notInPlan;
         }
 
-        var importing = tenant.RequiredTenant;
-        return jobs.Start(importing, actor.Id, async (services, progress) =>
-        {
-            // Each record is saved alone: a restart keeps those already imported.
-            using var body = new MemoryStream(content, 0, content.Length, writable: false, publiclyVisible: true);
-            var imported = await services.GetRequiredService<DpgImporter>().ImportAsync(body, ZipSignature.IsZip(body),
-                publish ? SolutionStatus.Published : SolutionStatus.Draft, progress, CancellationToken.None);
-            await services.GetRequiredService<Microsoft.AspNetCore.OutputCaching.IOutputCacheStore>().EvictByTagAsync(ShowcaseCache.Tag(importing.Id), CancellationToken.None);
-            return imported;
-        });
+        return jobs.Start<DpgImportJob, DpgImportInput>(tenant.RequiredTenant, actor.Id, new DpgImportInput(content, publish));
     }
 
     public JobProgress<ImportReport>? Find(Guid jobId) => jobs.Find(tenant.RequiredTenant.Id, jobId);
+}
+
+/// <summary>A DPG import's file (JSON or ZIP), stored with its job until an hour after it finishes.</summary>
+internal sealed record DpgImportInput(byte[] Content, bool Publish);
+
+/// <summary>
+/// A DPG import as a background job. Each record is saved alone and found again by its DPG key, so an import stopped by a
+/// restart and run again from the start updates what it had imported and adds the rest.
+/// </summary>
+internal sealed class DpgImportJob(DpgImporter importer, IOutputCacheStore cache, ITenantContext tenant) : ITenantJob<DpgImportInput, ImportReport>
+{
+    public async Task<Outcome<ImportReport>> RunAsync(DpgImportInput input, IProgress<(int Done, int Total)> progress, CancellationToken cancellationToken)
+    {
+        using var body = new MemoryStream(input.Content, 0, input.Content.Length, writable: false, publiclyVisible: true);
+        var imported = await importer.ImportAsync(body, ZipSignature.IsZip(body), input.Publish ? SolutionStatus.Published : SolutionStatus.Draft, progress, cancellationToken);
+        await cache.EvictByTagAsync(ShowcaseCache.Tag(tenant.RequiredTenant.Id), CancellationToken.None);
+        return imported;
+    }
 }

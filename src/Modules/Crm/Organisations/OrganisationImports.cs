@@ -1,5 +1,4 @@
 using NucleusCloud.Modules.Abstractions.Plans;
-using Microsoft.Extensions.DependencyInjection;
 using NucleusCloud.Modules.Abstractions.Auditing;
 using NucleusCloud.Modules.Abstractions.Jobs;
 using NucleusCloud.Modules.Abstractions.Outcomes;
@@ -25,9 +24,15 @@ internal sealed class OrganisationImports(TenantJobs<CrmImportReport> jobs, ICal
             return notInPlan;
         }
 
-        return jobs.Start(tenant.RequiredTenant, actor.Id, (services, progress) =>
-            services.GetRequiredService<OrganisationCsv>().ImportAsync(csv, OrganisationCsv.MaxJobRows, progress, CancellationToken.None));
+        return jobs.Start<OrganisationImportJob, byte[]>(tenant.RequiredTenant, actor.Id, csv);
     }
 
     public JobProgress<CrmImportReport>? Find(Guid jobId) => jobs.Find(tenant.RequiredTenant.Id, jobId);
+}
+
+/// <summary>An organisation import as a background job; run again after a restart, it finds the rows it had imported by name and country.</summary>
+internal sealed class OrganisationImportJob(OrganisationCsv csv) : ITenantJob<byte[], CrmImportReport>
+{
+    public Task<Outcome<CrmImportReport>> RunAsync(byte[] input, IProgress<(int Done, int Total)> progress, CancellationToken cancellationToken) =>
+        csv.ImportAsync(input, OrganisationCsv.MaxJobRows, progress, cancellationToken);
 }

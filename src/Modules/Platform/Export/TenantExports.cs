@@ -23,7 +23,7 @@ internal sealed class TenantExports(TenantJobs<TenantExportDto> jobs, PlatformDb
 
         await audit.RecordPlatformAsync("tenant.export-started", target.Id.ToString(), new Dictionary<string, string?> { ["slug"] = target.Slug, ["by"] = actor.Id },
             cancellationToken);
-        return jobs.Start(target, actor.Id, (services, progress) => services.GetRequiredService<TenantExporter>().ExportAsync(progress, CancellationToken.None));
+        return jobs.Start<TenantExportJob, NoInput>(target, actor.Id, new NoInput());
     }
 
     public async Task<JobProgress<TenantExportDto>?> FindJobAsync(Guid? tenantId, Guid jobId, CancellationToken cancellationToken = default) =>
@@ -63,4 +63,11 @@ internal sealed class TenantExports(TenantJobs<TenantExportDto> jobs, PlatformDb
         tenantId is not null && await caller.IsPlatformAdminAsync(cancellationToken)
             ? Refusal.NotFound("Tenant")
             : Refusal.Forbidden("Only the tenant's owners and platform administrators export its data.");
+}
+
+/// <summary>A tenant's export as a background job; run again after a restart, it writes the export afresh.</summary>
+internal sealed class TenantExportJob(TenantExporter exporter) : ITenantJob<NoInput, TenantExportDto>
+{
+    public Task<Outcome<TenantExportDto>> RunAsync(NoInput input, IProgress<(int Done, int Total)> progress, CancellationToken cancellationToken) =>
+        exporter.ExportAsync(progress, cancellationToken);
 }

@@ -134,19 +134,30 @@ internal sealed class TenantImports(TenantJobs<TenantImportDto> jobs, ITenantSto
 
         await audit.RecordPlatformAsync("tenant.import-started", target.Id.ToString(), new Dictionary<string, string?> { ["slug"] = target.Slug, ["by"] = actor.Id },
             cancellationToken);
-        return jobs.Start(target, actor.Id, async (services, progress) =>
-        {
-            try
-            {
-                return await services.GetRequiredService<TenantImporter>().ImportAsync(zipPath, progress, CancellationToken.None);
-            }
-            finally
-            {
-                File.Delete(zipPath);
-            }
-        });
+        // The upload is on this machine's disk: the job waits for this machine.
+        return jobs.Start<TenantImportJob, string>(target, actor.Id, zipPath, onThisMachine: true);
     }
 
     public async Task<JobProgress<TenantImportDto>?> FindJobAsync(Guid tenantId, Guid jobId, CancellationToken cancellationToken = default) =>
         await caller.IsPlatformAdminAsync(cancellationToken) ? jobs.Find(tenantId, jobId) : null;
+}
+
+/// <summary>
+/// A tenant's import as a background job, from the upload on this machine's disk, deleted once the job has run. It is not
+/// stopped part-way when the host stops (an import into a tenant that already holds data is refused, so it could not be
+/// run again); a host that dies mid-import leaves a partial import that an administrator clears before trying again.
+/// </summary>
+internal sealed class TenantImportJob(TenantImporter importer) : ITenantJob<string, TenantImportDto>
+{
+    public async Task<Outcome<TenantImportDto>> RunAsync(string input, IProgress<(int Done, int Total)> progress, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await importer.ImportAsync(input, progress, CancellationToken.None);
+        }
+        finally
+        {
+            File.Delete(input);
+        }
+    }
 }
