@@ -49,8 +49,8 @@ public abstract class ExchangeMailTests<TFixture>(TFixture fixture) : IClassFixt
 
         // One digest, not one per item, and nothing to the host, who chose nothing.
         await Task.Delay(TimeSpan.FromSeconds(3));
-        _app.Mail.Messages.Count(m => m.To.Contains(emails.Member, StringComparison.OrdinalIgnoreCase)).ShouldBe(1);
-        _app.Mail.Messages.ShouldNotContain(m => m.To.Contains(emails.Host, StringComparison.OrdinalIgnoreCase));
+        (await _app.MailSettledAsync()).Count(m => m.To.Contains(emails.Member, StringComparison.OrdinalIgnoreCase)).ShouldBe(1);
+        (await _app.MailSettledAsync()).ShouldNotContain(m => m.To.Contains(emails.Host, StringComparison.OrdinalIgnoreCase));
     }
 
     [SkippableFact]
@@ -78,9 +78,9 @@ public abstract class ExchangeMailTests<TFixture>(TFixture fixture) : IClassFixt
 
         await host.PostedAsync(emails.Space, emails.Channel, "@Test user, are you still there?");
         await Task.Delay(TimeSpan.FromSeconds(4));
-        _app.Mail.Messages.Count(m => m.To.Contains(emails.Member, StringComparison.OrdinalIgnoreCase)).ShouldBe(1);
-        _app.Mail.Messages.ShouldNotContain(m => m.Body.Contains("still there", StringComparison.Ordinal));
-        _app.Mail.Messages.ShouldNotContain(m => m.To.Contains(strangerEmail, StringComparison.OrdinalIgnoreCase), "a tenant outside the space hears nothing of it");
+        (await _app.MailSettledAsync()).Count(m => m.To.Contains(emails.Member, StringComparison.OrdinalIgnoreCase)).ShouldBe(1);
+        (await _app.MailSettledAsync()).ShouldNotContain(m => m.Body.Contains("still there", StringComparison.Ordinal));
+        (await _app.MailSettledAsync()).ShouldNotContain(m => m.To.Contains(strangerEmail, StringComparison.OrdinalIgnoreCase), "a tenant outside the space hears nothing of it");
     }
 
     [SkippableFact]
@@ -101,8 +101,8 @@ public abstract class ExchangeMailTests<TFixture>(TFixture fixture) : IClassFixt
         told.Body.ShouldContain($"/requests/{(await asked.Content.ReadFromJsonAsync<JsonObject>()).Id()}");
 
         await Task.Delay(TimeSpan.FromSeconds(3));
-        _app.Mail.Messages.ShouldNotContain(m => m.To.Contains(emails.Host, StringComparison.OrdinalIgnoreCase), "the asker is not told of its own question");
-        _app.Mail.Messages.ShouldNotContain(m => m.To.Contains(strangerEmail, StringComparison.OrdinalIgnoreCase), "a tenant outside the space hears nothing of it");
+        (await _app.MailSettledAsync()).ShouldNotContain(m => m.To.Contains(emails.Host, StringComparison.OrdinalIgnoreCase), "the asker is not told of its own question");
+        (await _app.MailSettledAsync()).ShouldNotContain(m => m.To.Contains(strangerEmail, StringComparison.OrdinalIgnoreCase), "a tenant outside the space hears nothing of it");
     }
 
     private async Task<(ExchangeUser Host, ExchangeUser Member, (string Host, string Member, string Space, string Channel) Emails)> SpaceAsync()

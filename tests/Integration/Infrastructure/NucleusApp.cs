@@ -25,8 +25,20 @@ public sealed class NucleusApp(DatabaseProvider provider, string connectionStrin
     /// <summary>Everything the Host logged.</summary>
     public LogCapture Logs { get; } = new();
 
-    /// <summary>Every e-mail the Host sends goes here, over real SMTP.</summary>
+    /// <summary>Every e-mail the Host sends goes here, over real SMTP (from a background job: see <see cref="MailSettledAsync"/>).</summary>
     public SmtpSink Mail { get; } = new();
+
+    /// <summary>
+    /// The mail queued so far, once every queued job has run: before a test says that something was not sent (mail is
+    /// sent by background jobs, after the request that queued it).
+    /// </summary>
+    public async Task<IReadOnlyCollection<SmtpSink.Message>> MailSettledAsync()
+    {
+        var jobs = Services.GetRequiredService<Hangfire.JobStorage>().GetMonitoringApi();
+        // By the jobs' states: a job a worker has taken from its queue stays Enqueued until it is Processing.
+        await Eventually.Until(() => Task.FromResult(jobs.GetStatistics()), jobs => jobs.Enqueued + jobs.Processing == 0, "done with the queued jobs", TimeSpan.FromSeconds(60));
+        return Mail.Messages;
+    }
 
     /// <summary>Uploaded files of this app instance, in a folder of their own (removed on dispose).</summary>
     public string StorageRoot { get; } = Path.Combine(Path.GetTempPath(), $"nucleus-files-{Guid.NewGuid():N}");
@@ -49,6 +61,8 @@ public sealed class NucleusApp(DatabaseProvider provider, string connectionStrin
         builder.UseSetting("RateLimits:Invitations:PermitsPerMinute", "100000");
         builder.UseSetting("RateLimits:Account:PermitsPerMinute", "100000");
         builder.UseSetting("RateLimits:Search:PermitsPerMinute", "100000");
+        // Dozens of test Hosts run at once, each with its own job server: two workers each keep their connections few.
+        builder.UseSetting("Jobs:Workers", "2");
         builder.UseSetting("Mail:SmtpHost", "127.0.0.1");
         builder.UseSetting("Mail:SmtpPort", Mail.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         foreach (var (key, value) in TestCertificate.Shared.KeyRingSettings)

@@ -12,12 +12,14 @@ namespace NucleusCloud.Tests.Integration.Infrastructure;
 /// </summary>
 public sealed partial class SmtpSink : IAsyncDisposable
 {
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly TcpListener _listener;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _accepting;
 
-    public SmtpSink()
+    /// <param name="port">A port of the test's choosing (e.g. one a Host was told of before the sink listened); any free one by default.</param>
+    public SmtpSink(int port = 0)
     {
+        _listener = new TcpListener(IPAddress.Loopback, port);
         _listener.Start();
         _accepting = AcceptAsync();
     }

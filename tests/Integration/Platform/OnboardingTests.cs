@@ -52,7 +52,7 @@ public abstract class OnboardingTests<TFixture>(TFixture fixture) : IClassFixtur
         (await again.Content.ReadFromJsonAsync<OnboardingDto>(Api.Json))!.Id.ShouldBe(started.Id);
         var (kits, invitations) = await ProvisionedAsync(App, started.TenantId);
         (kits, invitations).ShouldBe((1, 1));
-        App.Mail.Messages.Count(m => m.To == admin).ShouldBe(1);
+        (await App.MailSettledAsync()).Count(m => m.To == admin).ShouldBe(1);
 
         // Another request for the slug is a conflict, not a second tenant.
         await (await platform.PostAsJsonAsync("/api/platform/onboardings", Request(slug, "someone-else@example.go.ke"), Api.Json)).ShouldBeProblemAsync(HttpStatusCode.Conflict);
@@ -128,7 +128,7 @@ public abstract class OnboardingTests<TFixture>(TFixture fixture) : IClassFixtur
         (await TenantStatusAsync(requests, started.TenantId)).ShouldBe(TenantStatus.Active);
         (await ProvisionedAsync(requests, started.TenantId)).ShouldBe((1, 1));
         await requests.Mail.WaitForAsync(admin);
-        requests.Mail.Messages.Count(m => m.To == admin).ShouldBe(1);
+        (await requests.MailSettledAsync()).Count(m => m.To == admin).ShouldBe(1);
     }
 
     [SkippableFact]

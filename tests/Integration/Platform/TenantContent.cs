@@ -18,6 +18,7 @@ public static class TenantContent
         var started = await platform.PostAsync($"/api/platform/tenants/{tenant.Id}/exports", null);
         started.StatusCode.ShouldBe(HttpStatusCode.Accepted);
         var job = await Eventually.Until(() => platform.GetFromJsonAsync<JsonObject>(started.Headers.Location!.ToString(), Api.Json)!, j => j!["finished"]!.GetValue<bool>(), "exported");
+        job!["error"].ShouldBeNull(job.ToJsonString());
         return await platform.GetByteArrayAsync($"/api/platform/tenants/{tenant.Id}/exports/{job!["report"]!["id"]}");
     }
 

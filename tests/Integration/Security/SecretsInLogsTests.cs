@@ -133,6 +133,7 @@ public sealed class SecretsInLogsTests(SqliteFixture database) : IClassFixture<S
                 var mailer = app.Services.GetRequiredService<IMailer>();
                 var secret = $"token-{Guid.NewGuid():N}";
                 await mailer.SendAsync("someone@example.org", "Your link", $"Dear someone,\nfollow {mailer.Link($"/account/reset?token={secret}")}\nThe body's secret line {secret}-body.");
+                await app.MailSettledAsync(); // queued, then written by a background job
 
                 Directory.EnumerateFiles(pickup, "*.eml").ShouldNotBeEmpty();
                 var logged = app.Logs.Entries.Where(e => e.Message.Contains(secret, StringComparison.Ordinal)).Select(e => e.Message).ToList();

@@ -112,7 +112,7 @@ public abstract class SessionTests<TFixture>(TFixture fixture) : IClassFixture<T
 
         await (await me.PostAsJsonAsync("/api/auth/me/email", new { email = newEmail })).ShouldBeValidationProblemAsync("password");
         await (await me.PostAsJsonAsync("/api/auth/me/email", new { email = newEmail, password = "not my password" })).ShouldBeValidationProblemAsync("password");
-        App.Mail.Messages.ShouldNotContain(m => m.To.Contains(newEmail, StringComparison.OrdinalIgnoreCase));
+        (await App.MailSettledAsync()).ShouldNotContain(m => m.To.Contains(newEmail, StringComparison.OrdinalIgnoreCase));
         (await me.PostAsJsonAsync("/api/auth/me/email", new { email = newEmail, password = Password })).StatusCode.ShouldBe(HttpStatusCode.Accepted);
 
         var confirmation = HttpUtility.ParseQueryString(new Uri(SmtpSink.LinkIn(await App.Mail.WaitForAsync(newEmail))).Query);

@@ -55,7 +55,10 @@ public sealed class MailNotSentException(Exception cause) : Exception("The mail 
     };
 }
 
-/// <summary>Sends e-mail. Every message the product sends goes through here; a failure to send is a <see cref="MailNotSentException"/>.</summary>
+/// <summary>
+/// Sends e-mail. Every message the product sends goes through here. <see cref="SendAsync"/> queues the message as a
+/// background job and returns: the job sends it, on whichever host, and retries while the server does not take it.
+/// </summary>
 public interface IMailer
 {
     Task SendAsync(string to, string subject, string textBody, CancellationToken cancellationToken = default);
@@ -65,11 +68,12 @@ public interface IMailer
 }
 
 /// <summary>
-/// Sends through MailKit (System.Net.Mail's SmtpClient is not recommended for new code), or writes the message as an .eml file.
+/// Sends one message now, through MailKit (System.Net.Mail's SmtpClient is not recommended for new code), or writes it as an
+/// .eml file; a failure is a <see cref="MailNotSentException"/>. Only <see cref="MailJob"/> calls it.
 /// Message bodies are never logged: they carry invitation, reset and confirmation tokens. Only a
 /// developer's console may show a message's links (<see cref="MailOptions.LogLinks"/>).
 /// </summary>
-internal sealed partial class Mailer(IOptions<MailOptions> options, IHostEnvironment environment, ILogger<Mailer> logger) : IMailer
+internal sealed partial class SmtpDelivery(IOptions<MailOptions> options, IHostEnvironment environment, ILogger<SmtpDelivery> logger)
 {
     public async Task SendAsync(string to, string subject, string textBody, CancellationToken cancellationToken = default)
     {
@@ -116,8 +120,6 @@ internal sealed partial class Mailer(IOptions<MailOptions> options, IHostEnviron
             throw new MailNotSentException(failure);
         }
     }
-
-    public string Link(string pathAndQuery) => options.Value.PublicUrl.TrimEnd('/') + pathAndQuery;
 
     [GeneratedRegex(@"https?://\S+", RegexOptions.CultureInvariant)]
     private static partial Regex Links();

@@ -28,7 +28,8 @@ public static class ApiConventions
         services.AddSingleton<FluentValidation.IValidator<PageQuery>, PageQueryValidator<PageQuery>>();
         services.AddOptions<Email.MailOptions>().BindConfiguration(Email.MailOptions.Section).ValidateOnStart();
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<Email.MailOptions>, Email.MailOptionsValidation>();
-        services.AddSingleton<Email.IMailer, Email.Mailer>();
+        services.AddSingleton<Email.SmtpDelivery>();
+        services.AddSingleton<Email.IMailer, Email.QueuedMailer>();
         // Throw on unreadable bodies so ApiExceptionHandler can name the field instead of a bare 400.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddRateLimiter(options =>

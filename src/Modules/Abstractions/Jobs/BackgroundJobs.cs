@@ -83,12 +83,14 @@ public static class BackgroundJobs
         {
             SchemaName = "hangfire",
             PrepareSchemaIfNecessary = true,
+            // Polled once a second rather than long-polled: long polling holds a connection per waiting worker.
             QueuePollInterval = TimeSpan.FromSeconds(1),
-            EnableLongPolling = true,
             UseSlidingInvisibilityTimeout = true,
             InvisibilityTimeout = Invisibility,
         };
-        return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options);
+        // A pool of its own, small, beside the application's: PostgreSQL's max_connections bounds the sum over all hosts.
+        var pooled = new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = 10, ConnectionIdleLifetime = 60 }.ConnectionString;
+        return new PostgreSqlStorage(new NpgsqlConnectionFactory(pooled, options), options);
     }
 
     /// <summary>The embedded default keeps its jobs in a file of their own beside the database (Hangfire's SQLite storage has its own schema and locking).</summary>

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
 using NucleusCloud.Modules.Abstractions.Email;
 using NucleusCloud.Modules.Abstractions.Messaging;
 using NucleusCloud.Modules.Abstractions.Outcomes;
@@ -15,7 +14,7 @@ namespace NucleusCloud.Modules.Crm.Contacts;
 /// E-mail to an organisation's people, honouring consent: only those who agreed to be contacted (and have an
 /// address) receive it, each message saying why they receive it; the sending is recorded as a touch point.
 /// </summary>
-internal sealed partial class ConsentedMail(CrmDbContext db, ICaller caller, ITenantContext tenant, IMailer mailer, TimeProvider clock, ILogger<ConsentedMail> logger)
+internal sealed class ConsentedMail(CrmDbContext db, ICaller caller, ITenantContext tenant, IMailer mailer, TimeProvider clock)
 {
     public async Task<Outcome<MailingReport>> SendAsync(Guid organisationId, OrganisationMailing mailing, CancellationToken cancellationToken)
     {
@@ -46,43 +45,28 @@ internal sealed partial class ConsentedMail(CrmDbContext db, ICaller caller, ITe
             return Refusal.Conflict($"No one at {organisation.Name} has agreed to be contacted by e-mail; nothing was sent.");
         }
 
-        var (sent, failed) = (0, 0);
+        var sent = reachable.Count;
+        var interaction = new Interaction
+        {
+            TenantId = tenant.RequiredTenant.Id,
+            OrganisationId = organisationId,
+            Kind = InteractionKind.Email,
+            OccurredOn = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime),
+            Summary = $"E-mail to {sent} {(sent == 1 ? "person" : "people")}: {mailing.Subject.Trim()}",
+            RecordedBy = caller.UserId(),
+            RecordedAt = clock.GetStorableUtcNow(),
+        };
+        db.Interactions.Add(interaction);
+        db.Outbox.Add(OutboxMessage.For(interaction.ToEvent(), interaction.RecordedAt));
+        await db.SaveChangesAsync(cancellationToken);
+
+        // Queued: each message is sent by a background job, which retries while the mail server does not take it.
         foreach (var person in reachable)
         {
             var why = $"You receive this because you agreed to be contacted by {tenant.RequiredTenant.Name} ({person.ConsentSource}). Reply to say if you no longer wish to be.";
-            try
-            {
-                await mailer.SendAsync(person.Email!, mailing.Subject.Trim(), $"{mailing.Body.Trim()}\n\n--\n{why}", cancellationToken);
-                sent++;
-            }
-            catch (MailNotSentException failure)
-            {
-                failed++;
-                LogFailed(person.Id, failure.Reason);
-            }
+            await mailer.SendAsync(person.Email!, mailing.Subject.Trim(), $"{mailing.Body.Trim()}\n\n--\n{why}", cancellationToken);
         }
 
-        if (sent > 0)
-        {
-            var interaction = new Interaction
-            {
-                TenantId = tenant.RequiredTenant.Id,
-                OrganisationId = organisationId,
-                Kind = InteractionKind.Email,
-                OccurredOn = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime),
-                Summary = $"E-mail to {sent} {(sent == 1 ? "person" : "people")}: {mailing.Subject.Trim()}",
-                RecordedBy = caller.UserId(),
-                RecordedAt = clock.GetStorableUtcNow(),
-            };
-            db.Interactions.Add(interaction);
-            db.Outbox.Add(OutboxMessage.For(interaction.ToEvent(), interaction.RecordedAt));
-            await db.SaveChangesAsync(cancellationToken);
-        }
-
-        return new MailingReport(sent, people.Count - reachable.Count, failed);
+        return new MailingReport(sent, people.Count - reachable.Count);
     }
-
-    // The contact's id, not the address: logs carry no personal data.
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Mail to contact {ContactId} failed: {Reason}")]
-    private partial void LogFailed(Guid contactId, string reason);
 }

@@ -28,5 +28,5 @@ public sealed record TimelineEntry(string Type, Guid Id, DateTimeOffset At, stri
 /// <summary>A message to an organisation's people; only those who consented to be contacted receive it.</summary>
 public sealed record OrganisationMailing(string? Subject, string? Body);
 
-/// <summary>Who received the message, who was left out (no consent or no address) and whose delivery failed.</summary>
-public sealed record MailingReport(int Sent, int LeftOut, int Failed);
+/// <summary>To how many people the message is sent (queued: delivery is retried until the mail server takes it) and who was left out (no consent or no address).</summary>
+public sealed record MailingReport(int Sent, int LeftOut);
