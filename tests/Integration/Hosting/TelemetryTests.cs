@@ -35,6 +35,11 @@ public abstract class TelemetryTests<TFixture>(TFixture fixture) : IClassFixture
         metrics.ShouldContain($"nucleus_tenant_requests_total{{otel_scope_name=\"NucleusCloud\",tenant_id=\"{a.Id}\"}} 3");
         metrics.ShouldContain($"tenant_id=\"{b.Id}\"");
         metrics.ShouldNotContain(a.Slug, Case.Sensitive, "tenants are labelled by id only");
+        // The background jobs by state, read from the job storage.
+        foreach (var state in new[] { "enqueued", "processing", "scheduled", "failed" })
+        {
+            metrics.ShouldContain($"nucleus_jobs{{otel_scope_name=\"NucleusCloud\",state=\"{state}\"}}");
+        }
 
         using var relayed = new HttpRequestMessage(HttpMethod.Get, "/metrics");
         relayed.Headers.Add("X-Forwarded-For", "203.0.113.9"); // loopback is a trusted proxy: this is a request from outside

@@ -29,6 +29,25 @@ public abstract class OutboxClaimTests<TFixture>(TFixture database) : IClassFixt
             await db.SaveChangesAsync();
         }
 
+        // Deliveries are counted for the metrics, by module (other tests' partners deliveries may add to the count).
+        long delivered = 0;
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument is { Name: "nucleus.outbox.delivered", Meter.Name: "NucleusCloud" })
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+        {
+            if (tags.ToArray().Contains(new KeyValuePair<string, object?>("module", "partners")))
+            {
+                Interlocked.Add(ref delivered, value);
+            }
+        });
+        listener.Start();
+
         var dispatchers = Enumerable.Range(0, 2).Select(_ => ActivatorUtilities.CreateInstance<OutboxDispatcher<PartnersDbContext>>(app.Services)).ToList();
         var claimed = await Task.WhenAll(dispatchers.Select(async dispatcher =>
         {
@@ -42,6 +61,7 @@ public abstract class OutboxClaimTests<TFixture>(TFixture database) : IClassFixt
         }));
 
         claimed.Sum().ShouldBe(300, $"claimed {claimed[0]} and {claimed[1]}");
+        Interlocked.Read(ref delivered).ShouldBeGreaterThanOrEqualTo(300);
         await using var platform = scopes.CreatePlatformScope();
         var rows = await platform.ServiceProvider.GetRequiredService<PartnersDbContext>().Outbox.AsNoTracking().Where(m => m.Type == "tests.nobody-listens").ToListAsync();
         rows.Count.ShouldBe(300);

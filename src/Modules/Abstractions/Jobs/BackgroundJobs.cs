@@ -48,6 +48,7 @@ public static class BackgroundJobs
         services.AddHangfire(hangfire => hangfire.UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings().UseLogProvider(JobLogging.Instance));
         services.TryAddSingleton(typeof(TenantJobs<>));
         services.AddHostedService<JobServer>();
+        services.TryAddSingleton<JobMetrics>();
         return services;
     }
 

@@ -12,12 +12,13 @@ namespace NucleusCloud.Modules.Abstractions.Jobs;
 /// only this machine has). Stopping the host asks running jobs to stop; Hangfire puts them back in the queue, and the
 /// next host to start (or another running one) runs them again.
 /// </summary>
-internal sealed class JobServer(JobStorage storage, IServiceScopeFactory scopes, IOptions<JobsOptions> options, ILoggerFactory logging) : IHostedService, IDisposable
+internal sealed class JobServer(JobStorage storage, IServiceScopeFactory scopes, IOptions<JobsOptions> options, ILoggerFactory logging, JobMetrics metrics) : IHostedService, IDisposable
 {
     private BackgroundJobServer? _server;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
+        _ = metrics; // made with the server, so the gauges exist on every host
         JobLogging.Instance.Attach(logging);
         Hangfire.Logging.LogProvider.SetCurrentLogProvider(JobLogging.Instance);
         if (options.Value.Run)

@@ -117,9 +117,11 @@ internal sealed partial class OutboxDispatcher<TContext>(
                     .SetProperty(m => m.LockedBy, (Guid?)null)
                     .SetProperty(m => m.LockedUntil, (DateTimeOffset?)null)
                     .SetProperty(m => m.LastError, (string?)null), cancellationToken);
+                OutboxMetrics.CountDelivered(typeof(TContext));
             }
             catch (Exception failure) when (!cancellationToken.IsCancellationRequested)
             {
+                OutboxMetrics.CountFailed(typeof(TContext));
                 await FailAsync(db, message, claim, failure, cancellationToken);
             }
         }
