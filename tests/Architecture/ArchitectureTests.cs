@@ -24,6 +24,14 @@ public sealed class ArchitectureTests
     }
 
     [Fact]
+    public void Only_the_live_dispatcher_sends_through_the_hub_context()
+    {
+        LiveDelivery.Users(Solution.All).ShouldContain("NucleusCloud.Modules.Exchange.Live.LiveDispatcher");
+        LiveDelivery.Violations(Solution.All).ShouldBeEmpty();
+        LiveDelivery.Violations([Fixtures]).ShouldContain(v => v.Contains(nameof(HubShortcut), StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void The_boundary_rule_catches_a_use_of_another_modules_internals()
     {
         ModuleBoundaries.Violations(Fixtures).ShouldContain(v => v.Contains("NucleusCloud.Modules.Catalogue.Solutions.Solution", StringComparison.Ordinal));

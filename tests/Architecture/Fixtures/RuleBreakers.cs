@@ -86,3 +86,9 @@ internal sealed record ThingHappened(Guid TenantId, Guid ThingId) : NucleusCloud
 /// <summary>Reads the thing's id as text and a field nobody sends.</summary>
 [NucleusCloud.Modules.Abstractions.Messaging.IntegrationEvent("fixtures.thing-happened")]
 internal sealed record ThingHappenedMisread(Guid TenantId, string ThingId, int Count);
+
+/// <summary>Sends to a space's group straight through the hub context, around the live dispatcher's checks.</summary>
+internal sealed class HubShortcut(Microsoft.AspNetCore.SignalR.IHubContext<Microsoft.AspNetCore.SignalR.Hub> hub)
+{
+    public Task ShoutAsync(string space) => hub.Clients.Group(space).SendCoreAsync("shout", ["hello"]);
+}
