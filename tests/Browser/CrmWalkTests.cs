@@ -106,7 +106,7 @@ public sealed class CrmWalkTests(BrowserFixture fixture) : IClassFixture<Browser
             await page.FocusAsync("#send-mail");
             await page.Keyboard.PressAsync("Enter");
             await page.WaitForSelectorAsync("#organisation-message");
-            (await page.TextContentAsync("#organisation-message"))!.ShouldContain("Sent to 1");
+            (await page.TextContentAsync("#organisation-message"))!.ShouldContain("Sending to 1");
             (await app.Mail.WaitForAsync("wanjiru@example.go.ke", subject: "Your study visit")).Body.ShouldContain("Reply to our e-mail");
             (await page.TextContentAsync("ol.timeline"))!.ShouldContain("E-mail to 1 person");
 

@@ -37,6 +37,9 @@ public abstract class TenantDeletionTests<TFixture>(TFixture fixture) : IClassFi
         var url = $"/api/platform/tenants/{a.Tenant.Id}/deletion";
         await (await platform.PostAsJsonAsync(url, new { confirm = a.Tenant.Slug }, Api.Json)).ShouldBeProblemAsync(HttpStatusCode.Conflict);
         await platform.ExportedAsync(a.Tenant);
+        await platform.ExportedAsync(b.Tenant);
+        var (jobsOfA, jobsOfB) = (Jobs(app, a.Tenant), Jobs(app, b.Tenant));
+        (jobsOfA.Count, jobsOfB.Count).ShouldBe((1, 1));
         await (await platform.PostAsJsonAsync(url, new { confirm = "something else" }, Api.Json)).ShouldBeValidationProblemAsync("confirm");
         await (await a.Client.PostAsJsonAsync(url, new { confirm = a.Tenant.Slug }, Api.Json)).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
 
@@ -55,6 +58,10 @@ public abstract class TenantDeletionTests<TFixture>(TFixture fixture) : IClassFi
         (await IntegrationsAsync(app, a.Tenant, clientOfA)).ShouldBe((0, false), "its integrations and their clients in the identity server are gone");
         (await IntegrationsAsync(app, b.Tenant, clientOfB)).ShouldBe((1, true));
         (await FilesAsync(app, a.Tenant)).ShouldBeEmpty("no file of it is kept, its exports included");
+        Jobs(app, a.Tenant).ShouldBeEmpty("its background jobs are gone");
+        JobProgress(app, jobsOfA.Single()).ShouldBeNull("with their progress and reports");
+        Jobs(app, b.Tenant).ShouldBe(jobsOfB);
+        JobProgress(app, jobsOfB.Single()).ShouldNotBeNull();
         (await app.Anonymous().GetAsync($"/api/{a.Tenant.Slug}/catalogue/solutions")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await platform.GetStringAsync("/api/platform/audit?pageSize=100")).ShouldContain("tenant.deleted");
 
@@ -90,6 +97,19 @@ public abstract class TenantDeletionTests<TFixture>(TFixture fixture) : IClassFi
         }
 
         return found;
+    }
+
+    /// <summary>The tenant's background jobs, as the job storage lists them.</summary>
+    private static HashSet<string> Jobs(NucleusApp app, TenantInfo tenant)
+    {
+        using var connection = app.Services.GetRequiredService<Hangfire.JobStorage>().GetConnection();
+        return connection.GetAllItemsFromSet($"nucleus-jobs:{tenant.Id:N}");
+    }
+
+    private static Dictionary<string, string>? JobProgress(NucleusApp app, string job)
+    {
+        using var connection = app.Services.GetRequiredService<Hangfire.JobStorage>().GetConnection();
+        return connection.GetAllEntriesFromHash($"nucleus-job:{job}");
     }
 
     private static async Task<string> IntegrationAsync(ExchangeUser session)

@@ -49,6 +49,7 @@ public static class BackgroundJobs
         services.TryAddSingleton(typeof(TenantJobs<>));
         services.AddHostedService<JobServer>();
         services.TryAddSingleton<JobMetrics>();
+        services.AddScoped<Export.ITenantDataSource, TenantJobsErasure>();
         return services;
     }
 

@@ -43,9 +43,10 @@ public sealed class TenantJobs<TReport>(IBackgroundJobClient client, JobStorage 
         ArgumentNullException.ThrowIfNull(tenant);
         var progress = new JobProgress<TReport>(Guid.NewGuid(), 0, 0, false, null, null, clock.GetUtcNow());
         JobState.Started(storage, progress.Id, tenant.Id, progress.StartedAt);
-        client.Create(
+        var hangfireJobId = client.Create(
             Job.FromExpression<TenantJobRunner<TJob, TInput, TReport>>(runner => runner.RunAsync(progress.Id, tenant.Id, actor, input, CancellationToken.None)),
             new EnqueuedState(onThisMachine ? ThisMachine.Queue : EnqueuedState.DefaultQueue));
+        JobState.Enqueued(storage, progress.Id, hangfireJobId);
         return progress;
     }
 
