@@ -51,6 +51,26 @@ public abstract class DatabaseFixture : IAsyncLifetime
 
     public abstract Task InitializeAsync();
 
+    /// <summary>
+    /// The server's administrator connection; or, without a server, null and the reason in <see cref="Unavailable"/> (the tests
+    /// skip) — unless the environment variable <paramref name="requiredBy"/> is set, which makes the missing server a failure.
+    /// </summary>
+    protected string? Take(TestServer server, string requiredBy, string suite)
+    {
+        if (server.Unavailable is not { } reason)
+        {
+            return server.ConnectionString;
+        }
+
+        if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable(requiredBy)))
+        {
+            throw new InvalidOperationException($"{requiredBy} is set but {suite} cannot run: {reason}");
+        }
+
+        Unavailable = reason;
+        return null;
+    }
+
     public virtual async Task DisposeAsync()
     {
         if (_app is not null)
@@ -105,20 +125,11 @@ public sealed class PostgresFixture : DatabaseFixture
 
     public override async Task InitializeAsync()
     {
-        var server = await TestServers.PostgresAsync();
-        if (server.Unavailable is { } reason)
+        if (Take(await TestServers.PostgresAsync(), "CI", "the PostgreSQL suite") is { } server)
         {
-            if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI")))
-            {
-                throw new InvalidOperationException($"CI is set but the PostgreSQL suite cannot run: {reason}");
-            }
-
-            Unavailable = reason;
-            return;
+            _server = server;
+            ConnectionString = await CreateEmptyDatabaseAsync();
         }
-
-        _server = server.ConnectionString!;
-        ConnectionString = await CreateEmptyDatabaseAsync();
     }
 
     public override async Task<string> CreateEmptyDatabaseAsync()
@@ -185,20 +196,11 @@ public sealed class SqlServerFixture : DatabaseFixture
 
     public override async Task InitializeAsync()
     {
-        var server = await TestServers.SqlServerAsync();
-        if (server.Unavailable is { } reason)
+        if (Take(await TestServers.SqlServerAsync(), "NUCLEUS_REQUIRE_SQLSERVER", "the SQL Server suite") is { } server)
         {
-            if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NUCLEUS_REQUIRE_SQLSERVER")))
-            {
-                throw new InvalidOperationException($"NUCLEUS_REQUIRE_SQLSERVER is set but the SQL Server suite cannot run: {reason}");
-            }
-
-            Unavailable = reason;
-            return;
+            _server = server;
+            ConnectionString = await CreateEmptyDatabaseAsync();
         }
-
-        _server = server.ConnectionString!;
-        ConnectionString = await CreateEmptyDatabaseAsync();
     }
 
     public override async Task<string> CreateEmptyDatabaseAsync()

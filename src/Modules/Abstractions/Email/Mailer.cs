@@ -23,6 +23,15 @@ public sealed class MailOptions
 
     public bool SmtpTls { get; set; }
 
+    /// <summary>With <see cref="SmtpTls"/>: TLS from the first byte (implicit TLS) rather than STARTTLS. On by itself on port 465.</summary>
+    public bool SmtpImplicitTls { get; set; }
+
+    /// <summary>
+    /// The SHA-256 fingerprint (hex) of an SMTP server certificate to accept although no trusted authority signed it (a relay
+    /// with a government's internal certificate). Certificates that the machine trusts are accepted anyway; nothing else is.
+    /// </summary>
+    public string? SmtpCertificateSha256 { get; set; }
+
     public string? SmtpUser { get; set; }
 
     public string? SmtpPassword { get; set; }
@@ -101,8 +110,18 @@ internal sealed partial class SmtpDelivery(IOptions<MailOptions> options, IHostE
         }
 
         using var client = new SmtpClient();
-        // Mail:SmtpTls asks for TLS: from the first byte on the submissions port 465, by STARTTLS (required, not merely tried) elsewhere.
-        var security = !settings.SmtpTls ? SecureSocketOptions.None : settings.SmtpPort == 465 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTls;
+        if (!string.IsNullOrWhiteSpace(settings.SmtpCertificateSha256))
+        {
+            var pinned = settings.SmtpCertificateSha256.Replace(":", "", StringComparison.Ordinal).Trim();
+            client.ServerCertificateValidationCallback = (_, certificate, _, errors) =>
+                errors == System.Net.Security.SslPolicyErrors.None
+                || (certificate is not null && string.Equals(certificate.GetCertHashString(System.Security.Cryptography.HashAlgorithmName.SHA256), pinned, StringComparison.OrdinalIgnoreCase));
+        }
+
+        // Mail:SmtpTls asks for TLS: from the first byte on the submissions port 465 (or with Mail:SmtpImplicitTls), by STARTTLS
+        // (required, not merely tried) elsewhere.
+        var security = !settings.SmtpTls ? SecureSocketOptions.None
+            : settings.SmtpImplicitTls || settings.SmtpPort == 465 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTls;
         try
         {
             await client.ConnectAsync(settings.SmtpHost, settings.SmtpPort, security, cancellationToken);
