@@ -31,7 +31,7 @@ internal sealed record QueuedMessage(string To, string Subject, string Body);
 
 /// <summary>
 /// Sends one queued message. Hangfire retries a failure (the server down, refusing, or TLS or authentication failing) ten
-/// times over about a day, with growing pauses, then keeps the job as failed on the dashboard (<c>/jobs</c>) for an operator.
+/// times over about sixteen hours, with growing pauses (5 s to 8 h), then keeps the job as failed on the dashboard (<c>/jobs</c>) for an operator.
 /// </summary>
 internal sealed class MailJob(IDataProtectionProvider protection, SmtpDelivery delivery)
 {
