@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using System.Net;
 using Npgsql;
+using NucleusCloud.Modules.Abstractions.Telemetry;
 using NucleusCloud.Tenancy;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -16,10 +17,9 @@ namespace NucleusCloud.Host.Startup;
 /// </summary>
 internal static class Telemetry
 {
-    public const string MeterName = "NucleusCloud";
     public const string ScrapePath = "/metrics";
 
-    private static readonly Meter Meter = new(MeterName);
+    private static readonly Meter Meter = new(ProductMeter.Name);
     private static readonly Counter<long> TenantRequests = Meter.CreateCounter<long>("nucleus.tenant.requests", description: "Requests to one tenant's routes");
 
     public static void AddTelemetry(this WebApplicationBuilder builder)
@@ -43,7 +43,7 @@ internal static class Telemetry
                 metrics.AddAspNetCoreInstrumentation()
                     .AddHttpClientInstrumentation()
                     .AddRuntimeInstrumentation()
-                    .AddMeter(MeterName, "Microsoft.AspNetCore.Http.Connections", "Microsoft.AspNetCore.Server.Kestrel", "Npgsql")
+                    .AddMeter(ProductMeter.Name, "Microsoft.AspNetCore.Http.Connections", "Microsoft.AspNetCore.Server.Kestrel", "Npgsql")
                     .AddPrometheusExporter();
                 if (!string.IsNullOrWhiteSpace(endpoint))
                 {

@@ -9,7 +9,7 @@ namespace NucleusCloud.Modules.Abstractions.Jobs;
 /// </summary>
 internal sealed class JobMetrics : IDisposable
 {
-    private readonly Meter _meter = new("NucleusCloud");
+    private readonly Meter _meter = new(Telemetry.ProductMeter.Name);
 
     public JobMetrics(JobStorage storage)
     {

@@ -5,8 +5,7 @@ namespace NucleusCloud.Modules.Abstractions.Messaging;
 /// <summary>Outbox deliveries and failures per module, in the product's meter (exported with the Host's metrics).</summary>
 internal static class OutboxMetrics
 {
-    public const string MeterName = "NucleusCloud";
-    private static readonly Meter Meter = new(MeterName);
+    private static readonly Meter Meter = new(Telemetry.ProductMeter.Name);
     private static readonly Counter<long> Delivered = Meter.CreateCounter<long>("nucleus.outbox.delivered", description: "Outbox messages delivered to every handler");
     private static readonly Counter<long> Failed = Meter.CreateCounter<long>("nucleus.outbox.failures", description: "Failed outbox deliveries (each retried until the attempts run out)");
 
