@@ -75,6 +75,19 @@ public abstract class HostingTests<TFixture>(TFixture fixture) : IClassFixture<T
     }
 
     [SkippableFact]
+    public async Task The_OpenID_Connect_server_has_its_keys_before_the_first_request()
+    {
+        // OpenIddict builds its options, keys read from the database, on the first request of any kind and under a lock: a burst of
+        // first requests would each hold a thread meanwhile. The host builds them while it starts instead.
+        var empty = await fixture.CreateEmptyDatabaseAsync();
+        await using var app = new NucleusApp(fixture.Provider, empty);
+
+        var built = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitorCache<OpenIddict.Server.OpenIddictServerOptions>>();
+        built.TryAdd(Microsoft.Extensions.Options.Options.DefaultName, new OpenIddict.Server.OpenIddictServerOptions()).ShouldBeFalse("the server's options were not built while the host started");
+        app.Services.GetRequiredService<NucleusCloud.Modules.Identity.OpenIdConnect.OidcKeyRing>().Degraded.ShouldBeFalse();
+    }
+
+    [SkippableFact]
     public async Task Two_hosts_starting_at_once_on_an_empty_database_both_come_up()
     {
         var empty = await fixture.CreateEmptyDatabaseAsync();

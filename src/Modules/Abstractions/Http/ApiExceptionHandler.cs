@@ -9,7 +9,8 @@ namespace NucleusCloud.Modules.Abstractions.Http;
 
 /// <summary>
 /// Turns request-shaped failures (unreadable JSON, wrong types, oversized bodies) into RFC 9457
-/// answers naming the field, and a refusal found inside a transaction into its problem; anything else becomes a bare 500 with no internals.
+/// answers naming the field, a refusal found inside a transaction into its problem, and a database that is briefly out of reach
+/// (connections exhausted, a restart, a serialization conflict) into a 503 with Retry-After; anything else becomes a bare 500 with no internals.
 /// </summary>
 internal sealed partial class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
@@ -35,6 +36,12 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
             {
                 Status = 499, Title = "The client closed the request.",
             },
+            _ when IsTransientDatabaseFailure(exception) => new ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = "The service cannot reach its database just now.",
+                Detail = "Try again in a few seconds.",
+            },
             _ => new ProblemDetails
             {
                 Status = StatusCodes.Status500InternalServerError,
@@ -43,7 +50,12 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
             },
         };
 
-        if (problem.Status >= 500)
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            context.Response.Headers.RetryAfter = RetryAfterSeconds;
+            LogDatabaseUnavailable(exception, context.Request.Method, context.Request.Path.Value ?? "/");
+        }
+        else if (problem.Status >= 500)
         {
             logger.LogError(exception, "Unhandled exception for {Method} {Path}", context.Request.Method, context.Request.Path);
         }
@@ -51,6 +63,28 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
         context.Response.StatusCode = problem.Status ?? 500;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
     }
+
+    private const string RetryAfterSeconds = "5";
+
+    /// <summary>
+    /// What the provider calls transient, however deep EF wrapped it (its retrying strategy gives up with an
+    /// InvalidOperationException around the last failure): a client may simply try again.
+    /// </summary>
+    internal static bool IsTransientDatabaseFailure(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is System.Data.Common.DbException { IsTransient: true })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The database could not be reached for {Method} {Path}; answered 503")]
+    private partial void LogDatabaseUnavailable(Exception exception, string method, string path);
 
     // Minimal APIs say: Failed to bind parameter "Nullable<EnquiryStatus> Status" from "Lost".
     [GeneratedRegex("^Failed to bind parameter \"[^\"]*?(?<name>[A-Za-z0-9_]+)\" from \"(?<value>.*)\"\\.?$", RegexOptions.CultureInvariant)]

@@ -72,6 +72,7 @@ internal static class OidcServer
         services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>>(sp => sp.GetRequiredService<OidcKeyRing>());
         services.AddHealthChecks().AddCheck<OidcKeyRing.Check>("oidc-keys", Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Unhealthy, ["ready"]);
         services.AddScoped<IStartupTask, ConfiguredClients>();
+        services.AddScoped<IStartupTask, OidcOptionsWarmup>();
         services.AddHostedService<OidcPruning>();
     }
 }
