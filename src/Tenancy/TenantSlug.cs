@@ -10,7 +10,7 @@ public static partial class TenantSlug
     {
         "api", "platform", "auth", "account", "hubs", "health", "openapi", "error", "not-found", "static",
         "assets", "css", "js", "img", "images", "lib", "fonts", "favicon.ico", "robots.txt", "_content",
-        "_framework", "_blazor", "connect", ".well-known", "docs", "metrics", "jobs",
+        "_framework", "_blazor", "connect", ".well-known", "docs", "metrics", "jobs", "signin-sso",
     };
 
     /// <summary>Names a tenant can never take: the platform's segments, and the names of tenant pages and modules.</summary>

@@ -7,6 +7,7 @@ using NucleusCloud.Modules.Abstractions.Jobs;
 using NucleusCloud.Tenancy;
 using NucleusCloud.Tenancy.Authorization;
 using NucleusCloud.Tenancy.Resolution;
+using NucleusCloud.Modules.Identity.Contracts;
 using NucleusCloud.Web;
 
 namespace NucleusCloud.Host.Startup;
@@ -57,6 +58,7 @@ internal static class HttpPipeline
         app.UseTenantResolution();
         app.UseTenantRequestMetrics();
         app.UseLiveOriginCheck(app.Configuration);
+        app.UseTenantSingleSignOn();
         app.UseAuthentication();
         app.UseRejectionOfUnacceptedCredentials();
         app.UseTenantWriteGuard();

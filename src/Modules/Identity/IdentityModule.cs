@@ -75,6 +75,7 @@ public sealed class IdentityModule : IModule
         services.AddScoped<IPasskeys, PasskeyService>();
         services.AddScoped<IProfile, Profile>();
         services.AddScoped<ITenantSecurity, Security.TenantSecurity>();
+        TenantSso.SingleSignOnServices.Add(services);
         services.AddSingleton<EmailChangeUndo>();
         services.AddScoped<IStartupTask, PlatformAdminBootstrap>();
         services.AddScoped<IDemoSeeder, DemoOwners>();
@@ -83,6 +84,9 @@ public sealed class IdentityModule : IModule
         services.AddAuthorizationBuilder().AddPolicy(AccountEndpoints.SignedIn, policy => policy
             .RequireAuthenticatedUser()
             .RequireAssertion(context => MembershipChecker.UserId(context.User) is not null));
+        services.AddAuthorizationBuilder().AddPolicy(AccountEndpoints.OwnCredentials, policy => policy
+            .RequireAuthenticatedUser()
+            .RequireAssertion(context => MembershipChecker.UserId(context.User) is not null && SingleSignOn.TenantOf(context.User) is null));
 
         // Per client address: sign-in, refresh, reset and acceptance share one budget; invitations another.
         var signIn = configuration.GetValue("RateLimits:SignIn:PermitsPerMinute", 10);
@@ -116,5 +120,6 @@ public sealed class IdentityModule : IModule
         WebSignOutEndpoint.Map(endpoints);
         PasskeyEndpoints.Map(endpoints);
         Security.SecurityEndpoints.Map(endpoints);
+        TenantSso.SingleSignOnEndpoints.Map(endpoints);
     }
 }

@@ -43,6 +43,9 @@ public interface IMembershipChecker
 
     /// <summary>True when <paramref name="tenant"/> demands a second factor of the principal's role and this sign-in did not use one.</summary>
     ValueTask<bool> SecondFactorMissingAsync(ClaimsPrincipal principal, TenantInfo tenant, CancellationToken cancellationToken);
+
+    /// <summary>True when the principal is a member of <paramref name="tenant"/>, which requires its members to sign in through its identity provider, and this sign-in did not.</summary>
+    ValueTask<bool> SingleSignOnMissingAsync(ClaimsPrincipal principal, TenantInfo tenant, CancellationToken cancellationToken);
 }
 
 internal sealed class TenantMemberRequirement : IAuthorizationRequirement;
@@ -69,6 +72,10 @@ internal sealed class TenantAccessHandler(IMembershipChecker membership) : IAuth
             if (granted)
             {
                 context.Succeed(requirement);
+            }
+            else if (requirement is PermissionRequirement or TenantMemberRequirement && await SingleSignOnMissingAsync(context.User, http) is { } tenant)
+            {
+                context.Fail(new SingleSignOn.Missing(this, tenant.Slug, $"{tenant.Name} asks its members to sign in through its own identity provider."));
             }
             else if (requirement is PermissionRequirement && await SecondFactorMissingAsync(context.User, http))
             {
@@ -97,6 +104,12 @@ internal sealed class TenantAccessHandler(IMembershipChecker membership) : IAuth
     {
         var tenant = http?.RequestServices.GetRequiredService<ITenantContext>().Tenant;
         return tenant is not null && user.Identity?.IsAuthenticated == true && await membership.SecondFactorMissingAsync(user, tenant, http!.RequestAborted);
+    }
+
+    private async ValueTask<TenantInfo?> SingleSignOnMissingAsync(ClaimsPrincipal user, HttpContext? http)
+    {
+        var tenant = http?.RequestServices.GetRequiredService<ITenantContext>().Tenant;
+        return tenant is not null && user.Identity?.IsAuthenticated == true && await membership.SingleSignOnMissingAsync(user, tenant, http!.RequestAborted) ? tenant : null;
     }
 
     private async ValueTask<bool> GrantsAsync(ClaimsPrincipal user, HttpContext? http, string permission)

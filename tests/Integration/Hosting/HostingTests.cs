@@ -42,6 +42,10 @@ public abstract class HostingTests<TFixture>(TFixture fixture) : IClassFixture<T
         var tenant = await App.NewTenantAsync();
         (await App.MemberOf(tenant).GetAsync("/jobs")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await App.MemberOf(tenant).GetAsync("/jobs/jobs/enqueued")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        // The dashboard's commands (delete, requeue, trigger) are POSTs: refused before Hangfire sees them.
+        using var delete = new FormUrlEncodedContent(new Dictionary<string, string> { ["jobs[]"] = "1" });
+        (await App.MemberOf(tenant).PostAsync("/jobs/jobs/enqueued/delete", delete)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await App.Anonymous().PostAsync("/jobs/recurring/trigger", delete)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         var dashboard = await App.PlatformAdmin().GetAsync("/jobs");
         dashboard.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await dashboard.Content.ReadAsStringAsync()).ShouldContain("NucleusCloud jobs");

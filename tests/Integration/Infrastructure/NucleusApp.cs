@@ -46,6 +46,9 @@ public sealed class NucleusApp(DatabaseProvider provider, string connectionStrin
     /// <summary>Extra settings, applied after the defaults below.</summary>
     public Dictionary<string, string> Settings { get; } = [];
 
+    /// <summary>Changes to the host's services a test needs (e.g. options no setting reaches), applied last.</summary>
+    public List<Action<IServiceCollection>> ServiceChanges { get; } = [];
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -87,6 +90,10 @@ public sealed class NucleusApp(DatabaseProvider provider, string connectionStrin
                 options.DefaultScheme = TestAuthentication.SelectorName;
                 options.DefaultChallengeScheme = TestAuthentication.SelectorName;
             });
+            foreach (var change in ServiceChanges)
+            {
+                change(services);
+            }
         });
     }
 

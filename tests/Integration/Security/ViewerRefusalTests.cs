@@ -266,7 +266,7 @@ public abstract partial class ViewerRefusalTests<TFixture>(TFixture fixture) : I
             $"/{t}/catalogue", $"/{t}/catalogue/new", $"/{t}/catalogue/{ids["solution"]}", $"/{t}/catalogue/{ids["solution"]}/edit",
             $"/{t}/catalogue/{ids["solution"]}/case-studies/new", $"/{t}/catalogue/{ids["solution"]}/case-studies/{ids["caseStudy"]}/edit",
             $"/{t}/catalogue/import", $"/{t}/catalogue/proposals", $"/{t}/partners", $"/{t}/partners/{ids["partner"]}", $"/{t}/brand",
-            $"/{t}/members", $"/{t}/api-keys", $"/{t}/integrations", $"/{t}/integrations?confirm={ids["integration"]}", $"/{t}/exchange", $"/{t}/exchange/{space}", $"/{t}/exchange/{space}/agenda",
+            $"/{t}/members", $"/{t}/single-sign-on", $"/{t}/api-keys", $"/{t}/integrations", $"/{t}/integrations?confirm={ids["integration"]}", $"/{t}/exchange", $"/{t}/exchange/{space}", $"/{t}/exchange/{space}/agenda",
             $"/{t}/exchange/{space}/agreements", $"/{t}/exchange/{space}/requests", $"/{t}/exchange/{space}/requests/{ids["request"]}",
             $"/{t}/crm", $"/{t}/crm/organisations", $"/{t}/crm/enquiries", $"/{t}/crm/enquiries/{ids["enquiry"]}", $"/{t}/crm/opportunities/{ids["opportunity"]}",
             $"/{t}/crm/organisations/{ids["organisation"]}", $"/{t}/strategy", $"/{t}/strategy/plan", $"/{t}/crm/tasks?owner=all",
@@ -275,10 +275,10 @@ public abstract partial class ViewerRefusalTests<TFixture>(TFixture fixture) : I
         ];
     }
 
-    /// <summary>Every tenant API route that writes (POST, PUT, PATCH, DELETE) and is not meant for the anonymous public.</summary>
     /// <summary>Writes of the caller's own settings, not the tenant's: a viewer may make them (<see cref="A_viewer_still_chooses_its_own_exchange_mail"/>).</summary>
     private static readonly string[] PersonalWrites = ["SetExchangeMailPreference"];
 
+    /// <summary>Every tenant API route that writes (POST, PUT, PATCH, DELETE) and is not meant for the anonymous public.</summary>
     private IEnumerable<(string Method, string Template)> TenantWriteEndpoints() =>
         App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText?.StartsWith("/api/{tenant}/", StringComparison.Ordinal) == true && e.Metadata.GetMetadata<IAllowAnonymous>() is null)

@@ -19,6 +19,9 @@ internal static class AccountEndpoints
 {
     public const string SignedIn = Tenancy.Authorization.TenantPolicies.SignedIn;
 
+    /// <summary>Signed in by the account's own means, not through a tenant's provider: only such a session changes how the account signs in.</summary>
+    public const string OwnCredentials = "own-credentials";
+
     public static void Map(IEndpointRouteBuilder endpoints)
     {
         var anonymous = endpoints.MapGroup("/api/auth/password").WithTags("Sign-in").AllowAnonymous().RequireRateLimiting(AuthEndpoints.RateLimitPolicy);
@@ -27,10 +30,10 @@ internal static class AccountEndpoints
 
         var me = endpoints.MapGroup("/api/auth").WithTags("Account").RequireAuthorization(SignedIn);
         me.MapGet("/me", Me).WithName("Me");
-        me.MapPost("/password/change", ChangePassword).WithName("ChangePassword").Validate<ChangePasswordRequest>();
-        me.MapPost("/2fa/authenticator", NewAuthenticatorKey).WithName("NewAuthenticatorKey");
-        me.MapPost("/2fa/enable", EnableTwoFactor).WithName("EnableTwoFactor").Validate<TwoFactorCodeRequest>();
-        me.MapPost("/2fa/disable", DisableTwoFactor).WithName("DisableTwoFactor").Validate<TwoFactorCodeRequest>();
+        me.MapPost("/password/change", ChangePassword).WithName("ChangePassword").RequireAuthorization(OwnCredentials).Validate<ChangePasswordRequest>();
+        me.MapPost("/2fa/authenticator", NewAuthenticatorKey).WithName("NewAuthenticatorKey").RequireAuthorization(OwnCredentials);
+        me.MapPost("/2fa/enable", EnableTwoFactor).WithName("EnableTwoFactor").RequireAuthorization(OwnCredentials).Validate<TwoFactorCodeRequest>();
+        me.MapPost("/2fa/disable", DisableTwoFactor).WithName("DisableTwoFactor").RequireAuthorization(OwnCredentials).Validate<TwoFactorCodeRequest>();
     }
 
     private static async Task<IResult> Forgot(ForgotPasswordRequest request, IPasswordReset reset, CancellationToken cancellationToken)

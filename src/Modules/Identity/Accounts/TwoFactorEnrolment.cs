@@ -1,3 +1,4 @@
+using NucleusCloud.Tenancy.Authorization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using NucleusCloud.Modules.Abstractions.Auditing;
@@ -16,7 +17,8 @@ internal sealed class TwoFactorEnrolment(UserManager<NucleusUser> users, IAuditT
 {
     public async Task<AuthenticatorSetup?> BeginAsync(ClaimsPrincipal principal)
     {
-        var user = await users.GetUserAsync(principal);
+        // A session a tenant's provider made never changes how the account itself signs in.
+        var user = SingleSignOn.TenantOf(principal) is null ? await users.GetUserAsync(principal) : null;
         if (user is null || user.TwoFactorEnabled)
         {
             return null;
@@ -33,7 +35,7 @@ internal sealed class TwoFactorEnrolment(UserManager<NucleusUser> users, IAuditT
 
     public async Task<IReadOnlyList<string>?> EnableAsync(ClaimsPrincipal principal, string code)
     {
-        var user = await users.GetUserAsync(principal);
+        var user = SingleSignOn.TenantOf(principal) is null ? await users.GetUserAsync(principal) : null;
         if (user is null || await users.GetAuthenticatorKeyAsync(user) is null)
         {
             return null;

@@ -6,6 +6,7 @@ using NucleusCloud.Modules.Abstractions.Auditing;
 using NucleusCloud.Tenancy;
 using NucleusCloud.Tenancy.Authorization;
 using NucleusCloud.Tenancy.Resolution;
+using NucleusCloud.Modules.Identity.TenantSso;
 
 namespace NucleusCloud.Modules.Identity.Audit;
 
@@ -33,7 +34,34 @@ internal sealed class DeniedAccessAuditing(RefusalLog refusals) : IAuthorization
             return;
         }
 
+        if (authorizeResult.Forbidden && authorizeResult.AuthorizationFailure?.FailureReasons.OfType<SingleSignOn.Missing>().FirstOrDefault() is { } sso)
+        {
+            await AskForSingleSignOnAsync(context, sso);
+            return;
+        }
+
         await _default.HandleAsync(next, context, policy, authorizeResult);
+    }
+
+    private static async Task AskForSingleSignOnAsync(HttpContext context, SingleSignOn.Missing missing)
+    {
+        var signIn = SingleSignOnPaths.Challenge(missing.TenantSlug, context.Request.Path + context.Request.QueryString);
+        if (TenantRequests.IsApi(context.Request) || context.Request.Path.StartsWithSegments("/hubs", StringComparison.OrdinalIgnoreCase))
+        {
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = context,
+                ProblemDetails =
+                {
+                    Status = StatusCodes.Status403Forbidden, Type = SingleSignOn.ProblemType, Title = "Sign in through the tenant's identity provider.", Detail = missing.Message,
+                    Extensions = { ["signIn"] = signIn },
+                },
+            });
+            return;
+        }
+
+        context.Response.Redirect(signIn);
     }
 
     private static async Task AskForSecondFactorAsync(HttpContext context, string why)

@@ -74,6 +74,12 @@ internal abstract class AccessDbContext(DbContextOptions options, ITenantContext
             policy.ToTable("security_policies");
             policy.HasKey(p => p.TenantId);
             policy.Property(p => p.TenantId).ValueGeneratedNever();
+            policy.Property(p => p.SsoIssuer).HasMaxLength(300);
+            policy.Property(p => p.SsoClientId).HasMaxLength(200);
+            policy.Property(p => p.SsoProtectedSecret).HasMaxLength(2000);
+            policy.Property(p => p.SsoEmailClaim).HasMaxLength(100);
+            policy.Property(p => p.SsoAllowedDomains).HasMaxLength(1000);
+            policy.Property(p => p.SsoNewMemberRole).HasConversion<string>().HasMaxLength(20);
         });
         base.OnModelCreating(modelBuilder);
     }

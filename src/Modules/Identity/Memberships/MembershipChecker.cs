@@ -16,6 +16,7 @@ internal sealed class MembershipChecker(AccessDbContext access, AccountsDbContex
     private readonly Dictionary<Guid, (TenantRole Role, Guid? PartnerId)?> _memberships = [];
     private bool? _platformAdmin;
     private bool? _requireSecondFactor;
+    private bool? _requireSingleSignOn;
 
     public async ValueTask<TenantRole?> FindRoleAsync(ClaimsPrincipal principal, TenantInfo tenant, CancellationToken cancellationToken)
     {
@@ -24,7 +25,7 @@ internal sealed class MembershipChecker(AccessDbContext access, AccountsDbContex
             return key.TenantId == tenant.Id ? key.Role : null;
         }
 
-        return (await FindAsync(principal, tenant, cancellationToken))?.Role;
+        return await SingleSignOnMissingAsync(principal, tenant, cancellationToken) ? null : (await FindAsync(principal, tenant, cancellationToken))?.Role;
     }
 
     /// <summary>What an API key may never do, whatever its role: make more keys, or bring people in.</summary>
@@ -53,6 +54,18 @@ internal sealed class MembershipChecker(AccessDbContext access, AccountsDbContex
         return _requireSecondFactor ??= await access.SecurityPolicies.AnyAsync(p => p.RequireTwoFactorForAdmins, cancellationToken);
     }
 
+    public async ValueTask<bool> SingleSignOnMissingAsync(ClaimsPrincipal principal, TenantInfo tenant, CancellationToken cancellationToken)
+    {
+        // Keys and integrations are machines, and owners keep their own way in should the provider fail.
+        if (ApiKeyPrincipal.Read(principal) is not null || SingleSignOn.TenantOf(principal) == tenant.Id
+            || await FindAsync(principal, tenant, cancellationToken) is not { } membership || membership.Role == TenantRole.Owner)
+        {
+            return false;
+        }
+
+        return _requireSingleSignOn ??= await access.SecurityPolicies.AnyAsync(p => p.RequireSso && p.SsoIssuer != null && p.SsoProtectedSecret != null, cancellationToken);
+    }
+
     public async ValueTask<Guid?> FindPartnerAsync(ClaimsPrincipal principal, TenantInfo tenant, CancellationToken cancellationToken) =>
         ApiKeyPrincipal.Read(principal) is null && await FindAsync(principal, tenant, cancellationToken) is { Role: TenantRole.PartnerGuest, PartnerId: { } partnerId }
             ? partnerId
@@ -60,8 +73,9 @@ internal sealed class MembershipChecker(AccessDbContext access, AccountsDbContex
 
     private async ValueTask<(TenantRole Role, Guid? PartnerId)?> FindAsync(ClaimsPrincipal principal, TenantInfo tenant, CancellationToken cancellationToken)
     {
-        // Memberships are tenant-owned: only the request's own tenant can be asked about.
-        if (UserId(principal) is not { } userId || context.TenantId != tenant.Id)
+        // Memberships are tenant-owned: only the request's own tenant can be asked about. A sign-in through a tenant's
+        // provider counts in that tenant alone.
+        if (UserId(principal) is not { } userId || context.TenantId != tenant.Id || SingleSignOn.TenantOf(principal) is { } ssoTenant && ssoTenant != tenant.Id)
         {
             return null;
         }
@@ -78,7 +92,7 @@ internal sealed class MembershipChecker(AccessDbContext access, AccountsDbContex
 
     public async ValueTask<bool> IsPlatformAdminAsync(ClaimsPrincipal principal, CancellationToken cancellationToken)
     {
-        if (ApiKeyPrincipal.Read(principal) is not null || UserId(principal) is not { } userId)
+        if (ApiKeyPrincipal.Read(principal) is not null || SingleSignOn.TenantOf(principal) is not null || UserId(principal) is not { } userId)
         {
             return false;
         }

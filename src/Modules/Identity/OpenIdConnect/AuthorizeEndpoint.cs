@@ -57,7 +57,7 @@ internal static class AuthorizeEndpoint
                 : Results.Redirect(OwnUrl(context, request, OidcServer.ConsentPath, without: PromptValues.Consent));
         }
 
-        var identity = OidcIdentities.ForUser(user, request.GetScopes(), SecondFactor.Used(cookie.Principal!));
+        var identity = OidcIdentities.ForUser(user, request.GetScopes(), cookie.Principal!);
         granted ??= await authorizations.CreateAsync(new ClaimsPrincipal(identity), subject, applicationId!, AuthorizationTypes.Permanent, request.GetScopes());
         identity.SetAuthorizationId(await authorizations.GetIdAsync(granted));
         return Results.SignIn(new ClaimsPrincipal(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);

@@ -65,6 +65,11 @@ internal sealed class OidcAccessTokenHandler(IOptionsMonitor<AuthenticationSchem
                 identity.AddClaim(new Claim(SecondFactor.MethodClaim, SecondFactor.MultiFactor));
             }
 
+            if (SingleSignOn.TenantOf(token) is { } ssoTenant)
+            {
+                identity.AddClaim(new Claim(SingleSignOn.TenantClaim, ssoTenant.ToString()));
+            }
+
             principal = new ClaimsPrincipal(identity);
         }
 

@@ -13,16 +13,24 @@ internal static class OidcIdentities
     public const string TenantClaim = "nucleus_tenant";
     public const string RoleClaim = "nucleus_role";
 
-    /// <summary>A person, with the scopes granted: e-mail and name only when asked for, the second factor when it was used.</summary>
-    public static ClaimsIdentity ForUser(NucleusUser user, IEnumerable<string> scopes, bool secondFactorUsed)
+    /// <summary>
+    /// A person, with the scopes granted: e-mail and name only when asked for, the second factor when <paramref name="signedIn"/> used one,
+    /// and the tenant whose provider signed them in, so that the tokens count in that tenant alone as the session did.
+    /// </summary>
+    public static ClaimsIdentity ForUser(NucleusUser user, IEnumerable<string> scopes, ClaimsPrincipal signedIn)
     {
         var identity = NewIdentity();
         identity.SetClaim(Claims.Subject, user.Id.ToString())
             .SetClaim(Claims.Email, user.Email)
             .SetClaim(Claims.Name, user.DisplayName ?? user.Email);
-        if (secondFactorUsed)
+        if (SecondFactor.Used(signedIn))
         {
             identity.SetClaim(SecondFactor.MethodClaim, SecondFactor.MultiFactor);
+        }
+
+        if (SingleSignOn.TenantOf(signedIn) is { } ssoTenant)
+        {
+            identity.SetClaim(SingleSignOn.TenantClaim, ssoTenant.ToString());
         }
 
         Grant(identity, scopes);
@@ -55,7 +63,7 @@ internal static class OidcIdentities
         Claims.Email when identity.HasScope(Scopes.Email) => [OpenIddictConstants.Destinations.AccessToken, OpenIddictConstants.Destinations.IdentityToken],
         Claims.Name when identity.HasScope(Scopes.Profile) => [OpenIddictConstants.Destinations.AccessToken, OpenIddictConstants.Destinations.IdentityToken],
         SecondFactor.MethodClaim => [OpenIddictConstants.Destinations.AccessToken, OpenIddictConstants.Destinations.IdentityToken],
-        TenantClaim or RoleClaim or Claims.Name => [OpenIddictConstants.Destinations.AccessToken],
+        TenantClaim or RoleClaim or Claims.Name or SingleSignOn.TenantClaim => [OpenIddictConstants.Destinations.AccessToken],
         _ => [],
     };
 }

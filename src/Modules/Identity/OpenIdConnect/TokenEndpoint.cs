@@ -44,7 +44,7 @@ internal static class TokenEndpoint
                 return Refuse(Errors.InvalidGrant, "The account can no longer sign in.");
             }
 
-            var identity = OidcIdentities.ForUser(user, granted.GetScopes(), SecondFactor.Used(granted));
+            var identity = OidcIdentities.ForUser(user, granted.GetScopes(), granted);
             identity.SetAuthorizationId(granted.GetAuthorizationId());
             return Results.SignIn(new System.Security.Claims.ClaimsPrincipal(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         }

@@ -17,7 +17,7 @@ internal static class PasskeyEndpoints
     public static void Map(IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api/auth/passkeys").WithTags("Passkeys");
-        group.MapPost("/creation-options", CreationOptions).WithName("PasskeyCreationOptions").RequireAuthorization(AccountEndpoints.SignedIn);
+        group.MapPost("/creation-options", CreationOptions).WithName("PasskeyCreationOptions").RequireAuthorization(AccountEndpoints.OwnCredentials);
         group.MapPost("/request-options", RequestOptions).WithName("PasskeyRequestOptions").AllowAnonymous().RequireRateLimiting(AuthEndpoints.RateLimitPolicy);
     }
 

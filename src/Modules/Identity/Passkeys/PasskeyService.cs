@@ -1,3 +1,4 @@
+using NucleusCloud.Tenancy.Authorization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
@@ -16,7 +17,8 @@ internal sealed partial class PasskeyService(SignInManager<NucleusUser> signIn, 
     public async Task<string?> CreationOptionsAsync(HttpContext http)
     {
         signIn.Context = http;
-        if (await users.GetUserAsync(http.User) is not { } user)
+        // A session a tenant's provider made never changes how the account itself signs in.
+        if (SingleSignOn.TenantOf(http.User) is not null || await users.GetUserAsync(http.User) is not { } user)
         {
             return null;
         }
@@ -34,6 +36,11 @@ internal sealed partial class PasskeyService(SignInManager<NucleusUser> signIn, 
     public async Task<string?> AddAsync(HttpContext http, string credentialJson, string name)
     {
         signIn.Context = http;
+        if (SingleSignOn.TenantOf(http.User) is not null)
+        {
+            return "Sign in with your password to add a passkey: a sign-in through a tenant's identity provider cannot.";
+        }
+
         if (await users.GetUserAsync(http.User) is not { } user)
         {
             return "Sign in again, then add the passkey.";
@@ -126,7 +133,7 @@ internal sealed partial class PasskeyService(SignInManager<NucleusUser> signIn, 
 
     public async Task<bool> RemoveAsync(ClaimsPrincipal principal, string id)
     {
-        if (await users.GetUserAsync(principal) is not { } user || Decode(id) is not { } credentialId)
+        if (SingleSignOn.TenantOf(principal) is not null || await users.GetUserAsync(principal) is not { } user || Decode(id) is not { } credentialId)
         {
             return false;
         }

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
@@ -6,6 +7,7 @@ using NucleusCloud.Modules.Identity.Accounts;
 using NucleusCloud.Modules.Identity.ApiKeys;
 using NucleusCloud.Modules.Identity.Data;
 using NucleusCloud.Modules.Identity.OpenIdConnect;
+using NucleusCloud.Tenancy.Authorization;
 using NucleusCloud.Tenancy.Resolution;
 
 namespace NucleusCloud.Modules.Identity.SignIn;
@@ -55,8 +57,13 @@ internal static class NucleusAuthentication
             options.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
             options.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
         });
-        // A changed password or security stamp ends other cookie sessions within a minute.
-        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+        // A changed password or security stamp ends other cookie sessions within a minute; a session that goes on keeps what it
+        // knows of its sign-in (a second factor, the tenant whose provider made it), which Identity's re-made principal leaves out.
+        services.Configure<SecurityStampValidatorOptions>(options =>
+        {
+            options.ValidationInterval = TimeSpan.FromMinutes(1);
+            options.OnRefreshingPrincipal = KeepSignInClaims;
+        });
 
         services.AddIdentityCore<NucleusUser>(options =>
             {
@@ -123,6 +130,22 @@ internal static class NucleusAuthentication
         else
         {
             context.Response.Redirect(context.RedirectUri);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static Task KeepSignInClaims(SecurityStampRefreshingPrincipalContext context)
+    {
+        if (context.NewPrincipal?.Identity is ClaimsIdentity renewed && context.CurrentPrincipal is { } current)
+        {
+            foreach (var claim in current.FindAll(c => c.Type is SecondFactor.MethodClaim or SingleSignOn.TenantClaim).ToList())
+            {
+                if (!renewed.HasClaim(claim.Type, claim.Value))
+                {
+                    renewed.AddClaim(new Claim(claim.Type, claim.Value));
+                }
+            }
         }
 
         return Task.CompletedTask;

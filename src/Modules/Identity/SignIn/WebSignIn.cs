@@ -52,8 +52,10 @@ internal sealed class WebSignIn(SignInManager<NucleusUser> signIn, UserManager<N
 
         var memberships = await CrossTenant.Query(everyTenant.Context.Memberships, "the tenant switcher lists the caller's own memberships")
             .AsNoTracking().Where(m => m.UserId == id).ToListAsync(cancellationToken);
+        // A session made by a tenant's provider counts in that tenant alone, and shows no other.
+        var ssoTenant = Tenancy.Authorization.SingleSignOn.TenantOf(principal);
         var items = new List<TenantMembershipSummary>();
-        foreach (var membership in memberships)
+        foreach (var membership in memberships.Where(m => ssoTenant is null || m.TenantId == ssoTenant))
         {
             if (await tenants.FindByIdAsync(membership.TenantId, cancellationToken) is { Status: TenantStatus.Active } tenant)
             {
@@ -61,6 +63,6 @@ internal sealed class WebSignIn(SignInManager<NucleusUser> signIn, UserManager<N
             }
         }
 
-        return new AccountSummary(user.Id, user.Email ?? "", user.DisplayName, user.TwoFactorEnabled, user.IsPlatformAdmin, [.. items.OrderBy(i => i.Name, StringComparer.CurrentCulture)]);
+        return new AccountSummary(user.Id, user.Email ?? "", user.DisplayName, user.TwoFactorEnabled, user.IsPlatformAdmin && ssoTenant is null, [.. items.OrderBy(i => i.Name, StringComparer.CurrentCulture)]);
     }
 }

@@ -1,4 +1,4 @@
-namespace NucleusCloud.Web;
+namespace NucleusCloud.Modules.Abstractions.Http;
 
 /// <summary>Return URLs come from the query string: only local paths are followed (no open redirects).</summary>
 public static class LocalUrl
