@@ -13,7 +13,7 @@ public sealed class ArchitectureTests
     public void The_product_is_made_of_the_expected_assemblies()
     {
         Solution.All.Select(a => a.GetName().Name).ShouldBe(
-            ["NucleusCloud.Host", "NucleusCloud.Modules.Abstractions", "NucleusCloud.Modules.Brand", "NucleusCloud.Modules.Catalogue", "NucleusCloud.Modules.Crm", "NucleusCloud.Modules.Exchange", "NucleusCloud.Modules.Identity", "NucleusCloud.Modules.Partners", "NucleusCloud.Modules.Platform", "NucleusCloud.Modules.Strategy", "NucleusCloud.Tenancy", "NucleusCloud.Web"],
+            ["NucleusCloud.Host", "NucleusCloud.Modules.Abstractions", "NucleusCloud.Modules.Brand", "NucleusCloud.Modules.Catalogue", "NucleusCloud.Modules.Crm", "NucleusCloud.Modules.Exchange", "NucleusCloud.Modules.Identity", "NucleusCloud.Modules.Partners", "NucleusCloud.Modules.Platform", "NucleusCloud.Modules.SharedKernel", "NucleusCloud.Modules.Strategy", "NucleusCloud.Tenancy", "NucleusCloud.Web"],
             ignoreOrder: true);
     }
 
@@ -29,6 +29,22 @@ public sealed class ArchitectureTests
         LiveDelivery.Users(Solution.All).ShouldContain("NucleusCloud.Modules.Exchange.Live.LiveDispatcher");
         LiveDelivery.Violations(Solution.All).ShouldBeEmpty();
         LiveDelivery.Violations([Fixtures]).ShouldContain(v => v.Contains(nameof(HubShortcut), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_shared_kernel_stands_on_nothing_but_the_base_library()
+    {
+        var kernel = Solution.All.Single(a => Solution.ModuleOf(a) == "SharedKernel");
+        kernel.GetReferencedAssemblies().Select(r => r.Name!).Where(n => !n.StartsWith("System", StringComparison.Ordinal) && n != "netstandard").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Brand_and_Partners_speak_of_offerings_and_the_showcase_without_the_catalogue()
+    {
+        foreach (var module in Solution.Modules.Where(a => Solution.ModuleOf(a) is "Brand" or "Partners"))
+        {
+            module.GetReferencedAssemblies().Select(r => r.Name).ShouldNotContain("NucleusCloud.Modules.Catalogue", module.GetName().Name);
+        }
     }
 
     [Fact]

@@ -46,7 +46,7 @@ public sealed partial class TranslationTests
     {
         var english = Keys("SharedResource.resx");
         Enum.GetNames<NucleusCloud.Modules.Catalogue.Contracts.SolutionMaturity>().Select(v => $"Maturity{v}")
-            .Concat(Enum.GetNames<NucleusCloud.Modules.Catalogue.Contracts.SolutionOffering>().Select(v => $"Offering{v}"))
+            .Concat(Enum.GetNames<NucleusCloud.Modules.SharedKernel.SolutionOffering>().Select(v => $"Offering{v}"))
             .Concat(Enum.GetNames<NucleusCloud.Modules.Catalogue.Contracts.LinkKind>().Select(v => $"Link{v}"))
             .Concat(Enum.GetNames<NucleusCloud.Modules.Catalogue.Contracts.SolutionStatus>().SelectMany(v => new[] { $"Status{v}", $"MoveTo{v}" }))
             .Where(key => !english.Contains(key)).ShouldBeEmpty();

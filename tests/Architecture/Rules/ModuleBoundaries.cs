@@ -13,7 +13,7 @@ internal static class ModuleBoundaries
         foreach (var use in Metadata.TypeReferences(assembly))
         {
             var module = Solution.ModuleOf(use.Assembly);
-            if (module is null || module == own || module == "Abstractions")
+            if (module is null || module == own || Solution.Shared.Contains(module))
             {
                 continue;
             }

@@ -12,8 +12,11 @@ internal static class Solution
 
     public static IReadOnlyList<Assembly> All { get; } = Load();
 
-    /// <summary>Module assemblies (not Abstractions, which every module shares).</summary>
-    public static IReadOnlyList<Assembly> Modules => All.Where(a => ModuleOf(a) is { } m && m != "Abstractions").ToList();
+    /// <summary>What every module shares and may use freely: the building blocks, and the shared kernel of the domain.</summary>
+    public static readonly IReadOnlySet<string> Shared = new HashSet<string>(StringComparer.Ordinal) { "Abstractions", "SharedKernel" };
+
+    /// <summary>Module assemblies (not the <see cref="Shared"/> ones).</summary>
+    public static IReadOnlyList<Assembly> Modules => All.Where(a => ModuleOf(a) is { } m && !Shared.Contains(m)).ToList();
 
     /// <summary>"Catalogue" for NucleusCloud.Modules.Catalogue; null for assemblies that are not modules.</summary>
     public static string? ModuleOf(Assembly assembly) => ModuleOf(assembly.GetName().Name!);

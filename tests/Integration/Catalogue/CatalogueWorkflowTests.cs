@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using NucleusCloud.Modules.Catalogue.Contracts;
+using NucleusCloud.Modules.SharedKernel;
 using NucleusCloud.Tenancy.Authorization;
 using NucleusCloud.Tests.Integration.Infrastructure;
 

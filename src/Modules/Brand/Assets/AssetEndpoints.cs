@@ -7,7 +7,6 @@ using NucleusCloud.Modules.Abstractions.Persistence;
 using NucleusCloud.Modules.Abstractions.Storage;
 using NucleusCloud.Modules.Brand.Contracts;
 using NucleusCloud.Modules.Brand.Data;
-using NucleusCloud.Modules.Catalogue.Contracts;
 using NucleusCloud.Tenancy;
 using NucleusCloud.Tenancy.Authorization;
 

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using NucleusCloud.Modules.Abstractions.Http;
 using NucleusCloud.Modules.Brand.Contracts;
-using NucleusCloud.Modules.Catalogue.Contracts;
 using NucleusCloud.Tenancy;
 using NucleusCloud.Tenancy.Authorization;
 

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using NucleusCloud.Modules.Abstractions.Http;
 using NucleusCloud.Modules.Brand.Contracts;
-using NucleusCloud.Modules.Catalogue.Contracts;
 using NucleusCloud.Tenancy.Authorization;
 
 namespace NucleusCloud.Modules.Brand.Kit;

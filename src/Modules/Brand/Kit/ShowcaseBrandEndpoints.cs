@@ -9,7 +9,6 @@ using NucleusCloud.Modules.Abstractions.Storage;
 using NucleusCloud.Modules.Brand.Assets;
 using NucleusCloud.Modules.Brand.Contracts;
 using NucleusCloud.Modules.Brand.Data;
-using NucleusCloud.Modules.Catalogue.Contracts;
 
 namespace NucleusCloud.Modules.Brand.Kit;
 

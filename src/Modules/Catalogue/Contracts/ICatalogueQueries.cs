@@ -1,3 +1,4 @@
+using NucleusCloud.Modules.SharedKernel;
 namespace NucleusCloud.Modules.Catalogue.Contracts;
 
 /// <summary>What other modules and the web shell may read from the current tenant's catalogue.</summary>

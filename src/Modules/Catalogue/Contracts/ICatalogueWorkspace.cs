@@ -1,3 +1,4 @@
+using NucleusCloud.Modules.SharedKernel;
 namespace NucleusCloud.Modules.Catalogue.Contracts;
 
 /// <summary>The catalogue as its members work on it (all statuses), for the web pages; each change checks the caller's rights itself.</summary>

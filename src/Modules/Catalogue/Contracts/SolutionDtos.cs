@@ -1,4 +1,5 @@
 using NucleusCloud.Modules.Abstractions.Jobs;
+using NucleusCloud.Modules.SharedKernel;
 namespace NucleusCloud.Modules.Catalogue.Contracts;
 
 /// <summary>A solution as it appears in lists and search results.</summary>

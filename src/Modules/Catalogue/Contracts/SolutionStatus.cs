@@ -16,14 +16,6 @@ public enum SolutionMaturity
     Exported,
 }
 
-/// <summary>What a country offers around a solution.</summary>
-public enum SolutionOffering
-{
-    Advisory,
-    TechnicalSolution,
-    CapacityBuilding,
-}
-
 public enum LinkKind
 {
     Website,

@@ -1,12 +1,13 @@
-using NucleusCloud.Modules.Abstractions.Persistence;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NucleusCloud.Modules.Abstractions.Modules;
+using NucleusCloud.Modules.Abstractions.Persistence;
 using NucleusCloud.Modules.Catalogue.Contracts;
 using NucleusCloud.Modules.Catalogue.Data;
 using NucleusCloud.Modules.Catalogue.Import;
 using NucleusCloud.Modules.Catalogue.Solutions;
+using NucleusCloud.Modules.SharedKernel;
 using NucleusCloud.Tenancy;
 using NucleusCloud.Tenancy.Scopes;
 

@@ -1,7 +1,8 @@
-using NucleusCloud.Modules.Abstractions.Plans;
 using Microsoft.AspNetCore.OutputCaching;
 using NucleusCloud.Modules.Abstractions.Auditing;
+using NucleusCloud.Modules.Abstractions.Http;
 using NucleusCloud.Modules.Abstractions.Jobs;
+using NucleusCloud.Modules.Abstractions.Plans;
 using NucleusCloud.Modules.Catalogue.Contracts;
 using NucleusCloud.Tenancy;
 using NucleusCloud.Tenancy.Authorization;

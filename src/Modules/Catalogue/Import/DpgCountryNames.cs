@@ -1,5 +1,5 @@
 using System.Collections.Frozen;
-using NucleusCloud.Modules.Abstractions.Countries;
+using NucleusCloud.Modules.SharedKernel;
 
 namespace NucleusCloud.Modules.Catalogue.Import;
 

@@ -4,6 +4,7 @@ using NucleusCloud.Modules.Catalogue.Contracts;
 using NucleusCloud.Modules.Catalogue.Solutions;
 
 using NucleusCloud.Modules.Abstractions.Http;
+using NucleusCloud.Modules.SharedKernel;
 
 namespace NucleusCloud.Modules.Catalogue.Import;
 

@@ -7,6 +7,7 @@ using NucleusCloud.Modules.Abstractions.Csv;
 using NucleusCloud.Modules.Catalogue.Contracts;
 using NucleusCloud.Modules.Catalogue.Data;
 using NucleusCloud.Modules.Catalogue.Solutions;
+using NucleusCloud.Modules.SharedKernel;
 using NucleusCloud.Tenancy.Authorization;
 
 namespace NucleusCloud.Modules.Catalogue.Import;

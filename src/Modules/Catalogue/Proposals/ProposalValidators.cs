@@ -1,7 +1,7 @@
 using FluentValidation;
-using NucleusCloud.Modules.Abstractions.Countries;
 using NucleusCloud.Modules.Abstractions.Http;
 using NucleusCloud.Modules.Catalogue.Contracts;
+using NucleusCloud.Modules.SharedKernel;
 
 namespace NucleusCloud.Modules.Catalogue.Proposals;
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NucleusCloud.Modules.Catalogue.Contracts;
 using NucleusCloud.Modules.Catalogue.Data;
+using NucleusCloud.Modules.SharedKernel;
 using NucleusCloud.Tenancy;
 
 namespace NucleusCloud.Modules.Catalogue.Search;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Primitives;
+using NucleusCloud.Modules.Abstractions.Http;
 using NucleusCloud.Modules.Catalogue.Contracts;
 using NucleusCloud.Tenancy;
 

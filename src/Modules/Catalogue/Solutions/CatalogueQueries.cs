@@ -6,6 +6,7 @@ using NucleusCloud.Modules.Catalogue.CaseStudies;
 using NucleusCloud.Modules.Catalogue.Contracts;
 using NucleusCloud.Modules.Catalogue.Data;
 using NucleusCloud.Modules.Catalogue.Search;
+using NucleusCloud.Modules.SharedKernel;
 using NucleusCloud.Tenancy;
 
 namespace NucleusCloud.Modules.Catalogue.Solutions;
@@ -108,7 +109,7 @@ internal sealed class CatalogueQueries(CatalogueDbContext db, SolutionSearch sea
             Sdg = [.. (query.Sdgs ?? []).Where(n => n is >= 1 and <= 17)],
             Maturity = [.. query.Maturities ?? []],
             Offering = [.. query.Offerings ?? []],
-            Country = [.. (query.Countries ?? []).Where(Abstractions.Countries.CountryCodes.IsValid)],
+            Country = [.. (query.Countries ?? []).Where(SharedKernel.CountryCodes.IsValid)],
             Licence = [.. query.Licences ?? []],
             Page = Math.Max(1, query.Page),
             PageSize = Math.Clamp(query.PageSize, 1, PageQuery.MaxPageSize),

@@ -1,5 +1,6 @@
 using NucleusCloud.Modules.Catalogue.CaseStudies;
 using NucleusCloud.Modules.Catalogue.Contracts;
+using NucleusCloud.Modules.SharedKernel;
 using NucleusCloud.Tenancy.EntityFramework;
 
 namespace NucleusCloud.Modules.Catalogue.Solutions;

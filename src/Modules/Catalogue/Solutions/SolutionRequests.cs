@@ -1,9 +1,9 @@
 using System.Text.RegularExpressions;
 using FluentValidation;
-using NucleusCloud.Modules.Abstractions.Countries;
 using NucleusCloud.Modules.Abstractions.Http;
 using NucleusCloud.Modules.Catalogue.Contracts;
 using NucleusCloud.Modules.Catalogue.Import;
+using NucleusCloud.Modules.SharedKernel;
 
 namespace NucleusCloud.Modules.Catalogue.Solutions;
 

@@ -1,10 +1,10 @@
 using FluentValidation;
-using NucleusCloud.Modules.Abstractions.Countries;
 using NucleusCloud.Modules.Abstractions.Http;
 using NucleusCloud.Modules.Abstractions.Outcomes;
 using NucleusCloud.Modules.Catalogue.Contracts;
 using NucleusCloud.Modules.Crm.Contracts;
 using NucleusCloud.Modules.Partners.Contracts;
+using NucleusCloud.Modules.SharedKernel;
 
 namespace NucleusCloud.Modules.Crm.Matching;
 

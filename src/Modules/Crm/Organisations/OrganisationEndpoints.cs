@@ -3,10 +3,10 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
-using NucleusCloud.Modules.Abstractions.Countries;
 using NucleusCloud.Modules.Abstractions.Http;
 using NucleusCloud.Modules.Crm.Contracts;
 using NucleusCloud.Modules.Crm.Data;
+using NucleusCloud.Modules.SharedKernel;
 using NucleusCloud.Tenancy;
 using NucleusCloud.Tenancy.Authorization;
 

@@ -1,7 +1,7 @@
 using FluentValidation;
-using NucleusCloud.Modules.Abstractions.Countries;
 using NucleusCloud.Modules.Abstractions.Http;
 using NucleusCloud.Modules.Crm.Contracts;
+using NucleusCloud.Modules.SharedKernel;
 
 namespace NucleusCloud.Modules.Crm.Organisations;
 

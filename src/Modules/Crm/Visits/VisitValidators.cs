@@ -1,6 +1,6 @@
 using FluentValidation;
-using NucleusCloud.Modules.Abstractions.Countries;
 using NucleusCloud.Modules.Crm.Contracts;
+using NucleusCloud.Modules.SharedKernel;
 
 namespace NucleusCloud.Modules.Crm.Visits;
 

@@ -4,7 +4,7 @@ namespace NucleusCloud.Modules.Partners.Contracts;
 public sealed record PartnerProfileEdit(
     string? Summary,
     string? WebsiteUrl,
-    IReadOnlyList<Catalogue.Contracts.SolutionOffering>? Offerings,
+    IReadOnlyList<SharedKernel.SolutionOffering>? Offerings,
     IReadOnlyList<string>? Regions,
     IReadOnlyList<PartnerContactDto>? Contacts,
     int? Version);

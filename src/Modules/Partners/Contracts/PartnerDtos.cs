@@ -1,4 +1,4 @@
-using NucleusCloud.Modules.Catalogue.Contracts;
+using NucleusCloud.Modules.SharedKernel;
 
 namespace NucleusCloud.Modules.Partners.Contracts;
 

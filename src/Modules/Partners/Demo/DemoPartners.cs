@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NucleusCloud.Modules.Abstractions.Modules;
-using NucleusCloud.Modules.Catalogue.Contracts;
 using NucleusCloud.Modules.Partners.Contracts;
 using NucleusCloud.Modules.Partners.Data;
 using NucleusCloud.Modules.Partners.Partners;
+using NucleusCloud.Modules.SharedKernel;
 using NucleusCloud.Tenancy;
 using NucleusCloud.Tenancy.Scopes;
 

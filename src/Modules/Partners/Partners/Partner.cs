@@ -1,5 +1,5 @@
-using NucleusCloud.Modules.Catalogue.Contracts;
 using NucleusCloud.Modules.Partners.Contracts;
+using NucleusCloud.Modules.SharedKernel;
 using NucleusCloud.Tenancy.EntityFramework;
 
 namespace NucleusCloud.Modules.Partners.Partners;

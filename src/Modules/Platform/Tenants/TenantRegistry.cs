@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using NucleusCloud.Modules.Abstractions.Auditing;
-using NucleusCloud.Modules.Abstractions.Countries;
 using NucleusCloud.Modules.Abstractions.Persistence;
 using NucleusCloud.Modules.Platform.Contracts;
 using NucleusCloud.Modules.Platform.Data;
 using NucleusCloud.Modules.Platform.Plans;
+using NucleusCloud.Modules.SharedKernel;
 using NucleusCloud.Tenancy;
 using NucleusCloud.Tenancy.Authorization;
 

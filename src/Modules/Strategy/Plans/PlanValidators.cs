@@ -1,5 +1,5 @@
 using FluentValidation;
-using NucleusCloud.Modules.Abstractions.Countries;
+using NucleusCloud.Modules.SharedKernel;
 using NucleusCloud.Modules.Strategy.Contracts;
 
 namespace NucleusCloud.Modules.Strategy.Plans;

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.DependencyInjection;
 using NucleusCloud.Tenancy;
 
-namespace NucleusCloud.Modules.Catalogue.Contracts;
+namespace NucleusCloud.Modules.Abstractions.Http;
 
 /// <summary>
 /// The output-cache policy of the public catalogue (showcase pages and anonymous API reads):

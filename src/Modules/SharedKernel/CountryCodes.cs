@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 
-namespace NucleusCloud.Modules.Abstractions.Countries;
+namespace NucleusCloud.Modules.SharedKernel;
 
 /// <summary>ISO 3166-1 alpha-2 country codes with their English short names (from the tz database's iso3166.tab).</summary>
 public static class CountryCodes

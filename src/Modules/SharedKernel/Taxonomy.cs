@@ -1,4 +1,4 @@
-namespace NucleusCloud.Modules.Catalogue.Contracts;
+namespace NucleusCloud.Modules.SharedKernel;
 
 /// <summary>
 /// The fixed vocabularies solutions are classified by. Codes are stable (stored and used in URLs);
