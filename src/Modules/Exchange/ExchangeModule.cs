@@ -33,7 +33,9 @@ public sealed class ExchangeModule : IModule
         services.AddScoped<SpaceEventLog>();
         services.AddScoped<PresenceBook>();
         services.AddScoped<LiveMembership>();
-        services.AddScoped<ISpaces, SpaceMembership>();
+        services.AddScoped<ISpaces, SpaceLifecycle>();
+        services.AddScoped<ISpaceMembers, SpaceMembership>();
+        services.AddScoped<ISpaceDelegates, SpaceDelegation>();
         services.AddScoped<ISpaceConversation, Conversation>();
         services.AddScoped<IReadMarkers, ReadMarkers>();
         services.AddScoped<IKnowledgeExchange, KnowledgeSharing>();

@@ -15,6 +15,10 @@ public static class ShowcaseCache
     public const string PolicyName = "showcase";
 
     public static string Tag(Guid tenantId) => $"showcase:{tenantId:N}";
+
+    /// <summary>Drops the tenant's cached showcase pages, after a change they show (the catalogue, the brand).</summary>
+    public static async Task EvictAsync(HttpContext http, Guid tenantId) =>
+        await http.RequestServices.GetRequiredService<IOutputCacheStore>().EvictByTagAsync(Tag(tenantId), http.RequestAborted);
 }
 
 /// <summary>Evicts the tenant's cached showcase pages after any successful write of the endpoint (catalogue or brand).</summary>
@@ -29,7 +33,7 @@ public static class ShowcaseCacheEviction
             if (!HttpMethods.IsGet(http.Request.Method) && http.RequestServices.GetRequiredService<ITenantContext>().Tenant is { } tenant
                 && result is not IStatusCodeHttpResult { StatusCode: >= 400 })
             {
-                await http.RequestServices.GetRequiredService<IOutputCacheStore>().EvictByTagAsync(ShowcaseCache.Tag(tenant.Id), http.RequestAborted);
+                await ShowcaseCache.EvictAsync(http, tenant.Id);
             }
 
             return result;

@@ -48,13 +48,13 @@ internal static class SpaceEndpoints
     private static async Task<IResult> Get(Guid spaceId, ClaimsPrincipal user, ISpaces spaces, CancellationToken cancellationToken) =>
         Ok(await spaces.GetAsync(user, spaceId, cancellationToken));
 
-    private static async Task<IResult> Invite(Guid spaceId, SpaceInvitation invitation, ClaimsPrincipal user, ISpaces spaces, CancellationToken cancellationToken) =>
+    private static async Task<IResult> Invite(Guid spaceId, SpaceInvitation invitation, ClaimsPrincipal user, ISpaceMembers spaces, CancellationToken cancellationToken) =>
         Ok(await spaces.InviteAsync(user, spaceId, invitation.Tenant, cancellationToken));
 
-    private static async Task<IResult> Join(Guid spaceId, ClaimsPrincipal user, ISpaces spaces, CancellationToken cancellationToken) =>
+    private static async Task<IResult> Join(Guid spaceId, ClaimsPrincipal user, ISpaceMembers spaces, CancellationToken cancellationToken) =>
         Ok(await spaces.JoinAsync(user, spaceId, cancellationToken));
 
-    private static async Task<IResult> Leave(Guid spaceId, ClaimsPrincipal user, ISpaces spaces, CancellationToken cancellationToken) =>
+    private static async Task<IResult> Leave(Guid spaceId, ClaimsPrincipal user, ISpaceMembers spaces, CancellationToken cancellationToken) =>
         NoContent(await spaces.LeaveAsync(user, spaceId, cancellationToken));
 
     private static async Task<IResult> Settings(Guid spaceId, SpaceSettings settings, ClaimsPrincipal user, ISpaces spaces, CancellationToken cancellationToken) =>
@@ -67,13 +67,13 @@ internal static class SpaceEndpoints
             ? Ok(await spaces.SetHistoryVisibilityAsync(user, spaceId, visible, cancellationToken))
             : ApiProblems.Validation("visibleToNewMembers", "Say true or false.");
 
-    private static async Task<IResult> Delegates(Guid spaceId, ClaimsPrincipal user, ISpaces spaces, CancellationToken cancellationToken) =>
+    private static async Task<IResult> Delegates(Guid spaceId, ClaimsPrincipal user, ISpaceDelegates spaces, CancellationToken cancellationToken) =>
         Ok(await spaces.DelegatesAsync(user, spaceId, cancellationToken));
 
-    private static async Task<IResult> Delegate(Guid spaceId, Guid userId, DelegationRequest? request, ClaimsPrincipal user, ISpaces spaces, CancellationToken cancellationToken) =>
+    private static async Task<IResult> Delegate(Guid spaceId, Guid userId, DelegationRequest? request, ClaimsPrincipal user, ISpaceDelegates spaces, CancellationToken cancellationToken) =>
         Ok(await spaces.DelegateAsync(user, spaceId, userId, request?.Moderator ?? false, cancellationToken));
 
-    private static async Task<IResult> Revoke(Guid spaceId, Guid userId, ClaimsPrincipal user, ISpaces spaces, CancellationToken cancellationToken) =>
+    private static async Task<IResult> Revoke(Guid spaceId, Guid userId, ClaimsPrincipal user, ISpaceDelegates spaces, CancellationToken cancellationToken) =>
         NoContent(await spaces.RevokeDelegateAsync(user, spaceId, userId, cancellationToken));
 
     private static async Task<IResult> Edit(Guid spaceId, SpaceDraft draft, ClaimsPrincipal user, ISpaces spaces, CancellationToken cancellationToken) =>
@@ -88,7 +88,7 @@ internal static class SpaceEndpoints
     private static async Task<IResult> Reopen(Guid spaceId, ClaimsPrincipal user, ISpaces spaces, CancellationToken cancellationToken) =>
         Ok(await spaces.ReopenAsync(user, spaceId, cancellationToken));
 
-    private static async Task<IResult> RemoveMember(Guid spaceId, Guid memberTenantId, ClaimsPrincipal user, ISpaces spaces, CancellationToken cancellationToken) =>
+    private static async Task<IResult> RemoveMember(Guid spaceId, Guid memberTenantId, ClaimsPrincipal user, ISpaceMembers spaces, CancellationToken cancellationToken) =>
         NoContent(await spaces.RemoveMemberAsync(user, spaceId, memberTenantId, cancellationToken));
 
     /// <summary>The live log over REST: what a client missed, for those without a live connection.</summary>
