@@ -67,4 +67,43 @@ public sealed class AdministrationPagesTests(BrowserFixture fixture) : IClassFix
             (await page.TextContentAsync("table"))!.ShouldNotContain("updated");
         });
     }
+
+    [SkippableFact]
+    public async Task An_owner_connects_the_tenants_identity_provider_and_people_are_told_why_a_sign_in_through_it_failed()
+    {
+        var tenant = await fixture.App.NewTenantAsync("sso");
+        var email = $"owner-{Guid.NewGuid():N}@example.org";
+        await fixture.App.GrantAsync(await fixture.App.NewUserAsync(Password, email: email), tenant, TenantRole.Owner);
+        var page = await fixture.NewPageAsync();
+        await BrowserFixture.JourneyAsync(page, async () =>
+        {
+            await page.VisitAsync("/account/login?sso=domainnotallowed");
+            (await page.TextContentAsync("#login-error"))!.ShouldContain("not in one of the organisation's domains");
+            await BrowserFixture.AssertAccessibleAsync(page);
+            await page.FillAsync("#email", email);
+            await page.FillAsync("#password", Password);
+            await page.ClickAsync("main form.form button[type=submit]");
+            await page.ArrivedAtAsync($"**/{tenant.Slug}/home");
+
+            await page.VisitAsync($"/{tenant.Slug}/members");
+            await page.ClickAsync("#single-sign-on-link");
+            await page.ArrivedAtAsync($"**/{tenant.Slug}/single-sign-on");
+            (await page.TextContentAsync("#sso-redirect-uri"))!.ShouldEndWith($"/signin-sso/{tenant.Slug}");
+            await BrowserFixture.AssertAccessibleAsync(page);
+            await page.FillAsync("#sso-issuer", "https://login.agency.gov.test/");
+            await page.FillAsync("#sso-client-id", "nucleus");
+            await page.FillAsync("#sso-client-secret", "a client secret");
+            await page.FillAsync("#sso-domains", "agency.gov.test");
+            await page.SelectOptionAsync("#sso-role", "Editor");
+            await page.ClickAsync("#save-sso");
+            (await page.TextContentAsync("#sso-message"))!.ShouldContain("connected");
+            (await page.InputValueAsync("#sso-client-secret")).ShouldBeEmpty("the secret is never shown again");
+            await BrowserFixture.AssertAccessibleAsync(page);
+
+            await page.ClickAsync("#disconnect-sso");
+            await page.ClickAsync("#confirm-disconnect");
+            (await page.TextContentAsync("#sso-message"))!.ShouldContain("disconnected");
+            await page.Locator("#sso-not-connected").WaitForAsync();
+        });
+    }
 }

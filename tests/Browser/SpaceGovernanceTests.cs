@@ -22,6 +22,9 @@ public sealed class SpaceGovernanceTests(BrowserFixture fixture) : IClassFixture
         {
             await OpenLiveAsync(hostPage, hostEmail, host.Tenant.Slug, space);
             await BrowserFixture.AssertAccessibleAsync(hostPage);
+            await hostPage.ClickAsync("#space-settings-link");
+            await hostPage.ArrivedAtAsync($"*/exchange/{space}/settings");
+            await BrowserFixture.AssertAccessibleAsync(hostPage);
             await hostPage.CheckAsync("#confirm-archive");
             await hostPage.ClickAsync("#archive-space");
             await hostPage.Locator("#space-archived").WaitForAsync();
@@ -44,6 +47,7 @@ public sealed class SpaceGovernanceTests(BrowserFixture fixture) : IClassFixture
 
         await BrowserFixture.JourneyAsync(hostPage, async () =>
         {
+            await hostPage.ClickAsync("#space-settings-link");
             await hostPage.ClickAsync("#reopen-space");
             await hostPage.Locator("#post-form").WaitForAsync();
             (await hostPage.Locator("#space-archived").CountAsync()).ShouldBe(0);

@@ -266,7 +266,7 @@ public abstract partial class ViewerRefusalTests<TFixture>(TFixture fixture) : I
             $"/{t}/catalogue", $"/{t}/catalogue/new", $"/{t}/catalogue/{ids["solution"]}", $"/{t}/catalogue/{ids["solution"]}/edit",
             $"/{t}/catalogue/{ids["solution"]}/case-studies/new", $"/{t}/catalogue/{ids["solution"]}/case-studies/{ids["caseStudy"]}/edit",
             $"/{t}/catalogue/import", $"/{t}/catalogue/proposals", $"/{t}/partners", $"/{t}/partners/{ids["partner"]}", $"/{t}/brand",
-            $"/{t}/members", $"/{t}/single-sign-on", $"/{t}/api-keys", $"/{t}/integrations", $"/{t}/integrations?confirm={ids["integration"]}", $"/{t}/exchange", $"/{t}/exchange/{space}", $"/{t}/exchange/{space}/agenda",
+            $"/{t}/members", $"/{t}/single-sign-on", $"/{t}/api-keys", $"/{t}/integrations", $"/{t}/integrations?confirm={ids["integration"]}", $"/{t}/exchange", $"/{t}/exchange/{space}", $"/{t}/exchange/{space}/settings", $"/{t}/exchange/{space}/agenda",
             $"/{t}/exchange/{space}/agreements", $"/{t}/exchange/{space}/requests", $"/{t}/exchange/{space}/requests/{ids["request"]}",
             $"/{t}/crm", $"/{t}/crm/organisations", $"/{t}/crm/enquiries", $"/{t}/crm/enquiries/{ids["enquiry"]}", $"/{t}/crm/opportunities/{ids["opportunity"]}",
             $"/{t}/crm/organisations/{ids["organisation"]}", $"/{t}/strategy", $"/{t}/strategy/plan", $"/{t}/crm/tasks?owner=all",
