@@ -7,6 +7,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using NucleusCloud.Tenancy;
 using NucleusCloud.Tenancy.Authorization;
+using NucleusCloud.Tenancy.Scopes;
+using Microsoft.EntityFrameworkCore;
 using NucleusCloud.Tests.Integration.Infrastructure;
 
 namespace NucleusCloud.Tests.Integration.Identity;
@@ -158,6 +160,39 @@ public abstract class SingleSignOnTests<TFixture>(TFixture fixture) : IClassFixt
         stored["allowedDomains"]!.AsArray().Select(d => d!.GetValue<string>()).ShouldBe([Domain, "ministry.gov.test"]);
         stored["newMemberRole"]!.GetValue<string>().ShouldBe("Analyst");
         stored["required"]!.GetValue<bool>().ShouldBeFalse();
+    }
+
+    [SkippableFact]
+    public async Task A_provider_out_of_reach_sends_people_back_with_the_reason_and_a_disconnected_one_leaves_no_copy_on_the_host()
+    {
+        var app = fixture.App;
+        var tenant = await app.NewTenantAsync();
+        var owner = app.MemberOf(TenantRole.Owner, tenant);
+        var url = $"/api/{tenant.Slug}/identity/sso";
+        (await owner.PutAsJsonAsync(url, new { issuer = "https://127.0.0.1:9/", clientId = ClientId, clientSecret = ClientSecret, allowedDomains = new[] { Domain } }, Api.Json))
+            .StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        using var browser = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var started = await browser.GetAsync($"/auth/sso/{tenant.Slug}");
+        started.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        started.Headers.Location!.OriginalString.ShouldBe("/account/login?sso=unreachable");
+
+        var schemes = app.Services.GetRequiredService<NucleusCloud.Modules.Identity.TenantSso.SingleSignOnSchemes>();
+        var name = NucleusCloud.Modules.Identity.TenantSso.SingleSignOnSchemes.SchemeName(tenant.Id);
+        schemes.Find(name).ShouldNotBeNull("the attempt made the tenant's scheme on this host");
+        // Disconnected (as if on another host: this host is not told), then the sweep looks again.
+        await using (var scope = app.Services.GetRequiredService<ITenantScopeFactory>().CreateScope(tenant))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<NucleusCloud.Modules.Identity.Data.AccessDbContext>();
+            var policy = await db.SecurityPolicies.SingleAsync();
+            (policy.SsoIssuer, policy.SsoProtectedSecret) = (null, null);
+            policy.UpdatedAt = DateTimeOffset.UtcNow;
+            await db.SaveChangesAsync();
+        }
+
+        await app.Services.GetRequiredService<NucleusCloud.Modules.Identity.TenantSso.SingleSignOnSweep>().SweepAsync(CancellationToken.None);
+        schemes.Find(name).ShouldBeNull();
+        (await app.Services.GetRequiredService<Microsoft.AspNetCore.Authentication.IAuthenticationSchemeProvider>().GetSchemeAsync(name)).ShouldBeNull();
     }
 
     /// <summary>The product with a tenant whose owner connected the provider, and the provider (a second host) that knows the product as a client.</summary>

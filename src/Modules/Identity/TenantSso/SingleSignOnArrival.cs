@@ -26,6 +26,7 @@ internal sealed class SingleSignOnArrival(
     internal enum Failure
     {
         Unavailable,
+        Unreachable,
         Refused,
         NoEmail,
         DomainNotAllowed,

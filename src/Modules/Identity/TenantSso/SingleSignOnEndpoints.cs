@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.DependencyInjection;
 using NucleusCloud.Modules.Abstractions.Http;
 using NucleusCloud.Modules.Identity.Contracts;
@@ -40,7 +41,7 @@ internal static class SingleSignOnEndpoints
     private static async Task<IResult> Remove(ITenantSingleSignOn sso, CancellationToken cancellationToken) =>
         await sso.RemoveAsync(cancellationToken) is { Refusal: { } refusal } ? RefusalProblems.Problem(refusal) : TypedResults.NoContent();
 
-    private static async Task<IResult> Challenge(string slug, string? returnUrl, HttpContext http, ITenantStore tenants, SingleSignOnSchemes schemes)
+    private static async Task<IResult> Challenge(string slug, string? returnUrl, HttpContext http, ITenantStore tenants, SingleSignOnSchemes schemes, ILoggerFactory logs)
     {
         var scheme = await tenants.FindBySlugAsync(slug, http.RequestAborted) is { Status: TenantStatus.Active } tenant
             ? await schemes.PrepareAsync(tenant, http.RequestAborted)
@@ -50,6 +51,16 @@ internal static class SingleSignOnEndpoints
             return TypedResults.Redirect(SingleSignOnArrival.FailurePage(SingleSignOnArrival.Failure.Unavailable));
         }
 
-        return TypedResults.Challenge(new AuthenticationProperties { RedirectUri = LocalUrl.OrDefault(returnUrl, $"/{slug}/home") }, [scheme]);
+        try
+        {
+            // The handler reads the provider's discovery document here: a provider that cannot be reached is said so, not a 500.
+            await http.ChallengeAsync(scheme, new AuthenticationProperties { RedirectUri = LocalUrl.OrDefault(returnUrl, $"/{slug}/home") });
+            return TypedResults.Empty;
+        }
+        catch (InvalidOperationException unreachable) when (!http.Response.HasStarted)
+        {
+            logs.CreateLogger(typeof(SingleSignOnEndpoints)).LogWarning(unreachable, "The identity provider of tenant {Tenant} could not be reached", slug);
+            return TypedResults.Redirect(SingleSignOnArrival.FailurePage(SingleSignOnArrival.Failure.Unreachable));
+        }
     }
 }

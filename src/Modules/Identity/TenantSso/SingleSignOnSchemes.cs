@@ -15,6 +15,7 @@ namespace NucleusCloud.Modules.Identity.TenantSso;
 /// One OpenID Connect scheme per tenant with a connected provider, added when a sign-in starts or comes back, on whichever host
 /// that is. The tenant's connection is read from the database each time, so a change made on one host holds on all of them at
 /// the next sign-in: a changed connection drops the scheme's options (and its cached discovery document) to be built again.
+/// A disconnected provider or a deleted tenant leaves no copy behind for long: <see cref="SingleSignOnSweep"/> looks again.
 /// </summary>
 internal sealed class SingleSignOnSchemes(IAuthenticationSchemeProvider schemes, IOptionsMonitorCache<OpenIdConnectOptions> options, ITenantScopeFactory scopes)
 {
@@ -34,6 +35,22 @@ internal sealed class SingleSignOnSchemes(IAuthenticationSchemeProvider schemes,
         schemeName.StartsWith(Prefix, StringComparison.Ordinal) && Guid.TryParseExact(schemeName[Prefix.Length..], "N", out var tenantId)
         && _connections.TryGetValue(tenantId, out var connection) ? connection : null;
 
+    /// <summary>The tenants whose scheme this host holds.</summary>
+    public IReadOnlyCollection<Guid> Known => [.. _connections.Keys];
+
+    /// <summary>Drops the tenant's scheme and its options (the client secret with them) from this host.</summary>
+    public void Forget(Guid tenantId)
+    {
+        lock (_changing)
+        {
+            if (_connections.TryRemove(tenantId, out _))
+            {
+                schemes.RemoveScheme(SchemeName(tenantId));
+                options.TryRemove(SchemeName(tenantId));
+            }
+        }
+    }
+
     /// <summary>Makes the tenant's scheme match its stored connection; its name, or null when the tenant has none.</summary>
     public async Task<string?> PrepareAsync(TenantInfo tenant, CancellationToken cancellationToken)
     {
@@ -51,12 +68,7 @@ internal sealed class SingleSignOnSchemes(IAuthenticationSchemeProvider schemes,
         {
             if (stored is null)
             {
-                if (_connections.TryRemove(tenant.Id, out _))
-                {
-                    schemes.RemoveScheme(name);
-                    options.TryRemove(name);
-                }
-
+                Forget(tenant.Id);
                 return null;
             }
 

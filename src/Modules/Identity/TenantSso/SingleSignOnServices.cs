@@ -12,6 +12,8 @@ internal static class SingleSignOnServices
     {
         services.AddScoped<ITenantSingleSignOn, TenantSingleSignOn>();
         services.AddSingleton<SingleSignOnSchemes>();
+        services.AddSingleton<SingleSignOnSweep>();
+        services.AddHostedService(sp => sp.GetRequiredService<SingleSignOnSweep>());
         services.AddSingleton<IConfigureOptions<OpenIdConnectOptions>, SingleSignOnOptions>();
         // What AddOpenIdConnect would register, without a scheme of its own: the schemes are the tenants'.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<OpenIdConnectOptions>, OpenIdConnectPostConfigureOptions>());
