@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.DependencyInjection;
 using NucleusCloud.Modules.Abstractions.Http;
 using NucleusCloud.Modules.Identity.Contracts;
 using NucleusCloud.Tenancy;
