@@ -43,41 +43,33 @@ internal sealed class DeniedAccessAuditing(RefusalLog refusals) : IAuthorization
         await _default.HandleAsync(next, context, policy, authorizeResult);
     }
 
-    private static async Task AskForSingleSignOnAsync(HttpContext context, SingleSignOn.Missing missing)
+    private static Task AskForSingleSignOnAsync(HttpContext context, SingleSignOn.Missing missing)
     {
         var signIn = SingleSignOnPaths.Challenge(missing.TenantSlug, context.Request.Path + context.Request.QueryString);
-        if (TenantRequests.IsApi(context.Request) || context.Request.Path.StartsWithSegments("/hubs", StringComparison.OrdinalIgnoreCase))
-        {
-            context.Response.StatusCode = StatusCodes.Status403Forbidden;
-            await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = context,
-                ProblemDetails =
-                {
-                    Status = StatusCodes.Status403Forbidden, Type = SingleSignOn.ProblemType, Title = "Sign in through the tenant's identity provider.", Detail = missing.Message,
-                    Extensions = { ["signIn"] = signIn },
-                },
-            });
-            return;
-        }
-
-        context.Response.Redirect(signIn);
+        return AskAsync(context, SingleSignOn.ProblemType, "Sign in through the tenant's identity provider.", missing.Message, signIn, new() { ["signIn"] = signIn });
     }
 
-    private static async Task AskForSecondFactorAsync(HttpContext context, string why)
+    // A page: to the account's two-factor page, and back here afterwards.
+    private static Task AskForSecondFactorAsync(HttpContext context, string why) =>
+        AskAsync(context, SecondFactor.ProblemType, "A second factor is required.", why,
+            $"/account/two-factor?required=true&returnUrl={Uri.EscapeDataString(context.Request.Path + context.Request.QueryString)}", []);
+
+    /// <summary>A refusal another way of signing in would lift: a 403 problem for the API and the hubs, the page that offers that way otherwise.</summary>
+    private static async Task AskAsync(HttpContext context, string type, string title, string detail, string page, Dictionary<string, object?> extensions)
     {
         if (TenantRequests.IsApi(context.Request) || context.Request.Path.StartsWithSegments("/hubs", StringComparison.OrdinalIgnoreCase))
         {
             context.Response.StatusCode = StatusCodes.Status403Forbidden;
-            await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+            var problem = new ProblemDetailsContext { HttpContext = context, ProblemDetails = { Status = StatusCodes.Status403Forbidden, Type = type, Title = title, Detail = detail } };
+            foreach (var (key, value) in extensions)
             {
-                HttpContext = context,
-                ProblemDetails = { Status = StatusCodes.Status403Forbidden, Type = SecondFactor.ProblemType, Title = "A second factor is required.", Detail = why },
-            });
+                problem.ProblemDetails.Extensions[key] = value;
+            }
+
+            await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(problem);
             return;
         }
 
-        // A page: to the account's two-factor page, and back here afterwards.
-        context.Response.Redirect($"/account/two-factor?required=true&returnUrl={Uri.EscapeDataString(context.Request.Path + context.Request.QueryString)}");
+        context.Response.Redirect(page);
     }
 }

@@ -15,8 +15,7 @@ internal sealed class MembershipChecker(AccessDbContext access, AccountsDbContex
 {
     private readonly Dictionary<Guid, (TenantRole Role, Guid? PartnerId)?> _memberships = [];
     private bool? _platformAdmin;
-    private bool? _requireSecondFactor;
-    private bool? _requireSingleSignOn;
+    private (bool TwoFactorForAdmins, bool SingleSignOn)? _rules;
 
     public async ValueTask<TenantRole?> FindRoleAsync(ClaimsPrincipal principal, TenantInfo tenant, CancellationToken cancellationToken)
     {
@@ -51,7 +50,7 @@ internal sealed class MembershipChecker(AccessDbContext access, AccountsDbContex
             return false;
         }
 
-        return _requireSecondFactor ??= await access.SecurityPolicies.AnyAsync(p => p.RequireTwoFactorForAdmins, cancellationToken);
+        return (await RulesAsync(cancellationToken)).TwoFactorForAdmins;
     }
 
     public async ValueTask<bool> SingleSignOnMissingAsync(ClaimsPrincipal principal, TenantInfo tenant, CancellationToken cancellationToken)
@@ -63,7 +62,21 @@ internal sealed class MembershipChecker(AccessDbContext access, AccountsDbContex
             return false;
         }
 
-        return _requireSingleSignOn ??= await access.SecurityPolicies.AnyAsync(p => p.RequireSso && p.SsoIssuer != null && p.SsoProtectedSecret != null, cancellationToken);
+        return (await RulesAsync(cancellationToken)).SingleSignOn;
+    }
+
+    /// <summary>The tenant's sign-in rules, read once per request whichever rule asks first.</summary>
+    private async ValueTask<(bool TwoFactorForAdmins, bool SingleSignOn)> RulesAsync(CancellationToken cancellationToken)
+    {
+        if (_rules is null)
+        {
+            var rules = await access.SecurityPolicies.AsNoTracking()
+                .Select(p => new { p.RequireTwoFactorForAdmins, SingleSignOn = p.RequireSso && p.SsoIssuer != null && p.SsoProtectedSecret != null })
+                .FirstOrDefaultAsync(cancellationToken);
+            _rules = (rules?.RequireTwoFactorForAdmins ?? false, rules?.SingleSignOn ?? false);
+        }
+
+        return _rules.Value;
     }
 
     public async ValueTask<Guid?> FindPartnerAsync(ClaimsPrincipal principal, TenantInfo tenant, CancellationToken cancellationToken) =>
