@@ -11,7 +11,8 @@ public static class TenancyServiceCollectionExtensions
 {
     /// <summary>
     /// The tenant context, scopes and access policies. An <see cref="ITenantStore"/> comes from
-    /// the Platform module, an <see cref="IMembershipChecker"/> from the Identity module.
+    /// the Platform module, an <see cref="IMembershipChecker"/> from the Identity module, and each
+    /// module adds its permissions (<see cref="PermissionServiceCollectionExtensions.AddPermissions"/>).
     /// </summary>
     public static IServiceCollection AddTenancy(this IServiceCollection services)
     {
@@ -21,6 +22,8 @@ public static class TenancyServiceCollectionExtensions
         services.AddScoped<Caller>();
         services.AddScoped<ICaller>(sp => sp.GetRequiredService<Caller>());
         services.AddScoped<IAuthorizationHandler, TenantAccessHandler>();
+        services.AddSingleton<RolePermissions>();
+        services.AddPermissions(TenantPermissions.Declared);
         services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
         services.AddAuthorizationBuilder()
             .AddPolicy(TenantPolicies.Member, policy => policy.RequireAuthenticatedUser().AddRequirements(new TenantMemberRequirement()))

@@ -27,6 +27,12 @@ internal static class HttpPipeline
         foreach (var module in Modules.All)
         {
             module.AddServices(services, builder.Configuration, builder.Environment);
+            if (module.Permissions.Module != module.Name)
+            {
+                throw new InvalidOperationException($"The {module.Name} module declares permissions of '{module.Permissions.Module}': a module declares its own.");
+            }
+
+            services.AddPermissions(module.Permissions);
         }
 
         services.AddWebShell();

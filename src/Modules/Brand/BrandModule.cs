@@ -12,12 +12,15 @@ using NucleusCloud.Modules.Brand.Contracts;
 using NucleusCloud.Modules.Brand.Data;
 using NucleusCloud.Modules.Brand.Demo;
 using NucleusCloud.Modules.Brand.Kit;
+using NucleusCloud.Tenancy.Authorization;
 
 namespace NucleusCloud.Modules.Brand;
 
 public sealed class BrandModule : IModule
 {
     public string Name => BrandDbContext.Schema;
+
+    public PermissionSet Permissions => BrandPermissions.Declared;
 
     public void AddServices(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {

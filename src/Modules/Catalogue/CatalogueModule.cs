@@ -16,12 +16,15 @@ using NucleusCloud.Modules.Catalogue.Proposals;
 using NucleusCloud.Modules.Catalogue.Search;
 using NucleusCloud.Modules.Catalogue.Showcase;
 using NucleusCloud.Modules.Catalogue.Solutions;
+using NucleusCloud.Tenancy.Authorization;
 
 namespace NucleusCloud.Modules.Catalogue;
 
 public sealed class CatalogueModule : IModule
 {
     public string Name => CatalogueDbContext.Schema;
+
+    public PermissionSet Permissions => CataloguePermissions.Declared;
 
     public void AddServices(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {

@@ -18,12 +18,15 @@ using NucleusCloud.Modules.Crm.Opportunities;
 using NucleusCloud.Modules.Crm.Organisations;
 using NucleusCloud.Modules.Crm.Tasks;
 using NucleusCloud.Modules.Crm.Visits;
+using NucleusCloud.Tenancy.Authorization;
 
 namespace NucleusCloud.Modules.Crm;
 
 public sealed class CrmModule : IModule
 {
     public string Name => CrmDbContext.Schema;
+
+    public PermissionSet Permissions => CrmPermissions.Declared;
 
     public void AddServices(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {

@@ -16,12 +16,15 @@ using NucleusCloud.Modules.Exchange.Meetings;
 using NucleusCloud.Modules.Exchange.Agreements;
 using NucleusCloud.Modules.Exchange.Documents;
 using NucleusCloud.Modules.Exchange.Spaces;
+using NucleusCloud.Tenancy.Authorization;
 
 namespace NucleusCloud.Modules.Exchange;
 
 public sealed class ExchangeModule : IModule
 {
     public string Name => ExchangeDbContext.Schema;
+
+    public PermissionSet Permissions => ExchangePermissions.Declared;
 
     public void AddServices(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {

@@ -33,6 +33,8 @@ public sealed class IdentityModule : IModule
 {
     public string Name => "identity";
 
+    public PermissionSet Permissions => IdentityPermissions.Declared;
+
     public void AddServices(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddModuleDbContext<AccountsDbContext, SqliteAccountsDbContext, PostgresAccountsDbContext, SqlServerAccountsDbContext>(configuration, AccountsDbContext.Schema);

@@ -13,12 +13,15 @@ using NucleusCloud.Modules.Partners.Demo;
 using NucleusCloud.Modules.Partners.Partners;
 using NucleusCloud.Modules.Partners.Portal;
 using NucleusCloud.Modules.Partners.Surveys;
+using NucleusCloud.Tenancy.Authorization;
 
 namespace NucleusCloud.Modules.Partners;
 
 public sealed class PartnersModule : IModule
 {
     public string Name => PartnersDbContext.Schema;
+
+    public PermissionSet Permissions => PartnerPermissions.Declared;
 
     public void AddServices(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {

@@ -20,12 +20,15 @@ using NucleusCloud.Modules.Abstractions.Plans;
 using Microsoft.FeatureManagement;
 using NucleusCloud.Modules.Platform.Tenants;
 using NucleusCloud.Tenancy;
+using NucleusCloud.Tenancy.Authorization;
 
 namespace NucleusCloud.Modules.Platform;
 
 public sealed class PlatformModule : IModule
 {
     public string Name => PlatformDbContext.Schema;
+
+    public PermissionSet Permissions => PlatformPermissions.Declared;
 
     public void AddServices(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {

@@ -13,12 +13,15 @@ using NucleusCloud.Modules.Strategy.Demo;
 using NucleusCloud.Modules.Strategy.Indicators;
 using NucleusCloud.Modules.Strategy.Plans;
 using NucleusCloud.Modules.Partners.Contracts;
+using NucleusCloud.Tenancy.Authorization;
 
 namespace NucleusCloud.Modules.Strategy;
 
 public sealed class StrategyModule : IModule
 {
     public string Name => StrategyDbContext.Schema;
+
+    public PermissionSet Permissions => StrategyPermissions.Declared;
 
     public void AddServices(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {

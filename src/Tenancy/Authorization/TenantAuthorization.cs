@@ -127,12 +127,12 @@ internal sealed class TenantAccessHandler(IMembershipChecker membership) : IAuth
     }
 }
 
-/// <summary>Builds a policy for every name in <see cref="Permissions.All"/> on demand.</summary>
-internal sealed class PermissionPolicyProvider(IOptions<AuthorizationOptions> options) : DefaultAuthorizationPolicyProvider(options)
+/// <summary>Builds a policy for every declared permission (<see cref="RolePermissions.All"/>) on demand.</summary>
+internal sealed class PermissionPolicyProvider(IOptions<AuthorizationOptions> options, RolePermissions permissions) : DefaultAuthorizationPolicyProvider(options)
 {
     public override async Task<AuthorizationPolicy?> GetPolicyAsync(string policyName) =>
         await base.GetPolicyAsync(policyName)
-        ?? (Permissions.All.Contains(policyName)
+        ?? (permissions.All.Contains(policyName)
             ? new AuthorizationPolicyBuilder().RequireAuthenticatedUser().AddRequirements(new PermissionRequirement(policyName)).Build()
             : null);
 }

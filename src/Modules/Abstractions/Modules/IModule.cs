@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using NucleusCloud.Tenancy.Authorization;
 
 namespace NucleusCloud.Modules.Abstractions.Modules;
 
@@ -10,6 +11,9 @@ public interface IModule
 {
     /// <summary>Short lowercase name: the API segment, the PostgreSQL schema and the log category.</summary>
     string Name { get; }
+
+    /// <summary>The permissions the module's endpoints and services check, named after the module, with the roles that hold them.</summary>
+    PermissionSet Permissions { get; }
 
     void AddServices(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment);
 

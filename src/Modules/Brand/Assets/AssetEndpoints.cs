@@ -8,7 +8,6 @@ using NucleusCloud.Modules.Abstractions.Storage;
 using NucleusCloud.Modules.Brand.Contracts;
 using NucleusCloud.Modules.Brand.Data;
 using NucleusCloud.Tenancy;
-using NucleusCloud.Tenancy.Authorization;
 
 namespace NucleusCloud.Modules.Brand.Assets;
 
@@ -18,18 +17,18 @@ internal static class AssetEndpoints
     public static void Map(IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup($"/api/{{{Tenancy.Resolution.TenantRequests.RouteParameter}}}/brand/assets").WithTags("Brand: assets").EvictsShowcase();
-        group.MapGet("", List).WithName("ListAssets").RequireAuthorization(Permissions.BrandRead).Validate<AssetListQuery>();
-        group.MapGet("/{id:guid}", Get).WithName("GetAsset").RequireAuthorization(Permissions.BrandRead);
-        group.MapPost("", Create).WithName("CreateAsset").RequireAuthorization(Permissions.BrandWrite).Validate<AssetRequest>();
-        group.MapPut("/{id:guid}", Update).WithName("UpdateAsset").RequireAuthorization(Permissions.BrandWrite).Validate<AssetRequest>();
-        group.MapDelete("/{id:guid}", Delete).WithName("DeleteAsset").RequireAuthorization(Permissions.BrandWrite);
-        group.MapPost("/{id:guid}/approve", Approve).WithName("ApproveAsset").RequireAuthorization(Permissions.BrandApprove);
-        group.MapPost("/{id:guid}/retire", Retire).WithName("RetireAsset").RequireAuthorization(Permissions.BrandApprove);
+        group.MapGet("", List).WithName("ListAssets").RequireAuthorization(BrandPermissions.Read).Validate<AssetListQuery>();
+        group.MapGet("/{id:guid}", Get).WithName("GetAsset").RequireAuthorization(BrandPermissions.Read);
+        group.MapPost("", Create).WithName("CreateAsset").RequireAuthorization(BrandPermissions.Write).Validate<AssetRequest>();
+        group.MapPut("/{id:guid}", Update).WithName("UpdateAsset").RequireAuthorization(BrandPermissions.Write).Validate<AssetRequest>();
+        group.MapDelete("/{id:guid}", Delete).WithName("DeleteAsset").RequireAuthorization(BrandPermissions.Write);
+        group.MapPost("/{id:guid}/approve", Approve).WithName("ApproveAsset").RequireAuthorization(BrandPermissions.Approve);
+        group.MapPost("/{id:guid}/retire", Retire).WithName("RetireAsset").RequireAuthorization(BrandPermissions.Approve);
         // Any declared Content-Type is accepted (and ignored): the type is read from the bytes.
-        group.MapPost("/{id:guid}/versions", Upload).WithName("UploadAssetVersion").RequireAuthorization(Permissions.BrandWrite);
-        group.MapGet("/{id:guid}/versions", Versions).WithName("ListAssetVersions").RequireAuthorization(Permissions.BrandRead);
-        group.MapGet("/{id:guid}/file", Download).WithName("DownloadAsset").RequireAuthorization(Permissions.BrandRead);
-        group.MapGet("/{id:guid}/versions/{number:int}/file", DownloadVersion).WithName("DownloadAssetVersion").RequireAuthorization(Permissions.BrandRead);
+        group.MapPost("/{id:guid}/versions", Upload).WithName("UploadAssetVersion").RequireAuthorization(BrandPermissions.Write);
+        group.MapGet("/{id:guid}/versions", Versions).WithName("ListAssetVersions").RequireAuthorization(BrandPermissions.Read);
+        group.MapGet("/{id:guid}/file", Download).WithName("DownloadAsset").RequireAuthorization(BrandPermissions.Read);
+        group.MapGet("/{id:guid}/versions/{number:int}/file", DownloadVersion).WithName("DownloadAssetVersion").RequireAuthorization(BrandPermissions.Read);
     }
 
     private static async Task<IResult> List([AsParameters] AssetListQuery query, BrandDbContext db, CancellationToken cancellationToken)

@@ -27,7 +27,7 @@ internal sealed class BrandAssets(BrandDbContext db, AssetUploads uploads, IFile
 
     public async Task<Outcome<AssetDto>> CreateAsync(AssetRequest request, CancellationToken cancellationToken)
     {
-        if (!await caller.MayAsync(Permissions.BrandWrite, cancellationToken))
+        if (!await caller.MayAsync(BrandPermissions.Write, cancellationToken))
         {
             return MayNotWrite;
         }
@@ -47,7 +47,7 @@ internal sealed class BrandAssets(BrandDbContext db, AssetUploads uploads, IFile
 
     public async Task<Outcome<AssetDto>> UpdateAsync(Guid id, AssetRequest request, CancellationToken cancellationToken)
     {
-        if (!await caller.MayAsync(Permissions.BrandWrite, cancellationToken))
+        if (!await caller.MayAsync(BrandPermissions.Write, cancellationToken))
         {
             return MayNotWrite;
         }
@@ -83,7 +83,7 @@ internal sealed class BrandAssets(BrandDbContext db, AssetUploads uploads, IFile
     /// <summary>Removes the asset, its versions' rows and their files; the brand kit stops using it.</summary>
     public async Task<Outcome<bool>> DeleteAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (!await caller.MayAsync(Permissions.BrandWrite, cancellationToken))
+        if (!await caller.MayAsync(BrandPermissions.Write, cancellationToken))
         {
             return MayNotWrite;
         }
@@ -115,7 +115,7 @@ internal sealed class BrandAssets(BrandDbContext db, AssetUploads uploads, IFile
     /// <summary>The asset's next version from an uploaded file (type read from the bytes).</summary>
     public async Task<Outcome<AssetFile>> UploadVersionAsync(Guid id, byte[] content, string? fileName, CancellationToken cancellationToken)
     {
-        if (!await caller.MayAsync(Permissions.BrandWrite, cancellationToken))
+        if (!await caller.MayAsync(BrandPermissions.Write, cancellationToken))
         {
             return MayNotWrite;
         }
@@ -131,7 +131,7 @@ internal sealed class BrandAssets(BrandDbContext db, AssetUploads uploads, IFile
 
     public async Task<Outcome<AssetDto>> AddWithFileAsync(AssetUpload upload, byte[] content, string? fileName, bool approve, CancellationToken cancellationToken = default)
     {
-        if (!await caller.MayAsync(Permissions.BrandWrite, cancellationToken))
+        if (!await caller.MayAsync(BrandPermissions.Write, cancellationToken))
         {
             return MayNotWrite;
         }
@@ -155,7 +155,7 @@ internal sealed class BrandAssets(BrandDbContext db, AssetUploads uploads, IFile
             return refusal;
         }
 
-        if (approve && await caller.MayAsync(Permissions.BrandApprove, cancellationToken))
+        if (approve && await caller.MayAsync(BrandPermissions.Approve, cancellationToken))
         {
             Approve(asset, now);
             await db.SaveChangesAsync(cancellationToken);
@@ -166,7 +166,7 @@ internal sealed class BrandAssets(BrandDbContext db, AssetUploads uploads, IFile
 
     public async Task<Outcome<AssetDto>> ApproveAsync(Guid id, CancellationToken cancellationToken = default)
     {
-        if (!await caller.MayAsync(Permissions.BrandApprove, cancellationToken))
+        if (!await caller.MayAsync(BrandPermissions.Approve, cancellationToken))
         {
             return MayNotApprove;
         }
@@ -189,7 +189,7 @@ internal sealed class BrandAssets(BrandDbContext db, AssetUploads uploads, IFile
 
     public async Task<Outcome<AssetDto>> RetireAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (!await caller.MayAsync(Permissions.BrandApprove, cancellationToken))
+        if (!await caller.MayAsync(BrandPermissions.Approve, cancellationToken))
         {
             return MayNotApprove;
         }

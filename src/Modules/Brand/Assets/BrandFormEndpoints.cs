@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Routing;
 using NucleusCloud.Modules.Abstractions.Http;
 using NucleusCloud.Modules.Brand.Contracts;
 using NucleusCloud.Tenancy;
-using NucleusCloud.Tenancy.Authorization;
 
 namespace NucleusCloud.Modules.Brand.Assets;
 
@@ -20,7 +19,7 @@ internal static class BrandFormEndpoints
     public static void Map(IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup($"/{{{Tenancy.Resolution.TenantRequests.RouteParameter}}}/brand").ExcludeFromDescription()
-            .RequireAuthorization(Permissions.BrandWrite).EvictsShowcase();
+            .RequireAuthorization(BrandPermissions.Write).EvictsShowcase();
         group.MapPost("/logo", UploadLogoAsync).WithName("UploadLogoForm");
         group.MapPost("/uploads", UploadAssetAsync).WithName("UploadAssetForm");
     }

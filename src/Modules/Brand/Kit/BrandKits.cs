@@ -16,7 +16,7 @@ internal sealed class BrandKits(BrandDbContext db, IValidator<BrandKitChange> va
 
     public async Task<Outcome<BrandKitDto>> SaveAsync(BrandKitChange change, CancellationToken cancellationToken = default)
     {
-        if (!await caller.MayAsync(Permissions.BrandWrite, cancellationToken))
+        if (!await caller.MayAsync(BrandPermissions.Write, cancellationToken))
         {
             return Refusal.Forbidden("Only the tenant's brand editors change its brand kit.");
         }

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using NucleusCloud.Modules.Abstractions.Http;
 using NucleusCloud.Modules.Brand.Contracts;
-using NucleusCloud.Tenancy.Authorization;
 
 namespace NucleusCloud.Modules.Brand.Kit;
 
@@ -14,8 +13,8 @@ internal static class KitEndpoints
     {
         var group = endpoints.MapGroup($"/api/{{{Tenancy.Resolution.TenantRequests.RouteParameter}}}/brand/kit").WithTags("Brand: kit").EvictsShowcase();
         group.MapGet("", async (IBrandKits kits, CancellationToken cancellationToken) => TypedResults.Ok(await kits.GetAsync(cancellationToken)))
-            .WithName("GetBrandKit").RequireAuthorization(Permissions.BrandRead);
-        group.MapPut("", Save).WithName("SaveBrandKit").RequireAuthorization(Permissions.BrandWrite).Validate<BrandKitChange>();
+            .WithName("GetBrandKit").RequireAuthorization(BrandPermissions.Read);
+        group.MapPut("", Save).WithName("SaveBrandKit").RequireAuthorization(BrandPermissions.Write).Validate<BrandKitChange>();
     }
 
     private static async Task<IResult> Save(BrandKitChange change, IBrandKits kits, CancellationToken cancellationToken) =>

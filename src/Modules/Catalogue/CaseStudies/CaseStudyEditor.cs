@@ -20,7 +20,7 @@ internal sealed class CaseStudyEditor(CatalogueDbContext db, SolutionHistory his
     /// <summary>Creates (<paramref name="id"/> null) or updates a case study, after the caller's right and the fields are checked.</summary>
     public async Task<Outcome<CaseStudyDetails>> SaveAsync(Guid solutionId, Guid? id, CaseStudyEdit edit, CancellationToken cancellationToken)
     {
-        if (!await caller.MayAsync(Permissions.CatalogueWrite, cancellationToken))
+        if (!await caller.MayAsync(CataloguePermissions.Write, cancellationToken))
         {
             return MayNotWrite;
         }
@@ -76,7 +76,7 @@ internal sealed class CaseStudyEditor(CatalogueDbContext db, SolutionHistory his
 
     public async Task<Outcome<bool>> DeleteAsync(Guid solutionId, Guid id, CancellationToken cancellationToken)
     {
-        if (!await caller.MayAsync(Permissions.CatalogueWrite, cancellationToken))
+        if (!await caller.MayAsync(CataloguePermissions.Write, cancellationToken))
         {
             return MayNotWrite;
         }

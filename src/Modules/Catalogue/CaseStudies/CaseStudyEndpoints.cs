@@ -23,15 +23,15 @@ internal static class CaseStudyEndpoints
     {
         var group = SolutionEndpoints.Group(endpoints).MapGroup("/{solutionId:guid}/case-studies").WithTags("Catalogue: case studies").EvictsShowcase();
         group.MapGet("", List).WithName("ListCaseStudies").AllowAnonymous();
-        group.MapPost("", Create).WithName("CreateCaseStudy").RequireAuthorization(Permissions.CatalogueWrite).Validate<CaseStudyEdit>();
-        group.MapPut("/{id:guid}", Update).WithName("UpdateCaseStudy").RequireAuthorization(Permissions.CatalogueWrite).Validate<CaseStudyEdit>();
-        group.MapDelete("/{id:guid}", Delete).WithName("DeleteCaseStudy").RequireAuthorization(Permissions.CatalogueWrite);
+        group.MapPost("", Create).WithName("CreateCaseStudy").RequireAuthorization(CataloguePermissions.Write).Validate<CaseStudyEdit>();
+        group.MapPut("/{id:guid}", Update).WithName("UpdateCaseStudy").RequireAuthorization(CataloguePermissions.Write).Validate<CaseStudyEdit>();
+        group.MapDelete("/{id:guid}", Delete).WithName("DeleteCaseStudy").RequireAuthorization(CataloguePermissions.Write);
     }
 
     private static async Task<IResult> List(Guid solutionId, HttpContext http, CatalogueDbContext db, CancellationToken cancellationToken)
     {
         var solution = await db.Solutions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == solutionId, cancellationToken);
-        if (solution is null || (solution.Status != SolutionStatus.Published && !await http.HasPermissionAsync(Permissions.CatalogueRead)))
+        if (solution is null || (solution.Status != SolutionStatus.Published && !await http.HasPermissionAsync(CataloguePermissions.Read)))
         {
             return ApiProblems.NotFound("Solution");
         }

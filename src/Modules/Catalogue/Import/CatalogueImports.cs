@@ -14,12 +14,12 @@ internal sealed class CatalogueImports(TenantJobs<ImportReport> jobs, ICaller ca
 {
     public async Task<Outcome<JobProgress<ImportReport>>> StartDpgAsync(byte[] content, bool publish, CancellationToken cancellationToken = default)
     {
-        if (!await caller.MayAsync(Permissions.CatalogueWrite, cancellationToken))
+        if (!await caller.MayAsync(CataloguePermissions.Write, cancellationToken))
         {
             return Refusal.Forbidden("Only the tenant's editors and administrators import into its catalogue.");
         }
 
-        if (publish && !await caller.MayAsync(Permissions.CataloguePublish, cancellationToken))
+        if (publish && !await caller.MayAsync(CataloguePermissions.Publish, cancellationToken))
         {
             return Refusal.Invalid("publish", DpgImporter.PublishNeedsPublisher);
         }

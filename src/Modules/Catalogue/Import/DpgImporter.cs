@@ -31,12 +31,12 @@ internal sealed class DpgImporter(CatalogueDbContext db, SolutionHistory history
     /// <summary>Reports each record; <paramref name="progress"/> hears (done, total) after each one.</summary>
     public async Task<Outcome<ImportReport>> ImportAsync(MemoryStream body, bool isZip, SolutionStatus newStatus, IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
     {
-        if (!await caller.MayAsync(Permissions.CatalogueWrite, cancellationToken))
+        if (!await caller.MayAsync(CataloguePermissions.Write, cancellationToken))
         {
             return Refusal.Forbidden("Only the tenant's editors and administrators import into its catalogue.");
         }
 
-        if (newStatus == SolutionStatus.Published && !await caller.MayAsync(Permissions.CataloguePublish, cancellationToken))
+        if (newStatus == SolutionStatus.Published && !await caller.MayAsync(CataloguePermissions.Publish, cancellationToken))
         {
             return Refusal.Invalid("publish", PublishNeedsPublisher);
         }

@@ -7,7 +7,6 @@ using NucleusCloud.Modules.Abstractions.Csv;
 using NucleusCloud.Modules.Abstractions.Http;
 using NucleusCloud.Modules.Catalogue.Contracts;
 using NucleusCloud.Tenancy;
-using NucleusCloud.Tenancy.Authorization;
 
 namespace NucleusCloud.Modules.Catalogue.Import;
 
@@ -24,13 +23,13 @@ internal static class ImportEndpoints
     public static void Map(IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup($"/api/{{{Tenancy.Resolution.TenantRequests.RouteParameter}}}/catalogue/imports").WithTags("Catalogue: import and export").EvictsShowcase();
-        group.MapPost("/dpg", ImportDpg).WithName("ImportDpgRecords").RequireAuthorization(Permissions.CatalogueWrite).DisableAntiforgery();
-        group.MapPost("/dpg/jobs", StartDpgJob).WithName("StartDpgImport").RequireAuthorization(Permissions.CatalogueWrite).DisableAntiforgery();
-        group.MapGet("/jobs/{id:guid}", Job).WithName("ImportProgress").RequireAuthorization(Permissions.CatalogueWrite);
-        group.MapPost("/csv", ImportCsv).WithName("ImportSolutionsCsv").RequireAuthorization(Permissions.CatalogueWrite).DisableAntiforgery();
+        group.MapPost("/dpg", ImportDpg).WithName("ImportDpgRecords").RequireAuthorization(CataloguePermissions.Write).DisableAntiforgery();
+        group.MapPost("/dpg/jobs", StartDpgJob).WithName("StartDpgImport").RequireAuthorization(CataloguePermissions.Write).DisableAntiforgery();
+        group.MapGet("/jobs/{id:guid}", Job).WithName("ImportProgress").RequireAuthorization(CataloguePermissions.Write);
+        group.MapPost("/csv", ImportCsv).WithName("ImportSolutionsCsv").RequireAuthorization(CataloguePermissions.Write).DisableAntiforgery();
 
         endpoints.MapGet($"/api/{{{Tenancy.Resolution.TenantRequests.RouteParameter}}}/catalogue/exports/solutions.csv", ExportCsv)
-            .WithName("ExportSolutionsCsv").WithTags("Catalogue: import and export").RequireAuthorization(Permissions.CatalogueRead);
+            .WithName("ExportSolutionsCsv").WithTags("Catalogue: import and export").RequireAuthorization(CataloguePermissions.Read);
     }
 
     private static async Task<IResult> ExportCsv(SolutionCsv csv, ITenantContext tenant, CancellationToken cancellationToken) =>

@@ -19,7 +19,7 @@ internal static class ImportFormEndpoint
 {
     public static void Map(IEndpointRouteBuilder endpoints) =>
         endpoints.MapPost($"/{{{Tenancy.Resolution.TenantRequests.RouteParameter}}}/catalogue/imports", StartAsync)
-            .WithName("ImportForm").ExcludeFromDescription().RequireAuthorization(Permissions.CatalogueWrite);
+            .WithName("ImportForm").ExcludeFromDescription().RequireAuthorization(CataloguePermissions.Write);
 
     private static async Task<IResult> StartAsync(HttpContext http, IAntiforgery antiforgery, ITenantContext tenant, ICatalogueImports imports,
         IConfiguration configuration, CancellationToken cancellationToken)
@@ -31,7 +31,7 @@ internal static class ImportFormEndpoint
             return Results.Redirect($"/{slug}/catalogue/import?problem={posted.Problem}");
         }
 
-        var publish = posted.Form!["publish"] == "true" && await http.HasPermissionAsync(Permissions.CataloguePublish);
+        var publish = posted.Form!["publish"] == "true" && await http.HasPermissionAsync(CataloguePermissions.Publish);
         var started = await imports.StartDpgAsync(content, publish, cancellationToken);
         return started.Value is { } job ? Results.Redirect($"/{slug}/catalogue/imports/{job.Id}") : Results.StatusCode(StatusCodes.Status403Forbidden);
     }

@@ -51,7 +51,7 @@ internal sealed class SolutionCsv(CatalogueDbContext db, SolutionEditor editor, 
     /// <summary>Null when the caller may not change the catalogue; otherwise each row's outcome.</summary>
     public async Task<ImportReport?> ImportAsync(TextReader reader, CancellationToken cancellationToken)
     {
-        if (!await caller.MayAsync(Permissions.CatalogueWrite, cancellationToken))
+        if (!await caller.MayAsync(CataloguePermissions.Write, cancellationToken))
         {
             return null;
         }

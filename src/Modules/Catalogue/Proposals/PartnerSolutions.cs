@@ -26,7 +26,7 @@ internal sealed class PartnerSolutions(CatalogueDbContext db, SolutionEditor edi
 
     public async Task<Outcome<ProposalDto>> ProposeAsync(Guid solutionId, ProposalEdit edit, CancellationToken cancellationToken = default)
     {
-        if (!await caller.MayAsync(Permissions.PartnerPortal, cancellationToken) || await caller.PartnerAsync(cancellationToken) is not { } partnerId)
+        if (!await caller.MayAsync(TenantPermissions.PartnerPortal, cancellationToken) || await caller.PartnerAsync(cancellationToken) is not { } partnerId)
         {
             return Refusal.Forbidden("Only a partner's guests propose changes to the solutions their partner provides.");
         }
@@ -75,7 +75,7 @@ internal sealed class PartnerSolutions(CatalogueDbContext db, SolutionEditor edi
     /// <summary>Accepting applies the proposal through the editor (history, versions, workflow rules) and closes it in the same save.</summary>
     public async Task<Outcome<ProposalDto>> DecideAsync(Guid proposalId, bool accept, string? note, CancellationToken cancellationToken = default)
     {
-        if (!await caller.MayAsync(Permissions.CatalogueWrite, cancellationToken))
+        if (!await caller.MayAsync(CataloguePermissions.Write, cancellationToken))
         {
             return Refusal.Forbidden("Only the tenant's editors and administrators review proposals.");
         }

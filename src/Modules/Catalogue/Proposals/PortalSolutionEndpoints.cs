@@ -20,7 +20,7 @@ internal static class PortalSolutionEndpoints
     public static void Map(IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup($"/api/{{{Tenancy.Resolution.TenantRequests.RouteParameter}}}/partner-portal")
-            .WithTags("Partner portal").RequireAuthorization(Permissions.PartnerPortal);
+            .WithTags("Partner portal").RequireAuthorization(TenantPermissions.PartnerPortal);
         group.MapGet("/solutions", List).WithName("ListProvidedSolutions");
         group.MapGet("/solutions/{id:guid}", Get).WithName("GetProvidedSolution");
         group.MapPost("/solutions/{id:guid}/proposals", Propose).WithName("ProposeSolutionChange").Validate<ProposalEdit>();

@@ -6,7 +6,6 @@ using Microsoft.EntityFrameworkCore;
 using NucleusCloud.Modules.Abstractions.Http;
 using NucleusCloud.Modules.Catalogue.Contracts;
 using NucleusCloud.Modules.Catalogue.Data;
-using NucleusCloud.Tenancy.Authorization;
 
 namespace NucleusCloud.Modules.Catalogue.Proposals;
 
@@ -17,9 +16,9 @@ internal static class ProposalReviewEndpoints
     {
         var group = endpoints.MapGroup($"/api/{{{Tenancy.Resolution.TenantRequests.RouteParameter}}}/catalogue/proposals")
             .WithTags("Catalogue: partner proposals");
-        group.MapGet("", List).WithName("ListProposals").RequireAuthorization(Permissions.CatalogueRead).Validate<ProposalListQuery>();
-        group.MapPost("/{id:guid}/accept", Accept).WithName("AcceptProposal").RequireAuthorization(Permissions.CatalogueWrite).Validate<ReviewRequest>();
-        group.MapPost("/{id:guid}/reject", Reject).WithName("RejectProposal").RequireAuthorization(Permissions.CatalogueWrite).Validate<ReviewRequest>();
+        group.MapGet("", List).WithName("ListProposals").RequireAuthorization(CataloguePermissions.Read).Validate<ProposalListQuery>();
+        group.MapPost("/{id:guid}/accept", Accept).WithName("AcceptProposal").RequireAuthorization(CataloguePermissions.Write).Validate<ReviewRequest>();
+        group.MapPost("/{id:guid}/reject", Reject).WithName("RejectProposal").RequireAuthorization(CataloguePermissions.Write).Validate<ReviewRequest>();
     }
 
     private static async Task<IResult> List([AsParameters] ProposalListQuery query, CatalogueDbContext db, CancellationToken cancellationToken)

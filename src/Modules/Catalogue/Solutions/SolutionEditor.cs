@@ -22,7 +22,7 @@ internal sealed class SolutionEditor(CatalogueDbContext db, SolutionHistory hist
 
     public async Task<Outcome<Solution>> CreateAsync(SolutionRequest request, CancellationToken cancellationToken, Grant? grant = null)
     {
-        if (!await MayAsync(Permissions.CatalogueWrite, grant, cancellationToken))
+        if (!await MayAsync(CataloguePermissions.Write, grant, cancellationToken))
         {
             return MayNotWrite;
         }
@@ -34,7 +34,7 @@ internal sealed class SolutionEditor(CatalogueDbContext db, SolutionHistory hist
         }
 
         var status = request.Status ?? SolutionStatus.Draft;
-        if (SolutionWorkflow.NeedsPublisher(SolutionStatus.Draft, status) && !await MayAsync(Permissions.CataloguePublish, grant, cancellationToken))
+        if (SolutionWorkflow.NeedsPublisher(SolutionStatus.Draft, status) && !await MayAsync(CataloguePermissions.Publish, grant, cancellationToken))
         {
             return Refusal.Invalid("status", "Publishing needs the publisher's right: create the solution as a draft and submit it for review.");
         }
@@ -56,7 +56,7 @@ internal sealed class SolutionEditor(CatalogueDbContext db, SolutionHistory hist
     /// <summary>Updates a tracked solution; an unchanged request saves nothing and is not a refusal.</summary>
     public async Task<Refusal?> UpdateAsync(Solution solution, SolutionRequest request, CancellationToken cancellationToken, string? note = null, Grant? grant = null)
     {
-        if (!await MayAsync(Permissions.CatalogueWrite, grant, cancellationToken))
+        if (!await MayAsync(CataloguePermissions.Write, grant, cancellationToken))
         {
             return MayNotWrite;
         }
@@ -96,7 +96,7 @@ internal sealed class SolutionEditor(CatalogueDbContext db, SolutionHistory hist
 
     public async Task<Refusal?> MoveAsync(Solution solution, SolutionStatus to, string? note, CancellationToken cancellationToken)
     {
-        if (!await MayAsync(Permissions.CatalogueWrite, null, cancellationToken))
+        if (!await MayAsync(CataloguePermissions.Write, null, cancellationToken))
         {
             return MayNotWrite;
         }
@@ -122,12 +122,12 @@ internal sealed class SolutionEditor(CatalogueDbContext db, SolutionHistory hist
     /// <summary>Deletes a solution (its case studies go with it); one on the showcase must be archived by a publisher first.</summary>
     public async Task<Refusal?> DeleteAsync(Solution solution, CancellationToken cancellationToken)
     {
-        if (!await MayAsync(Permissions.CatalogueWrite, null, cancellationToken))
+        if (!await MayAsync(CataloguePermissions.Write, null, cancellationToken))
         {
             return MayNotWrite;
         }
 
-        if (solution.Status == SolutionStatus.Published && !await MayAsync(Permissions.CataloguePublish, null, cancellationToken))
+        if (solution.Status == SolutionStatus.Published && !await MayAsync(CataloguePermissions.Publish, null, cancellationToken))
         {
             return Refusal.Conflict("A published solution is on the showcase: archive it (a publisher's act) before deleting it.");
         }
@@ -148,7 +148,7 @@ internal sealed class SolutionEditor(CatalogueDbContext db, SolutionHistory hist
             return Refusal.Invalid("status", SolutionWorkflow.Describe(from));
         }
 
-        return SolutionWorkflow.NeedsPublisher(from, to) && !await MayAsync(Permissions.CataloguePublish, grant, cancellationToken)
+        return SolutionWorkflow.NeedsPublisher(from, to) && !await MayAsync(CataloguePermissions.Publish, grant, cancellationToken)
             ? Refusal.Forbidden("Moving a solution into or out of the showcase needs the publisher's right.", PublisherOnlyType)
             : null;
     }

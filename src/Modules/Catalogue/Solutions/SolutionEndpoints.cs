@@ -34,20 +34,20 @@ internal static class SolutionEndpoints
         group.MapGet("", Search).WithName("SearchSolutions").AllowAnonymous().Validate<SolutionSearchQuery>().CacheOutput(ShowcaseCache.PolicyName)
             .RequireRateLimiting(SearchRateLimit.PolicyName);
         group.MapGet("/{id:guid}", Get).WithName("GetSolution").AllowAnonymous().CacheOutput(ShowcaseCache.PolicyName);
-        group.MapPost("", Create).WithName("CreateSolution").RequireAuthorization(Permissions.CatalogueWrite).Validate<SolutionRequest>();
-        group.MapPut("/{id:guid}", Update).WithName("UpdateSolution").RequireAuthorization(Permissions.CatalogueWrite).Validate<SolutionRequest>();
-        group.MapPost("/{id:guid}/status", ChangeStatus).WithName("ChangeSolutionStatus").RequireAuthorization(Permissions.CatalogueWrite).Validate<StatusChangeRequest>();
-        group.MapGet("/{id:guid}/history", History).WithName("SolutionHistory").RequireAuthorization(Permissions.CatalogueRead).Validate<PageQuery>();
-        group.MapDelete("/{id:guid}", Delete).WithName("DeleteSolution").RequireAuthorization(Permissions.CatalogueWrite);
+        group.MapPost("", Create).WithName("CreateSolution").RequireAuthorization(CataloguePermissions.Write).Validate<SolutionRequest>();
+        group.MapPut("/{id:guid}", Update).WithName("UpdateSolution").RequireAuthorization(CataloguePermissions.Write).Validate<SolutionRequest>();
+        group.MapPost("/{id:guid}/status", ChangeStatus).WithName("ChangeSolutionStatus").RequireAuthorization(CataloguePermissions.Write).Validate<StatusChangeRequest>();
+        group.MapGet("/{id:guid}/history", History).WithName("SolutionHistory").RequireAuthorization(CataloguePermissions.Read).Validate<PageQuery>();
+        group.MapDelete("/{id:guid}", Delete).WithName("DeleteSolution").RequireAuthorization(CataloguePermissions.Write);
     }
 
     private static async Task<IResult> Search([AsParameters] SolutionSearchQuery query, HttpContext http, SolutionSearch search, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await search.SearchAsync(query, publishedOnly: !await http.HasPermissionAsync(Permissions.CatalogueRead), cancellationToken));
+        TypedResults.Ok(await search.SearchAsync(query, publishedOnly: !await http.HasPermissionAsync(CataloguePermissions.Read), cancellationToken));
 
     private static async Task<IResult> Get(Guid id, HttpContext http, CatalogueDbContext db, CancellationToken cancellationToken)
     {
         var solution = await db.Solutions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
-        if (solution is null || (solution.Status != SolutionStatus.Published && !await http.HasPermissionAsync(Permissions.CatalogueRead)))
+        if (solution is null || (solution.Status != SolutionStatus.Published && !await http.HasPermissionAsync(CataloguePermissions.Read)))
         {
             return ApiProblems.NotFound("Solution");
         }

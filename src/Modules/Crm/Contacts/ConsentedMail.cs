@@ -18,7 +18,7 @@ internal sealed class ConsentedMail(CrmDbContext db, ICaller caller, ITenantCont
 {
     public async Task<Outcome<MailingReport>> SendAsync(Guid organisationId, OrganisationMailing mailing, CancellationToken cancellationToken)
     {
-        if (!await caller.MayAsync(Permissions.CrmWrite, cancellationToken))
+        if (!await caller.MayAsync(CrmPermissions.Write, cancellationToken))
         {
             return Refusal.Forbidden("Only the tenant's CRM users, owners and administrators write to its contacts.");
         }

@@ -19,7 +19,7 @@ internal sealed class ContactBook(CrmDbContext db, ICaller caller, ITenantContex
 
     public async Task<Outcome<ContactDetails>> AddContactAsync(Guid organisationId, ContactRequest request, CancellationToken cancellationToken)
     {
-        if (await caller.RefusalAsync(Permissions.CrmWrite, MayNotWrite, contacts, request, cancellationToken) is { } refusal)
+        if (await caller.RefusalAsync(CrmPermissions.Write, MayNotWrite, contacts, request, cancellationToken) is { } refusal)
         {
             return refusal;
         }
@@ -44,7 +44,7 @@ internal sealed class ContactBook(CrmDbContext db, ICaller caller, ITenantContex
 
     public async Task<Outcome<ContactDetails>> UpdateContactAsync(Guid id, ContactRequest request, CancellationToken cancellationToken)
     {
-        if (await caller.RefusalAsync(Permissions.CrmWrite, MayNotWrite, contacts, request, cancellationToken) is { } refusal)
+        if (await caller.RefusalAsync(CrmPermissions.Write, MayNotWrite, contacts, request, cancellationToken) is { } refusal)
         {
             return refusal;
         }
@@ -84,7 +84,7 @@ internal sealed class ContactBook(CrmDbContext db, ICaller caller, ITenantContex
     /// <summary>The person goes, and so does their name on touch points (which stay, with the organisation).</summary>
     public async Task<Outcome<bool>> DeleteContactAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (!await caller.MayAsync(Permissions.CrmWrite, cancellationToken))
+        if (!await caller.MayAsync(CrmPermissions.Write, cancellationToken))
         {
             return MayNotWrite;
         }
@@ -107,7 +107,7 @@ internal sealed class ContactBook(CrmDbContext db, ICaller caller, ITenantContex
 
     public async Task<Outcome<InteractionDetails>> RecordAsync(Guid organisationId, InteractionRequest request, CancellationToken cancellationToken)
     {
-        if (await caller.RefusalAsync(Permissions.CrmWrite, MayNotWrite, interactions, request, cancellationToken) is { } refusal)
+        if (await caller.RefusalAsync(CrmPermissions.Write, MayNotWrite, interactions, request, cancellationToken) is { } refusal)
         {
             return refusal;
         }
@@ -142,7 +142,7 @@ internal sealed class ContactBook(CrmDbContext db, ICaller caller, ITenantContex
     /// <summary>A touch point recorded by mistake goes; the strategy hears it no longer counts.</summary>
     public async Task<Outcome<bool>> DeleteInteractionAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (!await caller.MayAsync(Permissions.CrmWrite, cancellationToken))
+        if (!await caller.MayAsync(CrmPermissions.Write, cancellationToken))
         {
             return MayNotWrite;
         }

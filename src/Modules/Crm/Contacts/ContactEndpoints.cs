@@ -8,7 +8,6 @@ using NucleusCloud.Modules.Abstractions.Http;
 using NucleusCloud.Modules.Crm.Contracts;
 using NucleusCloud.Modules.Crm.Data;
 using NucleusCloud.Tenancy;
-using NucleusCloud.Tenancy.Authorization;
 
 namespace NucleusCloud.Modules.Crm.Contacts;
 
@@ -18,16 +17,16 @@ internal static class ContactEndpoints
     public static void Map(IEndpointRouteBuilder endpoints)
     {
         var crm = endpoints.MapGroup($"/api/{{{Tenancy.Resolution.TenantRequests.RouteParameter}}}/crm").WithTags("CRM: contacts and touch points");
-        crm.MapGet("/organisations/{id:guid}/contacts", Contacts).WithName("ListContacts").RequireAuthorization(Permissions.CrmRead);
-        crm.MapPost("/organisations/{id:guid}/contacts", AddContact).WithName("AddContact").RequireAuthorization(Permissions.CrmWrite).Validate<ContactRequest>();
-        crm.MapPut("/contacts/{id:guid}", UpdateContact).WithName("UpdateContact").RequireAuthorization(Permissions.CrmWrite).Validate<ContactRequest>();
-        crm.MapDelete("/contacts/{id:guid}", DeleteContact).WithName("DeleteContact").RequireAuthorization(Permissions.CrmWrite);
-        crm.MapPost("/organisations/{id:guid}/interactions", Record).WithName("RecordInteraction").RequireAuthorization(Permissions.CrmWrite).Validate<InteractionRequest>();
-        crm.MapGet("/organisations/{id:guid}/timeline", OrganisationTimeline).WithName("OrganisationTimeline").RequireAuthorization(Permissions.CrmRead);
-        crm.MapGet("/contacts/{id:guid}/timeline", ContactTimeline).WithName("ContactTimeline").RequireAuthorization(Permissions.CrmRead);
-        crm.MapPost("/organisations/{id:guid}/mailings", Mail).WithName("MailOrganisationContacts").RequireAuthorization(Permissions.CrmWrite);
-        crm.MapDelete("/interactions/{id:guid}", DeleteInteraction).WithName("DeleteInteraction").RequireAuthorization(Permissions.CrmWrite);
-        crm.MapGet("/exports/contacts.csv", Export).WithName("ExportContactsCsv").RequireAuthorization(Permissions.CrmRead);
+        crm.MapGet("/organisations/{id:guid}/contacts", Contacts).WithName("ListContacts").RequireAuthorization(CrmPermissions.Read);
+        crm.MapPost("/organisations/{id:guid}/contacts", AddContact).WithName("AddContact").RequireAuthorization(CrmPermissions.Write).Validate<ContactRequest>();
+        crm.MapPut("/contacts/{id:guid}", UpdateContact).WithName("UpdateContact").RequireAuthorization(CrmPermissions.Write).Validate<ContactRequest>();
+        crm.MapDelete("/contacts/{id:guid}", DeleteContact).WithName("DeleteContact").RequireAuthorization(CrmPermissions.Write);
+        crm.MapPost("/organisations/{id:guid}/interactions", Record).WithName("RecordInteraction").RequireAuthorization(CrmPermissions.Write).Validate<InteractionRequest>();
+        crm.MapGet("/organisations/{id:guid}/timeline", OrganisationTimeline).WithName("OrganisationTimeline").RequireAuthorization(CrmPermissions.Read);
+        crm.MapGet("/contacts/{id:guid}/timeline", ContactTimeline).WithName("ContactTimeline").RequireAuthorization(CrmPermissions.Read);
+        crm.MapPost("/organisations/{id:guid}/mailings", Mail).WithName("MailOrganisationContacts").RequireAuthorization(CrmPermissions.Write);
+        crm.MapDelete("/interactions/{id:guid}", DeleteInteraction).WithName("DeleteInteraction").RequireAuthorization(CrmPermissions.Write);
+        crm.MapGet("/exports/contacts.csv", Export).WithName("ExportContactsCsv").RequireAuthorization(CrmPermissions.Read);
     }
 
     private static async Task<IResult> Contacts(Guid id, ContactBook book, CancellationToken cancellationToken) =>

@@ -26,7 +26,7 @@ internal sealed class EmailEnquiries(CrmDbContext db, ICaller caller, ITenantCon
 
     public async Task<Outcome<EnquiryListItem>> ImportAsync(Stream eml, CancellationToken cancellationToken)
     {
-        if (!await caller.MayAsync(Permissions.CrmWrite, cancellationToken))
+        if (!await caller.MayAsync(CrmPermissions.Write, cancellationToken))
         {
             return Refusal.Forbidden("Only the tenant's CRM users, owners and administrators import enquiries.");
         }

@@ -23,7 +23,7 @@ internal sealed class EnquiryDesk(CrmDbContext db, ICaller caller, ITenantContex
 
     public async Task<Outcome<EnquiryListItem>> EnterAsync(ManualEnquiry request, CancellationToken cancellationToken)
     {
-        if (!await caller.MayAsync(Permissions.CrmWrite, cancellationToken))
+        if (!await caller.MayAsync(CrmPermissions.Write, cancellationToken))
         {
             return MayNotWrite;
         }
@@ -104,7 +104,7 @@ internal sealed class EnquiryDesk(CrmDbContext db, ICaller caller, ITenantContex
     /// <summary>The caller's right, the enquiry, its version; then the change and its event in one save.</summary>
     private async Task<Outcome<EnquiryListItem>> ChangeAsync(Guid id, int? version, Func<Enquiry, Refusal?> change, CancellationToken cancellationToken)
     {
-        if (!await caller.MayAsync(Permissions.CrmWrite, cancellationToken))
+        if (!await caller.MayAsync(CrmPermissions.Write, cancellationToken))
         {
             return MayNotWrite;
         }

@@ -7,7 +7,6 @@ using NucleusCloud.Modules.Abstractions.Http;
 using NucleusCloud.Modules.Crm.Contracts;
 using NucleusCloud.Modules.Crm.Data;
 using NucleusCloud.Tenancy;
-using NucleusCloud.Tenancy.Authorization;
 
 namespace NucleusCloud.Modules.Crm.Enquiries;
 
@@ -17,14 +16,14 @@ internal static class EnquiryEndpoints
     public static void Map(IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup($"/api/{{{Tenancy.Resolution.TenantRequests.RouteParameter}}}/crm/enquiries").WithTags("CRM: enquiries");
-        group.MapGet("", List).WithName("ListEnquiries").RequireAuthorization(Permissions.CrmRead).Validate<EnquiryListQuery>();
-        group.MapGet("/{id:guid}", Get).WithName("GetEnquiry").RequireAuthorization(Permissions.CrmRead);
-        group.MapPost("", Enter).WithName("EnterEnquiry").RequireAuthorization(Permissions.CrmWrite).Validate<ManualEnquiry>();
-        group.MapPost("/{id:guid}/triage", Triage).WithName("TriageEnquiry").RequireAuthorization(Permissions.CrmWrite);
-        group.MapPost("/{id:guid}/answer", Answer).WithName("AnswerEnquiry").RequireAuthorization(Permissions.CrmWrite).Validate<EnquiryAnswer>();
-        group.MapPost("/{id:guid}/close", Close).WithName("CloseEnquiry").RequireAuthorization(Permissions.CrmWrite);
+        group.MapGet("", List).WithName("ListEnquiries").RequireAuthorization(CrmPermissions.Read).Validate<EnquiryListQuery>();
+        group.MapGet("/{id:guid}", Get).WithName("GetEnquiry").RequireAuthorization(CrmPermissions.Read);
+        group.MapPost("", Enter).WithName("EnterEnquiry").RequireAuthorization(CrmPermissions.Write).Validate<ManualEnquiry>();
+        group.MapPost("/{id:guid}/triage", Triage).WithName("TriageEnquiry").RequireAuthorization(CrmPermissions.Write);
+        group.MapPost("/{id:guid}/answer", Answer).WithName("AnswerEnquiry").RequireAuthorization(CrmPermissions.Write).Validate<EnquiryAnswer>();
+        group.MapPost("/{id:guid}/close", Close).WithName("CloseEnquiry").RequireAuthorization(CrmPermissions.Write);
         // The .eml file is the body (message/rfc822), like the CSV imports.
-        group.MapPost("/imports/email", ImportEmail).WithName("ImportEnquiryEmail").RequireAuthorization(Permissions.CrmWrite).DisableAntiforgery();
+        group.MapPost("/imports/email", ImportEmail).WithName("ImportEnquiryEmail").RequireAuthorization(CrmPermissions.Write).DisableAntiforgery();
     }
 
     private static async Task<IResult> List([AsParameters] EnquiryListQuery query, CrmDbContext db, CancellationToken cancellationToken)

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using NucleusCloud.Modules.Abstractions.Http;
 using NucleusCloud.Modules.Crm.Contracts;
-using NucleusCloud.Tenancy.Authorization;
 
 namespace NucleusCloud.Modules.Crm.Matching;
 
@@ -16,15 +15,15 @@ internal static class MatchEndpoints
     public static void Map(IEndpointRouteBuilder endpoints)
     {
         var crm = endpoints.MapGroup($"/api/{{{Tenancy.Resolution.TenantRequests.RouteParameter}}}/crm").WithTags("CRM: match making");
-        crm.MapPost("/matches", Match).WithName("MatchNeed").RequireAuthorization(Permissions.CrmRead).Validate<MatchRequest>();
+        crm.MapPost("/matches", Match).WithName("MatchNeed").RequireAuthorization(CrmPermissions.Read).Validate<MatchRequest>();
         crm.MapGet("/enquiries/{id:guid}/suggestions", (Guid id, SuggestionDesk desk, CancellationToken cancellationToken) => Suggestions(MatchSubject.Enquiry, id, desk, cancellationToken))
-            .WithName("EnquirySuggestions").RequireAuthorization(Permissions.CrmRead);
+            .WithName("EnquirySuggestions").RequireAuthorization(CrmPermissions.Read);
         crm.MapGet("/opportunities/{id:guid}/suggestions", (Guid id, SuggestionDesk desk, CancellationToken cancellationToken) => Suggestions(MatchSubject.Opportunity, id, desk, cancellationToken))
-            .WithName("OpportunitySuggestions").RequireAuthorization(Permissions.CrmRead);
+            .WithName("OpportunitySuggestions").RequireAuthorization(CrmPermissions.Read);
         crm.MapPost("/enquiries/{id:guid}/suggestions", (Guid id, SuggestionVerdictRequest request, SuggestionDesk desk, CancellationToken cancellationToken) => Decide(MatchSubject.Enquiry, id, request, desk, cancellationToken))
-            .WithName("DecideEnquirySuggestion").RequireAuthorization(Permissions.CrmWrite);
+            .WithName("DecideEnquirySuggestion").RequireAuthorization(CrmPermissions.Write);
         crm.MapPost("/opportunities/{id:guid}/suggestions", (Guid id, SuggestionVerdictRequest request, SuggestionDesk desk, CancellationToken cancellationToken) => Decide(MatchSubject.Opportunity, id, request, desk, cancellationToken))
-            .WithName("DecideOpportunitySuggestion").RequireAuthorization(Permissions.CrmWrite);
+            .WithName("DecideOpportunitySuggestion").RequireAuthorization(CrmPermissions.Write);
     }
 
     private static async Task<IResult> Match(MatchRequest request, MatchMaker matches, CancellationToken cancellationToken) =>

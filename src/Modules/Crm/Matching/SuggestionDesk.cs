@@ -33,7 +33,7 @@ internal sealed class SuggestionDesk(CrmDbContext db, MatchMaker matches, ICalle
 
     public async Task<Outcome<SuggestionDecision>> DecideAsync(MatchSubject subject, Guid id, SuggestionVerdictRequest request, CancellationToken cancellationToken)
     {
-        if (!await caller.MayAsync(Permissions.CrmWrite, cancellationToken))
+        if (!await caller.MayAsync(CrmPermissions.Write, cancellationToken))
         {
             return Refusal.Forbidden("Only the tenant's CRM users, owners and administrators accept or reject suggestions.");
         }

@@ -7,7 +7,6 @@ using NucleusCloud.Modules.Abstractions.Http;
 using NucleusCloud.Modules.Crm.Contracts;
 using NucleusCloud.Modules.Crm.Data;
 using NucleusCloud.Tenancy;
-using NucleusCloud.Tenancy.Authorization;
 
 namespace NucleusCloud.Modules.Crm.Opportunities;
 
@@ -17,12 +16,12 @@ internal static class OpportunityEndpoints
     public static void Map(IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup($"/api/{{{Tenancy.Resolution.TenantRequests.RouteParameter}}}/crm/opportunities").WithTags("CRM: opportunities");
-        group.MapGet("", List).WithName("ListOpportunities").RequireAuthorization(Permissions.CrmRead).Validate<OpportunityListQuery>();
-        group.MapGet("/{id:guid}", Get).WithName("GetOpportunity").RequireAuthorization(Permissions.CrmRead);
-        group.MapPost("", Create).WithName("CreateOpportunity").RequireAuthorization(Permissions.CrmWrite).Validate<OpportunityRequest>();
-        group.MapPut("/{id:guid}", Update).WithName("UpdateOpportunity").RequireAuthorization(Permissions.CrmWrite).Validate<OpportunityRequest>();
-        group.MapPost("/{id:guid}/stage", Move).WithName("MoveOpportunity").RequireAuthorization(Permissions.CrmWrite).Validate<StageMove>();
-        group.MapDelete("/{id:guid}", Delete).WithName("DeleteOpportunity").RequireAuthorization(Permissions.CrmWrite);
+        group.MapGet("", List).WithName("ListOpportunities").RequireAuthorization(CrmPermissions.Read).Validate<OpportunityListQuery>();
+        group.MapGet("/{id:guid}", Get).WithName("GetOpportunity").RequireAuthorization(CrmPermissions.Read);
+        group.MapPost("", Create).WithName("CreateOpportunity").RequireAuthorization(CrmPermissions.Write).Validate<OpportunityRequest>();
+        group.MapPut("/{id:guid}", Update).WithName("UpdateOpportunity").RequireAuthorization(CrmPermissions.Write).Validate<OpportunityRequest>();
+        group.MapPost("/{id:guid}/stage", Move).WithName("MoveOpportunity").RequireAuthorization(CrmPermissions.Write).Validate<StageMove>();
+        group.MapDelete("/{id:guid}", Delete).WithName("DeleteOpportunity").RequireAuthorization(CrmPermissions.Write);
     }
 
     private static async Task<IResult> List([AsParameters] OpportunityListQuery query, CrmDbContext db, CancellationToken cancellationToken)

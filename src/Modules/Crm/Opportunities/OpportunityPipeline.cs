@@ -25,7 +25,7 @@ internal sealed class OpportunityPipeline(CrmDbContext db, ICaller caller, ITena
 
     public async Task<Outcome<OpportunityDetails>> CreateAsync(OpportunityRequest request, CancellationToken cancellationToken)
     {
-        if (await caller.RefusalAsync(Permissions.CrmWrite, MayNotWrite, requests, request, cancellationToken) is { } refusal)
+        if (await caller.RefusalAsync(CrmPermissions.Write, MayNotWrite, requests, request, cancellationToken) is { } refusal)
         {
             return refusal;
         }
@@ -40,7 +40,7 @@ internal sealed class OpportunityPipeline(CrmDbContext db, ICaller caller, ITena
 
     public async Task<Outcome<OpportunityDetails>> UpdateAsync(Guid id, OpportunityRequest request, CancellationToken cancellationToken)
     {
-        if (await caller.RefusalAsync(Permissions.CrmWrite, MayNotWrite, requests, request, cancellationToken) is { } refusal)
+        if (await caller.RefusalAsync(CrmPermissions.Write, MayNotWrite, requests, request, cancellationToken) is { } refusal)
         {
             return refusal;
         }
@@ -57,7 +57,7 @@ internal sealed class OpportunityPipeline(CrmDbContext db, ICaller caller, ITena
 
     public async Task<Outcome<OpportunityDetails>> MoveAsync(Guid id, StageMove move, CancellationToken cancellationToken)
     {
-        if (!await caller.MayAsync(Permissions.CrmWrite, cancellationToken))
+        if (!await caller.MayAsync(CrmPermissions.Write, cancellationToken))
         {
             return MayNotWrite;
         }
@@ -98,7 +98,7 @@ internal sealed class OpportunityPipeline(CrmDbContext db, ICaller caller, ITena
 
     public async Task<Outcome<bool>> DeleteAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (!await caller.MayAsync(Permissions.CrmWrite, cancellationToken))
+        if (!await caller.MayAsync(CrmPermissions.Write, cancellationToken))
         {
             return MayNotWrite;
         }

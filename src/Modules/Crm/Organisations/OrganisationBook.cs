@@ -19,7 +19,7 @@ internal sealed class OrganisationBook(CrmDbContext db, ICaller caller, IValidat
 
     public async Task<Outcome<OrganisationDetails>> CreateAsync(OrganisationRequest request, CancellationToken cancellationToken)
     {
-        if (await caller.RefusalAsync(Permissions.CrmWrite, MayNotWrite, validator, request, cancellationToken) is { } refusal)
+        if (await caller.RefusalAsync(CrmPermissions.Write, MayNotWrite, validator, request, cancellationToken) is { } refusal)
         {
             return refusal;
         }
@@ -34,7 +34,7 @@ internal sealed class OrganisationBook(CrmDbContext db, ICaller caller, IValidat
 
     public async Task<Outcome<OrganisationDetails>> UpdateAsync(Guid id, OrganisationRequest request, CancellationToken cancellationToken)
     {
-        if (await caller.RefusalAsync(Permissions.CrmWrite, MayNotWrite, validator, request, cancellationToken) is { } refusal)
+        if (await caller.RefusalAsync(CrmPermissions.Write, MayNotWrite, validator, request, cancellationToken) is { } refusal)
         {
             return refusal;
         }
@@ -73,7 +73,7 @@ internal sealed class OrganisationBook(CrmDbContext db, ICaller caller, IValidat
     /// </summary>
     public async Task<Outcome<OrganisationMerged>> MergeAsync(Guid id, OrganisationMergeRequest request, CancellationToken cancellationToken)
     {
-        if (!await caller.MayAsync(Permissions.CrmWrite, cancellationToken))
+        if (!await caller.MayAsync(CrmPermissions.Write, cancellationToken))
         {
             return MayNotWrite;
         }
@@ -131,7 +131,7 @@ internal sealed class OrganisationBook(CrmDbContext db, ICaller caller, IValidat
 
     public async Task<Outcome<bool>> DeleteAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (!await caller.MayAsync(Permissions.CrmWrite, cancellationToken))
+        if (!await caller.MayAsync(CrmPermissions.Write, cancellationToken))
         {
             return MayNotWrite;
         }

@@ -44,7 +44,7 @@ internal sealed class OrganisationCsv(CrmDbContext db, ICaller caller, IValidato
     /// </summary>
     public async Task<Outcome<CrmImportReport>> ImportAsync(byte[] body, int maxRows, IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
     {
-        if (!await caller.MayAsync(Permissions.CrmWrite, cancellationToken))
+        if (!await caller.MayAsync(CrmPermissions.Write, cancellationToken))
         {
             return Refusal.Forbidden("Only the tenant's CRM users, owners and administrators import organisations.");
         }

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using NucleusCloud.Modules.Abstractions.Csv;
 using NucleusCloud.Modules.Abstractions.Http;
 using NucleusCloud.Tenancy;
-using NucleusCloud.Tenancy.Authorization;
+using NucleusCloud.Modules.Crm.Contracts;
 
 namespace NucleusCloud.Modules.Crm.Organisations;
 
@@ -17,10 +17,10 @@ internal static class OrganisationCsvEndpoints
     public static void Map(IEndpointRouteBuilder endpoints)
     {
         var crm = endpoints.MapGroup($"/api/{{{Tenancy.Resolution.TenantRequests.RouteParameter}}}/crm").WithTags("CRM: import and export");
-        crm.MapGet("/exports/organisations.csv", Export).WithName("ExportOrganisationsCsv").RequireAuthorization(Permissions.CrmRead);
-        crm.MapPost("/imports/organisations", Import).WithName("ImportOrganisationsCsv").RequireAuthorization(Permissions.CrmWrite).DisableAntiforgery();
-        crm.MapPost("/imports/organisations/jobs", StartJob).WithName("StartOrganisationImport").RequireAuthorization(Permissions.CrmWrite).DisableAntiforgery();
-        crm.MapGet("/imports/jobs/{id:guid}", Job).WithName("OrganisationImportProgress").RequireAuthorization(Permissions.CrmWrite);
+        crm.MapGet("/exports/organisations.csv", Export).WithName("ExportOrganisationsCsv").RequireAuthorization(CrmPermissions.Read);
+        crm.MapPost("/imports/organisations", Import).WithName("ImportOrganisationsCsv").RequireAuthorization(CrmPermissions.Write).DisableAntiforgery();
+        crm.MapPost("/imports/organisations/jobs", StartJob).WithName("StartOrganisationImport").RequireAuthorization(CrmPermissions.Write).DisableAntiforgery();
+        crm.MapGet("/imports/jobs/{id:guid}", Job).WithName("OrganisationImportProgress").RequireAuthorization(CrmPermissions.Write);
     }
 
     private static async Task<IResult> Export(OrganisationCsv csv, ITenantContext tenant, CancellationToken cancellationToken) =>

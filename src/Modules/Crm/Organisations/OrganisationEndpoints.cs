@@ -8,7 +8,6 @@ using NucleusCloud.Modules.Crm.Contracts;
 using NucleusCloud.Modules.Crm.Data;
 using NucleusCloud.Modules.SharedKernel;
 using NucleusCloud.Tenancy;
-using NucleusCloud.Tenancy.Authorization;
 
 namespace NucleusCloud.Modules.Crm.Organisations;
 
@@ -18,12 +17,12 @@ internal static class OrganisationEndpoints
     public static void Map(IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup($"/api/{{{Tenancy.Resolution.TenantRequests.RouteParameter}}}/crm/organisations").WithTags("CRM: organisations");
-        group.MapGet("", List).WithName("ListOrganisations").RequireAuthorization(Permissions.CrmRead).Validate<OrganisationListQuery>();
-        group.MapGet("/{id:guid}", Get).WithName("GetOrganisation").RequireAuthorization(Permissions.CrmRead);
-        group.MapPost("", Create).WithName("CreateOrganisation").RequireAuthorization(Permissions.CrmWrite).Validate<OrganisationRequest>();
-        group.MapPut("/{id:guid}", Update).WithName("UpdateOrganisation").RequireAuthorization(Permissions.CrmWrite).Validate<OrganisationRequest>();
-        group.MapDelete("/{id:guid}", Delete).WithName("DeleteOrganisation").RequireAuthorization(Permissions.CrmWrite);
-        group.MapPost("/{id:guid}/merge", Merge).WithName("MergeOrganisation").RequireAuthorization(Permissions.CrmWrite);
+        group.MapGet("", List).WithName("ListOrganisations").RequireAuthorization(CrmPermissions.Read).Validate<OrganisationListQuery>();
+        group.MapGet("/{id:guid}", Get).WithName("GetOrganisation").RequireAuthorization(CrmPermissions.Read);
+        group.MapPost("", Create).WithName("CreateOrganisation").RequireAuthorization(CrmPermissions.Write).Validate<OrganisationRequest>();
+        group.MapPut("/{id:guid}", Update).WithName("UpdateOrganisation").RequireAuthorization(CrmPermissions.Write).Validate<OrganisationRequest>();
+        group.MapDelete("/{id:guid}", Delete).WithName("DeleteOrganisation").RequireAuthorization(CrmPermissions.Write);
+        group.MapPost("/{id:guid}/merge", Merge).WithName("MergeOrganisation").RequireAuthorization(CrmPermissions.Write);
     }
 
     private static async Task<IResult> List([AsParameters] OrganisationListQuery query, CrmDbContext db, CancellationToken cancellationToken)

@@ -14,7 +14,7 @@ internal sealed class OrganisationImports(TenantJobs<CrmImportReport> jobs, ICal
 {
     public async Task<Outcome<JobProgress<CrmImportReport>>> StartAsync(byte[] csv, CancellationToken cancellationToken)
     {
-        if (!await caller.MayAsync(Permissions.CrmWrite, cancellationToken))
+        if (!await caller.MayAsync(CrmPermissions.Write, cancellationToken))
         {
             return Refusal.Forbidden("Only the tenant's CRM users, owners and administrators import organisations.");
         }

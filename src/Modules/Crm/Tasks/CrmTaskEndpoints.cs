@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Routing;
 using NucleusCloud.Modules.Abstractions.Http;
 using NucleusCloud.Modules.Crm.Contracts;
 using NucleusCloud.Tenancy;
-using NucleusCloud.Tenancy.Authorization;
 
 namespace NucleusCloud.Modules.Crm.Tasks;
 
@@ -15,12 +14,12 @@ internal static class CrmTaskEndpoints
     public static void Map(IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup($"/api/{{{Tenancy.Resolution.TenantRequests.RouteParameter}}}/crm/tasks").WithTags("CRM: tasks");
-        group.MapGet("", List).WithName("ListTasks").RequireAuthorization(Permissions.CrmRead).Validate<CrmTaskListQuery>();
-        group.MapGet("/{id:guid}", Get).WithName("GetTask").RequireAuthorization(Permissions.CrmRead);
-        group.MapPost("", Create).WithName("CreateTask").RequireAuthorization(Permissions.CrmWrite).Validate<CrmTaskRequest>();
-        group.MapPut("/{id:guid}", Update).WithName("UpdateTask").RequireAuthorization(Permissions.CrmWrite).Validate<CrmTaskRequest>();
-        group.MapPost("/{id:guid}/completion", Complete).WithName("CompleteTask").RequireAuthorization(Permissions.CrmWrite);
-        group.MapDelete("/{id:guid}", Delete).WithName("DeleteTask").RequireAuthorization(Permissions.CrmWrite);
+        group.MapGet("", List).WithName("ListTasks").RequireAuthorization(CrmPermissions.Read).Validate<CrmTaskListQuery>();
+        group.MapGet("/{id:guid}", Get).WithName("GetTask").RequireAuthorization(CrmPermissions.Read);
+        group.MapPost("", Create).WithName("CreateTask").RequireAuthorization(CrmPermissions.Write).Validate<CrmTaskRequest>();
+        group.MapPut("/{id:guid}", Update).WithName("UpdateTask").RequireAuthorization(CrmPermissions.Write).Validate<CrmTaskRequest>();
+        group.MapPost("/{id:guid}/completion", Complete).WithName("CompleteTask").RequireAuthorization(CrmPermissions.Write);
+        group.MapDelete("/{id:guid}", Delete).WithName("DeleteTask").RequireAuthorization(CrmPermissions.Write);
     }
 
     private static async Task<IResult> List([AsParameters] CrmTaskListQuery query, CrmTaskList tasks, CancellationToken cancellationToken) =>

@@ -34,12 +34,12 @@ internal sealed class CrmTaskList(CrmDbContext db, ICaller caller, IAccessAdmini
         await RefusedAsync(request, cancellationToken) is { } refusal ? refusal : await ChangeAsync(id, request.Version, task => Apply(task, request), cancellationToken);
 
     public async Task<Outcome<CrmTaskDetails>> CompleteAsync(Guid id, CrmTaskCompletion completion, CancellationToken cancellationToken) =>
-        !await caller.MayAsync(Permissions.CrmWrite, cancellationToken) ? MayNotWrite
+        !await caller.MayAsync(CrmPermissions.Write, cancellationToken) ? MayNotWrite
             : await ChangeAsync(id, completion.Version, task => task.DoneAt = completion.Done ? task.DoneAt ?? clock.GetStorableUtcNow() : null, cancellationToken);
 
     public async Task<Outcome<bool>> DeleteAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (!await caller.MayAsync(Permissions.CrmWrite, cancellationToken))
+        if (!await caller.MayAsync(CrmPermissions.Write, cancellationToken))
         {
             return MayNotWrite;
         }
@@ -126,7 +126,7 @@ internal sealed class CrmTaskList(CrmDbContext db, ICaller caller, IAccessAdmini
     /// <summary>The caller's right, the fields, an owner who is a member, and a linked record of this tenant.</summary>
     private async Task<Refusal?> RefusedAsync(CrmTaskRequest request, CancellationToken cancellationToken)
     {
-        if (await caller.RefusalAsync(Permissions.CrmWrite, MayNotWrite, validator, request, cancellationToken) is { } refused)
+        if (await caller.RefusalAsync(CrmPermissions.Write, MayNotWrite, validator, request, cancellationToken) is { } refused)
         {
             return refused;
         }

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Routing;
 using NucleusCloud.Modules.Abstractions.Http;
 using NucleusCloud.Modules.Crm.Contracts;
 using NucleusCloud.Tenancy;
-using NucleusCloud.Tenancy.Authorization;
 
 namespace NucleusCloud.Modules.Crm.Visits;
 
@@ -15,18 +14,18 @@ internal static class VisitEndpoints
     public static void Map(IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup($"/api/{{{Tenancy.Resolution.TenantRequests.RouteParameter}}}/crm/visits").WithTags("CRM: delegation visits");
-        group.MapGet("", List).WithName("ListVisits").RequireAuthorization(Permissions.CrmRead).Validate<VisitListQuery>();
-        group.MapGet("/statistics", Statistics).WithName("VisitStatistics").RequireAuthorization(Permissions.CrmRead);
-        group.MapGet("/{id:guid}", Get).WithName("GetVisit").RequireAuthorization(Permissions.CrmRead);
-        group.MapPost("", Create).WithName("CreateVisit").RequireAuthorization(Permissions.CrmWrite).Validate<VisitRequest>();
-        group.MapPut("/{id:guid}", Update).WithName("UpdateVisit").RequireAuthorization(Permissions.CrmWrite).Validate<VisitRequest>();
-        group.MapPost("/{id:guid}/status", SetStatus).WithName("SetVisitStatus").RequireAuthorization(Permissions.CrmWrite);
-        group.MapDelete("/{id:guid}", Delete).WithName("DeleteVisit").RequireAuthorization(Permissions.CrmWrite);
-        group.MapPost("/{id:guid}/participants", AddParticipant).WithName("AddVisitParticipant").RequireAuthorization(Permissions.CrmWrite).Validate<VisitParticipantRequest>();
-        group.MapDelete("/{id:guid}/participants/{participantId:guid}", RemoveParticipant).WithName("RemoveVisitParticipant").RequireAuthorization(Permissions.CrmWrite);
-        group.MapPost("/{id:guid}/sessions", AddSession).WithName("AddVisitSession").RequireAuthorization(Permissions.CrmWrite).Validate<VisitSessionRequest>();
-        group.MapPut("/{id:guid}/sessions/{sessionId:guid}", UpdateSession).WithName("UpdateVisitSession").RequireAuthorization(Permissions.CrmWrite).Validate<VisitSessionRequest>();
-        group.MapDelete("/{id:guid}/sessions/{sessionId:guid}", RemoveSession).WithName("RemoveVisitSession").RequireAuthorization(Permissions.CrmWrite);
+        group.MapGet("", List).WithName("ListVisits").RequireAuthorization(CrmPermissions.Read).Validate<VisitListQuery>();
+        group.MapGet("/statistics", Statistics).WithName("VisitStatistics").RequireAuthorization(CrmPermissions.Read);
+        group.MapGet("/{id:guid}", Get).WithName("GetVisit").RequireAuthorization(CrmPermissions.Read);
+        group.MapPost("", Create).WithName("CreateVisit").RequireAuthorization(CrmPermissions.Write).Validate<VisitRequest>();
+        group.MapPut("/{id:guid}", Update).WithName("UpdateVisit").RequireAuthorization(CrmPermissions.Write).Validate<VisitRequest>();
+        group.MapPost("/{id:guid}/status", SetStatus).WithName("SetVisitStatus").RequireAuthorization(CrmPermissions.Write);
+        group.MapDelete("/{id:guid}", Delete).WithName("DeleteVisit").RequireAuthorization(CrmPermissions.Write);
+        group.MapPost("/{id:guid}/participants", AddParticipant).WithName("AddVisitParticipant").RequireAuthorization(CrmPermissions.Write).Validate<VisitParticipantRequest>();
+        group.MapDelete("/{id:guid}/participants/{participantId:guid}", RemoveParticipant).WithName("RemoveVisitParticipant").RequireAuthorization(CrmPermissions.Write);
+        group.MapPost("/{id:guid}/sessions", AddSession).WithName("AddVisitSession").RequireAuthorization(CrmPermissions.Write).Validate<VisitSessionRequest>();
+        group.MapPut("/{id:guid}/sessions/{sessionId:guid}", UpdateSession).WithName("UpdateVisitSession").RequireAuthorization(CrmPermissions.Write).Validate<VisitSessionRequest>();
+        group.MapDelete("/{id:guid}/sessions/{sessionId:guid}", RemoveSession).WithName("RemoveVisitSession").RequireAuthorization(CrmPermissions.Write);
     }
 
     private static async Task<IResult> List([AsParameters] VisitListQuery query, VisitPlanner planner, CancellationToken cancellationToken) =>

@@ -24,7 +24,7 @@ internal sealed class VisitPlanner(CrmDbContext db, ICaller caller, ITenantConte
 
     public async Task<Outcome<VisitDetails>> CreateAsync(VisitRequest request, CancellationToken cancellationToken)
     {
-        if (await caller.RefusalAsync(Permissions.CrmWrite, MayNotWrite, visits, request, cancellationToken) is { } refusal)
+        if (await caller.RefusalAsync(CrmPermissions.Write, MayNotWrite, visits, request, cancellationToken) is { } refusal)
         {
             return refusal;
         }
@@ -45,7 +45,7 @@ internal sealed class VisitPlanner(CrmDbContext db, ICaller caller, ITenantConte
 
     public async Task<Outcome<VisitDetails>> UpdateAsync(Guid id, VisitRequest request, CancellationToken cancellationToken)
     {
-        if (await caller.RefusalAsync(Permissions.CrmWrite, MayNotWrite, visits, request, cancellationToken) is { } refusal)
+        if (await caller.RefusalAsync(CrmPermissions.Write, MayNotWrite, visits, request, cancellationToken) is { } refusal)
         {
             return refusal;
         }
@@ -65,7 +65,7 @@ internal sealed class VisitPlanner(CrmDbContext db, ICaller caller, ITenantConte
     /// <summary>Planned → Confirmed → Held, or Cancelled; a visit is held only once its first day has come.</summary>
     public async Task<Outcome<VisitDetails>> SetStatusAsync(Guid id, VisitStatusChange change, CancellationToken cancellationToken)
     {
-        if (!await caller.MayAsync(Permissions.CrmWrite, cancellationToken))
+        if (!await caller.MayAsync(CrmPermissions.Write, cancellationToken))
         {
             return MayNotWrite;
         }
@@ -91,7 +91,7 @@ internal sealed class VisitPlanner(CrmDbContext db, ICaller caller, ITenantConte
     /// <summary>The visit goes with its participants, programme and follow-up tasks; the strategy hears it no longer counts.</summary>
     public async Task<Outcome<bool>> DeleteAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (!await caller.MayAsync(Permissions.CrmWrite, cancellationToken))
+        if (!await caller.MayAsync(CrmPermissions.Write, cancellationToken))
         {
             return MayNotWrite;
         }
@@ -114,7 +114,7 @@ internal sealed class VisitPlanner(CrmDbContext db, ICaller caller, ITenantConte
 
     public async Task<Outcome<VisitParticipantDetails>> AddParticipantAsync(Guid visitId, VisitParticipantRequest request, CancellationToken cancellationToken)
     {
-        if (await caller.RefusalAsync(Permissions.CrmWrite, MayNotWrite, participants, request, cancellationToken) is { } refusal)
+        if (await caller.RefusalAsync(CrmPermissions.Write, MayNotWrite, participants, request, cancellationToken) is { } refusal)
         {
             return refusal;
         }
@@ -216,7 +216,7 @@ internal sealed class VisitPlanner(CrmDbContext db, ICaller caller, ITenantConte
 
     private async Task<Refusal?> SessionRefusedAsync(Guid visitId, VisitSessionRequest request, CancellationToken cancellationToken)
     {
-        if (await caller.RefusalAsync(Permissions.CrmWrite, MayNotWrite, sessions, request, cancellationToken) is { } refusal)
+        if (await caller.RefusalAsync(CrmPermissions.Write, MayNotWrite, sessions, request, cancellationToken) is { } refusal)
         {
             return refusal;
         }
@@ -245,7 +245,7 @@ internal sealed class VisitPlanner(CrmDbContext db, ICaller caller, ITenantConte
 
     private async Task<Outcome<bool>> RemovePartAsync<T>(IQueryable<T> part, string what, CancellationToken cancellationToken) where T : class
     {
-        if (!await caller.MayAsync(Permissions.CrmWrite, cancellationToken))
+        if (!await caller.MayAsync(CrmPermissions.Write, cancellationToken))
         {
             return MayNotWrite;
         }

@@ -6,7 +6,6 @@ using NucleusCloud.Modules.Abstractions.Http;
 using NucleusCloud.Modules.Exchange.Contracts;
 using NucleusCloud.Modules.Exchange.Spaces;
 using NucleusCloud.Tenancy;
-using NucleusCloud.Tenancy.Authorization;
 using static NucleusCloud.Modules.Abstractions.Http.RefusalProblems;
 
 namespace NucleusCloud.Modules.Exchange.Agreements;
@@ -17,12 +16,12 @@ internal static class AgreementEndpoints
     public static void Map(IEndpointRouteBuilder endpoints)
     {
         var space = SpaceEndpoints.Group(endpoints).MapGroup("/{spaceId:guid}/agreements");
-        space.MapGet("", List).WithName("ListCooperationAgreements").RequireAuthorization(Permissions.ExchangeRead).Validate<PageQuery>();
-        space.MapPost("", Propose).WithName("ProposeCooperationAgreement").RequireAuthorization(Permissions.ExchangeManage);
-        space.MapPost("/{agreementId:guid}/sign", Sign).WithName("SignCooperationAgreement").RequireAuthorization(Permissions.ExchangeManage);
-        space.MapPost("/{agreementId:guid}/end", End).WithName("EndCooperationAgreement").RequireAuthorization(Permissions.ExchangeManage);
+        space.MapGet("", List).WithName("ListCooperationAgreements").RequireAuthorization(ExchangePermissions.Read).Validate<PageQuery>();
+        space.MapPost("", Propose).WithName("ProposeCooperationAgreement").RequireAuthorization(ExchangePermissions.Manage);
+        space.MapPost("/{agreementId:guid}/sign", Sign).WithName("SignCooperationAgreement").RequireAuthorization(ExchangePermissions.Manage);
+        space.MapPost("/{agreementId:guid}/end", End).WithName("EndCooperationAgreement").RequireAuthorization(ExchangePermissions.Manage);
         space.MapPost("/{agreementId:guid}/withdraw", async (Guid spaceId, Guid agreementId, ClaimsPrincipal user, ICooperation cooperation, CancellationToken cancellationToken) =>
-            Ok(await cooperation.WithdrawAsync(user, spaceId, agreementId, cancellationToken))).WithName("WithdrawCooperationAgreement").RequireAuthorization(Permissions.ExchangeManage);
+            Ok(await cooperation.WithdrawAsync(user, spaceId, agreementId, cancellationToken))).WithName("WithdrawCooperationAgreement").RequireAuthorization(ExchangePermissions.Manage);
     }
 
     private static async Task<IResult> List(Guid spaceId, [AsParameters] PageQuery page, ClaimsPrincipal user, ICooperation cooperation, CancellationToken cancellationToken) =>

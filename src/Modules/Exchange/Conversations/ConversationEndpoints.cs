@@ -6,7 +6,6 @@ using NucleusCloud.Modules.Abstractions.Http;
 using NucleusCloud.Modules.Exchange.Contracts;
 using NucleusCloud.Modules.Exchange.Spaces;
 using NucleusCloud.Tenancy;
-using NucleusCloud.Tenancy.Authorization;
 using static NucleusCloud.Modules.Abstractions.Http.RefusalProblems;
 
 namespace NucleusCloud.Modules.Exchange.Conversations;
@@ -19,11 +18,11 @@ internal static class ConversationEndpoints
         endpoints.MapGroup($"/api/{{{Tenancy.Resolution.TenantRequests.RouteParameter}}}/exchange/mentions").WithTags("Exchange")
             .MapGet("", async ([AsParameters] PageQuery page, ClaimsPrincipal user, ISpaceConversation conversation, CancellationToken cancellationToken) =>
                 Ok(await conversation.MentionsOfAsync(user, page, cancellationToken)))
-            .WithName("ListMentions").RequireAuthorization(Permissions.ExchangeRead).Validate<PageQuery>();
+            .WithName("ListMentions").RequireAuthorization(ExchangePermissions.Read).Validate<PageQuery>();
         endpoints.MapGet($"/api/{{{Tenancy.Resolution.TenantRequests.RouteParameter}}}/exchange/unread", async (ClaimsPrincipal user, IReadMarkers markers, CancellationToken cancellationToken) =>
                 Ok(await markers.UnreadAsync(user, cancellationToken)))
-            .WithName("ListUnreadPosts").WithTags("Exchange").RequireAuthorization(Permissions.ExchangeRead);
-        var space = SpaceEndpoints.Group(endpoints).MapGroup("/{spaceId:guid}").RequireAuthorization(Permissions.ExchangeRead);
+            .WithName("ListUnreadPosts").WithTags("Exchange").RequireAuthorization(ExchangePermissions.Read);
+        var space = SpaceEndpoints.Group(endpoints).MapGroup("/{spaceId:guid}").RequireAuthorization(ExchangePermissions.Read);
         space.MapPost("/channels", CreateChannel).WithName("CreateChannel");
         space.MapPost("/channels/{channelId:guid}/read", MarkRead).WithName("MarkChannelRead");
         space.MapGet("/channels/{channelId:guid}/posts", Posts).WithName("ListPosts").Validate<PageQuery>();

@@ -6,8 +6,8 @@ using NucleusCloud.Modules.Abstractions.Http;
 using NucleusCloud.Modules.Abstractions.Storage;
 using NucleusCloud.Modules.Exchange.Spaces;
 using NucleusCloud.Tenancy;
-using NucleusCloud.Tenancy.Authorization;
 using static NucleusCloud.Modules.Abstractions.Http.RefusalProblems;
+using NucleusCloud.Modules.Exchange.Contracts;
 
 namespace NucleusCloud.Modules.Exchange.Documents;
 
@@ -16,7 +16,7 @@ internal static class DocumentEndpoints
 {
     public static void Map(IEndpointRouteBuilder endpoints)
     {
-        var space = SpaceEndpoints.Group(endpoints).MapGroup("/{spaceId:guid}/documents").RequireAuthorization(Permissions.ExchangeRead);
+        var space = SpaceEndpoints.Group(endpoints).MapGroup("/{spaceId:guid}/documents").RequireAuthorization(ExchangePermissions.Read);
         space.MapGet("", List).WithName("ListSpaceDocuments").Validate<PageQuery>();
         space.MapPost("", Share).WithName("ShareSpaceDocument");
         space.MapGet("/{documentId:guid}/file", File).WithName("DownloadSpaceDocument");

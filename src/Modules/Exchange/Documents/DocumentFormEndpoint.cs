@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using NucleusCloud.Modules.Abstractions.Http;
 using NucleusCloud.Tenancy;
-using NucleusCloud.Tenancy.Authorization;
+using NucleusCloud.Modules.Exchange.Contracts;
 
 namespace NucleusCloud.Modules.Exchange.Documents;
 
@@ -16,7 +16,7 @@ internal static class DocumentFormEndpoint
 {
     public static void Map(IEndpointRouteBuilder endpoints) =>
         endpoints.MapPost($"/{{{Tenancy.Resolution.TenantRequests.RouteParameter}}}/exchange/{{spaceId:guid}}/documents", ShareAsync)
-            .WithName("ShareSpaceDocumentForm").ExcludeFromDescription().RequireAuthorization(Permissions.ExchangeRead);
+            .WithName("ShareSpaceDocumentForm").ExcludeFromDescription().RequireAuthorization(ExchangePermissions.Read);
 
     private static async Task<IResult> ShareAsync(Guid spaceId, Guid? channel, HttpContext http, IAntiforgery antiforgery, ITenantContext tenant, SpaceDocuments documents,
         CancellationToken cancellationToken)

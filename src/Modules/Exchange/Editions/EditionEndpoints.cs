@@ -22,20 +22,20 @@ internal static class EditionEndpoints
     public static void Map(IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup($"/api/{{{Tenancy.Resolution.TenantRequests.RouteParameter}}}/exchange/editions").WithTags("Exchange: editions");
-        group.MapGet("", List).WithName("ListEditions").RequireAuthorization(Permissions.ExchangeRead);
-        group.MapPost("", Create).WithName("CreateEdition").RequireAuthorization(Permissions.ExchangeManage);
-        group.MapGet("/{editionId:guid}", Get).WithName("GetEdition").RequireAuthorization(Permissions.ExchangeRead);
-        group.MapPut("/{editionId:guid}", Edit).WithName("EditEdition").RequireAuthorization(Permissions.ExchangeManage);
+        group.MapGet("", List).WithName("ListEditions").RequireAuthorization(ExchangePermissions.Read);
+        group.MapPost("", Create).WithName("CreateEdition").RequireAuthorization(ExchangePermissions.Manage);
+        group.MapGet("/{editionId:guid}", Get).WithName("GetEdition").RequireAuthorization(ExchangePermissions.Read);
+        group.MapPut("/{editionId:guid}", Edit).WithName("EditEdition").RequireAuthorization(ExchangePermissions.Manage);
         group.MapPut("/{editionId:guid}/spaces/{spaceId:guid}", (Guid editionId, Guid spaceId, ClaimsPrincipal user, IForumEditions editions, CancellationToken cancellationToken) =>
-            SetSpace(editionId, spaceId, true, user, editions, cancellationToken)).WithName("AddSpaceToEdition").RequireAuthorization(Permissions.ExchangeManage);
+            SetSpace(editionId, spaceId, true, user, editions, cancellationToken)).WithName("AddSpaceToEdition").RequireAuthorization(ExchangePermissions.Manage);
         group.MapDelete("/{editionId:guid}/spaces/{spaceId:guid}", (Guid editionId, Guid spaceId, ClaimsPrincipal user, IForumEditions editions, CancellationToken cancellationToken) =>
-            SetSpace(editionId, spaceId, false, user, editions, cancellationToken)).WithName("RemoveSpaceFromEdition").RequireAuthorization(Permissions.ExchangeManage);
+            SetSpace(editionId, spaceId, false, user, editions, cancellationToken)).WithName("RemoveSpaceFromEdition").RequireAuthorization(ExchangePermissions.Manage);
         group.MapPost("/{editionId:guid}/deletion", async (Guid editionId, EditionDeletion deletion, ClaimsPrincipal user, IForumEditions editions, CancellationToken cancellationToken) =>
-            NoContent(await editions.DeleteAsync(user, editionId, deletion.Confirm, cancellationToken))).WithName("DeleteEdition").RequireAuthorization(Permissions.ExchangeManage);
-        group.MapPost("/{editionId:guid}/invitations", Invite).WithName("InviteToEdition").RequireAuthorization(Permissions.ExchangeManage);
-        group.MapPut("/{editionId:guid}/naming", Naming).WithName("ChooseEditionNaming").RequireAuthorization(Permissions.ExchangeManage);
-        group.MapGet("/{editionId:guid}/report", Report).WithName("EditionOutcomeReport").RequireAuthorization(Permissions.ExchangeManage);
-        group.MapGet("/{editionId:guid}/report.csv", ReportCsv).WithName("EditionOutcomeReportCsv").RequireAuthorization(Permissions.ExchangeManage);
+            NoContent(await editions.DeleteAsync(user, editionId, deletion.Confirm, cancellationToken))).WithName("DeleteEdition").RequireAuthorization(ExchangePermissions.Manage);
+        group.MapPost("/{editionId:guid}/invitations", Invite).WithName("InviteToEdition").RequireAuthorization(ExchangePermissions.Manage);
+        group.MapPut("/{editionId:guid}/naming", Naming).WithName("ChooseEditionNaming").RequireAuthorization(ExchangePermissions.Manage);
+        group.MapGet("/{editionId:guid}/report", Report).WithName("EditionOutcomeReport").RequireAuthorization(ExchangePermissions.Manage);
+        group.MapGet("/{editionId:guid}/report.csv", ReportCsv).WithName("EditionOutcomeReportCsv").RequireAuthorization(ExchangePermissions.Manage);
 
         endpoints.MapGet($"/api/{{{Tenancy.Resolution.TenantRequests.RouteParameter}}}/public/editions/{{slug}}", Public).WithName("PublicEdition")
             .WithTags("Exchange: editions").AllowAnonymous();

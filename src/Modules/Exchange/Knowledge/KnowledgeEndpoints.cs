@@ -6,7 +6,6 @@ using NucleusCloud.Modules.Abstractions.Http;
 using NucleusCloud.Modules.Exchange.Contracts;
 using NucleusCloud.Modules.Exchange.Spaces;
 using NucleusCloud.Tenancy;
-using NucleusCloud.Tenancy.Authorization;
 using static NucleusCloud.Modules.Abstractions.Http.RefusalProblems;
 
 namespace NucleusCloud.Modules.Exchange.Knowledge;
@@ -18,17 +17,17 @@ internal static class KnowledgeEndpoints
     {
         endpoints.MapGroup($"/api/{{{Tenancy.Resolution.TenantRequests.RouteParameter}}}/exchange/notices").WithTags("Exchange")
             .MapGet("", async ([AsParameters] PageQuery page, IKnowledgeExchange knowledge, CancellationToken cancellationToken) => TypedResults.Ok(await knowledge.NoticesAsync(page, cancellationToken)))
-            .WithName("ListExchangeNotices").RequireAuthorization(Permissions.ExchangeRead).Validate<PageQuery>();
+            .WithName("ListExchangeNotices").RequireAuthorization(ExchangePermissions.Read).Validate<PageQuery>();
         var space = SpaceEndpoints.Group(endpoints).MapGroup("/{spaceId:guid}");
-        space.MapGet("/requests", List).WithName("ListKnowledgeRequests").RequireAuthorization(Permissions.ExchangeRead).Validate<PageQuery>();
-        space.MapPost("/requests", Ask).WithName("CreateKnowledgeRequest").RequireAuthorization(Permissions.ExchangeRead);
-        space.MapGet("/requests/{requestId:guid}", Get).WithName("GetKnowledgeRequest").RequireAuthorization(Permissions.ExchangeRead);
+        space.MapGet("/requests", List).WithName("ListKnowledgeRequests").RequireAuthorization(ExchangePermissions.Read).Validate<PageQuery>();
+        space.MapPost("/requests", Ask).WithName("CreateKnowledgeRequest").RequireAuthorization(ExchangePermissions.Read);
+        space.MapGet("/requests/{requestId:guid}", Get).WithName("GetKnowledgeRequest").RequireAuthorization(ExchangePermissions.Read);
         space.MapPost("/requests/{requestId:guid}/close", (Guid spaceId, Guid requestId, ClaimsPrincipal user, IKnowledgeExchange knowledge, CancellationToken cancellationToken) =>
-            StatusAsync(spaceId, requestId, RequestStatus.Closed, user, knowledge, cancellationToken)).WithName("CloseKnowledgeRequest").RequireAuthorization(Permissions.ExchangeManage);
+            StatusAsync(spaceId, requestId, RequestStatus.Closed, user, knowledge, cancellationToken)).WithName("CloseKnowledgeRequest").RequireAuthorization(ExchangePermissions.Manage);
         space.MapPost("/requests/{requestId:guid}/reopen", (Guid spaceId, Guid requestId, ClaimsPrincipal user, IKnowledgeExchange knowledge, CancellationToken cancellationToken) =>
-            StatusAsync(spaceId, requestId, RequestStatus.Open, user, knowledge, cancellationToken)).WithName("ReopenKnowledgeRequest").RequireAuthorization(Permissions.ExchangeManage);
-        space.MapPost("/requests/{requestId:guid}/snapshots", Share).WithName("ShareSnapshot").RequireAuthorization(Permissions.ExchangeManage);
-        space.MapDelete("/snapshots/{snapshotId:guid}", Withdraw).WithName("WithdrawSnapshot").RequireAuthorization(Permissions.ExchangeManage);
+            StatusAsync(spaceId, requestId, RequestStatus.Open, user, knowledge, cancellationToken)).WithName("ReopenKnowledgeRequest").RequireAuthorization(ExchangePermissions.Manage);
+        space.MapPost("/requests/{requestId:guid}/snapshots", Share).WithName("ShareSnapshot").RequireAuthorization(ExchangePermissions.Manage);
+        space.MapDelete("/snapshots/{snapshotId:guid}", Withdraw).WithName("WithdrawSnapshot").RequireAuthorization(ExchangePermissions.Manage);
     }
 
     private static async Task<IResult> List(Guid spaceId, [AsParameters] PageQuery page, ClaimsPrincipal user, IKnowledgeExchange knowledge, CancellationToken cancellationToken) =>

@@ -4,6 +4,7 @@ using NucleusCloud.Modules.Exchange.Spaces;
 using NucleusCloud.Tenancy;
 using NucleusCloud.Tenancy.Authorization;
 using NucleusCloud.Tenancy.Scopes;
+using NucleusCloud.Modules.Exchange.Contracts;
 
 namespace NucleusCloud.Modules.Exchange.Live;
 
@@ -12,7 +13,7 @@ namespace NucleusCloud.Modules.Exchange.Live;
 /// member tenant, and — checked in that tenant's own scope, as every request is — a membership of
 /// that tenant that still grants the exchange. Nothing is taken from the connection's claims alone.
 /// </summary>
-internal sealed class LiveMembership(ITenantStore tenants, ITenantScopeFactory tenantScopes)
+internal sealed class LiveMembership(ITenantStore tenants, ITenantScopeFactory tenantScopes, RolePermissions permissions)
 {
     public async Task<LiveParticipant?> FindAsync(Guid spaceId, ClaimsPrincipal principal, CancellationToken cancellationToken)
     {
@@ -38,7 +39,7 @@ internal sealed class LiveMembership(ITenantStore tenants, ITenantScopeFactory t
 
             await using var scope = tenantScopes.CreateScope(tenant);
             var role = await scope.ServiceProvider.GetRequiredService<IMembershipChecker>().FindRoleAsync(principal, tenant, cancellationToken);
-            if (role is { } r && RolePermissions.Grants(r, Permissions.ExchangeRead)
+            if (role is { } r && permissions.Grants(r, ExchangePermissions.Read)
                 && await scope.ServiceProvider.GetRequiredService<SpaceAccess>().StandingAsync(spaceId, tenant.Id, userId, cancellationToken) is { CanTakePart: true } standing)
             {
                 return new LiveParticipant(tenant.Id, tenant.Name, userId, delegation.DisplayName, standing.HistoryAfterSequence);

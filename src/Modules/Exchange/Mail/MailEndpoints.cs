@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using NucleusCloud.Modules.Exchange.Contracts;
-using NucleusCloud.Tenancy.Authorization;
 using static NucleusCloud.Modules.Abstractions.Http.RefusalProblems;
 
 namespace NucleusCloud.Modules.Exchange.Mail;
@@ -14,7 +13,7 @@ internal static class MailEndpoints
     public static void Map(IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup($"/api/{{{Tenancy.Resolution.TenantRequests.RouteParameter}}}/exchange/mail-preference").WithTags("Exchange")
-            .RequireAuthorization(Permissions.ExchangeRead);
+            .RequireAuthorization(ExchangePermissions.Read);
         group.MapGet("", async (ClaimsPrincipal user, IExchangeMail mail, CancellationToken cancellationToken) => Ok(await mail.PreferenceAsync(user, cancellationToken)))
             .WithName("GetExchangeMailPreference");
         group.MapPut("", async (MailPreferenceRequest request, ClaimsPrincipal user, IExchangeMail mail, CancellationToken cancellationToken) =>

@@ -6,7 +6,6 @@ using NucleusCloud.Modules.Abstractions.Http;
 using NucleusCloud.Modules.Exchange.Contracts;
 using NucleusCloud.Modules.Exchange.Spaces;
 using NucleusCloud.Tenancy;
-using NucleusCloud.Tenancy.Authorization;
 using static NucleusCloud.Modules.Abstractions.Http.RefusalProblems;
 
 namespace NucleusCloud.Modules.Exchange.Meetings;
@@ -16,13 +15,13 @@ internal static class MeetingEndpoints
 {
     public static void Map(IEndpointRouteBuilder endpoints)
     {
-        var space = SpaceEndpoints.Group(endpoints).MapGroup("/{spaceId:guid}").RequireAuthorization(Permissions.ExchangeRead);
+        var space = SpaceEndpoints.Group(endpoints).MapGroup("/{spaceId:guid}").RequireAuthorization(ExchangePermissions.Read);
         space.MapGet("/meetings", List).WithName("ListMeetings").Validate<PageQuery>();
         space.MapPost("/meetings", Schedule).WithName("ScheduleMeeting");
         space.MapGet("/meetings/{meetingId:guid}", Get).WithName("GetMeeting");
         space.MapPut("/meetings/{meetingId:guid}/rsvp", Answer).WithName("AnswerMeeting");
-        space.MapPut("/meetings/{meetingId:guid}", Change).WithName("ChangeMeeting").RequireAuthorization(Permissions.ExchangeManage);
-        space.MapPost("/meetings/{meetingId:guid}/cancel", Cancel).WithName("CancelMeeting").RequireAuthorization(Permissions.ExchangeManage);
+        space.MapPut("/meetings/{meetingId:guid}", Change).WithName("ChangeMeeting").RequireAuthorization(ExchangePermissions.Manage);
+        space.MapPost("/meetings/{meetingId:guid}/cancel", Cancel).WithName("CancelMeeting").RequireAuthorization(ExchangePermissions.Manage);
         space.MapGet("/calendar.ics", (Guid spaceId, ClaimsPrincipal user, IMeetings meetings, CancellationToken cancellationToken) =>
             CalendarAsync(spaceId, null, user, meetings, cancellationToken)).WithName("SpaceCalendar");
         space.MapGet("/meetings/{meetingId:guid}/calendar.ics", (Guid spaceId, Guid meetingId, ClaimsPrincipal user, IMeetings meetings, CancellationToken cancellationToken) =>

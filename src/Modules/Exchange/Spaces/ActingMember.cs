@@ -7,26 +7,23 @@ using NucleusCloud.Tenancy.Authorization;
 namespace NucleusCloud.Modules.Exchange.Spaces;
 
 /// <summary>The tenant acting (the request's tenant) and the user acting for it.</summary>
-internal sealed record Actor(TenantInfo Tenant, Guid UserId, string DisplayName, TenantRole Role)
-{
-    public bool MaySpeakForTenant => RolePermissions.Grants(Role, Permissions.ExchangeManage);
-}
+internal sealed record Actor(TenantInfo Tenant, Guid UserId, string DisplayName, TenantRole Role, bool MaySpeakForTenant);
 
 /// <summary>Finds who acts: a member of the request's tenant that may see the exchange, with the name others will see.</summary>
-internal sealed class ActingMember(ITenantContext tenantContext, IAccessAdministration access, SpaceAccess spaces)
+internal sealed class ActingMember(ITenantContext tenantContext, IAccessAdministration access, SpaceAccess spaces, RolePermissions permissions)
 {
     public async Task<Outcome<Actor>> ResolveAsync(ClaimsPrincipal principal, CancellationToken cancellationToken)
     {
         var tenant = tenantContext.RequiredTenant;
         if (SpaceAccess.UserId(principal) is not { } userId
             || await access.FindMemberAsync(userId, cancellationToken) is not { } member
-            || !RolePermissions.Grants(member.Role, Permissions.ExchangeRead))
+            || !permissions.Grants(member.Role, ExchangePermissions.Read))
         {
             return Refusal.Forbidden("Only members of this tenant take part in its exchange spaces.");
         }
 
         var name = string.IsNullOrWhiteSpace(member.DisplayName) ? member.Email : member.DisplayName;
-        return new Actor(tenant, userId, name, member.Role);
+        return new Actor(tenant, userId, name, member.Role, permissions.Grants(member.Role, ExchangePermissions.Manage));
     }
 
     public async Task<Outcome<Actor>> ResolveManagerAsync(ClaimsPrincipal principal, CancellationToken cancellationToken)

@@ -19,6 +19,7 @@ internal sealed class SpaceDelegation(
     ILiveBackplane backplane,
     IAccessAdministration members,
     ExchangeAudit audit,
+    RolePermissions permissions,
     TimeProvider clock) : ISpaceDelegates
 {
     public async Task<Outcome<IReadOnlyList<DelegateDto>>> DelegatesAsync(ClaimsPrincipal caller, Guid spaceId, CancellationToken cancellationToken = default)
@@ -49,7 +50,7 @@ internal sealed class SpaceDelegation(
             return Refusal.Invalid("moderator", "Only the hosting tenant appoints moderators.");
         }
 
-        if (await members.FindMemberAsync(userId, cancellationToken) is not { } member || !RolePermissions.Grants(member.Role, Permissions.ExchangeRead))
+        if (await members.FindMemberAsync(userId, cancellationToken) is not { } member || !permissions.Grants(member.Role, ExchangePermissions.Read))
         {
             return Refusal.Invalid("userId", "Only members of your tenant can be delegated.");
         }

@@ -6,7 +6,6 @@ using NucleusCloud.Modules.Abstractions.Http;
 using NucleusCloud.Modules.Exchange.Contracts;
 using NucleusCloud.Modules.Exchange.Live;
 using NucleusCloud.Tenancy;
-using NucleusCloud.Tenancy.Authorization;
 using static NucleusCloud.Modules.Abstractions.Http.RefusalProblems;
 
 namespace NucleusCloud.Modules.Exchange.Spaces;
@@ -20,23 +19,23 @@ internal static class SpaceEndpoints
     public static void Map(IEndpointRouteBuilder endpoints)
     {
         var group = Group(endpoints);
-        group.MapGet("", List).WithName("ListSpaces").RequireAuthorization(Permissions.ExchangeRead).Validate<PageQuery>();
-        group.MapPost("", Create).WithName("CreateSpace").RequireAuthorization(Permissions.ExchangeManage);
-        group.MapGet("/{spaceId:guid}", Get).WithName("GetSpace").RequireAuthorization(Permissions.ExchangeRead);
-        group.MapPost("/{spaceId:guid}/invitations", Invite).WithName("InviteToSpace").RequireAuthorization(Permissions.ExchangeManage);
-        group.MapPost("/{spaceId:guid}/join", Join).WithName("JoinSpace").RequireAuthorization(Permissions.ExchangeManage);
-        group.MapPost("/{spaceId:guid}/leave", Leave).WithName("LeaveSpace").RequireAuthorization(Permissions.ExchangeManage);
-        group.MapPut("/{spaceId:guid}/settings", Settings).WithName("ChangeSpaceSettings").RequireAuthorization(Permissions.ExchangeManage);
-        group.MapPut("/{spaceId:guid}/history", History).WithName("ChangeSpaceHistoryVisibility").RequireAuthorization(Permissions.ExchangeManage);
-        group.MapGet("/{spaceId:guid}/delegates", Delegates).WithName("ListSpaceDelegates").RequireAuthorization(Permissions.ExchangeRead);
-        group.MapPut("/{spaceId:guid}/delegates/{userId:guid}", Delegate).WithName("DelegateToSpace").RequireAuthorization(Permissions.ExchangeManage);
-        group.MapDelete("/{spaceId:guid}/delegates/{userId:guid}", Revoke).WithName("RevokeSpaceDelegate").RequireAuthorization(Permissions.ExchangeManage);
-        group.MapPut("/{spaceId:guid}", Edit).WithName("EditSpace").RequireAuthorization(Permissions.ExchangeManage);
-        group.MapPost("/{spaceId:guid}/deletion", Delete).WithName("DeleteSpace").RequireAuthorization(Permissions.ExchangeManage);
-        group.MapPost("/{spaceId:guid}/archive", Archive).WithName("ArchiveSpace").RequireAuthorization(Permissions.ExchangeManage);
-        group.MapPost("/{spaceId:guid}/reopen", Reopen).WithName("ReopenSpace").RequireAuthorization(Permissions.ExchangeManage);
-        group.MapDelete("/{spaceId:guid}/members/{memberTenantId:guid}", RemoveMember).WithName("RemoveSpaceMember").RequireAuthorization(Permissions.ExchangeManage);
-        group.MapGet("/{spaceId:guid}/events", Events).WithName("ListSpaceEvents").RequireAuthorization(Permissions.ExchangeRead);
+        group.MapGet("", List).WithName("ListSpaces").RequireAuthorization(ExchangePermissions.Read).Validate<PageQuery>();
+        group.MapPost("", Create).WithName("CreateSpace").RequireAuthorization(ExchangePermissions.Manage);
+        group.MapGet("/{spaceId:guid}", Get).WithName("GetSpace").RequireAuthorization(ExchangePermissions.Read);
+        group.MapPost("/{spaceId:guid}/invitations", Invite).WithName("InviteToSpace").RequireAuthorization(ExchangePermissions.Manage);
+        group.MapPost("/{spaceId:guid}/join", Join).WithName("JoinSpace").RequireAuthorization(ExchangePermissions.Manage);
+        group.MapPost("/{spaceId:guid}/leave", Leave).WithName("LeaveSpace").RequireAuthorization(ExchangePermissions.Manage);
+        group.MapPut("/{spaceId:guid}/settings", Settings).WithName("ChangeSpaceSettings").RequireAuthorization(ExchangePermissions.Manage);
+        group.MapPut("/{spaceId:guid}/history", History).WithName("ChangeSpaceHistoryVisibility").RequireAuthorization(ExchangePermissions.Manage);
+        group.MapGet("/{spaceId:guid}/delegates", Delegates).WithName("ListSpaceDelegates").RequireAuthorization(ExchangePermissions.Read);
+        group.MapPut("/{spaceId:guid}/delegates/{userId:guid}", Delegate).WithName("DelegateToSpace").RequireAuthorization(ExchangePermissions.Manage);
+        group.MapDelete("/{spaceId:guid}/delegates/{userId:guid}", Revoke).WithName("RevokeSpaceDelegate").RequireAuthorization(ExchangePermissions.Manage);
+        group.MapPut("/{spaceId:guid}", Edit).WithName("EditSpace").RequireAuthorization(ExchangePermissions.Manage);
+        group.MapPost("/{spaceId:guid}/deletion", Delete).WithName("DeleteSpace").RequireAuthorization(ExchangePermissions.Manage);
+        group.MapPost("/{spaceId:guid}/archive", Archive).WithName("ArchiveSpace").RequireAuthorization(ExchangePermissions.Manage);
+        group.MapPost("/{spaceId:guid}/reopen", Reopen).WithName("ReopenSpace").RequireAuthorization(ExchangePermissions.Manage);
+        group.MapDelete("/{spaceId:guid}/members/{memberTenantId:guid}", RemoveMember).WithName("RemoveSpaceMember").RequireAuthorization(ExchangePermissions.Manage);
+        group.MapGet("/{spaceId:guid}/events", Events).WithName("ListSpaceEvents").RequireAuthorization(ExchangePermissions.Read);
     }
 
     private static async Task<IResult> List([AsParameters] PageQuery page, ISpaces spaces, CancellationToken cancellationToken) =>

@@ -9,7 +9,7 @@ using NucleusCloud.Tenancy.Authorization;
 namespace NucleusCloud.Modules.Identity.ApiKeys;
 
 /// <summary>Creates, lists and revokes the tenant's API keys; the one place keys are written, for the API and the page.</summary>
-internal sealed class ApiKeyAdministration(AccessDbContext db, ICaller caller, IPlanLimits plan, TimeProvider clock) : IApiKeyAdministration
+internal sealed class ApiKeyAdministration(AccessDbContext db, ICaller caller, IPlanLimits plan, RolePermissions permissions, TimeProvider clock) : IApiKeyAdministration
 {
     public static readonly TimeSpan DefaultLifetime = TimeSpan.FromDays(365);
     public static readonly TimeSpan LongestLifetime = TimeSpan.FromDays(2 * 365);
@@ -20,7 +20,7 @@ internal sealed class ApiKeyAdministration(AccessDbContext db, ICaller caller, I
 
     public async Task<Outcome<CreatedApiKey>> CreateAsync(string? name, TenantRole? role, DateTimeOffset? expiresAt, CancellationToken cancellationToken = default)
     {
-        if (!await caller.MayAsync(Permissions.ApiKeysManage, cancellationToken) || await caller.RoleAsync(cancellationToken) is not { } callerRole)
+        if (!await caller.MayAsync(IdentityPermissions.ApiKeysManage, cancellationToken) || await caller.RoleAsync(cancellationToken) is not { } callerRole)
         {
             return Refusal.Forbidden(MayNot);
         }
@@ -37,7 +37,7 @@ internal sealed class ApiKeyAdministration(AccessDbContext db, ICaller caller, I
         }
 
         // A key is no wider than the member who makes it.
-        if (!DelegatedRoles.NoWiderThan(keyRole, callerRole))
+        if (!permissions.NoWiderThan(keyRole, callerRole))
         {
             return Refusal.Invalid("role", $"A {callerRole} cannot make a key that acts as {keyRole}: a key does no more than the member who makes it.");
         }
@@ -71,7 +71,7 @@ internal sealed class ApiKeyAdministration(AccessDbContext db, ICaller caller, I
 
     public async Task<Outcome<bool>> RevokeAsync(Guid id, CancellationToken cancellationToken = default)
     {
-        if (!await caller.MayAsync(Permissions.ApiKeysManage, cancellationToken))
+        if (!await caller.MayAsync(IdentityPermissions.ApiKeysManage, cancellationToken))
         {
             return Refusal.Forbidden(MayNot);
         }

@@ -20,7 +20,7 @@ internal static class ApiKeyEndpoints
     {
         var group = endpoints.MapGroup("/api/{tenant}/identity/api-keys")
             .WithTags("Identity: API keys")
-            .RequireAuthorization(Permissions.ApiKeysManage);
+            .RequireAuthorization(IdentityPermissions.ApiKeysManage);
         group.MapGet("", List).WithName("ListApiKeys").Validate<ApiKeyListQuery>();
         group.MapPost("", Create).WithName("CreateApiKey");
         group.MapDelete("/{id:guid}", Revoke).WithName("RevokeApiKey");

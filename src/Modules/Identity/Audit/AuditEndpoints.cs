@@ -11,6 +11,7 @@ using NucleusCloud.Modules.Abstractions.Http;
 using NucleusCloud.Modules.Identity.Data;
 using NucleusCloud.Tenancy;
 using NucleusCloud.Tenancy.Authorization;
+using NucleusCloud.Modules.Identity.Contracts;
 
 namespace NucleusCloud.Modules.Identity.Audit;
 
@@ -19,7 +20,7 @@ internal static class AuditEndpoints
 {
     public static void Map(IEndpointRouteBuilder endpoints)
     {
-        var tenant = endpoints.MapGroup("/api/{tenant}/audit").WithTags("Audit").RequireAuthorization(Permissions.AuditRead);
+        var tenant = endpoints.MapGroup("/api/{tenant}/audit").WithTags("Audit").RequireAuthorization(IdentityPermissions.AuditRead);
         tenant.MapGet("", List).WithName("ListAuditEntries").Validate<AuditQuery>();
         tenant.MapGet("/export", Export).WithName("ExportAuditEntries").Validate<AuditQuery>();
         tenant.MapGet("/verify", Verify).WithName("VerifyAuditChain");

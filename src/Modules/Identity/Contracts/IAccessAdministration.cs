@@ -19,7 +19,7 @@ public interface IAccessAdministration
     /// </summary>
     Task<Outcome<InvitationSummary>> InviteAsPlatformAdminAsync(Guid tenantId, string? email, TenantRole? role, string? reason, CancellationToken cancellationToken = default);
 
-    /// <summary>Invites a partner's user as a <see cref="TenantRole.PartnerGuest"/> of the current tenant, confined to <paramref name="partnerId"/> (partners.write).</summary>
+    /// <summary>Invites a partner's user as a <see cref="TenantRole.PartnerGuest"/> of the current tenant, confined to <paramref name="partnerId"/> (members.manage; the Partners module also asks partners.write).</summary>
     Task<Outcome<InvitationSummary>> InvitePartnerGuestAsync(string? email, Guid partnerId, CancellationToken cancellationToken = default);
 
     /// <summary>Withdraws an open invitation of the current tenant (members.manage).</summary>

@@ -14,7 +14,7 @@ namespace NucleusCloud.Modules.Identity.Integrations;
 
 /// <summary>Registers, lists and removes the tenant's integrations; the one place they are written, for the API and the page.</summary>
 internal sealed class IntegrationAdministration(
-    AccessDbContext db, IOpenIddictApplicationManager applications, ICaller caller, ITenantContext tenant, TimeProvider clock) : IIntegrations
+    AccessDbContext db, IOpenIddictApplicationManager applications, ICaller caller, ITenantContext tenant, RolePermissions permissions, TimeProvider clock) : IIntegrations
 {
     private const string MayNot = "Only the tenant's owners and administrators manage integrations.";
 
@@ -23,7 +23,7 @@ internal sealed class IntegrationAdministration(
 
     public async Task<Outcome<CreatedIntegration>> CreateAsync(string? name, TenantRole? role, CancellationToken cancellationToken = default)
     {
-        if (!await caller.MayAsync(Permissions.ApiKeysManage, cancellationToken) || await caller.RoleAsync(cancellationToken) is not { } callerRole)
+        if (!await caller.MayAsync(IdentityPermissions.ApiKeysManage, cancellationToken) || await caller.RoleAsync(cancellationToken) is not { } callerRole)
         {
             return Refusal.Forbidden(MayNot);
         }
@@ -38,7 +38,7 @@ internal sealed class IntegrationAdministration(
             return Refusal.Invalid("role", "An integration acts as Admin, Editor, CrmUser, Analyst or Viewer.");
         }
 
-        if (!DelegatedRoles.NoWiderThan(clientRole, callerRole))
+        if (!permissions.NoWiderThan(clientRole, callerRole))
         {
             return Refusal.Invalid("role", $"A {callerRole} cannot register an integration that acts as {clientRole}: it does no more than the member who registers it.");
         }
@@ -73,7 +73,7 @@ internal sealed class IntegrationAdministration(
 
     public async Task<Outcome<bool>> DeleteAsync(Guid id, CancellationToken cancellationToken = default)
     {
-        if (!await caller.MayAsync(Permissions.ApiKeysManage, cancellationToken))
+        if (!await caller.MayAsync(IdentityPermissions.ApiKeysManage, cancellationToken))
         {
             return Refusal.Forbidden(MayNot);
         }

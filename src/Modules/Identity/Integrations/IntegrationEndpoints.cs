@@ -18,7 +18,7 @@ internal static class IntegrationEndpoints
     {
         var group = endpoints.MapGroup("/api/{tenant}/identity/integrations")
             .WithTags("Identity: integrations")
-            .RequireAuthorization(Permissions.ApiKeysManage);
+            .RequireAuthorization(IdentityPermissions.ApiKeysManage);
         group.MapGet("", List).WithName("ListIntegrations").Validate<IntegrationListQuery>();
         group.MapPost("", Create).WithName("CreateIntegration");
         group.MapDelete("/{id:guid}", Delete).WithName("DeleteIntegration");

@@ -22,7 +22,7 @@ internal sealed class AccessAdministration(
 
     public async Task<Outcome<InvitationSummary>> InviteAsync(string? email, TenantRole? role, CancellationToken cancellationToken = default)
     {
-        if (!await caller.MayAsync(Permissions.MembersManage, cancellationToken))
+        if (!await caller.MayAsync(TenantPermissions.MembersManage, cancellationToken))
         {
             return Refusal.Forbidden(MayNotManage);
         }
@@ -79,9 +79,9 @@ internal sealed class AccessAdministration(
 
     public async Task<Outcome<InvitationSummary>> InvitePartnerGuestAsync(string? email, Guid partnerId, CancellationToken cancellationToken = default)
     {
-        if (!await caller.MayAsync(Permissions.PartnersWrite, cancellationToken))
+        if (!await caller.MayAsync(TenantPermissions.MembersManage, cancellationToken))
         {
-            return Refusal.Forbidden("Only those who keep the partner register invite a partner's guests.");
+            return Refusal.Forbidden(MayNotManage);
         }
 
         return Check(email, TenantRole.PartnerGuest, partnerGuest: true) is { } invalid
@@ -91,7 +91,7 @@ internal sealed class AccessAdministration(
 
     public async Task<Outcome<bool>> RevokeInvitationAsync(Guid invitationId, CancellationToken cancellationToken = default)
     {
-        if (!await caller.MayAsync(Permissions.MembersManage, cancellationToken))
+        if (!await caller.MayAsync(TenantPermissions.MembersManage, cancellationToken))
         {
             return Refusal.Forbidden(MayNotManage);
         }
@@ -119,7 +119,7 @@ internal sealed class AccessAdministration(
 
     public async Task<Outcome<MemberSummary>> ChangeRoleAsync(Guid userId, TenantRole? role, CancellationToken cancellationToken = default)
     {
-        if (!await caller.MayAsync(Permissions.MembersManage, cancellationToken))
+        if (!await caller.MayAsync(TenantPermissions.MembersManage, cancellationToken))
         {
             return Refusal.Forbidden(MayNotManage);
         }
@@ -152,7 +152,7 @@ internal sealed class AccessAdministration(
 
     public async Task<Outcome<bool>> RemoveAsync(Guid userId, CancellationToken cancellationToken = default)
     {
-        if (!await caller.MayAsync(Permissions.MembersManage, cancellationToken))
+        if (!await caller.MayAsync(TenantPermissions.MembersManage, cancellationToken))
         {
             return Refusal.Forbidden(MayNotManage);
         }

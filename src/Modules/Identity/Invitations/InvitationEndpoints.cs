@@ -25,7 +25,7 @@ internal static class InvitationEndpoints
 
     public static void Map(IEndpointRouteBuilder endpoints)
     {
-        var tenant = endpoints.MapGroup("/api/{tenant}/identity/invitations").WithTags("Identity: invitations").RequireAuthorization(Permissions.MembersManage);
+        var tenant = endpoints.MapGroup("/api/{tenant}/identity/invitations").WithTags("Identity: invitations").RequireAuthorization(TenantPermissions.MembersManage);
         tenant.MapGet("", List).WithName("ListInvitations").Validate<InvitationListQuery>();
         tenant.MapPost("", Invite).WithName("Invite").RequireRateLimiting(RateLimitPolicy);
         tenant.MapDelete("/{id:guid}", Revoke).WithName("RevokeInvitation");

@@ -11,5 +11,5 @@ internal static class DelegatedRoles
         return role is { } value && Enum.IsDefined(value) && value is not (TenantRole.Owner or TenantRole.PartnerGuest);
     }
 
-    public static bool NoWiderThan(TenantRole role, TenantRole maker) => RolePermissions.Of(role).IsSubsetOf(RolePermissions.Of(maker));
+    public static bool NoWiderThan(this RolePermissions permissions, TenantRole role, TenantRole maker) => permissions.Of(role).IsSubsetOf(permissions.Of(maker));
 }

@@ -14,9 +14,9 @@ internal static class MemberEndpoints
     public static void Map(IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api/{tenant}/identity/members").WithTags("Identity: members");
-        group.MapGet("", List).WithName("ListMembers").RequireAuthorization(Permissions.MembersRead).Validate<MemberListQuery>();
-        group.MapPut("/{userId:guid}", ChangeRole).WithName("ChangeMemberRole").RequireAuthorization(Permissions.MembersManage);
-        group.MapDelete("/{userId:guid}", Remove).WithName("RemoveMember").RequireAuthorization(Permissions.MembersManage);
+        group.MapGet("", List).WithName("ListMembers").RequireAuthorization(TenantPermissions.MembersRead).Validate<MemberListQuery>();
+        group.MapPut("/{userId:guid}", ChangeRole).WithName("ChangeMemberRole").RequireAuthorization(TenantPermissions.MembersManage);
+        group.MapDelete("/{userId:guid}", Remove).WithName("RemoveMember").RequireAuthorization(TenantPermissions.MembersManage);
     }
 
     private static async Task<IResult> List([AsParameters] MemberListQuery query, AccessAdministration access, CancellationToken cancellationToken) =>

@@ -4,6 +4,7 @@ using NucleusCloud.Modules.Identity.ApiKeys;
 using NucleusCloud.Modules.Identity.Data;
 using NucleusCloud.Tenancy;
 using NucleusCloud.Tenancy.Authorization;
+using NucleusCloud.Modules.Identity.Contracts;
 
 namespace NucleusCloud.Modules.Identity.Memberships;
 
@@ -11,7 +12,7 @@ namespace NucleusCloud.Modules.Identity.Memberships;
 /// Looks the caller's role up in the database on every request (once per request), so a
 /// revoked membership or a changed role takes effect at once, whatever the token says.
 /// </summary>
-internal sealed class MembershipChecker(AccessDbContext access, AccountsDbContext accounts, ITenantContext context) : IMembershipChecker
+internal sealed class MembershipChecker(AccessDbContext access, AccountsDbContext accounts, ITenantContext context, RolePermissions permissions) : IMembershipChecker
 {
     private readonly Dictionary<Guid, (TenantRole Role, Guid? PartnerId)?> _memberships = [];
     private bool? _platformAdmin;
@@ -28,7 +29,7 @@ internal sealed class MembershipChecker(AccessDbContext access, AccountsDbContex
     }
 
     /// <summary>What an API key may never do, whatever its role: make more keys, or bring people in.</summary>
-    internal static readonly IReadOnlySet<string> NeverForApiKeys = new HashSet<string>(StringComparer.Ordinal) { Permissions.ApiKeysManage, Permissions.MembersManage };
+    internal static readonly IReadOnlySet<string> NeverForApiKeys = new HashSet<string>(StringComparer.Ordinal) { IdentityPermissions.ApiKeysManage, TenantPermissions.MembersManage };
 
     public async ValueTask<bool> GrantsAsync(ClaimsPrincipal principal, TenantInfo tenant, string permission, CancellationToken cancellationToken)
     {
@@ -37,7 +38,7 @@ internal sealed class MembershipChecker(AccessDbContext access, AccountsDbContex
             return false;
         }
 
-        return await FindRoleAsync(principal, tenant, cancellationToken) is { } role && RolePermissions.Grants(role, permission)
+        return await FindRoleAsync(principal, tenant, cancellationToken) is { } role && permissions.Grants(role, permission)
             && !await SecondFactorMissingAsync(principal, tenant, cancellationToken);
     }
 

@@ -14,8 +14,8 @@ internal static class SecurityEndpoints
     {
         var group = endpoints.MapGroup("/api/{tenant}/identity/security").WithTags("Identity: sign-in rules");
         group.MapGet("", async (ITenantSecurity security, CancellationToken cancellationToken) => TypedResults.Ok(await security.GetAsync(cancellationToken)))
-            .WithName("GetSignInRules").RequireAuthorization(Permissions.MembersRead);
-        group.MapPut("", Set).WithName("SetSignInRules").RequireAuthorization(Permissions.MembersManage);
+            .WithName("GetSignInRules").RequireAuthorization(TenantPermissions.MembersRead);
+        group.MapPut("", Set).WithName("SetSignInRules").RequireAuthorization(TenantPermissions.MembersManage);
     }
 
     private static async Task<IResult> Set(SignInRulesRequest? request, ITenantSecurity security, CancellationToken cancellationToken) =>

@@ -13,7 +13,7 @@ internal sealed class TenantSecurity(AccessDbContext db, ICaller caller, TimePro
 
     public async Task<Outcome<TenantSecuritySettings>> SetAsync(bool requireTwoFactorForAdmins, CancellationToken cancellationToken = default)
     {
-        if (await caller.RoleAsync(cancellationToken) != TenantRole.Owner || !await caller.MayAsync(Permissions.MembersManage, cancellationToken))
+        if (await caller.RoleAsync(cancellationToken) != TenantRole.Owner || !await caller.MayAsync(TenantPermissions.MembersManage, cancellationToken))
         {
             return Refusal.Forbidden("Only the tenant's owners set its sign-in rules.");
         }

@@ -19,9 +19,9 @@ internal static class SingleSignOnEndpoints
     public static void Map(IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api/{tenant}/identity/sso").WithTags("Identity: single sign-on");
-        group.MapGet("", Get).WithName("GetSingleSignOn").RequireAuthorization(Permissions.MembersManage);
-        group.MapPut("", Set).WithName("SetSingleSignOn").RequireAuthorization(Permissions.MembersManage);
-        group.MapDelete("", Remove).WithName("RemoveSingleSignOn").RequireAuthorization(Permissions.MembersManage);
+        group.MapGet("", Get).WithName("GetSingleSignOn").RequireAuthorization(TenantPermissions.MembersManage);
+        group.MapPut("", Set).WithName("SetSingleSignOn").RequireAuthorization(TenantPermissions.MembersManage);
+        group.MapDelete("", Remove).WithName("RemoveSingleSignOn").RequireAuthorization(TenantPermissions.MembersManage);
 
         endpoints.MapGet($"{SingleSignOnPaths.ChallengePrefix}/{{slug}}", Challenge).WithName("SingleSignOn").WithTags("Sign-in").AllowAnonymous().ExcludeFromDescription();
         // The sign-in page's form names the tenant in the query.

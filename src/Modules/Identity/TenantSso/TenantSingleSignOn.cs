@@ -83,7 +83,7 @@ internal sealed partial class TenantSingleSignOn(
     }
 
     private async Task<Refusal?> RefusedAsync(CancellationToken cancellationToken) =>
-        await caller.RoleAsync(cancellationToken) != TenantRole.Owner || !await caller.MayAsync(Permissions.MembersManage, cancellationToken)
+        await caller.RoleAsync(cancellationToken) != TenantRole.Owner || !await caller.MayAsync(TenantPermissions.MembersManage, cancellationToken)
             ? Refusal.Forbidden("Only the tenant's owners connect its identity provider.")
             : null;
 

@@ -8,7 +8,6 @@ using NucleusCloud.Modules.Partners.Contracts;
 using NucleusCloud.Modules.Partners.Data;
 using NucleusCloud.Modules.Partners.Partners;
 using NucleusCloud.Tenancy;
-using NucleusCloud.Tenancy.Authorization;
 
 namespace NucleusCloud.Modules.Partners.Agreements;
 
@@ -18,10 +17,10 @@ internal static class AgreementEndpoints
     public static void Map(IEndpointRouteBuilder endpoints)
     {
         var group = PartnerEndpoints.Group(endpoints).MapGroup("/{partnerId:guid}/agreements").WithTags("Partners: agreements");
-        group.MapGet("", List).WithName("ListAgreements").RequireAuthorization(Permissions.PartnersRead).Validate<PageQuery>();
-        group.MapPost("", Create).WithName("CreateAgreement").RequireAuthorization(Permissions.PartnersWrite).Validate<AgreementEdit>();
-        group.MapPut("/{id:guid}", Update).WithName("UpdateAgreement").RequireAuthorization(Permissions.PartnersWrite).Validate<AgreementEdit>();
-        group.MapDelete("/{id:guid}", Delete).WithName("DeleteAgreement").RequireAuthorization(Permissions.PartnersWrite);
+        group.MapGet("", List).WithName("ListAgreements").RequireAuthorization(PartnerPermissions.Read).Validate<PageQuery>();
+        group.MapPost("", Create).WithName("CreateAgreement").RequireAuthorization(PartnerPermissions.Write).Validate<AgreementEdit>();
+        group.MapPut("/{id:guid}", Update).WithName("UpdateAgreement").RequireAuthorization(PartnerPermissions.Write).Validate<AgreementEdit>();
+        group.MapDelete("/{id:guid}", Delete).WithName("DeleteAgreement").RequireAuthorization(PartnerPermissions.Write);
     }
 
     /// <summary>A partner's agreements; shared with the partner portal.</summary>

@@ -21,12 +21,12 @@ internal static class PartnerEndpoints
     public static void Map(IEndpointRouteBuilder endpoints)
     {
         var group = Group(endpoints).WithTags("Partners");
-        group.MapGet("", List).WithName("ListPartners").RequireAuthorization(Permissions.PartnersRead).Validate<PartnerListQuery>();
-        group.MapGet("/{id:guid}", Get).WithName("GetPartner").RequireAuthorization(Permissions.PartnersRead);
-        group.MapPost("", Create).WithName("CreatePartner").RequireAuthorization(Permissions.PartnersWrite).Validate<PartnerRequest>();
-        group.MapPut("/{id:guid}", Update).WithName("UpdatePartner").RequireAuthorization(Permissions.PartnersWrite).Validate<PartnerRequest>();
-        group.MapDelete("/{id:guid}", Delete).WithName("DeletePartner").RequireAuthorization(Permissions.PartnersWrite);
-        group.MapPost("/{id:guid}/guests", InviteGuest).WithName("InvitePartnerGuest").RequireAuthorization(Permissions.MembersManage);
+        group.MapGet("", List).WithName("ListPartners").RequireAuthorization(PartnerPermissions.Read).Validate<PartnerListQuery>();
+        group.MapGet("/{id:guid}", Get).WithName("GetPartner").RequireAuthorization(PartnerPermissions.Read);
+        group.MapPost("", Create).WithName("CreatePartner").RequireAuthorization(PartnerPermissions.Write).Validate<PartnerRequest>();
+        group.MapPut("/{id:guid}", Update).WithName("UpdatePartner").RequireAuthorization(PartnerPermissions.Write).Validate<PartnerRequest>();
+        group.MapDelete("/{id:guid}", Delete).WithName("DeletePartner").RequireAuthorization(PartnerPermissions.Write);
+        group.MapPost("/{id:guid}/guests", InviteGuest).WithName("InvitePartnerGuest").RequireAuthorization(TenantPermissions.MembersManage);
     }
 
     private static async Task<IResult> List([AsParameters] PartnerListQuery query, PartnersDbContext db, CancellationToken cancellationToken)

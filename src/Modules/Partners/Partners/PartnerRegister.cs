@@ -25,7 +25,7 @@ internal sealed class PartnerRegister(PartnersDbContext db, ICaller caller, ITen
 
     public async Task<Outcome<PartnerDetails>> CreateAsync(PartnerRequest request, CancellationToken cancellationToken)
     {
-        if (!await caller.MayAsync(Permissions.PartnersWrite, cancellationToken))
+        if (!await caller.MayAsync(PartnerPermissions.Write, cancellationToken))
         {
             return MayNotWrite;
         }
@@ -45,7 +45,7 @@ internal sealed class PartnerRegister(PartnersDbContext db, ICaller caller, ITen
 
     public async Task<Outcome<PartnerDetails>> UpdateAsync(Guid partnerId, PartnerRequest request, CancellationToken cancellationToken)
     {
-        if (!await caller.MayAsync(Permissions.PartnersWrite, cancellationToken))
+        if (!await caller.MayAsync(PartnerPermissions.Write, cancellationToken))
         {
             return MayNotWrite;
         }
@@ -58,8 +58,8 @@ internal sealed class PartnerRegister(PartnersDbContext db, ICaller caller, ITen
     public async Task<Outcome<PartnerDetails>> SaveProfileAsync(Guid partnerId, PartnerProfileEdit edit, CancellationToken cancellationToken = default)
     {
         // The register's keepers, or the partner's own guest for its own record only.
-        if (!await caller.MayAsync(Permissions.PartnersWrite, cancellationToken)
-            && !(await caller.MayAsync(Permissions.PartnerPortal, cancellationToken) && await caller.PartnerAsync(cancellationToken) == partnerId))
+        if (!await caller.MayAsync(PartnerPermissions.Write, cancellationToken)
+            && !(await caller.MayAsync(TenantPermissions.PartnerPortal, cancellationToken) && await caller.PartnerAsync(cancellationToken) == partnerId))
         {
             return MayNotWrite;
         }
@@ -101,7 +101,7 @@ internal sealed class PartnerRegister(PartnersDbContext db, ICaller caller, ITen
 
     public async Task<Outcome<bool>> DeleteAsync(Guid partnerId, CancellationToken cancellationToken = default)
     {
-        if (!await caller.MayAsync(Permissions.PartnersWrite, cancellationToken))
+        if (!await caller.MayAsync(PartnerPermissions.Write, cancellationToken))
         {
             return MayNotWrite;
         }
@@ -129,7 +129,7 @@ internal sealed class PartnerRegister(PartnersDbContext db, ICaller caller, ITen
 
     public async Task<Outcome<bool>> InviteGuestAsync(Guid partnerId, string? email, CancellationToken cancellationToken = default)
     {
-        if (!await caller.MayAsync(Permissions.MembersManage, cancellationToken))
+        if (!await caller.MayAsync(TenantPermissions.MembersManage, cancellationToken) || !await caller.MayAsync(PartnerPermissions.Write, cancellationToken))
         {
             return Refusal.Forbidden("Only the tenant's owners and administrators bring people in, a partner's guests included.");
         }
@@ -148,7 +148,7 @@ internal sealed class PartnerRegister(PartnersDbContext db, ICaller caller, ITen
 
     public async Task<Outcome<AgreementDetails>> AddAgreementAsync(Guid partnerId, AgreementEdit edit, CancellationToken cancellationToken = default)
     {
-        if (!await caller.MayAsync(Permissions.PartnersWrite, cancellationToken))
+        if (!await caller.MayAsync(PartnerPermissions.Write, cancellationToken))
         {
             return MayNotWrite;
         }
@@ -172,7 +172,7 @@ internal sealed class PartnerRegister(PartnersDbContext db, ICaller caller, ITen
 
     public async Task<Outcome<AgreementDetails>> UpdateAgreementAsync(Guid partnerId, Guid agreementId, AgreementEdit edit, CancellationToken cancellationToken)
     {
-        if (!await caller.MayAsync(Permissions.PartnersWrite, cancellationToken))
+        if (!await caller.MayAsync(PartnerPermissions.Write, cancellationToken))
         {
             return MayNotWrite;
         }
@@ -209,7 +209,7 @@ internal sealed class PartnerRegister(PartnersDbContext db, ICaller caller, ITen
 
     public async Task<Outcome<bool>> DeleteAgreementAsync(Guid partnerId, Guid agreementId, CancellationToken cancellationToken)
     {
-        if (!await caller.MayAsync(Permissions.PartnersWrite, cancellationToken))
+        if (!await caller.MayAsync(PartnerPermissions.Write, cancellationToken))
         {
             return MayNotWrite;
         }
@@ -231,7 +231,7 @@ internal sealed class PartnerRegister(PartnersDbContext db, ICaller caller, ITen
 
     public async Task<Outcome<RecordedSurvey>> RecordSurveyAsync(Guid partnerId, string period, decimal? score, int? respondents, string? comments, CancellationToken cancellationToken = default)
     {
-        if (!await caller.MayAsync(Permissions.PartnersWrite, cancellationToken))
+        if (!await caller.MayAsync(PartnerPermissions.Write, cancellationToken))
         {
             return MayNotWrite;
         }
@@ -267,7 +267,7 @@ internal sealed class PartnerRegister(PartnersDbContext db, ICaller caller, ITen
 
     public async Task<Outcome<bool>> DeleteSurveyAsync(Guid partnerId, string period, CancellationToken cancellationToken)
     {
-        if (!await caller.MayAsync(Permissions.PartnersWrite, cancellationToken))
+        if (!await caller.MayAsync(PartnerPermissions.Write, cancellationToken))
         {
             return MayNotWrite;
         }

@@ -21,7 +21,7 @@ internal static class PortalEndpoints
     public static void Map(IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup($"/api/{{{Tenancy.Resolution.TenantRequests.RouteParameter}}}/partner-portal")
-            .WithTags("Partner portal").RequireAuthorization(Permissions.PartnerPortal);
+            .WithTags("Partner portal").RequireAuthorization(TenantPermissions.PartnerPortal);
         group.MapGet("/profile", GetProfile).WithName("GetPartnerProfile");
         group.MapPut("/profile", UpdateProfile).WithName("UpdatePartnerProfile").Validate<PartnerProfileRequest>();
         group.MapGet("/agreements", Agreements).WithName("ListPartnerAgreements").Validate<PageQuery>();

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using NucleusCloud.Modules.Abstractions.Http;
 using NucleusCloud.Modules.Partners.Data;
 using NucleusCloud.Modules.Partners.Partners;
-using NucleusCloud.Tenancy.Authorization;
+using NucleusCloud.Modules.Partners.Contracts;
 
 namespace NucleusCloud.Modules.Partners.Surveys;
 
@@ -17,9 +17,9 @@ internal static class SurveyEndpoints
     public static void Map(IEndpointRouteBuilder endpoints)
     {
         var group = PartnerEndpoints.Group(endpoints).MapGroup("/{partnerId:guid}/surveys").WithTags("Partners: satisfaction surveys");
-        group.MapGet("", List).WithName("ListSurveys").RequireAuthorization(Permissions.PartnersRead);
-        group.MapPut("/{period}", Record).WithName("RecordSurvey").RequireAuthorization(Permissions.PartnersWrite).Validate<SurveyRequest>();
-        group.MapDelete("/{period}", Delete).WithName("DeleteSurvey").RequireAuthorization(Permissions.PartnersWrite);
+        group.MapGet("", List).WithName("ListSurveys").RequireAuthorization(PartnerPermissions.Read);
+        group.MapPut("/{period}", Record).WithName("RecordSurvey").RequireAuthorization(PartnerPermissions.Write).Validate<SurveyRequest>();
+        group.MapDelete("/{period}", Delete).WithName("DeleteSurvey").RequireAuthorization(PartnerPermissions.Write);
     }
 
     private static async Task<IResult> List(Guid partnerId, PartnersDbContext db, CancellationToken cancellationToken) =>

@@ -19,11 +19,11 @@ internal static class TenantBillingEndpoints
     {
         var group = endpoints.MapGroup($"/api/{{{Tenancy.Resolution.TenantRequests.RouteParameter}}}/billing").WithTags("Billing")
             .WithMetadata(new Tenancy.Resolution.WritableWhileUnpaidAttribute()); // paying is what ends read-only
-        group.MapGet("", State).WithName("GetBilling").RequireAuthorization(Permissions.MembersManage);
-        group.MapPost("/checkout", Checkout).WithName("StartCheckout").RequireAuthorization(Permissions.MembersManage);
-        group.MapPost("/portal", Portal).WithName("OpenBillingPortal").RequireAuthorization(Permissions.MembersManage);
+        group.MapGet("", State).WithName("GetBilling").RequireAuthorization(TenantPermissions.MembersManage);
+        group.MapPost("/checkout", Checkout).WithName("StartCheckout").RequireAuthorization(TenantPermissions.MembersManage);
+        group.MapPost("/portal", Portal).WithName("OpenBillingPortal").RequireAuthorization(TenantPermissions.MembersManage);
         group.MapGet("/invoices", async (StripeBilling billing, CancellationToken cancellationToken) => RefusalProblems.Ok(await billing.InvoicesAsync(cancellationToken)))
-            .WithName("ListInvoices").RequireAuthorization(Permissions.MembersManage);
+            .WithName("ListInvoices").RequireAuthorization(TenantPermissions.MembersManage);
         endpoints.MapPost("/api/platform/tenants/{id:guid}/billing/invoiced", Arrange).WithName("ArrangeInvoicedSubscription").WithTags("Platform: billing")
             .RequireAuthorization(TenantPolicies.PlatformAdmin);
     }

@@ -17,7 +17,7 @@ internal static class ExportEndpoints
 {
     public static void Map(IEndpointRouteBuilder endpoints)
     {
-        var own = endpoints.MapGroup($"/api/{{{TenantRequests.RouteParameter}}}/exports").WithTags("Export").RequireAuthorization(Permissions.MembersManage)
+        var own = endpoints.MapGroup($"/api/{{{TenantRequests.RouteParameter}}}/exports").WithTags("Export").RequireAuthorization(TenantPermissions.MembersManage)
             .WithMetadata(new WritableWhileUnpaidAttribute());
         own.MapPost("", (HttpContext http, ITenantExports exports, CancellationToken ct) => StartAsync(null, http, exports, ct)).WithName("StartExport");
         own.MapGet("", (ITenantExports exports, CancellationToken ct) => ListAsync(null, exports, ct)).WithName("ListExports");

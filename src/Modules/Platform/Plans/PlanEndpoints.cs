@@ -16,7 +16,7 @@ internal static class PlanEndpoints
     public static void Map(IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet($"/api/{{{Tenancy.Resolution.TenantRequests.RouteParameter}}}/plan", Usage)
-            .WithName("GetPlanUsage").WithTags("Plans").RequireAuthorization(Permissions.MembersRead);
+            .WithName("GetPlanUsage").WithTags("Plans").RequireAuthorization(TenantPermissions.MembersRead);
         var platform = endpoints.MapGroup("/api/platform").WithTags("Platform: plans").RequireAuthorization(TenantPolicies.PlatformAdmin);
         platform.MapGet("/plans", (ITenantPlan plans) => TypedResults.Ok(plans.Plans)).WithName("ListPlans");
         platform.MapPut("/tenants/{id:guid}/plan", SetPlan).WithName("SetTenantPlan");

@@ -76,7 +76,7 @@ internal sealed class IndicatorBoard(StrategyDbContext db, ICaller caller, TimeP
 
     private async Task<Refusal?> RefusedAsync(string indicator, int year, decimal? value, string field, CancellationToken cancellationToken)
     {
-        if (!await caller.MayAsync(Permissions.StrategyWrite, cancellationToken))
+        if (!await caller.MayAsync(StrategyPermissions.Write, cancellationToken))
         {
             return MayNotWrite;
         }

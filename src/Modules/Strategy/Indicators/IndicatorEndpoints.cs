@@ -8,7 +8,6 @@ using NucleusCloud.Modules.Abstractions.Http;
 using NucleusCloud.Modules.Abstractions.Persistence;
 using NucleusCloud.Modules.Strategy.Contracts;
 using NucleusCloud.Tenancy;
-using NucleusCloud.Tenancy.Authorization;
 
 namespace NucleusCloud.Modules.Strategy.Indicators;
 
@@ -18,10 +17,10 @@ internal static class IndicatorEndpoints
     public static void Map(IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup($"/api/{{{Tenancy.Resolution.TenantRequests.RouteParameter}}}/strategy").WithTags("Strategy: indicators");
-        group.MapGet("/indicators", List).WithName("ListIndicators").RequireAuthorization(Permissions.StrategyRead);
-        group.MapGet("/indicators.csv", Export).WithName("ExportIndicatorsCsv").RequireAuthorization(Permissions.StrategyRead);
-        group.MapPut("/indicators/{id}/targets/{year:int}", SetTarget).WithName("SetIndicatorTarget").RequireAuthorization(Permissions.StrategyWrite);
-        group.MapPut("/indicators/{id}/actuals/{year:int}", EnterActual).WithName("EnterIndicatorActual").RequireAuthorization(Permissions.StrategyWrite);
+        group.MapGet("/indicators", List).WithName("ListIndicators").RequireAuthorization(StrategyPermissions.Read);
+        group.MapGet("/indicators.csv", Export).WithName("ExportIndicatorsCsv").RequireAuthorization(StrategyPermissions.Read);
+        group.MapPut("/indicators/{id}/targets/{year:int}", SetTarget).WithName("SetIndicatorTarget").RequireAuthorization(StrategyPermissions.Write);
+        group.MapPut("/indicators/{id}/actuals/{year:int}", EnterActual).WithName("EnterIndicatorActual").RequireAuthorization(StrategyPermissions.Write);
     }
 
     private static async Task<IResult> List(string? year, string? aim, IndicatorBoard board, TimeProvider clock, CancellationToken cancellationToken) =>

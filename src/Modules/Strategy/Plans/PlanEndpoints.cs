@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Routing;
 using NucleusCloud.Modules.Abstractions.Http;
 using NucleusCloud.Modules.Strategy.Contracts;
 using NucleusCloud.Tenancy;
-using NucleusCloud.Tenancy.Authorization;
 
 namespace NucleusCloud.Modules.Strategy.Plans;
 
@@ -14,12 +13,12 @@ internal static class PlanEndpoints
     public static void Map(IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup($"/api/{{{Tenancy.Resolution.TenantRequests.RouteParameter}}}/strategy").WithTags("Strategy: vision and action plans");
-        group.MapGet("/vision", Vision).WithName("GetVision").RequireAuthorization(Permissions.StrategyRead);
-        group.MapPut("/vision", SaveVision).WithName("SaveVision").RequireAuthorization(Permissions.StrategyWrite).Validate<VisionRequest>();
-        group.MapGet("/actions", Actions).WithName("ListActions").RequireAuthorization(Permissions.StrategyRead);
-        group.MapPost("/actions", AddAction).WithName("AddAction").RequireAuthorization(Permissions.StrategyWrite).Validate<ActionRequest>();
-        group.MapPut("/actions/{id:guid}", UpdateAction).WithName("UpdateAction").RequireAuthorization(Permissions.StrategyWrite).Validate<ActionRequest>();
-        group.MapDelete("/actions/{id:guid}", DeleteAction).WithName("DeleteAction").RequireAuthorization(Permissions.StrategyWrite);
+        group.MapGet("/vision", Vision).WithName("GetVision").RequireAuthorization(StrategyPermissions.Read);
+        group.MapPut("/vision", SaveVision).WithName("SaveVision").RequireAuthorization(StrategyPermissions.Write).Validate<VisionRequest>();
+        group.MapGet("/actions", Actions).WithName("ListActions").RequireAuthorization(StrategyPermissions.Read);
+        group.MapPost("/actions", AddAction).WithName("AddAction").RequireAuthorization(StrategyPermissions.Write).Validate<ActionRequest>();
+        group.MapPut("/actions/{id:guid}", UpdateAction).WithName("UpdateAction").RequireAuthorization(StrategyPermissions.Write).Validate<ActionRequest>();
+        group.MapDelete("/actions/{id:guid}", DeleteAction).WithName("DeleteAction").RequireAuthorization(StrategyPermissions.Write);
     }
 
     private static async Task<IResult> Vision(StrategyPlan plan, CancellationToken cancellationToken) =>

@@ -22,7 +22,7 @@ internal sealed class StrategyPlan(StrategyDbContext db, ICaller caller, ITenant
 
     public async Task<Outcome<VisionDetails>> SaveVisionAsync(VisionRequest request, CancellationToken cancellationToken = default)
     {
-        if (await caller.RefusalAsync(Permissions.StrategyWrite, MayNotWrite, visions, request, cancellationToken) is { } refusal)
+        if (await caller.RefusalAsync(StrategyPermissions.Write, MayNotWrite, visions, request, cancellationToken) is { } refusal)
         {
             return refusal;
         }
@@ -81,7 +81,7 @@ internal sealed class StrategyPlan(StrategyDbContext db, ICaller caller, ITenant
 
     public async Task<Outcome<ActionDetails>> AddActionAsync(ActionRequest request, CancellationToken cancellationToken = default)
     {
-        if (await caller.RefusalAsync(Permissions.StrategyWrite, MayNotWrite, actions, request, cancellationToken) is { } refusal)
+        if (await caller.RefusalAsync(StrategyPermissions.Write, MayNotWrite, actions, request, cancellationToken) is { } refusal)
         {
             return refusal;
         }
@@ -94,7 +94,7 @@ internal sealed class StrategyPlan(StrategyDbContext db, ICaller caller, ITenant
 
     public async Task<Outcome<ActionDetails>> UpdateActionAsync(Guid id, ActionRequest request, CancellationToken cancellationToken = default)
     {
-        if (await caller.RefusalAsync(Permissions.StrategyWrite, MayNotWrite, actions, request, cancellationToken) is { } refusal)
+        if (await caller.RefusalAsync(StrategyPermissions.Write, MayNotWrite, actions, request, cancellationToken) is { } refusal)
         {
             return refusal;
         }
@@ -125,7 +125,7 @@ internal sealed class StrategyPlan(StrategyDbContext db, ICaller caller, ITenant
 
     public async Task<Outcome<bool>> DeleteActionAsync(Guid id, CancellationToken cancellationToken = default)
     {
-        if (!await caller.MayAsync(Permissions.StrategyWrite, cancellationToken))
+        if (!await caller.MayAsync(StrategyPermissions.Write, cancellationToken))
         {
             return MayNotWrite;
         }
