@@ -14,6 +14,9 @@ public sealed record TenantInfo(
 {
     /// <summary>From when the tenant is read-only for want of payment (its subscription ended, or its grace period after a failed payment); null while it is paid.</summary>
     public DateTimeOffset? ReadOnlyFrom { get; init; }
+
+    /// <summary>The language its pages start in and its catalogue is written in (a BCP 47 tag such as <c>en</c>).</summary>
+    public string DefaultLanguage { get; init; } = "en";
 }
 
 public enum TenantKind

@@ -1,4 +1,4 @@
-using NucleusCloud.Modules.Crm.Matching;
+using NucleusCloud.Modules.Abstractions.Text;
 
 namespace NucleusCloud.Tests.Unit;
 

@@ -45,12 +45,11 @@ public sealed class CatalogueModule : IModule
         services.AddScoped<ICatalogueImports, CatalogueImports>();
         services.AddScoped<SolutionCsv>();
         services.AddScoped<NucleusCloud.Modules.Abstractions.Plans.IUsageMeter, Usage.SolutionCount>();
-        services.AddSingleton<IFullTextIndex>(ModuleDatabase.Read(configuration).Provider switch
-        {
-            DatabaseProvider.Postgres => new PostgresFullTextIndex(),
-            DatabaseProvider.SqlServer => new SqlServerFullTextIndex(),
-            _ => new SqliteFullTextIndex(),
-        });
+        services.Configure<SearchIndexOptions>(configuration.GetSection("Catalogue:Search"));
+        services.AddSingleton<SearchIndexes>();
+        services.AddModuleInterceptor<CatalogueDbContext, SearchStamping>();
+        services.AddHostedService<SearchIndexSweep>();
+        services.AddScoped<NucleusCloud.Modules.Abstractions.Provisioning.ITenantProvisioningStep, SearchStampStep>();
         services.AddScoped<IDemoSeeder, DemoCatalogue>();
         services.AddValidatorsOf<CatalogueModule>();
         services.AddOutputCache(options => options.AddPolicy(ShowcaseCache.PolicyName, new ShowcaseCachePolicy()));

@@ -31,10 +31,6 @@ internal static class ForbiddenUses
     private static readonly Dictionary<string, string> AllowedIn = new()
     {
         ["IgnoreQueryFilters"] = "NucleusCloud.Tenancy",
-        // The catalogue's full-text index (Search/FullTextIndex.cs): provider SQL that names the tenant
-        // in its WHERE clause, tested against a second tenant on each provider (SQL Server's with parameters, hence SqlQueryRaw).
-        ["SqlQuery"] = "NucleusCloud.Modules.Catalogue",
-        ["SqlQueryRaw"] = "NucleusCloud.Modules.Catalogue",
     };
 
     public static IReadOnlyList<string> Violations(Assembly assembly)

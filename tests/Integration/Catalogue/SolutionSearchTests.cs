@@ -5,8 +5,8 @@ using NucleusCloud.Tests.Integration.Infrastructure;
 namespace NucleusCloud.Tests.Integration.Catalogue;
 
 /// <summary>
-/// Full-text search with relevance and facets. The same assertions run on SQLite (FTS5) and
-/// PostgreSQL (tsvector), so both providers return the same top results for the same queries.
+/// Full-text search with relevance and facets, from the search's own index (<c>SearchIndexTests</c> compares it with the rules
+/// read from the database); the same assertions run on every provider.
 /// </summary>
 public abstract class SolutionSearchTests<TFixture>(TFixture fixture) : IClassFixture<TFixture>
     where TFixture : DatabaseFixture
@@ -96,6 +96,35 @@ public abstract class SolutionSearchTests<TFixture>(TFixture fixture) : IClassFi
         var ofB = await App.MemberOf(b).ListSolutionsAsync(b, "?q=identity&pageSize=100");
         ofB.Items.Select(i => i.Id).Intersect(asMember.Items.Select(i => i.Id)).ShouldBeEmpty();
         (await memberOfA.ListSolutionsAsync(a, "?q=identity&status=Draft")).Items.Single().Name.ShouldBe("Hidden Identity Draft");
+    }
+
+    /// <summary>Labelled queries: words match in any of their forms, and what a solution is classified by is searchable.</summary>
+    [SkippableFact]
+    public async Task Words_match_their_other_forms_and_sectors_blocks_and_countries_are_found_by_name()
+    {
+        var tenant = await App.NewTenantAsync();
+        var member = App.MemberOf(tenant);
+        foreach (var body in new[]
+        {
+            Solution("Immunisation Tracker", "Plans vaccination campaigns district by district.", "Stock, staff and schedules.", ["scheduling"], ["health"], [3], "NationalScale", "MIT", ["RW"]),
+            Solution("Cold Chain Monitor", "Sensors for warehouses.", "Keeps vaccines at the right temperature.", ["analytics"], ["infrastructure"], [3], "Pilot", "MIT", ["GH"]),
+            Solution("Farm Ledger", "Records of smallholders and their harvests.", "Offline first.", ["registries"], ["agriculture"], [2], "Exported", "Apache-2.0", ["KE"]),
+            Solution("Clinic Booking", "Appointments by text message.", "Reminders the day before.", ["messaging", "scheduling"], ["health"], [3], "Pilot", "MIT", ["TZ"]),
+        })
+        {
+            (await member.PostAsJsonAsync($"/api/{tenant.Slug}/catalogue/solutions", body, Api.Json)).EnsureSuccessStatusCode();
+        }
+
+        async Task<string[]> Found(string q) => [.. (await App.Anonymous().ListSolutionsAsync(tenant, $"?q={Uri.EscapeDataString(q)}")).Items.Select(i => i.Name)];
+
+        (await Found("vaccine")).ShouldBe(["Immunisation Tracker", "Cold Chain Monitor"], "a summary outweighs a description");
+        (await Found("vaccinations")).ShouldBe(["Immunisation Tracker", "Cold Chain Monitor"]);
+        (await Found("health")).ShouldBe(["Clinic Booking", "Immunisation Tracker"], "the sector's name finds them; equal weight, then by name");
+        (await Found("kenya")).ShouldBe(["Farm Ledger"], "the country's name finds it");
+        (await Found("farming")).ShouldBe(["Farm Ledger"]);
+        (await Found("data exchange")).ShouldBeEmpty();
+        (await Found("scheduling health")).ShouldBe(["Immunisation Tracker", "Clinic Booking"], "its schedules, in the description, add to the block they share");
+        (await Found("harvest kenya")).ShouldBe(["Farm Ledger"], "every term must match, each in any field");
     }
 
     [SkippableTheory]

@@ -31,7 +31,7 @@ public abstract class OnboardingTests<TFixture>(TFixture fixture) : IClassFixtur
         response.StatusCode.ShouldBe(HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
         var started = (await response.Content.ReadFromJsonAsync<OnboardingDto>(Api.Json))!;
         response.Headers.Location!.ToString().ShouldBe($"/api/platform/onboardings/{started.Id}");
-        started.Steps.Select(s => s.Name).ShouldBe(["registry", "placement", "roles", "brand", "invitation", "activation"]);
+        started.Steps.Select(s => s.Name).ShouldBe(["registry", "placement", "roles", "catalogue", "brand", "invitation", "activation"]);
 
         var done = await Eventually.Until(() => platform.GetFromJsonAsync<OnboardingDto>($"/api/platform/onboardings/{started.Id}", Api.Json)!,
             o => o!.Status != OnboardingStatus.Running, "onboarding finished");
@@ -146,7 +146,7 @@ public abstract class OnboardingTests<TFixture>(TFixture fixture) : IClassFixtur
             o => o!.Status != OnboardingStatus.Running, "stopped");
         failed!.Status.ShouldBe(OnboardingStatus.Failed);
         failed.Error!.ShouldContain("allows 0 members");
-        failed.Steps.Where(s => s.Done).Select(s => s.Name).ShouldBe(["registry", "placement", "roles", "brand"]);
+        failed.Steps.Where(s => s.Done).Select(s => s.Name).ShouldBe(["registry", "placement", "roles", "catalogue", "brand"]);
         (await platform.GetFromJsonAsync<TenantInfo>($"/api/platform/tenants/{started.TenantId}", Api.Json))!.Status.ShouldBe(TenantStatus.Provisioning);
 
         // The administrator fixes the cause and retries from the page: the same request, continued from the failed step.

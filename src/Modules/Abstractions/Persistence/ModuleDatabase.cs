@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -11,6 +12,10 @@ using NucleusCloud.Tenancy;
 
 namespace NucleusCloud.Modules.Abstractions.Persistence;
 
+/// <summary>An EF Core interceptor that one module adds to its own context (<see cref="ModuleDatabase.AddModuleInterceptor{TContext, TInterceptor}"/>).</summary>
+public interface IModuleInterceptor<TContext> : IInterceptor
+    where TContext : DbContext;
+
 /// <summary>
 /// Registers a module's DbContext on the configured provider. EF Core migrations are
 /// provider-specific, so each module has one context subclass per provider
@@ -19,6 +24,20 @@ namespace NucleusCloud.Modules.Abstractions.Persistence;
 /// </summary>
 public static class ModuleDatabase
 {
+    /// <summary>Adds an EF Core interceptor to one module's context only (e.g. the catalogue's search stamp).</summary>
+    public static IServiceCollection AddModuleInterceptor<TContext, TInterceptor>(this IServiceCollection services)
+        where TContext : DbContext
+        where TInterceptor : class, IModuleInterceptor<TContext>
+    {
+        services.TryAddSingleton<TInterceptor>();
+        return services.AddSingleton<IModuleInterceptor<TContext>>(sp => sp.GetRequiredService<TInterceptor>());
+    }
+
+    /// <summary>Every context's interceptors (auditing, the outbox's nudge), then the module's own.</summary>
+    private static IInterceptor[] Interceptors<TContext>(IServiceProvider sp)
+        where TContext : DbContext =>
+        [sp.GetRequiredService<AuditingInterceptor>(), sp.GetRequiredService<OutboxNudge>(), .. sp.GetServices<IModuleInterceptor<TContext>>()];
+
     /// <param name="followsTenantPlacement">
     /// The module holds a tenant's own content, which lives in the tenant's own database when it has one (<see cref="TenantDatabases"/>);
     /// otherwise its rows stay in the shared database whatever the tenant's placement.
@@ -43,7 +62,7 @@ public static class ModuleDatabase
             services.AddDbContext<TContext, TPostgres>((sp, builder) =>
             {
                 var connectionString = followsTenantPlacement ? TenantConnection(sp) : options.ConnectionString;
-                UsePostgres(builder, connectionString, schema).AddInterceptors(sp.GetRequiredService<AuditingInterceptor>(), sp.GetRequiredService<OutboxNudge>());
+                UsePostgres(builder, connectionString, schema).AddInterceptors(Interceptors<TContext>(sp));
                 if (followsTenantPlacement)
                 {
                     builder.AddInterceptors(new PlacementGuard(sp, connectionString));
@@ -59,11 +78,11 @@ public static class ModuleDatabase
         {
             // Dedicated tenant databases and row-level security are PostgreSQL's; on SQL Server the EF Core tenant filters stand alone.
             services.AddDbContext<TContext, TSqlServer>((sp, builder) => UseSqlServer(builder, options.ConnectionString, schema)
-                .AddInterceptors(sp.GetRequiredService<AuditingInterceptor>(), sp.GetRequiredService<OutboxNudge>()));
+                .AddInterceptors(Interceptors<TContext>(sp)));
         }
         else
         {
-            services.AddDbContext<TContext, TSqlite>((sp, builder) => UseSqlite(builder, options.ConnectionString, schema).AddInterceptors(sp.GetRequiredService<AuditingInterceptor>(), sp.GetRequiredService<OutboxNudge>()));
+            services.AddDbContext<TContext, TSqlite>((sp, builder) => UseSqlite(builder, options.ConnectionString, schema).AddInterceptors(Interceptors<TContext>(sp)));
         }
 
         services.AddCrossTenantReads<TContext, TPostgres>(options, schema);

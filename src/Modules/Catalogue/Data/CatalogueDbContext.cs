@@ -24,6 +24,9 @@ internal abstract class CatalogueDbContext(DbContextOptions options, ITenantCont
 
     public DbSet<InboxEntry> Inbox => Set<InboxEntry>();
 
+    /// <summary>Changed by every write to the tenant's solutions, so each host knows when its search index is out of date.</summary>
+    public DbSet<SearchStamp> SearchStamps => Set<SearchStamp>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(Schema);
@@ -100,7 +103,11 @@ internal abstract class CatalogueDbContext(DbContextOptions options, ITenantCont
             proposal.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
         });
 
-        ConfigureFullText(modelBuilder);
+        modelBuilder.Entity<SearchStamp>(stamp =>
+        {
+            stamp.ToTable("search_stamps");
+            stamp.HasKey(s => s.TenantId);
+        });
 
         // Last: the tenancy base adds the tenant filter to every tenant-owned entity configured above.
         base.OnModelCreating(modelBuilder);
@@ -109,11 +116,6 @@ internal abstract class CatalogueDbContext(DbContextOptions options, ITenantCont
     /// <summary>A solution as the API and pages show it, with its case studies.</summary>
     public async Task<Contracts.SolutionDetails> DetailsAsync(Solution solution, CancellationToken cancellationToken) =>
         solution.ToDetails(await CaseStudies.AsNoTracking().Where(c => c.SolutionId == solution.Id).ToListAsync(cancellationToken));
-
-    /// <summary>The provider's full-text index over solutions (a tsvector column on PostgreSQL; FTS5 on SQLite and a full-text index on SQL Server are made by migration SQL).</summary>
-    protected virtual void ConfigureFullText(ModelBuilder modelBuilder)
-    {
-    }
 }
 
 internal sealed class SqliteCatalogueDbContext(DbContextOptions<SqliteCatalogueDbContext> options, ITenantContext tenant)
@@ -124,22 +126,7 @@ internal sealed class SqliteCatalogueDbContext(DbContextOptions<SqliteCatalogueD
 }
 
 internal sealed class PostgresCatalogueDbContext(DbContextOptions<PostgresCatalogueDbContext> options, ITenantContext tenant)
-    : CatalogueDbContext(options, tenant)
-{
-    protected override void ConfigureFullText(ModelBuilder modelBuilder)
-    {
-        modelBuilder.HasPostgresExtension("btree_gin");
-        modelBuilder.Entity<Solution>(solution =>
-        {
-            solution.Property<NpgsqlTypes.NpgsqlTsVector>(SolutionSearchSql.VectorProperty)
-                .HasColumnName("search_vector")
-                .HasComputedColumnSql(SolutionSearchSql.PostgresVector, stored: true);
-            // Tenant first in the GIN index (btree_gin): each tenant's search stays within its own entries.
-            solution.HasIndex("TenantId", SolutionSearchSql.VectorProperty).HasMethod("gin").HasDatabaseName("ix_solutions_tenant_search");
-        });
-    }
-}
+    : CatalogueDbContext(options, tenant);
 
-/// <summary>SQL Server: its full-text index is made by migration SQL where the server has full-text search (see <see cref="Search.SolutionSearchSql.SqlServerIndex"/>).</summary>
 internal sealed class SqlServerCatalogueDbContext(DbContextOptions<SqlServerCatalogueDbContext> options, ITenantContext tenant)
     : CatalogueDbContext(options, tenant);

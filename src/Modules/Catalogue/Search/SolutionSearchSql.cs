@@ -1,21 +1,12 @@
 namespace NucleusCloud.Modules.Catalogue.Search;
 
-/// <summary>The provider-specific SQL of the solution full-text index, in one place.</summary>
+/// <summary>
+/// The provider-specific SQL of the database full-text indexes that the catalogue's search used before it kept its own index in
+/// memory (<see cref="SearchIndex"/>): what the migrations that made and dropped them run.
+/// </summary>
 internal static class SolutionSearchSql
 {
-    public const string VectorProperty = "SearchVector";
-
     public const string DpgKeyPresent = "\"DpgKey\" IS NOT NULL";
-
-    /// <summary>
-    /// PostgreSQL: a stored tsvector with the 'simple' configuration (no stemming, like SQLite's
-    /// unicode61 tokenizer, so both providers find the same things); name weighs most.
-    /// </summary>
-    public const string PostgresVector =
-        "setweight(to_tsvector('simple', coalesce(\"Name\", '')), 'A') || " +
-        "setweight(to_tsvector('simple', coalesce(\"Summary\", '')), 'B') || " +
-        "setweight(to_tsvector('simple', coalesce(\"Description\", '')), 'C') || " +
-        "setweight(to_tsvector('simple', coalesce(\"CaseStudyText\", '')), 'D')";
 
     /// <summary>
     /// SQLite: an FTS5 index over the solutions table (external content), kept current by triggers.
@@ -69,6 +60,24 @@ internal static class SolutionSearchSql
         END
         """;
 
-    /// <summary>Whether the solutions table has its SQL Server full-text index (the migration makes it only where the server can).</summary>
-    public const string SqlServerIndexPresent = "SELECT CAST(CASE WHEN EXISTS (SELECT 1 FROM sys.fulltext_indexes WHERE object_id = OBJECT_ID('catalogue.solutions')) THEN 1 ELSE 0 END AS bit) AS [Value]";
+    /// <summary>SQLite: drops the FTS5 index and its triggers (the search has its own index in memory since).</summary>
+    public static readonly string[] SqliteIndexDropped =
+    [
+        "DROP TRIGGER IF EXISTS solutions_fts_insert",
+        "DROP TRIGGER IF EXISTS solutions_fts_delete",
+        "DROP TRIGGER IF EXISTS solutions_fts_update",
+        "DROP TABLE IF EXISTS solutions_fts",
+    ];
+
+    /// <summary>SQL Server: drops the full-text index and catalogue where the server made them (outside a transaction, like their making).</summary>
+    public const string SqlServerIndexDropped = """
+        IF EXISTS (SELECT 1 FROM sys.fulltext_indexes WHERE object_id = OBJECT_ID('catalogue.solutions'))
+            EXEC('DROP FULLTEXT INDEX ON catalogue.solutions');
+        IF EXISTS (SELECT 1 FROM sys.fulltext_catalogs WHERE name = 'catalogue_search')
+            EXEC('DROP FULLTEXT CATALOG catalogue_search');
+        """;
+
+    /// <summary>Every tenant that has solutions starts with a stamp (its own id will do: any change replaces it); SQLite has no schemas.</summary>
+    public static string StampsForExistingTenants(string schema) =>
+        $"INSERT INTO {schema}search_stamps (\"TenantId\", \"Value\") SELECT DISTINCT \"TenantId\", \"TenantId\" FROM {schema}solutions";
 }

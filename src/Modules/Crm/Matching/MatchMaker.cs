@@ -1,6 +1,7 @@
 using FluentValidation;
 using NucleusCloud.Modules.Abstractions.Http;
 using NucleusCloud.Modules.Abstractions.Outcomes;
+using NucleusCloud.Modules.Abstractions.Text;
 using NucleusCloud.Modules.Catalogue.Contracts;
 using NucleusCloud.Modules.Crm.Contracts;
 using NucleusCloud.Modules.Partners.Contracts;

@@ -40,7 +40,7 @@ internal sealed class Tenant
     public DateTimeOffset UpdatedAt { get; set; }
 
     public TenantInfo ToInfo() => new(Id, Slug, Name, Kind, CountryCode, Status,
-        HostNames.Select(h => h.HostName).Order(StringComparer.Ordinal).ToArray(), DataPlacement, Plan);
+        HostNames.Select(h => h.HostName).Order(StringComparer.Ordinal).ToArray(), DataPlacement, Plan) { DefaultLanguage = DefaultLanguage };
 }
 
 /// <summary>A host name mapped to one tenant; unique across the platform.</summary>

@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
-using NpgsqlTypes;
 using NucleusCloud.Modules.Catalogue.Data;
 
 #nullable disable
@@ -23,7 +22,6 @@ namespace NucleusCloud.Modules.Catalogue.Data.Migrations.Postgres
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
-            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "btree_gin");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("NucleusCloud.Modules.Abstractions.Messaging.InboxEntry", b =>
@@ -184,6 +182,20 @@ namespace NucleusCloud.Modules.Catalogue.Data.Migrations.Postgres
                     b.ToTable("solution_proposals", "catalogue");
                 });
 
+            modelBuilder.Entity("NucleusCloud.Modules.Catalogue.Search.SearchStamp", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Value")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("TenantId");
+
+                    b.ToTable("search_stamps", "catalogue");
+                });
+
             modelBuilder.Entity("NucleusCloud.Modules.Catalogue.Solutions.Solution", b =>
                 {
                     b.Property<Guid>("TenantId")
@@ -249,12 +261,6 @@ namespace NucleusCloud.Modules.Catalogue.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("integer[]");
 
-                    b.Property<NpgsqlTsVector>("SearchVector")
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("tsvector")
-                        .HasColumnName("search_vector")
-                        .HasComputedColumnSql("setweight(to_tsvector('simple', coalesce(\"Name\", '')), 'A') || setweight(to_tsvector('simple', coalesce(\"Summary\", '')), 'B') || setweight(to_tsvector('simple', coalesce(\"Description\", '')), 'C') || setweight(to_tsvector('simple', coalesce(\"CaseStudyText\", '')), 'D')", true);
-
                     b.PrimitiveCollection<List<string>>("Sectors")
                         .IsRequired()
                         .HasColumnType("text[]");
@@ -294,11 +300,6 @@ namespace NucleusCloud.Modules.Catalogue.Data.Migrations.Postgres
                     b.HasIndex("TenantId", "DpgKey")
                         .IsUnique()
                         .HasFilter("\"DpgKey\" IS NOT NULL");
-
-                    b.HasIndex("TenantId", "SearchVector")
-                        .HasDatabaseName("ix_solutions_tenant_search");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("TenantId", "SearchVector"), "gin");
 
                     b.HasIndex("TenantId", "Slug")
                         .IsUnique();

@@ -181,6 +181,20 @@ namespace NucleusCloud.Modules.Catalogue.Data.Migrations.SqlServer
                     b.ToTable("solution_proposals", "catalogue");
                 });
 
+            modelBuilder.Entity("NucleusCloud.Modules.Catalogue.Search.SearchStamp", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("Value")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("TenantId");
+
+                    b.ToTable("search_stamps", "catalogue");
+                });
+
             modelBuilder.Entity("NucleusCloud.Modules.Catalogue.Solutions.Solution", b =>
                 {
                     b.Property<Guid>("TenantId")

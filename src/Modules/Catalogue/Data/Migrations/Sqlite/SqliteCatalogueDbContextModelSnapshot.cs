@@ -177,6 +177,20 @@ namespace NucleusCloud.Modules.Catalogue.Data.Migrations.Sqlite
                     b.ToTable("solution_proposals", "catalogue");
                 });
 
+            modelBuilder.Entity("NucleusCloud.Modules.Catalogue.Search.SearchStamp", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Value")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TenantId");
+
+                    b.ToTable("search_stamps", "catalogue");
+                });
+
             modelBuilder.Entity("NucleusCloud.Modules.Catalogue.Solutions.Solution", b =>
                 {
                     b.Property<Guid>("TenantId")

@@ -5,13 +5,13 @@ using Lucene.Net.Analysis.Fr;
 using Lucene.Net.Tartarus.Snowball;
 using Lucene.Net.Tartarus.Snowball.Ext;
 
-namespace NucleusCloud.Modules.Crm.Matching;
+namespace NucleusCloud.Modules.Abstractions.Text;
 
 /// <summary>
 /// A text's content words, stemmed in its language by Lucene's Snowball stemmers ("vaccination" and "vaccines"
 /// both become "vaccin"), without the language's stop words. English, French and Spanish; anything else as English.
 /// </summary>
-internal static partial class WordStems
+public static partial class WordStems
 {
     public static readonly IReadOnlyList<string> Languages = ["en", "fr", "es"];
 
@@ -45,7 +45,8 @@ internal static partial class WordStems
 
     public static bool IsSupported(string? language) => language is not null && Languages.Contains(language);
 
-    private static SnowballProgram StemmerFor(string language) => language switch
+    /// <summary>A new stemmer for the language (English for any other); not thread-safe, so one per use.</summary>
+    public static SnowballProgram StemmerFor(string? language) => language switch
     {
         "fr" => new Lucene.Net.Tartarus.Snowball.Ext.FrenchStemmer(),
         "es" => new SpanishStemmer(),

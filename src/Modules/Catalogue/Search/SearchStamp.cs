@@ -1,0 +1,78 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using NucleusCloud.Modules.Abstractions.Persistence;
+using NucleusCloud.Modules.Catalogue.CaseStudies;
+using NucleusCloud.Modules.Catalogue.Data;
+using NucleusCloud.Modules.Catalogue.Solutions;
+using NucleusCloud.Tenancy.EntityFramework;
+
+namespace NucleusCloud.Modules.Catalogue.Search;
+
+/// <summary>
+/// One row per tenant, given a new value by every write to the tenant's solutions in the same transaction: a host's search index
+/// of the tenant is current while the stamp it was built at is the stored one (<see cref="SearchIndexes"/>).
+/// </summary>
+internal sealed class SearchStamp : ITenantOwned
+{
+    public Guid TenantId { get; set; }
+
+    public Guid Value { get; set; }
+}
+
+/// <summary>Stamps every save that touches solutions or case studies, and drops this host's index of the tenant once it is saved.</summary>
+internal sealed class SearchStamping(SearchIndexes indexes) : SaveChangesInterceptor, IModuleInterceptor<CatalogueDbContext>
+{
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is CatalogueDbContext db && Searched(db) is { } tenantId)
+        {
+            var stamp = db.SearchStamps.Local.FirstOrDefault(s => s.TenantId == tenantId) ?? await db.SearchStamps.FirstOrDefaultAsync(cancellationToken);
+            if (stamp is null)
+            {
+                stamp = new SearchStamp { TenantId = tenantId };
+                db.SearchStamps.Add(stamp);
+            }
+
+            stamp.Value = Guid.NewGuid();
+            indexes.Invalidate(tenantId);
+        }
+
+        return result;
+    }
+
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        // Again after the commit: a search between the two may have rebuilt the index from what was there before.
+        if (eventData.Context is CatalogueDbContext db && db.SearchStamps.Local.FirstOrDefault() is { } stamp)
+        {
+            indexes.Invalidate(stamp.TenantId);
+        }
+
+        return ValueTask.FromResult(result);
+    }
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result) =>
+        throw new InvalidOperationException("The catalogue saves asynchronously: its search stamp is read from the database.");
+
+    private static Guid? Searched(CatalogueDbContext db) => db.ChangeTracker.Entries()
+        .Where(e => e.Entity is Solution or CaseStudy && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+        .Select(e => (Guid?)((ITenantOwned)e.Entity).TenantId)
+        .FirstOrDefault();
+}
+
+/// <summary>Onboarding's "catalogue" step: the tenant's search stamp, so two first writes at once never both try to make it.</summary>
+internal sealed class SearchStampStep(CatalogueDbContext db) : NucleusCloud.Modules.Abstractions.Provisioning.ITenantProvisioningStep
+{
+    public string Name => "catalogue";
+
+    public int Order => 15;
+
+    public async Task RunAsync(NucleusCloud.Modules.Abstractions.Provisioning.TenantProvisioning tenant, CancellationToken cancellationToken)
+    {
+        if (!await db.SearchStamps.AnyAsync(cancellationToken))
+        {
+            db.SearchStamps.Add(new SearchStamp { TenantId = tenant.TenantId, Value = Guid.NewGuid() });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+}
