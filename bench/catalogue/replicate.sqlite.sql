@@ -1,5 +1,5 @@
 -- The same as replicate.postgres.sql, in SQLite's dialect (ids as upper-case GUID text, instants as
--- UTC ticks, as the product stores them). The FTS5 triggers index every copied row.
+-- UTC ticks, as the product stores them).
 -- Parameters arrive as the temp table 'bench' (tenants, solutions) made by run.sh.
 BEGIN;
 DELETE FROM solutions WHERE TenantId IN (SELECT Id FROM tenants WHERE Slug LIKE 'bench-%');

@@ -66,10 +66,12 @@ measure() { # $1 provider, $2 connection string
     line=$(BENCH_TENANTS="$tenants" wrk -t2 -c"$connections" -d"${seconds}s" --timeout 10s -s "$here/search.lua" "$base" -- "$path" | grep '^RESULT ')
     echo "$1 $path ${line#RESULT }" | tee -a "$out/results.txt"
   done
+  # The Host's resident memory with every tenant's search index built (the warm-up searched them all).
+  echo "$1 $(awk '/VmRSS/ { print $2 }' "/proc/$host_pid/status") $(awk '/VmHWM/ { print $2 }' "/proc/$host_pid/status")" >>"$out/memory.txt"
   stop_host
 }
 
-: >"$out/results.txt"
+: >"$out/results.txt"; : >"$out/memory.txt"
 for provider in "${providers[@]}"; do
   case "$provider" in
     postgres)
@@ -102,3 +104,6 @@ for provider, path, data in rows:
     print(f"| {provider} | `{path}` | {r['rps']:.0f} | {r['p50_ms']:.1f} | {r['p95_ms']:.1f} | {r['p99_ms']:.1f} | {r['errors']} | {share:.1f}% |")
 print(f"\n{sys.argv[2]} connections, 2 wrk threads.")
 PY
+while read -r provider rss peak; do
+  echo "$provider: the Host's resident memory after the runs $((rss / 1024)) MB (peak $((peak / 1024)) MB), every tenant's search index built"
+done <"$out/memory.txt"

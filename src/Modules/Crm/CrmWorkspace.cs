@@ -53,8 +53,8 @@ internal sealed class CrmWorkspace(CrmDbContext db, OrganisationBook organisatio
     public async Task<OrganisationDetails?> OrganisationAsync(Guid id, CancellationToken cancellationToken = default) =>
         (await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, cancellationToken))?.ToDetails();
 
-    public Task<IReadOnlyList<ContactDetails>> ContactsAsync(Guid organisationId, CancellationToken cancellationToken = default) =>
-        people.ContactsAsync(organisationId, cancellationToken);
+    public async Task<IReadOnlyList<ContactDetails>> ContactsAsync(Guid organisationId, CancellationToken cancellationToken = default) =>
+        await people.ContactsAsync(organisationId, cancellationToken) ?? [];
 
     public Task<Outcome<ContactDetails>> AddContactAsync(Guid organisationId, ContactRequest request, CancellationToken cancellationToken = default) =>
         people.AddContactAsync(organisationId, request, cancellationToken);

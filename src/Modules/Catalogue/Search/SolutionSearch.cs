@@ -36,12 +36,12 @@ internal sealed class SolutionSearch(CatalogueDbContext db, SearchIndexes indexe
     {
         var rows = found.Where(s => (!publishedOnly || s.Status == SolutionStatus.Published) && (query.Status is not { } status || s.Status == status)).ToList();
         var filters = new FacetFilters(query);
-        var matching = rows.Where(filters.Matches).ToList();
+        var matching = rows.Where(r => filters.Matches(r)).ToList();
         var facets = new Dictionary<string, IReadOnlyList<FacetCount>>
         {
             [BuildingBlockFacet] = Count(rows, filters, BuildingBlockFacet, r => r.BuildingBlocks),
             [SectorFacet] = Count(rows, filters, SectorFacet, r => r.Sectors),
-            [SdgFacet] = Count(rows, filters, SdgFacet, r => r.Sdgs.Select(s => s.ToString(System.Globalization.CultureInfo.InvariantCulture))),
+            [SdgFacet] = Count(rows, filters, SdgFacet, r => r.Sdgs.Select(SdgName)),
             [MaturityFacet] = Count(rows, filters, MaturityFacet, r => r.Maturity is { } m ? [m.ToString()] : []),
             [OfferingFacet] = Count(rows, filters, OfferingFacet, r => r.Offerings.Select(o => o.ToString())),
             [CountryFacet] = Count(rows, filters, CountryFacet, r => r.DeploymentCountries.Concat(r.DevelopmentCountries)),
@@ -60,28 +60,68 @@ internal sealed class SolutionSearch(CatalogueDbContext db, SearchIndexes indexe
         return new SolutionSearchResult(page, matching.Count, query.PageNumber, query.Size, facets);
     }
 
-    private static List<FacetCount> Count(List<IndexedSolution> rows, FacetFilters filters, string facet, Func<IndexedSolution, IEnumerable<string>> values) =>
-        [.. rows.Where(r => filters.Matches(r, except: facet))
-            .SelectMany(r => values(r).Distinct())
-            .GroupBy(v => v, StringComparer.Ordinal)
-            .Select(g => new FacetCount(g.Key, g.Count()))
-            .OrderByDescending(c => c.Count).ThenBy(c => c.Value, StringComparer.Ordinal)];
+    private static readonly string[] SdgNames = [.. Enumerable.Range(0, 18).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture))];
 
-    /// <summary>Within a facet the chosen values are alternatives; across facets they all apply.</summary>
+    private static string SdgName(int sdg) => sdg is >= 0 and < 18 ? SdgNames[sdg] : sdg.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>How many of the rows that pass every other facet's filter hold each value of <paramref name="facet"/> (each row once per value).</summary>
+    private static List<FacetCount> Count(List<IndexedSolution> rows, FacetFilters filters, string facet, Func<IndexedSolution, IEnumerable<string>> values)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            if (!filters.Matches(row, except: facet))
+            {
+                continue;
+            }
+
+            seen.Clear();
+            foreach (var value in values(row))
+            {
+                if (seen.Add(value))
+                {
+                    counts[value] = counts.GetValueOrDefault(value) + 1;
+                }
+            }
+        }
+
+        return [.. counts.Select(c => new FacetCount(c.Key, c.Value)).OrderByDescending(c => c.Count).ThenBy(c => c.Value, StringComparer.Ordinal)];
+    }
+
+    /// <summary>Within a facet the chosen values are alternatives; across facets they all apply. Written without closures: it runs for every row, eight times a search.</summary>
     private sealed class FacetFilters(SolutionSearchQuery query)
     {
-        public bool Matches(IndexedSolution row) => Matches(row, except: null);
+        private readonly bool _any = new object?[] { query.BuildingBlock, query.Sector, query.Sdg, query.Maturity, query.Offering, query.Country, query.Licence }
+            .Any(chosen => chosen is Array { Length: > 0 });
 
-        public bool Matches(IndexedSolution row, string? except) =>
-            Allows(BuildingBlockFacet, except, query.BuildingBlock, v => row.BuildingBlocks.Contains(v))
-            && Allows(SectorFacet, except, query.Sector, v => row.Sectors.Contains(v))
-            && Allows(SdgFacet, except, query.Sdg, v => row.Sdgs.Contains(v))
-            && Allows(MaturityFacet, except, query.Maturity, v => row.Maturity == v)
-            && Allows(OfferingFacet, except, query.Offering, v => row.Offerings.Contains(v))
-            && Allows(CountryFacet, except, query.Country, v => row.DeploymentCountries.Contains(v) || row.DevelopmentCountries.Contains(v))
-            && Allows(LicenceFacet, except, query.Licence, v => string.Equals(row.Licence, v, StringComparison.OrdinalIgnoreCase));
+        public bool Matches(IndexedSolution row, string? except = null) =>
+            !_any
+            || ((except == BuildingBlockFacet || AnyOf(query.BuildingBlock, row.BuildingBlocks))
+                && (except == SectorFacet || AnyOf(query.Sector, row.Sectors))
+                && (except == SdgFacet || AnyOf(query.Sdg, row.Sdgs))
+                && (except == MaturityFacet || query.Maturity is not { Length: > 0 } || (row.Maturity is { } maturity && query.Maturity.Contains(maturity)))
+                && (except == OfferingFacet || AnyOf(query.Offering, row.Offerings))
+                && (except == CountryFacet || AnyOf(query.Country, row.DeploymentCountries) || (query.Country is { Length: > 0 } && AnyOf(query.Country, row.DevelopmentCountries)))
+                && (except == LicenceFacet || query.Licence is not { Length: > 0 } || (row.Licence is { } licence && query.Licence.Contains(licence, StringComparer.OrdinalIgnoreCase))));
 
-        private static bool Allows<T>(string facet, string? except, T[]? chosen, Func<T, bool> has) =>
-            facet == except || chosen is not { Length: > 0 } || chosen.Any(has);
+        /// <summary>True when nothing is chosen, or the row holds one of the chosen values.</summary>
+        private static bool AnyOf<T>(T[]? chosen, List<T> held)
+        {
+            if (chosen is not { Length: > 0 })
+            {
+                return true;
+            }
+
+            foreach (var value in chosen)
+            {
+                if (held.Contains(value))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 }

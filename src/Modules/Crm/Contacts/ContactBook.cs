@@ -158,8 +158,11 @@ internal sealed class ContactBook(CrmDbContext db, ICaller caller, ITenantContex
         return true;
     }
 
-    public async Task<IReadOnlyList<ContactDetails>> ContactsAsync(Guid organisationId, CancellationToken cancellationToken) =>
-        [.. (await db.Contacts.AsNoTracking().Where(c => c.OrganisationId == organisationId).OrderBy(c => c.Name).ThenBy(c => c.Id).ToListAsync(cancellationToken)).Select(c => c.ToDetails())];
+    /// <summary>An organisation's contacts by name; null when there is no such organisation.</summary>
+    public async Task<IReadOnlyList<ContactDetails>?> ContactsAsync(Guid organisationId, CancellationToken cancellationToken) =>
+        await db.Organisations.AnyAsync(o => o.Id == organisationId, cancellationToken)
+            ? [.. (await db.Contacts.AsNoTracking().Where(c => c.OrganisationId == organisationId).OrderBy(c => c.Name).ThenBy(c => c.Id).ToListAsync(cancellationToken)).Select(c => c.ToDetails())]
+            : null;
 
     /// <summary>Touch points, opportunities and enquiries of an organisation, newest first; null when there is no such organisation.</summary>
     public async Task<IReadOnlyList<TimelineEntry>?> OrganisationTimelineAsync(Guid organisationId, CancellationToken cancellationToken)

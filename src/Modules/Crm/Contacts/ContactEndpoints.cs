@@ -30,7 +30,7 @@ internal static class ContactEndpoints
     }
 
     private static async Task<IResult> Contacts(Guid id, ContactBook book, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await book.ContactsAsync(id, cancellationToken));
+        await book.ContactsAsync(id, cancellationToken) is { } contacts ? TypedResults.Ok(contacts) : ApiProblems.NotFound("Organisation");
 
     private static async Task<IResult> AddContact(Guid id, ContactRequest request, ContactBook book, ITenantContext tenant, CancellationToken cancellationToken) =>
         RefusalProblems.Created(await book.AddContactAsync(id, request, cancellationToken), c => $"/api/{tenant.RequiredTenant.Slug}/crm/contacts/{c.Id}");
