@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NucleusCloud.Modules.Catalogue.Contracts;
@@ -77,6 +79,24 @@ public abstract class SearchIndexTests<TFixture>(TFixture fixture) : IClassFixtu
 
         (await there.DeleteAsync($"/api/{tenant.Slug}/catalogue/solutions/{created.Id}")).EnsureSuccessStatusCode();
         await Eventually.Until(() => here.ListSolutionsAsync(tenant, "?q=okapi"), r => r.Total == 0, "the other host's deletion seen here");
+    }
+
+    [SkippableFact]
+    public async Task Writes_at_once_all_land_and_all_are_found_whether_or_not_the_tenant_was_searched_before()
+    {
+        foreach (var searchedFirst in new[] { false, true })
+        {
+            var tenant = await App.NewTenantAsync();
+            var member = App.MemberOf(tenant);
+            if (searchedFirst)
+            {
+                (await member.ListSolutionsAsync(tenant, "?q=quokka")).Total.ShouldBe(0);
+            }
+
+            var created = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => member.PostAsJsonAsync($"/api/{tenant.Slug}/catalogue/solutions", Api.NewSolution($"Quokka {i}"), Api.Json)));
+            created.ShouldAllBe(r => r.StatusCode == HttpStatusCode.Created, $"searched first: {searchedFirst}");
+            (await member.ListSolutionsAsync(tenant, "?q=quokka")).Total.ShouldBe(10, $"searched first: {searchedFirst}");
+        }
     }
 
     private static readonly SemaphoreSlim Seeding = new(1, 1);

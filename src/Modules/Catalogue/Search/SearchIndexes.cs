@@ -48,6 +48,12 @@ internal sealed class SearchIndexes(IOptions<SearchIndexOptions> options, TimePr
 
             // The stamp first, then the rows: a write between the two gives an index newer than its stamp, rebuilt once more, never an older one.
             var stamp = await Stamp(db).FirstOrDefaultAsync(cancellationToken);
+            var madeNow = false;
+            if (stamp is null)
+            {
+                (stamp, madeNow) = (await MakeStampAsync(db, tenant.Id, cancellationToken), true);
+            }
+
             var generation = slot.Generation;
             if (slot.Index is { } known && known.Stamp == stamp && known.Language == tenant.DefaultLanguage)
             {
@@ -55,7 +61,8 @@ internal sealed class SearchIndexes(IOptions<SearchIndexOptions> options, TimePr
                 return known;
             }
 
-            var index = SearchIndex.Build(stamp, tenant.DefaultLanguage, await Sources(db).ToListAsync(cancellationToken));
+            // A write in flight while the stamp was made did not change it: an index built now is read again once, after RecheckAfter.
+            var index = SearchIndex.Build(madeNow ? Guid.Empty : stamp, tenant.DefaultLanguage, await Sources(db).ToListAsync(cancellationToken));
             // A write through this host while building: this search answers from what it read, the next one rebuilds.
             if (slot.Generation == generation)
             {
@@ -123,8 +130,29 @@ internal sealed class SearchIndexes(IOptions<SearchIndexOptions> options, TimePr
         }
     }
 
-    /// <summary>The tenant's stamp (none until its first write).</summary>
+    /// <summary>The tenant's stamp (none until onboarding or its first index made it).</summary>
     internal static IQueryable<Guid?> Stamp(CatalogueDbContext db) => db.SearchStamps.AsNoTracking().Select(s => (Guid?)s.Value);
+
+    /// <summary>Makes the tenant's stamp; if another host made it first, reads theirs.</summary>
+    private static async Task<Guid?> MakeStampAsync(CatalogueDbContext db, Guid tenantId, CancellationToken cancellationToken)
+    {
+        var stamp = new SearchStamp { TenantId = tenantId, Value = Guid.NewGuid() };
+        db.SearchStamps.Add(stamp);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return stamp.Value;
+        }
+        catch (DbUpdateException)
+        {
+            db.Entry(stamp).State = EntityState.Detached;
+            return await Stamp(db).FirstOrDefaultAsync(cancellationToken);
+        }
+        finally
+        {
+            db.Entry(stamp).State = EntityState.Detached;
+        }
+    }
 
     /// <summary>What the index reads of the tenant's solutions.</summary>
     internal static IQueryable<SearchSource> Sources(CatalogueDbContext db) =>

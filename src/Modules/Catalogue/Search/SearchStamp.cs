@@ -10,7 +10,8 @@ namespace NucleusCloud.Modules.Catalogue.Search;
 
 /// <summary>
 /// One row per tenant, given a new value by every write to the tenant's solutions in the same transaction: a host's search index
-/// of the tenant is current while the stamp it was built at is the stored one (<see cref="SearchIndexes"/>).
+/// of the tenant is current while the stamp it was built at is the stored one (<see cref="SearchIndexes"/>). Writes never make the
+/// row (two first writes at once would both try): onboarding does, and so does the first index built of a tenant that has none.
 /// </summary>
 internal sealed class SearchStamp : ITenantOwned
 {
@@ -19,22 +20,21 @@ internal sealed class SearchStamp : ITenantOwned
     public Guid Value { get; set; }
 }
 
-/// <summary>Stamps every save that touches solutions or case studies, and drops this host's index of the tenant once it is saved.</summary>
+/// <summary>Stamps every save that touches solutions or case studies, and drops this host's index of the tenant, before and once it is saved.</summary>
 internal sealed class SearchStamping(SearchIndexes indexes) : SaveChangesInterceptor, IModuleInterceptor<CatalogueDbContext>
 {
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
         if (eventData.Context is CatalogueDbContext db && Searched(db) is { } tenantId)
         {
-            var stamp = db.SearchStamps.Local.FirstOrDefault(s => s.TenantId == tenantId) ?? await db.SearchStamps.FirstOrDefaultAsync(cancellationToken);
-            if (stamp is null)
+            // No row: no host has built an index of the tenant yet (building one makes it), so there is nobody to tell.
+            if ((db.SearchStamps.Local.FirstOrDefault(s => s.TenantId == tenantId) ?? await db.SearchStamps.FirstOrDefaultAsync(cancellationToken)) is { } stamp)
             {
-                stamp = new SearchStamp { TenantId = tenantId };
-                db.SearchStamps.Add(stamp);
+                stamp.Value = Guid.NewGuid();
             }
 
-            stamp.Value = Guid.NewGuid();
             indexes.Invalidate(tenantId);
+            db.SearchedTenantSaving = tenantId;
         }
 
         return result;
@@ -43,12 +43,23 @@ internal sealed class SearchStamping(SearchIndexes indexes) : SaveChangesInterce
     public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
         // Again after the commit: a search between the two may have rebuilt the index from what was there before.
-        if (eventData.Context is CatalogueDbContext db && db.SearchStamps.Local.FirstOrDefault() is { } stamp)
+        if (eventData.Context is CatalogueDbContext { SearchedTenantSaving: { } tenantId } db)
         {
-            indexes.Invalidate(stamp.TenantId);
+            indexes.Invalidate(tenantId);
+            db.SearchedTenantSaving = null;
         }
 
         return ValueTask.FromResult(result);
+    }
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is CatalogueDbContext db)
+        {
+            db.SearchedTenantSaving = null;
+        }
+
+        return Task.CompletedTask;
     }
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result) =>
@@ -60,7 +71,7 @@ internal sealed class SearchStamping(SearchIndexes indexes) : SaveChangesInterce
         .FirstOrDefault();
 }
 
-/// <summary>Onboarding's "catalogue" step: the tenant's search stamp, so two first writes at once never both try to make it.</summary>
+/// <summary>Onboarding's "catalogue" step: the tenant's search stamp, from the start.</summary>
 internal sealed class SearchStampStep(CatalogueDbContext db) : NucleusCloud.Modules.Abstractions.Provisioning.ITenantProvisioningStep
 {
     public string Name => "catalogue";
