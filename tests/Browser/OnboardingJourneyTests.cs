@@ -45,7 +45,8 @@ public sealed class OnboardingJourneyTests(BrowserFixture fixture) : IClassFixtu
             await platform.WaitForSelectorAsync("#onboarding-complete", new() { Timeout = 60_000 });
             // Read the finished page afresh: the follower script of the page before may still be reloading it.
             await platform.VisitAsync(new Uri(platform.Url).PathAndQuery);
-            (await platform.Locator("#onboarding-steps [data-done=true]").CountAsync()).ShouldBe(6);
+            // Registry, placement, each module's step (roles, catalogue, brand, invitation) and activation: all done.
+            (await platform.Locator("#onboarding-steps [data-done=true]").CountAsync()).ShouldBe(7);
             await BrowserFixture.AssertAccessibleAsync(platform);
             await platform.VisitAsync("/platform/tenants");
             (await platform.TextContentAsync("table"))!.ShouldContain(slug);
