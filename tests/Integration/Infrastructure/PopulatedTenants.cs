@@ -26,6 +26,8 @@ public static class PopulatedTenants
         var (t, client) = (tenant.Slug, owner.Client);
         client.DefaultRequestHeaders.Add(TestAuthentication.SecondFactorHeader, "totp");
         var solution = await client.CreateSolutionAsync(tenant, $"{label} registry");
+        // A search builds the tenant's index, which makes its search stamp.
+        (await client.ListSolutionsAsync(tenant, "?q=registry")).Total.ShouldBe(1);
         await OkAsync(client.PostAsJsonAsync($"/api/{t}/catalogue/solutions/{solution.Id}/status", new { status = "Archived" }, Api.Json));
         await OkAsync(client.PostAsJsonAsync($"/api/{t}/catalogue/solutions/{solution.Id}/case-studies", new { title = "A rollout", year = 2025 }, Api.Json));
         var partner = (await client.CreatePartnerAsync(tenant, $"{label} vendor", "ItVendor"))["id"]!.GetValue<string>();

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using NucleusCloud.Modules.Abstractions.Auditing;
 using NucleusCloud.Modules.Abstractions.Persistence;
 using NucleusCloud.Modules.Catalogue.CaseStudies;
 using NucleusCloud.Modules.Catalogue.Data;
@@ -13,6 +14,7 @@ namespace NucleusCloud.Modules.Catalogue.Search;
 /// of the tenant is current while the stamp it was built at is the stored one (<see cref="SearchIndexes"/>). Writes never make the
 /// row (two first writes at once would both try): onboarding does, and so does the first index built of a tenant that has none.
 /// </summary>
+[NotAudited] // bookkeeping: it changes with every audited write of a solution, and may be made by a search
 internal sealed class SearchStamp : ITenantOwned
 {
     public Guid TenantId { get; set; }
