@@ -1,7 +1,12 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text;
+using System.Text.Json.Nodes;
+using NucleusCloud.Tenancy;
+using NucleusCloud.Tenancy.Authorization;
 
 namespace NucleusCloud.Tests.Integration.Infrastructure;
 
@@ -54,6 +59,20 @@ public sealed class HostProcess : IAsyncDisposable
         host._process.BeginErrorReadLine();
         await host.WaitUntilLiveAsync();
         return host;
+    }
+
+    /// <summary>A client of this host signed in, with a bearer token, as a new member of <paramref name="tenant"/> (made through <paramref name="app"/>, on the same database).</summary>
+    public async Task<HttpClient> SignedInAsync(NucleusApp app, TenantInfo tenant, TenantRole role = TenantRole.Admin)
+    {
+        const string password = "a host process test passphrase";
+        var email = $"host-{Guid.NewGuid():N}@example.org";
+        await app.GrantAsync(await app.NewUserAsync(password, email: email), tenant, role);
+        var http = new HttpClient { BaseAddress = new Uri(BaseUrl) };
+        var signedIn = await http.PostAsJsonAsync("/api/auth/login", new { email, password });
+        signedIn.StatusCode.ShouldBe(HttpStatusCode.OK, await signedIn.Content.ReadAsStringAsync());
+        var token = JsonNode.Parse(await signedIn.Content.ReadAsStringAsync())!["accessToken"]!.GetValue<string>();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return http;
     }
 
     private void Append(string? line)

@@ -1,7 +1,5 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using System.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,7 +10,6 @@ using NucleusCloud.Modules.Identity.Data;
 using NucleusCloud.Modules.Partners.Contracts;
 using NucleusCloud.Modules.Partners.Data;
 using NucleusCloud.Tenancy;
-using NucleusCloud.Tenancy.Authorization;
 using NucleusCloud.Tenancy.Scopes;
 using NucleusCloud.Tests.Integration.Infrastructure;
 
@@ -26,7 +23,6 @@ namespace NucleusCloud.Tests.Integration.Messaging;
 public abstract class OutboxCrashTests<TFixture>(TFixture database) : IClassFixture<TFixture>, IAsyncLifetime
     where TFixture : DatabaseFixture
 {
-    private const string Password = "an outbox test passphrase";
     private readonly List<HostProcess> _hosts = [];
 
     [SkippableFact]
@@ -49,7 +45,7 @@ public abstract class OutboxCrashTests<TFixture>(TFixture database) : IClassFixt
             ["Outbox:PollInterval"] = "00:00:00.200",
         };
         var doomed = await StartAsync(settings);
-        var removed = await (await SignedInAsync(app, tenant, doomed)).DeleteAsync($"/api/{tenant.Slug}/partners/{partner}");
+        var removed = await (await doomed.SignedInAsync(app, tenant)).DeleteAsync($"/api/{tenant.Slug}/partners/{partner}");
         removed.StatusCode.ShouldBe(HttpStatusCode.NoContent, await removed.Content.ReadAsStringAsync());
         await doomed.DisposeAsync(); // killed: the change is committed, its event not delivered
 
@@ -87,18 +83,6 @@ public abstract class OutboxCrashTests<TFixture>(TFixture database) : IClassFixt
         var host = await HostProcess.StartAsync(settings);
         _hosts.Add(host);
         return host;
-    }
-
-    private static async Task<HttpClient> SignedInAsync(NucleusApp app, TenantInfo tenant, HostProcess host)
-    {
-        var email = $"outbox-{Guid.NewGuid():N}@example.org";
-        await app.GrantAsync(await app.NewUserAsync(Password, email: email), tenant, TenantRole.Admin);
-        var http = new HttpClient { BaseAddress = new Uri(host.BaseUrl) };
-        var signedIn = await http.PostAsJsonAsync("/api/auth/login", new { email, password = Password });
-        signedIn.StatusCode.ShouldBe(HttpStatusCode.OK, await signedIn.Content.ReadAsStringAsync());
-        var token = JsonNode.Parse(await signedIn.Content.ReadAsStringAsync())!["accessToken"]!.GetValue<string>();
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return http;
     }
 
     private static async Task<SolutionDetails> CreateProvidedAsync(HttpClient admin, TenantInfo tenant, string partner)

@@ -145,7 +145,6 @@ internal sealed class SearchIndexes(IOptions<SearchIndexOptions> options, TimePr
         }
         catch (DbUpdateException)
         {
-            db.Entry(stamp).State = EntityState.Detached;
             return await Stamp(db).FirstOrDefaultAsync(cancellationToken);
         }
         finally

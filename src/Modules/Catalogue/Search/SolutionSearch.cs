@@ -92,8 +92,8 @@ internal sealed class SolutionSearch(CatalogueDbContext db, SearchIndexes indexe
     /// <summary>Within a facet the chosen values are alternatives; across facets they all apply. Written without closures: it runs for every row, eight times a search.</summary>
     private sealed class FacetFilters(SolutionSearchQuery query)
     {
-        private readonly bool _any = new object?[] { query.BuildingBlock, query.Sector, query.Sdg, query.Maturity, query.Offering, query.Country, query.Licence }
-            .Any(chosen => chosen is Array { Length: > 0 });
+        private readonly bool _any = query.BuildingBlock is { Length: > 0 } || query.Sector is { Length: > 0 } || query.Sdg is { Length: > 0 }
+            || query.Maturity is { Length: > 0 } || query.Offering is { Length: > 0 } || query.Country is { Length: > 0 } || query.Licence is { Length: > 0 };
 
         public bool Matches(IndexedSolution row, string? except = null) =>
             !_any
