@@ -72,6 +72,8 @@ public static class ModuleDatabase
                 {
                     builder.AddInterceptors(sp.GetRequiredService<TenantSession>());
                 }
+
+                builder.AddInterceptors(PostgresRestarts.Instance); // last: it opens the connection, after the guard above has checked it
             });
         }
         else if (options.Provider == DatabaseProvider.SqlServer)
