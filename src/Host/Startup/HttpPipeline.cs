@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using NucleusCloud.Modules.Abstractions.Auditing;
+using NucleusCloud.Modules.Abstractions.Cluster;
 using NucleusCloud.Modules.Abstractions.Http;
 using NucleusCloud.Modules.Abstractions.Jobs;
 using NucleusCloud.Tenancy;
@@ -35,6 +36,7 @@ internal static class HttpPipeline
             services.AddPermissions(module.Permissions);
         }
 
+        services.AddClusterSignals(builder.Configuration);
         services.AddWebShell();
         services.AddOpenApi();
         services.AddHealthChecks();

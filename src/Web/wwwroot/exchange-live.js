@@ -120,8 +120,10 @@
     }
   };
 
+  // WebSockets straight away, no negotiate request: the connection lives on whichever host answered its upgrade, so hosts behind a
+  // load balancer need no sticky sessions.
   const connection = new signalR.HubConnectionBuilder()
-    .withUrl("/hubs/exchange")
+    .withUrl("/hubs/exchange", { transport: signalR.HttpTransportType.WebSockets, skipNegotiation: true })
     .withAutomaticReconnect()
     .build();
   connection.on("spaceEvent", (event) => {

@@ -16,6 +16,9 @@ public static class ShowcaseCache
 
     public static string Tag(Guid tenantId) => $"showcase:{tenantId:N}";
 
+    /// <summary>Every tenant's cached showcase pages (for a host that may have missed evictions).</summary>
+    public const string AllTag = "showcase";
+
     /// <summary>Drops the tenant's cached showcase pages, after a change they show (the catalogue, the brand).</summary>
     public static async Task EvictAsync(HttpContext http, Guid tenantId) =>
         await http.RequestServices.GetRequiredService<IOutputCacheStore>().EvictByTagAsync(Tag(tenantId), http.RequestAborted);

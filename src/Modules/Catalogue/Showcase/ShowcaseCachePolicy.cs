@@ -33,6 +33,7 @@ internal sealed class ShowcaseCachePolicy : IOutputCachePolicy
         if (tenant is not null)
         {
             context.Tags.Add(ShowcaseCache.Tag(tenant.Id));
+            context.Tags.Add(ShowcaseCache.AllTag);
         }
 
         return ValueTask.CompletedTask;

@@ -12,8 +12,8 @@ internal interface ILiveBackplane
     /// <summary>Inside the transaction that stored events up to <paramref name="lastSequence"/>.</summary>
     Task StageAsync(ExchangeDbContext db, Guid spaceId, long lastSequence, CancellationToken cancellationToken);
 
-    /// <summary>Right after that transaction committed.</summary>
-    void Committed(Guid spaceId, long lastSequence);
+    /// <summary>Right after that transaction committed; never throws (the events are stored: the caller's change stands).</summary>
+    Task CommittedAsync(Guid spaceId, long lastSequence);
 
     Task BroadcastAsync(Guid spaceId, string type, object data, CancellationToken cancellationToken);
 
@@ -26,7 +26,11 @@ internal sealed class InProcessBackplane(LiveDispatcher dispatcher) : ILiveBackp
 {
     public Task StageAsync(ExchangeDbContext db, Guid spaceId, long lastSequence, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public void Committed(Guid spaceId, long lastSequence) => dispatcher.Stored(spaceId, lastSequence);
+    public Task CommittedAsync(Guid spaceId, long lastSequence)
+    {
+        dispatcher.Stored(spaceId, lastSequence);
+        return Task.CompletedTask;
+    }
 
     public Task BroadcastAsync(Guid spaceId, string type, object data, CancellationToken cancellationToken) =>
         dispatcher.EphemeralAsync(LiveJson.Ephemeral(spaceId, type, data));

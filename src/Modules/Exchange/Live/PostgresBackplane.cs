@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -10,10 +8,12 @@ namespace NucleusCloud.Modules.Exchange.Live;
 
 /// <summary>
 /// The backplane over PostgreSQL LISTEN/NOTIFY: every host listens on one channel. A stored event's
-/// notice is sent inside the transaction that stored it, so PostgreSQL delivers it only after the
-/// commit, in commit order; it carries the space and the sequence, and each host reads the events
-/// themselves (a notice is limited to 8,000 bytes; posts are not). A host that lost its listening
-/// connection catches up at the next notice, as its dispatcher reads everything after what it sent.
+/// notice is sent right after the transaction that stored it commits, not inside it: a NOTIFY inside a
+/// transaction takes a database-wide lock at commit, which would queue every host's writes behind one
+/// another. The notice carries the space and the sequence, and each host reads the events themselves
+/// (a notice is limited to 8,000 bytes; posts are not), everything after what it sent — so notices
+/// arriving out of order, or one lost, are caught up at the next. A host that lost its listening
+/// connection catches up the same way; if the notice cannot be sent, this host's own clients still get the events.
 /// </summary>
 internal sealed partial class PostgresBackplane(NpgsqlDataSource dataSource, LiveDispatcher dispatcher, ILogger<PostgresBackplane> logger)
     : BackgroundService, ILiveBackplane
@@ -26,18 +26,20 @@ internal sealed partial class PostgresBackplane(NpgsqlDataSource dataSource, Liv
     public static NpgsqlDataSource DataSource(string connectionString) =>
         NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = 6, MinPoolSize = 0 }.ConnectionString);
 
-    public async Task StageAsync(ExchangeDbContext db, Guid spaceId, long lastSequence, CancellationToken cancellationToken)
-    {
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        await using var notify = new NpgsqlCommand("SELECT pg_notify(@channel, @payload)", connection, (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction());
-        notify.Parameters.AddWithValue("channel", Channel);
-        notify.Parameters.AddWithValue("payload", BackplaneNotice.Stored(spaceId, lastSequence).ToJson());
-        await notify.ExecuteNonQueryAsync(cancellationToken);
-    }
+    public Task StageAsync(ExchangeDbContext db, Guid spaceId, long lastSequence, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public void Committed(Guid spaceId, long lastSequence)
+    public async Task CommittedAsync(Guid spaceId, long lastSequence)
     {
-        // Every host, this one included, hears of it through LISTEN.
+        try
+        {
+            // Every host, this one included, hears of it through LISTEN. Not the request's token: the change is committed, its notice goes.
+            await NotifyAsync(BackplaneNotice.Stored(spaceId, lastSequence), CancellationToken.None);
+        }
+        catch (NpgsqlException failure)
+        {
+            LogNoticeFailed(failure, spaceId);
+            dispatcher.Stored(spaceId, lastSequence);
+        }
     }
 
     public Task BroadcastAsync(Guid spaceId, string type, object data, CancellationToken cancellationToken) =>
@@ -83,6 +85,9 @@ internal sealed partial class PostgresBackplane(NpgsqlDataSource dataSource, Liv
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The exchange backplane could not announce events of space {SpaceId} to other hosts; they catch up at its next event.")]
+    private partial void LogNoticeFailed(Exception failure, Guid spaceId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The exchange backplane lost its PostgreSQL listener; reconnecting.")]
     private partial void LogListenFailed(Exception failure);

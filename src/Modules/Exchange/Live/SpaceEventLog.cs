@@ -80,7 +80,7 @@ internal sealed class SpaceEventLog(ExchangeDbContext db, ILiveBackplane backpla
         await transaction.CommitAsync(cancellationToken);
         if (events.Count > 0)
         {
-            backplane.Committed(spaceId, last);
+            await backplane.CommittedAsync(spaceId, last);
         }
     }
 

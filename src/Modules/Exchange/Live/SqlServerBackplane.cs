@@ -40,10 +40,8 @@ internal sealed partial class SqlServerBackplane(IServiceScopeFactory scopes, Li
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    public void Committed(Guid spaceId, long lastSequence)
-    {
-        // Every host, this one included, reads the notice from the table.
-    }
+    // Every host, this one included, reads the notice from the table (written inside the transaction: a row, not a lock).
+    public Task CommittedAsync(Guid spaceId, long lastSequence) => Task.CompletedTask;
 
     public Task BroadcastAsync(Guid spaceId, string type, object data, CancellationToken cancellationToken) =>
         PostAsync(BackplaneNotice.Ephemeral(spaceId, type, data), cancellationToken);

@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using NucleusCloud.Modules.Abstractions.Persistence;
+
+namespace NucleusCloud.Modules.Abstractions.Cluster;
+
+public static class ClusterServices
+{
+    /// <summary>
+    /// Cluster news for the database in use, and the output cache made cluster-wide with it. Call after the modules' services
+    /// (the output cache's store is theirs to add).
+    /// </summary>
+    public static IServiceCollection AddClusterSignals(this IServiceCollection services, IConfiguration configuration)
+    {
+        var database = ModuleDatabase.Read(configuration);
+        if (database.Provider == DatabaseProvider.Postgres)
+        {
+            services.AddSingleton(sp => new PostgresClusterSignals(database.ConnectionString, sp.GetRequiredService<ILogger<PostgresClusterSignals>>()));
+            services.AddSingleton<IClusterSignals>(sp => sp.GetRequiredService<PostgresClusterSignals>());
+            services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<PostgresClusterSignals>());
+        }
+        else
+        {
+            // SQLite has one host. SQL Server has no notifications: deploy/README.md says what several hosts on it share.
+            services.AddSingleton<IClusterSignals, SingleHostSignals>();
+        }
+
+        var store = services.LastOrDefault(d => d.ServiceType == typeof(IOutputCacheStore))
+            ?? throw new InvalidOperationException("No output cache store is registered: add the modules' services first.");
+        services.Remove(store);
+        services.AddSingleton<IOutputCacheStore>(sp => new ClusterOutputCacheStore(Resolve(sp, store), sp.GetRequiredService<IClusterSignals>()));
+        return services;
+    }
+
+    private static IOutputCacheStore Resolve(IServiceProvider sp, ServiceDescriptor descriptor) => (IOutputCacheStore)(
+        descriptor.ImplementationInstance
+        ?? descriptor.ImplementationFactory?.Invoke(sp)
+        ?? ActivatorUtilities.CreateInstance(sp, descriptor.ImplementationType!));
+}
