@@ -63,6 +63,7 @@ public sealed class IdentityModule : IModule
         services.AddScoped<BearerSessions>();
         services.AddScoped<SessionRevocation>();
         services.AddScoped<SessionCheck>();
+        services.AddSingleton<SessionCache>();
         // After AddAuthentication's default: every authenticated principal is checked against revocations.
         services.AddScoped<Microsoft.AspNetCore.Authentication.IClaimsTransformation>(sp => sp.GetRequiredService<SessionCheck>());
         services.AddSingleton<AccountThrottle>();

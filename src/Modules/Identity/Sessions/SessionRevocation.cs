@@ -8,14 +8,14 @@ using NucleusCloud.Modules.Identity.Data;
 namespace NucleusCloud.Modules.Identity.Sessions;
 
 /// <summary>
-/// Ends sign-ins: the security stamp is renewed (cookies and access tokens stop within a minute, see
+/// Ends sign-ins: the security stamp is renewed (cookies and access tokens stop on their next request on every host, see
 /// <see cref="SessionCheck"/>), refresh tokens and the OpenID Connect server's tokens are revoked at once, and modules holding live
 /// connections are told to drop them.
 /// </summary>
 internal sealed class SessionRevocation(
     AccountsDbContext db,
     UserManager<NucleusUser> users,
-    SessionCheck check,
+    SessionCache sessions,
     IEnumerable<ISignInRevocationObserver> observers,
     OpenIddict.Abstractions.IOpenIddictTokenManager oidcTokens,
     TimeProvider clock)
@@ -33,7 +33,7 @@ internal sealed class SessionRevocation(
             .ExecuteUpdateAsync(g => g.SetProperty(x => x.RevokedAt, now), cancellationToken);
         // Tokens the OpenID Connect server gave applications for this person (checked against the store on every use).
         await oidcTokens.RevokeBySubjectAsync(user.Id.ToString(), cancellationToken);
-        check.Forget(user.Id);
+        await sessions.ForgetUserAsync(user.Id);
         await TellObserversAsync(user.Id, cancellationToken);
     }
 
@@ -43,7 +43,7 @@ internal sealed class SessionRevocation(
         var now = clock.GetStorableUtcNow();
         await db.RefreshTokens.Where(g => g.FamilyId == familyId && g.RevokedAt == null)
             .ExecuteUpdateAsync(g => g.SetProperty(x => x.RevokedAt, now), cancellationToken);
-        check.ForgetFamily(familyId);
+        await sessions.ForgetFamilyAsync(familyId);
         await TellObserversAsync(userId, cancellationToken);
     }
 

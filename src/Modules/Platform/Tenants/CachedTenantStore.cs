@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
+using NucleusCloud.Modules.Abstractions.Cluster;
 using NucleusCloud.Modules.Platform.Contracts;
 using NucleusCloud.Modules.Platform.Data;
 using NucleusCloud.Tenancy;
@@ -9,16 +10,39 @@ namespace NucleusCloud.Modules.Platform.Tenants;
 
 /// <summary>
 /// Answers tenant look-ups for every request from memory. A change made through this host
-/// invalidates at once (the generation moves on); other hosts see it within <see cref="Lifetime"/>.
+/// invalidates at once (the generation moves on), and tells the other hosts, which do the same (<see cref="IClusterSignals"/>;
+/// a suspension reaches every host at once). Where hosts cannot be told (SQL Server), they see it within <see cref="Lifetime"/>.
 /// Misses are cached too, so unknown slugs and unmapped host names cost no query per request. Billing that makes
 /// the tenant read-only is part of the answer (Stripe's events invalidate it too).
 /// </summary>
-internal sealed class CachedTenantStore(IServiceScopeFactory scopes, IMemoryCache cache) : ITenantStore
+internal sealed class CachedTenantStore : ITenantStore
 {
     internal static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
+    private const string Topic = "platform.tenants-changed";
+    private readonly IServiceScopeFactory scopes;
+    private readonly IMemoryCache cache;
+    private readonly IClusterSignals signals;
     private long _generation;
 
-    public void Invalidate() => Interlocked.Increment(ref _generation);
+    public CachedTenantStore(IServiceScopeFactory scopes, IMemoryCache cache, IClusterSignals signals)
+    {
+        this.scopes = scopes;
+        this.cache = cache;
+        this.signals = signals;
+        signals.Subscribe(new ClusterTopic(Topic, _ => ForgetAll(), ForgetAll));
+    }
+
+    public void Invalidate()
+    {
+        Interlocked.Increment(ref _generation);
+        _ = signals.PublishAsync(Topic, ""); // never throws; the caller's change is made, the others' caches follow
+    }
+
+    private Task ForgetAll()
+    {
+        Interlocked.Increment(ref _generation);
+        return Task.CompletedTask;
+    }
 
     public ValueTask<TenantInfo?> FindBySlugAsync(string slug, CancellationToken cancellationToken = default)
     {
