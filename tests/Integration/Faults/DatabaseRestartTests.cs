@@ -18,6 +18,7 @@ namespace NucleusCloud.Tests.Integration.Faults;
 /// restart of its own; a request the restart defeats answers a 503 problem with Retry-After, never anything else; such failures stay
 /// within 2% of the requests of a 20-second window; after it every request succeeds, and every acknowledged write is there.
 /// </summary>
+[Collection(FaultsCollection.Name)]
 public sealed class DatabaseRestartTests(ITestOutputHelper output)
 {
     private const int Clients = 4;

@@ -27,7 +27,7 @@ public abstract class KilledHostTests<TFixture>(TFixture database) : IClassFixtu
     private const int Writers = 8;
     private const int AcknowledgedBeforeTheKill = 60;
     private const string Marker = "burst-";
-    private readonly List<HostProcess> _hosts = [];
+    private readonly HostProcessGroup _hosts = new();
 
     [SkippableFact]
     public async Task A_host_killed_during_a_burst_of_writes_loses_no_acknowledged_write_and_leaves_none_half_written()
@@ -43,7 +43,7 @@ public abstract class KilledHostTests<TFixture>(TFixture database) : IClassFixtu
             ["Outbox:Lease"] = "00:00:03", // what the killed host claimed is free again soon
         };
 
-        var doomed = await StartAsync(settings);
+        var doomed = await _hosts.StartAsync(settings);
         var client = await doomed.SignedInAsync(app, tenant);
         var acknowledged = new ConcurrentDictionary<Guid, string>();
         var attempts = 0;
@@ -83,7 +83,7 @@ public abstract class KilledHostTests<TFixture>(TFixture database) : IClassFixtu
             (await IntegrityCheckAsync(database.ConnectionString)).ShouldBe("ok");
         }
 
-        await StartAsync(settings);
+        await _hosts.StartAsync(settings);
         var (stored, events) = await EnquiriesAndEventsAsync(app, tenant);
         foreach (var (id, subject) in acknowledged)
         {
@@ -130,26 +130,16 @@ public abstract class KilledHostTests<TFixture>(TFixture database) : IClassFixtu
         return (string)(await command.ExecuteScalarAsync())!;
     }
 
-    private async Task<HostProcess> StartAsync(Dictionary<string, string> settings)
-    {
-        var host = await HostProcess.StartAsync(settings);
-        _hosts.Add(host);
-        return host;
-    }
-
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
-    {
-        foreach (var host in _hosts)
-        {
-            await host.DisposeAsync();
-        }
-    }
+    public Task DisposeAsync() => _hosts.DisposeAsync().AsTask();
 }
 
+[Collection(FaultsCollection.Name)]
 public sealed class KilledHostOnSqlite(SqliteFixture database) : KilledHostTests<SqliteFixture>(database);
 
+[Collection(FaultsCollection.Name)]
 public sealed class KilledHostOnPostgres(PostgresFixture database) : KilledHostTests<PostgresFixture>(database);
 
+[Collection(FaultsCollection.Name)]
 public sealed class KilledHostOnSqlServer(SqlServerFixture database) : KilledHostTests<SqlServerFixture>(database);

@@ -13,7 +13,7 @@ namespace NucleusCloud.Tests.Integration.Hosting;
 /// </summary>
 public sealed class SeveralHostsTests(PostgresFixture database, ITestOutputHelper output) : IClassFixture<PostgresFixture>, IAsyncLifetime
 {
-    private readonly List<HostProcess> _hosts = [];
+    private readonly HostProcessGroup _hosts = new();
 
     [SkippableFact]
     public async Task A_write_through_one_host_drops_that_tenants_cached_showcase_on_the_other_and_no_one_elses()
@@ -75,25 +75,17 @@ public sealed class SeveralHostsTests(PostgresFixture database, ITestOutputHelpe
         output.WriteLine($"The second host refused the token {clock.ElapsedMilliseconds} ms after the sign-out.");
     }
 
-    private async Task<HostProcess> StartAsync()
+    private Task<HostProcess> StartAsync()
     {
         var settings = new Dictionary<string, string>(TestDatabaseRoles.HostSettings(database.Provider, database.ConnectionString))
         {
             ["Demo:Seed"] = "false",
             ["Storage:Root"] = database.App.StorageRoot,
         };
-        var host = await HostProcess.StartAsync(settings);
-        _hosts.Add(host);
-        return host;
+        return _hosts.StartAsync(settings);
     }
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
-    {
-        foreach (var host in _hosts)
-        {
-            await host.DisposeAsync();
-        }
-    }
+    public Task DisposeAsync() => _hosts.DisposeAsync().AsTask();
 }

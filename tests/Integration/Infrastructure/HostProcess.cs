@@ -150,3 +150,24 @@ public sealed class HostProcess : IAsyncDisposable
         _process.Dispose();
     }
 }
+
+/// <summary>The host processes a test started, killed together when it ends.</summary>
+public sealed class HostProcessGroup : IAsyncDisposable
+{
+    private readonly List<HostProcess> _hosts = [];
+
+    public async Task<HostProcess> StartAsync(IReadOnlyDictionary<string, string> settings)
+    {
+        var host = await HostProcess.StartAsync(settings);
+        _hosts.Add(host);
+        return host;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var host in _hosts)
+        {
+            await host.DisposeAsync();
+        }
+    }
+}

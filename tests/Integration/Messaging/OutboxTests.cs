@@ -23,7 +23,7 @@ namespace NucleusCloud.Tests.Integration.Messaging;
 public abstract class OutboxCrashTests<TFixture>(TFixture database) : IClassFixture<TFixture>, IAsyncLifetime
     where TFixture : DatabaseFixture
 {
-    private readonly List<HostProcess> _hosts = [];
+    private readonly HostProcessGroup _hosts = new();
 
     [SkippableFact]
     public async Task An_event_committed_by_a_host_that_dies_before_delivering_it_is_handled_once_after_a_restart()
@@ -44,7 +44,7 @@ public abstract class OutboxCrashTests<TFixture>(TFixture database) : IClassFixt
             ["Outbox:Enabled"] = "false",
             ["Outbox:PollInterval"] = "00:00:00.200",
         };
-        var doomed = await StartAsync(settings);
+        var doomed = await _hosts.StartAsync(settings);
         var removed = await (await doomed.SignedInAsync(app, tenant)).DeleteAsync($"/api/{tenant.Slug}/partners/{partner}");
         removed.StatusCode.ShouldBe(HttpStatusCode.NoContent, await removed.Content.ReadAsStringAsync());
         await doomed.DisposeAsync(); // killed: the change is committed, its event not delivered
@@ -55,7 +55,7 @@ public abstract class OutboxCrashTests<TFixture>(TFixture database) : IClassFixt
         (await admin.GetStringAsync($"/api/{tenant.Slug}/identity/members")).ShouldContain(guest, customMessage: "nothing was handled before the crash");
 
         settings["Outbox:Enabled"] = "true";
-        await StartAsync(settings);
+        await _hosts.StartAsync(settings);
         var delivered = await Eventually.Until(() => EventOfAsync(app, partner), m => m.DispatchedAt is not null, "delivered after the restart");
         delivered.Attempts.ShouldBe(1);
         (await InboxAsync(app, tenant, pending.Id)).ShouldBe(["NucleusCloud.Modules.Catalogue.Proposals.PartnerProviderRemoval", "NucleusCloud.Modules.Identity.Memberships.PartnerGuestsRemoval"]);
@@ -76,13 +76,6 @@ public abstract class OutboxCrashTests<TFixture>(TFixture database) : IClassFixt
         again.LastError.ShouldBeNull();
         (await InboxAsync(app, tenant, pending.Id)).Count.ShouldBe(2);
         (await admin.GetFromJsonAsync<SolutionDetails>($"/api/{tenant.Slug}/catalogue/solutions/{solution.Id}", Api.Json))!.Version.ShouldBe(unlinked.Version);
-    }
-
-    private async Task<HostProcess> StartAsync(Dictionary<string, string> settings)
-    {
-        var host = await HostProcess.StartAsync(settings);
-        _hosts.Add(host);
-        return host;
     }
 
     private static async Task<SolutionDetails> CreateProvidedAsync(HttpClient admin, TenantInfo tenant, string partner)
@@ -122,13 +115,7 @@ public abstract class OutboxCrashTests<TFixture>(TFixture database) : IClassFixt
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
-    {
-        foreach (var host in _hosts)
-        {
-            await host.DisposeAsync();
-        }
-    }
+    public Task DisposeAsync() => _hosts.DisposeAsync().AsTask();
 }
 
 public sealed class OutboxCrashOnSqlite(SqliteFixture database) : OutboxCrashTests<SqliteFixture>(database);
