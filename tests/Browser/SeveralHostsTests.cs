@@ -35,6 +35,7 @@ public sealed class SeveralHostsTests(BrowserFixture browser, PostgresFixture da
         var settings = new Dictionary<string, string>(TestDatabaseRoles.HostSettings(database.Provider, database.ConnectionString))
         {
             ["Demo:Seed"] = "false",
+            ["RateLimits:Search:PermitsPerMinute"] = "100000", // the showcase is read again and again until it changes
             ["Storage:Root"] = app.StorageRoot,
         };
         await using var first = await HostProcess.StartAsync(settings);

@@ -80,6 +80,7 @@ public sealed class SeveralHostsTests(PostgresFixture database, ITestOutputHelpe
         var settings = new Dictionary<string, string>(TestDatabaseRoles.HostSettings(database.Provider, database.ConnectionString))
         {
             ["Demo:Seed"] = "false",
+            ["RateLimits:Search:PermitsPerMinute"] = "100000", // the showcase is read again and again until it changes
             ["Storage:Root"] = database.App.StorageRoot,
         };
         return _hosts.StartAsync(settings);
