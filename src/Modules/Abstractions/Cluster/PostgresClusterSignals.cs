@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using NucleusCloud.Modules.Abstractions.Persistence;
 
 namespace NucleusCloud.Modules.Abstractions.Cluster;
 
@@ -45,42 +46,14 @@ internal sealed partial class PostgresClusterSignals(string connectionString, IL
         }
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var listenedBefore = false;
-        while (!stoppingToken.IsCancellationRequested)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => PostgresListener.ListenAsync(_dataSource, Channel,
+        payload => _ = HearAsync(payload), async again =>
         {
-            try
+            if (again)
             {
-                await using var connection = await _dataSource.OpenConnectionAsync(stoppingToken);
-                connection.Notification += (_, e) => _ = HearAsync(e.Payload);
-                await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
-                {
-                    await listen.ExecuteNonQueryAsync(stoppingToken);
-                }
-
-                if (listenedBefore)
-                {
-                    await Task.WhenAll(_topics.Values.Select(t => Guarded(t.Name, t.OnMissed)));
-                }
-
-                listenedBefore = true;
-                while (!stoppingToken.IsCancellationRequested)
-                {
-                    await connection.WaitAsync(stoppingToken);
-                }
+                await Task.WhenAll(_topics.Values.Select(t => Guarded(t.Name, t.OnMissed)));
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception failure) when (failure is NpgsqlException or InvalidOperationException or IOException)
-            {
-                LogListenFailed(failure);
-                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
-            }
-        }
-    }
+        }, LogListenFailed, stoppingToken);
 
     private Task HearAsync(string payload)
     {

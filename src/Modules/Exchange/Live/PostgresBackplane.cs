@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using NucleusCloud.Modules.Abstractions.Persistence;
 using NucleusCloud.Modules.Exchange.Contracts;
 using NucleusCloud.Modules.Exchange.Data;
 
@@ -56,35 +57,8 @@ internal sealed partial class PostgresBackplane(NpgsqlDataSource dataSource, Liv
         await notify.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
-                connection.Notification += (_, e) => _ = BackplaneNotice.Read(e.Payload, dispatcher, logger);
-                await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
-                {
-                    await listen.ExecuteNonQueryAsync(stoppingToken);
-                }
-
-                while (!stoppingToken.IsCancellationRequested)
-                {
-                    await connection.WaitAsync(stoppingToken);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception failure) when (failure is NpgsqlException or InvalidOperationException or System.IO.IOException)
-            {
-                LogListenFailed(failure);
-                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
-            }
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => PostgresListener.ListenAsync(dataSource, Channel,
+        payload => _ = BackplaneNotice.Read(payload, dispatcher, logger), _ => Task.CompletedTask, LogListenFailed, stoppingToken);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The exchange backplane could not announce events of space {SpaceId} to other hosts; they catch up at its next event.")]
     private partial void LogNoticeFailed(Exception failure, Guid spaceId);
