@@ -39,9 +39,10 @@ internal sealed partial class PostgresClusterSignals(string connectionString, IL
             notify.Parameters.AddWithValue("payload", JsonSerializer.Serialize(new Notice(_origin, topic, message), Json));
             await notify.ExecuteNonQueryAsync();
         }
-        catch (NpgsqlException failure)
+        catch (Exception failure)
         {
-            // The other hosts' listeners were cut by the same failure, and resynchronise when they listen again.
+            // A database failure cut the other hosts' listeners too, and they resynchronise when they listen again; at shutdown
+            // the pool is disposed. Either way the caller's change is made and must not fail for the news.
             LogPublishFailed(failure, topic);
         }
     }

@@ -19,23 +19,23 @@ internal sealed class CachedTenantStore : ITenantStore
 {
     internal static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
     private const string Topic = "platform.tenants-changed";
-    private readonly IServiceScopeFactory scopes;
-    private readonly IMemoryCache cache;
-    private readonly IClusterSignals signals;
+    private readonly IServiceScopeFactory _scopes;
+    private readonly IMemoryCache _cache;
+    private readonly IClusterSignals _signals;
     private long _generation;
 
     public CachedTenantStore(IServiceScopeFactory scopes, IMemoryCache cache, IClusterSignals signals)
     {
-        this.scopes = scopes;
-        this.cache = cache;
-        this.signals = signals;
+        _scopes = scopes;
+        _cache = cache;
+        _signals = signals;
         signals.Subscribe(new ClusterTopic(Topic, _ => ForgetAll(), ForgetAll));
     }
 
     public void Invalidate()
     {
         Interlocked.Increment(ref _generation);
-        _ = signals.PublishAsync(Topic, ""); // never throws; the caller's change is made, the others' caches follow
+        _ = _signals.PublishAsync(Topic, ""); // never throws; the caller's change is made, the others' caches follow
     }
 
     private Task ForgetAll()
@@ -62,16 +62,16 @@ internal sealed class CachedTenantStore : ITenantStore
     public async ValueTask<IReadOnlyList<TenantInfo>> ListDedicatedAsync(CancellationToken cancellationToken = default)
     {
         var cacheKey = $"platform:tenants:{Volatile.Read(ref _generation)}:dedicated";
-        if (cache.TryGetValue(cacheKey, out IReadOnlyList<TenantInfo>? cached))
+        if (_cache.TryGetValue(cacheKey, out IReadOnlyList<TenantInfo>? cached))
         {
             return cached!;
         }
 
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = _scopes.CreateAsyncScope();
         var dedicated = await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().Tenants.AsNoTracking().Include(t => t.HostNames)
             .Where(t => t.DataPlacement == DataPlacement.Dedicated).OrderBy(t => t.Slug).ToListAsync(cancellationToken);
         IReadOnlyList<TenantInfo> infos = [.. dedicated.Select(t => t.ToInfo())];
-        cache.Set(cacheKey, infos, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = Lifetime, Size = 1 });
+        _cache.Set(cacheKey, infos, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = Lifetime, Size = 1 });
         return infos;
     }
 
@@ -87,16 +87,16 @@ internal sealed class CachedTenantStore : ITenantStore
     private async ValueTask<TenantInfo?> FindAsync(string kind, string key, System.Linq.Expressions.Expression<Func<Tenant, bool>> match, CancellationToken cancellationToken)
     {
         var cacheKey = $"platform:tenant:{Volatile.Read(ref _generation)}:{kind}:{key}";
-        if (cache.TryGetValue(cacheKey, out TenantInfo? cached))
+        if (_cache.TryGetValue(cacheKey, out TenantInfo? cached))
         {
             return cached;
         }
 
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = _scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
         var tenant = await db.Tenants.AsNoTracking().Include(t => t.HostNames).FirstOrDefaultAsync(match, cancellationToken);
         var info = tenant is null ? null : tenant.ToInfo() with { ReadOnlyFrom = await ReadOnlyFromAsync(db, tenant.Id, cancellationToken) };
-        cache.Set(cacheKey, info, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = Lifetime, Size = 1 });
+        _cache.Set(cacheKey, info, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = Lifetime, Size = 1 });
         return info;
     }
 }
