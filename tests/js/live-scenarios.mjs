@@ -3,7 +3,7 @@
 import { connect, join, post, waitFor, sleep } from "./live-client.mjs";
 
 const [scenario, json] = process.argv.slice(2);
-const { baseUrl, otherUrl, spaceId, channelId, users } = JSON.parse(json);
+const { baseUrl, otherUrl, spaceId, channelId, users, ownSpaceId, calls } = JSON.parse(json);
 const report = (result) => console.log(JSON.stringify(result));
 
 /**
@@ -80,6 +80,31 @@ const scenarios = {
     const received = c.feed.received.length + c.feed.ephemeral.length;
     await c.connection.stop();
     report({ errors, typing, received });
+  },
+
+  // The hub matrix: c, joined to a space of its own, invokes every call it is given (each naming the space c has no part in);
+  // b, a member of that space, watches. What each call answered, what of that space reached c, what of c reached b.
+  async matrix() {
+    const b = await connect(baseUrl, users.b.token);
+    await join(b, spaceId);
+    const c = await connect(baseUrl, users.c.token);
+    await join(c, ownSpaceId);
+    const answers = [];
+    for (const { method, args } of calls) {
+      try {
+        answers.push({ method, args, result: (await c.connection.invoke(method, ...args)) ?? null });
+      } catch (error) {
+        answers.push({ method, args, error: String(error.message) });
+      }
+    }
+    const last = await post(baseUrl, users.a, spaceId, channelId, "Not for C");
+    await waitFor(b.feed, (e) => e.type === "post.created" && e.data.id === last.id);
+    await sleep(500);
+    const reachedC = [...c.feed.received, ...c.feed.ephemeral].filter((e) => e.spaceId !== ownSpaceId);
+    const fromC = [...b.feed.received, ...b.feed.ephemeral].filter((e) => JSON.stringify(e).includes(users.c.id));
+    const connected = c.connection.state;
+    await Promise.all([b.connection.stop(), c.connection.stop()]);
+    report({ answers, reachedC, fromC, connected });
   },
 
   // A client that disconnects, misses 50 posts and reconnects with its last sequence receives exactly those 50, in order.

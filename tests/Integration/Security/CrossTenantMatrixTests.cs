@@ -2,6 +2,7 @@ using System.Net;
 using System.Reflection;
 using System.Text;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Components.Endpoints;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
@@ -19,7 +20,7 @@ namespace NucleusCloud.Tests.Integration.Security;
 /// The cross-tenant matrix, generated from the Host's own endpoint table rather than picked by hand: tenant A's owner calls every
 /// tenant API route with every method, (1) under tenant B's name, and (2) under its own name with each of B's record ids in every
 /// id of the route. Nothing answers with success, nothing answers with B's data, nothing fails with a server error, and B's
-/// records are the same afterwards.
+/// records are the same afterwards. The pages are read the same way, from the same table.
 /// </summary>
 public abstract partial class CrossTenantMatrixTests<TFixture>(TFixture fixture) : IClassFixture<TFixture>
     where TFixture : DatabaseFixture
@@ -74,6 +75,59 @@ public abstract partial class CrossTenantMatrixTests<TFixture>(TFixture fixture)
         (await RecordIdsAsync(b)).ShouldBe(idsOfB, ignoreOrder: true, "B's records are all there, and no more");
     }
 
+    [SkippableFact]
+    public async Task Tenant_A_never_sees_tenant_B_through_any_page_or_id()
+    {
+        var (a, ownerOfA) = await PopulatedTenants.CreateAsync(App, "Alpha");
+        var (b, _) = await PopulatedTenants.CreateAsync(App, LabelOfB);
+        var idsOfB = await RecordIdsAsync(b);
+        var slugOfB = await SolutionSlugAsync(b);
+
+        var pages = TenantPages();
+        pages.Count.ShouldBeGreaterThan(40, "the endpoint table's pages are read whole");
+        var failures = new List<string>();
+        var sent = 0;
+        foreach (var (pattern, anonymous) in pages)
+        {
+            // 1. Under B's name (the public showcase excepted, which is B's to show anyone).
+            if (!anonymous)
+            {
+                await ExpectPageRefusedAsync(ownerOfA, Fill(pattern, b.Slug, idsOfB[0], slugOfB), failures);
+                sent++;
+            }
+
+            // 2. Under A's own name, with each of B's ids wherever the page takes one.
+            if (IdParameter().IsMatch(pattern))
+            {
+                foreach (var id in idsOfB)
+                {
+                    await ExpectPageRefusedAsync(ownerOfA, Fill(pattern, a.Slug, id, slugOfB), failures);
+                    sent++;
+                }
+            }
+        }
+
+        sent.ShouldBeGreaterThan(300);
+        failures.ShouldBeEmpty();
+    }
+
+    /// <summary>A page refuses with 403 or 404, or sends the caller to sign in; never with B's data.</summary>
+    private static async Task ExpectPageRefusedAsync(HttpClient client, string path, List<string> failures)
+    {
+        using var response = await client.GetAsync(path);
+        var body = await response.Content.ReadAsStringAsync();
+        var refused = response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound
+            || (response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found && response.Headers.Location?.ToString().Contains("/account/login", StringComparison.Ordinal) == true);
+        if (!refused)
+        {
+            failures.Add($"GET {path} answered {(int)response.StatusCode}");
+        }
+        else if (body.Contains(LabelOfB, StringComparison.Ordinal))
+        {
+            failures.Add($"GET {path} refused with B's data");
+        }
+    }
+
     private static async Task ExpectRefusedAsync(HttpClient client, string method, string path, List<string> failures)
     {
         using var request = new HttpRequestMessage(new HttpMethod(method), path);
@@ -100,6 +154,13 @@ public abstract partial class CrossTenantMatrixTests<TFixture>(TFixture fixture)
             .Where(e => e.RoutePattern.RawText?.StartsWith("/api/{tenant}/", StringComparison.Ordinal) == true)
             .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"])
                 .Select(m => (e.RoutePattern.RawText!, m, e.Metadata.GetMetadata<Microsoft.AspNetCore.Authorization.IAllowAnonymous>() is not null)))
+            .Distinct()];
+
+    /// <summary>Every page of a tenant in the running Host, and whether it is open to anonymous callers.</summary>
+    private List<(string Pattern, bool Anonymous)> TenantPages() =>
+        [.. App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<ComponentTypeMetadata>() is not null && e.RoutePattern.RawText?.StartsWith("/{tenant}", StringComparison.Ordinal) == true)
+            .Select(e => (e.RoutePattern.RawText!, e.Metadata.GetMetadata<Microsoft.AspNetCore.Authorization.IAllowAnonymous>() is not null))
             .Distinct()];
 
     /// <summary>The route with the tenant, every id (typed or named so) as <paramref name="id"/>, and plain values for the rest.</summary>
