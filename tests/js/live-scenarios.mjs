@@ -177,8 +177,14 @@ const scenarios = {
     const countAtRevoke = b.feed.received.length;
     await post(baseUrl, users.a, spaceId, channelId, "After the removal");
     await sleep(1000);
+    let rejoin = null;
+    try {
+      await b.connection.invoke("JoinSpace", spaceId, 0);
+    } catch (error) {
+      rejoin = String(error.message);
+    }
     await b.connection.stop();
-    report({ removeStatus, revokedAfterMs: revokedAt ? revokedAt - start : null, receivedAfter: b.feed.received.length - countAtRevoke });
+    report({ removeStatus, revokedAfterMs: revokedAt ? revokedAt - start : null, receivedAfter: b.feed.received.length - countAtRevoke, rejoin });
   },
 
   // A tenant that joined later asks for the whole log and receives it from its joining on.
@@ -232,15 +238,22 @@ const scenarios = {
   },
 
   // Scale-out: a post made through one host reaches a client connected to the other.
+  // Also presence across hosts: b, joining on host two, is told a (on host one) is online, and hears a leave.
   async scaleOut() {
+    const a = await connect(baseUrl, users.a.token);
+    await join(a, spaceId);
     const b = await connect(otherUrl, users.b.token);
-    await join(b, spaceId);
+    const online = await join(b, spaceId);
     const start = performance.now();
     const sent = await post(baseUrl, users.a, spaceId, channelId, "Through host one");
     const seen = await waitFor(b.feed, (e) => e.type === "post.created" && e.data.id === sent.id);
     const latencyMs = performance.now() - start;
+    await a.connection.stop();
+    const deadline = performance.now() + 5000;
+    const left = () => b.feed.ephemeral.some((e) => e.type === "presence" && e.data.userId === users.a.id && !e.data.online);
+    while (!left() && performance.now() < deadline) await sleep(50);
     await b.connection.stop();
-    report({ sent: sent.id, seen: seen.data.id, sequence: seen.sequence, latencyMs });
+    report({ sent: sent.id, seen: seen.data.id, sequence: seen.sequence, latencyMs, online: online.map((u) => u.userId), aLeftSeen: left() });
   },
 };
 

@@ -61,6 +61,9 @@ public sealed class ExchangeModule : IModule
 
         services.AddSignalR();
         services.AddSingleton<LiveConnections>();
+        services.AddSingleton<LiveStandings>();
+        services.AddSingleton<PresenceWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<PresenceWriter>());
         services.AddSingleton<LiveDispatcher>();
         services.AddSingleton<TypingBudget>();
         services.AddHostedService<PresenceHeartbeat>();

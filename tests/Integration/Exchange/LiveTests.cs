@@ -158,6 +158,7 @@ public abstract class LiveTests<THost>(THost host) : IClassFixture<THost>
         result["removeStatus"]!.GetValue<int>().ShouldBe(204);
         result["revokedAfterMs"].ShouldNotBeNull("the sweep (every second in tests) dropped the connection");
         result["receivedAfter"]!.GetValue<int>().ShouldBe(0);
+        result["rejoin"]!.GetValue<string>().ShouldContain("do not take part", customMessage: "the sweep forgot the standing this host remembered from the join");
     }
 }
 

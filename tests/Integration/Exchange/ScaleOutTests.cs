@@ -7,7 +7,7 @@ namespace NucleusCloud.Tests.Integration.Exchange;
 
 /// <summary>
 /// Two Host processes on loopback sharing one PostgreSQL database: live events cross from one to the
-/// other through the LISTEN/NOTIFY backplane, with nothing else in common.
+/// other through the LISTEN/NOTIFY backplane, and who is online through the shared presence table, with nothing else in common.
 /// </summary>
 public sealed class ScaleOutTests(PostgresFixture database) : IClassFixture<PostgresFixture>, IAsyncLifetime
 {
@@ -38,6 +38,8 @@ public sealed class ScaleOutTests(PostgresFixture database) : IClassFixture<Post
 
         var live = await NodeScenarios.RunAsync("live-scenarios.mjs", "scaleOut", input);
         live["seen"]!.GetValue<string>().ShouldBe(live["sent"]!.GetValue<string>(), one.Output + two.Output);
+        live["online"]!.AsArray().Select(u => u!.GetValue<string>()).ShouldBe([a.User.Id.ToString(), b.User.Id.ToString()], ignoreOrder: true, "a, joined through host one, is online for b on host two");
+        live["aLeftSeen"]!.GetValue<bool>().ShouldBeTrue("a's leaving host one was announced to b on host two");
 
         var replay = await NodeScenarios.RunAsync("live-scenarios.mjs", "reconnect", input);
         replay["received"]!.AsArray().Select(id => id!.GetValue<string>()).ShouldBe(replay["sent"]!.AsArray().Select(id => id!.GetValue<string>()));

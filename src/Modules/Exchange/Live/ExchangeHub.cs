@@ -39,14 +39,16 @@ internal sealed class ExchangeHub(LiveMembership membership, LiveConnections con
         await using var scope = await scopes.CreateScopeAsync(participant.TenantId, cancellationToken);
         var (presence, log, db) = (scope.ServiceProvider.GetRequiredService<PresenceBook>(), scope.ServiceProvider.GetRequiredService<SpaceEventLog>(),
             scope.ServiceProvider.GetRequiredService<ExchangeDbContext>());
-        var wasOnline = connections.StillIn(spaceId, participant.UserId) || await presence.IsOnlineAsync(spaceId, participant.UserId, cancellationToken);
+        var wasOnline = await presence.IsOnlineAsync(spaceId, participant.UserId, cancellationToken);
         connections.Joined(Context.ConnectionId, spaceId, participant, Context.User!);
-        await presence.AddAsync(Context.ConnectionId, spaceId, participant, cancellationToken);
+        await presence.AddAsync(Context.ConnectionId, spaceId, participant);
         var last = await db.Spaces.Where(s => s.Id == spaceId).Select(s => s.LastSequence).SingleAsync(cancellationToken);
         await dispatcher.WatchAsync(spaceId, last);
 
-        // A member that joined later reads the log from its joining on, unless the space shows its history.
-        var events = await log.ReadAfterAsync(spaceId, Math.Max(afterSequence, participant.HistoryAfterSequence), SpaceEventLog.PageSize, cancellationToken);
+        // A member that joined later reads the log from its joining on, unless the space shows its history. A client that
+        // saw everything (a reconnect) has nothing to read.
+        var after = Math.Max(afterSequence, participant.HistoryAfterSequence);
+        IReadOnlyList<SpaceEventMessage> events = after >= last ? [] : await log.ReadAfterAsync(spaceId, after, SpaceEventLog.PageSize, cancellationToken);
         if (!wasOnline)
         {
             await backplane.BroadcastAsync(spaceId, LiveEventTypes.Presence, Presence(participant, online: true), cancellationToken);
@@ -71,7 +73,7 @@ internal sealed class ExchangeHub(LiveMembership membership, LiveConnections con
         {
             await using var scope = await scopes.CreateScopeAsync(participant.TenantId);
             var presence = scope.ServiceProvider.GetRequiredService<PresenceBook>();
-            await presence.RemoveAsync(Context.ConnectionId, CancellationToken.None);
+            presence.Remove(Context.ConnectionId);
             await AnnounceOfflineAsync(presence, spaceId, participant);
         }
     }
@@ -105,7 +107,7 @@ internal sealed class ExchangeHub(LiveMembership membership, LiveConnections con
             // The connection's rows in every space it was in, whichever tenant it acted for: the exchange cleans up as the system.
             await using var scope = scopes.CreatePlatformScope();
             var presence = scope.ServiceProvider.GetRequiredService<PresenceBook>();
-            await presence.RemoveAsync(Context.ConnectionId, CancellationToken.None);
+            presence.Remove(Context.ConnectionId);
             foreach (var (spaceId, participant) in left)
             {
                 await AnnounceOfflineAsync(presence, spaceId, participant);
@@ -117,8 +119,8 @@ internal sealed class ExchangeHub(LiveMembership membership, LiveConnections con
 
     private async Task AnnounceOfflineAsync(PresenceBook presence, Guid spaceId, LiveParticipant participant)
     {
-        // Another tab of the same person on this host keeps it online, without asking the database.
-        if (!connections.StillIn(spaceId, participant.UserId) && !await presence.IsOnlineAsync(spaceId, participant.UserId, CancellationToken.None))
+        // Another tab of the same person, on this host or another, keeps it online.
+        if (!await presence.IsOnlineAsync(spaceId, participant.UserId, CancellationToken.None))
         {
             await backplane.BroadcastAsync(spaceId, LiveEventTypes.Presence, Presence(participant, online: false), CancellationToken.None);
         }

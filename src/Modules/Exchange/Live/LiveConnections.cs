@@ -16,7 +16,9 @@ internal sealed class LiveConnections
 {
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<Guid, LiveParticipant>> _byConnection = new();
     private readonly ConcurrentDictionary<string, System.Security.Claims.ClaimsPrincipal> _principals = new();
-    private readonly ConcurrentDictionary<Guid, int> _perSpace = new();
+
+    /// <summary>Per space, the people with connections here and how many: presence answers from it without a scan or a query.</summary>
+    private readonly Dictionary<Guid, Dictionary<Guid, (LiveParticipant Participant, int Connections)>> _people = [];
 
     /// <summary>Identifies this host's rows in the shared presence table.</summary>
     public Guid HostId { get; } = Guid.NewGuid();
@@ -28,7 +30,29 @@ internal sealed class LiveConnections
         _principals[connectionId] = principal;
         if (_byConnection.GetOrAdd(connectionId, _ => new()).TryAdd(spaceId, participant))
         {
-            _perSpace.AddOrUpdate(spaceId, 1, (_, count) => count + 1);
+            lock (_people)
+            {
+                var people = _people.TryGetValue(spaceId, out var known) ? known : _people[spaceId] = [];
+                people[participant.UserId] = (participant, people.TryGetValue(participant.UserId, out var person) ? person.Connections + 1 : 1);
+            }
+        }
+    }
+
+    private void Counted(Guid spaceId, LiveParticipant participant)
+    {
+        lock (_people)
+        {
+            if (_people.TryGetValue(spaceId, out var people) && people.TryGetValue(participant.UserId, out var person))
+            {
+                if (person.Connections > 1)
+                {
+                    people[participant.UserId] = (person.Participant, person.Connections - 1);
+                }
+                else if (people.Remove(participant.UserId) && people.Count == 0)
+                {
+                    _people.Remove(spaceId);
+                }
+            }
         }
     }
 
@@ -36,7 +60,7 @@ internal sealed class LiveConnections
     {
         if (_byConnection.TryGetValue(connectionId, out var spaces) && spaces.TryRemove(spaceId, out var participant))
         {
-            _perSpace.AddOrUpdate(spaceId, 0, (_, count) => Math.Max(0, count - 1));
+            Counted(spaceId, participant);
             return participant;
         }
 
@@ -51,9 +75,9 @@ internal sealed class LiveConnections
             return [];
         }
 
-        foreach (var spaceId in spaces.Keys)
+        foreach (var (spaceId, participant) in spaces)
         {
-            _perSpace.AddOrUpdate(spaceId, 0, (_, count) => Math.Max(0, count - 1));
+            Counted(spaceId, participant);
         }
 
         return [.. spaces.Select(s => (s.Key, s.Value))];
@@ -68,13 +92,33 @@ internal sealed class LiveConnections
             .Where(x => _principals.ContainsKey(x.Item1))
             .Select(x => new LiveMembershipClaim(x.Item1, x.Item2, x.Item3, _principals[x.Item1]))];
 
-    public bool AnyIn(Guid spaceId) => _perSpace.TryGetValue(spaceId, out var count) && count > 0;
+    public bool AnyIn(Guid spaceId)
+    {
+        lock (_people)
+        {
+            return _people.ContainsKey(spaceId);
+        }
+    }
+
+    /// <summary>The people with a connection in the space on this host.</summary>
+    public IReadOnlyList<LiveParticipant> People(Guid spaceId)
+    {
+        lock (_people)
+        {
+            return _people.TryGetValue(spaceId, out var people) ? [.. people.Values.Select(p => p.Participant)] : [];
+        }
+    }
 
     /// <summary>This host's connections in the space of the tenant's users (or of one user).</summary>
     public IReadOnlyList<string> Matching(Guid spaceId, Guid tenantId, Guid? userId) =>
         [.. _byConnection.Where(c => c.Value.TryGetValue(spaceId, out var p) && p.TenantId == tenantId && (userId is null || p.UserId == userId)).Select(c => c.Key)];
 
     /// <summary>True when the user has another connection in the space on this host.</summary>
-    public bool StillIn(Guid spaceId, Guid userId) =>
-        _byConnection.Values.Any(spaces => spaces.TryGetValue(spaceId, out var p) && p.UserId == userId);
+    public bool StillIn(Guid spaceId, Guid userId)
+    {
+        lock (_people)
+        {
+            return _people.TryGetValue(spaceId, out var people) && people.ContainsKey(userId);
+        }
+    }
 }

@@ -12,7 +12,8 @@ namespace NucleusCloud.Modules.Exchange.Live;
 /// sequence order per space: on each notice the dispatcher reads, under the space's lock, every
 /// event after the last one it sent, so a late or lost notice never reorders or drops one.
 /// </summary>
-internal sealed partial class LiveDispatcher(IHubContext<ExchangeHub> hub, ITenantScopeFactory scopes, LiveConnections connections, ILogger<LiveDispatcher> logger)
+internal sealed partial class LiveDispatcher(IHubContext<ExchangeHub> hub, ITenantScopeFactory scopes, LiveConnections connections, LiveStandings standings, PresenceWriter presence,
+    ILogger<LiveDispatcher> logger)
 {
     public const string EventMethod = "spaceEvent";
     public const string RevokedMethod = "spaceRevoked";
@@ -89,9 +90,12 @@ internal sealed partial class LiveDispatcher(IHubContext<ExchangeHub> hub, ITena
             ? hub.Clients.Group(LiveConnections.Group(message.SpaceId)).SendAsync(EventMethod, message)
             : Task.CompletedTask;
 
-    /// <summary>Drops this host's connections of the tenant's user (or of all its users) from the space, at once.</summary>
-    public Task RevokeAsync(Guid spaceId, Guid tenantId, Guid? userId) =>
-        DropAsync(spaceId, connections.Matching(spaceId, tenantId, userId));
+    /// <summary>Drops this host's connections of the tenant's user (or of all its users) from the space, at once; a join is checked again.</summary>
+    public Task RevokeAsync(Guid spaceId, Guid tenantId, Guid? userId)
+    {
+        standings.Forget(spaceId);
+        return DropAsync(spaceId, connections.Matching(spaceId, tenantId, userId));
+    }
 
     /// <summary>Drops these connections of this host from the space and tells each of them.</summary>
     public async Task DropAsync(Guid spaceId, IReadOnlyList<string> revoked)
@@ -103,13 +107,11 @@ internal sealed partial class LiveDispatcher(IHubContext<ExchangeHub> hub, ITena
                 return;
             }
 
-            await using var scope = scopes.CreatePlatformScope();
-            var presence = scope.ServiceProvider.GetRequiredService<PresenceBook>();
             foreach (var connectionId in revoked)
             {
                 await hub.Groups.RemoveFromGroupAsync(connectionId, LiveConnections.Group(spaceId));
                 connections.Left(connectionId, spaceId);
-                await presence.RemoveAsync(connectionId, CancellationToken.None);
+                presence.Left(connectionId);
                 await hub.Clients.Client(connectionId).SendAsync(RevokedMethod, new { spaceId });
             }
         }

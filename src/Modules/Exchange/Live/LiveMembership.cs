@@ -12,10 +12,34 @@ namespace NucleusCloud.Modules.Exchange.Live;
 /// Answers, for a hub call, whether the caller takes part in a space: a delegation from an active
 /// member tenant, and — checked in that tenant's own scope, as every request is — a membership of
 /// that tenant that still grants the exchange. Nothing is taken from the connection's claims alone.
+/// A join may be answered from what was checked a moment ago (<see cref="LiveStandings"/>); the sweep always checks.
 /// </summary>
-internal sealed class LiveMembership(ITenantStore tenants, ITenantScopeFactory tenantScopes, RolePermissions permissions)
+internal sealed class LiveMembership(ITenantStore tenants, ITenantScopeFactory tenantScopes, RolePermissions permissions, LiveStandings standings)
 {
     public async Task<LiveParticipant?> FindAsync(Guid spaceId, ClaimsPrincipal principal, CancellationToken cancellationToken)
+    {
+        if (SpaceAccess.UserId(principal) is not { } userId)
+        {
+            return null;
+        }
+
+        var (known, generation) = standings.Find(spaceId, userId);
+        if (known is not null)
+        {
+            return known;
+        }
+
+        var participant = await CheckAsync(spaceId, principal, cancellationToken);
+        if (participant is not null)
+        {
+            standings.Remember(spaceId, userId, generation, participant);
+        }
+
+        return participant;
+    }
+
+    /// <summary>Checks in the database; a person found no longer taking part is forgotten on this host.</summary>
+    public async Task<LiveParticipant?> CheckAsync(Guid spaceId, ClaimsPrincipal principal, CancellationToken cancellationToken)
     {
         if (SpaceAccess.UserId(principal) is not { } userId)
         {
@@ -46,6 +70,7 @@ internal sealed class LiveMembership(ITenantStore tenants, ITenantScopeFactory t
             }
         }
 
+        standings.Forget(spaceId, userId);
         return null;
     }
 }

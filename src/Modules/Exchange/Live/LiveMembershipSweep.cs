@@ -12,6 +12,9 @@ internal sealed class LiveOptions
     /// <summary>How often each host re-checks the standing of its live connections (seconds).</summary>
     public int SweepSeconds { get; set; } = 30;
 
+    /// <summary>How long a host remembers that a person takes part in a space (<see cref="LiveStandings"/>; 0: never).</summary>
+    public int StandingSeconds { get; set; } = 15;
+
     /// <summary>Typing signals a space broadcasts a second, per host (<see cref="TypingBudget"/>).</summary>
     public int TypingPerSecond { get; set; } = 20;
 }
@@ -40,7 +43,7 @@ internal sealed partial class LiveMembershipSweep(IServiceScopeFactory scopes, L
         }
     }
 
-    /// <summary>Drops the connections whose user no longer takes part; returns how many.</summary>
+    /// <summary>Drops the connections whose user no longer takes part (from the database, never the remembered standing); returns how many.</summary>
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
         var dropped = 0;
@@ -48,7 +51,7 @@ internal sealed partial class LiveMembershipSweep(IServiceScopeFactory scopes, L
         foreach (var group in connections.Claims().GroupBy(c => (c.SpaceId, c.Participant.UserId, c.Participant.TenantId)))
         {
             await using var scope = scopes.CreateAsyncScope();
-            var standing = await scope.ServiceProvider.GetRequiredService<LiveMembership>().FindAsync(group.Key.SpaceId, group.First().Principal, cancellationToken);
+            var standing = await scope.ServiceProvider.GetRequiredService<LiveMembership>().CheckAsync(group.Key.SpaceId, group.First().Principal, cancellationToken);
             if (standing is null || standing.TenantId != group.Key.TenantId)
             {
                 await dispatcher.DropAsync(group.Key.SpaceId, [.. group.Select(c => c.ConnectionId)]);

@@ -1,57 +1,63 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using NucleusCloud.Modules.Exchange.Contracts;
 using NucleusCloud.Modules.Exchange.Data;
 
 namespace NucleusCloud.Modules.Exchange.Live;
 
-/// <summary>Who is online in a space, across hosts (the shared presence table).</summary>
-internal sealed class PresenceBook(ExchangeDbContext db, LiveConnections connections, TimeProvider clock)
+/// <summary>
+/// Who is online in a space, across hosts: this host's own people from its connections, the other hosts' from the shared
+/// presence table, read at most once a second per space (so thousands of joins in a second ask the database once).
+/// </summary>
+internal sealed class PresenceBook(ExchangeDbContext db, LiveConnections connections, PresenceWriter writer, IMemoryCache cache, TimeProvider clock)
 {
     /// <summary>A row not refreshed for this long belongs to a host that stopped.</summary>
     public static readonly TimeSpan Freshness = TimeSpan.FromMinutes(2);
 
-    public async Task AddAsync(string connectionId, Guid spaceId, LiveParticipant participant, CancellationToken cancellationToken)
-    {
-        if (await db.Presence.AnyAsync(p => p.ConnectionId == connectionId && p.SpaceId == spaceId, cancellationToken))
-        {
-            return;
-        }
-
-        await db.Presence.Where(p => p.ConnectionId == connectionId).ExecuteDeleteAsync(cancellationToken);
-        db.Presence.Add(new PresenceEntry
-        {
-            ConnectionId = connectionId,
-            SpaceId = spaceId,
-            UserId = participant.UserId,
-            TenantId = participant.TenantId,
-            DisplayName = participant.DisplayName,
-            TenantName = participant.TenantName,
-            HostId = connections.HostId,
-            SeenAt = clock.GetUtcNow(),
-        });
-        await db.SaveChangesAsync(cancellationToken);
-    }
-
-    public Task RemoveAsync(string connectionId, CancellationToken cancellationToken) =>
-        db.Presence.Where(p => p.ConnectionId == connectionId).ExecuteDeleteAsync(cancellationToken);
+    /// <summary>How long a host reuses what it read of the other hosts' presence in a space.</summary>
+    public static readonly TimeSpan ElsewhereLifetime = TimeSpan.FromSeconds(1);
 
     /// <summary>At most this many people are listed as online (a space of thousands shows the first of them).</summary>
     public const int ListedOnline = 200;
 
+    public Task AddAsync(string connectionId, Guid spaceId, LiveParticipant participant) => writer.JoinedAsync(new PresenceEntry
+    {
+        ConnectionId = connectionId,
+        SpaceId = spaceId,
+        UserId = participant.UserId,
+        TenantId = participant.TenantId,
+        DisplayName = participant.DisplayName,
+        TenantName = participant.TenantName,
+        HostId = connections.HostId,
+        SeenAt = clock.GetUtcNow(),
+    });
+
+    public void Remove(string connectionId) => writer.Left(connectionId);
+
     public async Task<IReadOnlyList<OnlineUserDto>> OnlineAsync(Guid spaceId, CancellationToken cancellationToken)
     {
-        var since = clock.GetUtcNow() - Freshness;
-        // Distinct people, in SQL: a space with thousands of connections must not ship every row to each joiner.
-        var rows = await db.Presence.AsNoTracking().Where(p => p.SpaceId == spaceId && p.SeenAt > since)
-            .Select(p => new { p.UserId, p.DisplayName, p.TenantId, p.TenantName }).Distinct()
-            .OrderBy(p => p.DisplayName).Take(ListedOnline).ToListAsync(cancellationToken);
-        return [.. rows.DistinctBy(u => u.UserId).Select(u => new OnlineUserDto(u.UserId, u.DisplayName, u.TenantId, u.TenantName))];
+        var here = connections.People(spaceId).Select(p => new OnlineUserDto(p.UserId, p.DisplayName, p.TenantId, p.TenantName));
+        return [.. here.Concat(await ElsewhereAsync(spaceId, cancellationToken)).DistinctBy(u => u.UserId).OrderBy(u => u.DisplayName, StringComparer.Ordinal).Take(ListedOnline)];
     }
 
-    public async Task<bool> IsOnlineAsync(Guid spaceId, Guid userId, CancellationToken cancellationToken)
+    public async Task<bool> IsOnlineAsync(Guid spaceId, Guid userId, CancellationToken cancellationToken) =>
+        connections.StillIn(spaceId, userId) || (await ElsewhereAsync(spaceId, cancellationToken)).Any(u => u.UserId == userId);
+
+    /// <summary>The people online in the space through other hosts (distinct, in SQL: a space of thousands ships each person once).</summary>
+    private async Task<IReadOnlyList<OnlineUserDto>> ElsewhereAsync(Guid spaceId, CancellationToken cancellationToken)
     {
+        var key = $"exchange:live:elsewhere:{spaceId:N}";
+        if (cache.TryGetValue(key, out IReadOnlyList<OnlineUserDto>? known))
+        {
+            return known!;
+        }
+
         var since = clock.GetUtcNow() - Freshness;
-        return await db.Presence.AnyAsync(p => p.SpaceId == spaceId && p.UserId == userId && p.SeenAt > since, cancellationToken);
+        var rows = await db.Presence.AsNoTracking().Where(p => p.SpaceId == spaceId && p.HostId != connections.HostId && p.SeenAt > since)
+            .Select(p => new { p.UserId, p.DisplayName, p.TenantId, p.TenantName }).Distinct().ToListAsync(cancellationToken);
+        IReadOnlyList<OnlineUserDto> people = [.. rows.DistinctBy(u => u.UserId).Select(u => new OnlineUserDto(u.UserId, u.DisplayName, u.TenantId, u.TenantName))];
+        cache.Set(key, people, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = ElsewhereLifetime, Size = 1 });
+        return people;
     }
 
     /// <summary>Keeps this host's rows fresh and drops rows of hosts that stopped.</summary>

@@ -1,0 +1,41 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+
+namespace NucleusCloud.Modules.Exchange.Live;
+
+/// <summary>
+/// Remembers, for <see cref="LiveOptions.StandingSeconds"/>, that a person takes part in a space, so a reconnect storm does not
+/// check each of thousands of joins in the database. A revocation through the exchange (a delegate withdrawn, a tenant leaving,
+/// a space closed, a sign-out) forgets the whole space on every host at once, as it reaches them through the backplane; a change
+/// elsewhere (a membership removed in a tenant) is found by the sweep, which never reads from here, and forgets that person.
+/// Refusals are not remembered: a new delegate can join at once.
+/// </summary>
+internal sealed class LiveStandings(IMemoryCache cache, IOptions<LiveOptions> options)
+{
+    private readonly ConcurrentDictionary<Guid, long> _generations = new();
+
+    public (LiveParticipant? Known, long Generation) Find(Guid spaceId, Guid userId)
+    {
+        var generation = _generations.GetValueOrDefault(spaceId);
+        return (cache.TryGetValue(Key(spaceId, userId, generation), out LiveParticipant? known) ? known : null, generation);
+    }
+
+    /// <summary>Keeps a standing read under <paramref name="generation"/>: if the space was forgotten meanwhile, it is never found.</summary>
+    public void Remember(Guid spaceId, Guid userId, long generation, LiveParticipant participant)
+    {
+        if (options.Value.StandingSeconds > 0)
+        {
+            cache.Set(Key(spaceId, userId, generation), participant,
+                new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(options.Value.StandingSeconds), Size = 1 });
+        }
+    }
+
+    /// <summary>Forgets everyone's standing in the space (a revocation).</summary>
+    public void Forget(Guid spaceId) => _generations.AddOrUpdate(spaceId, 1, (_, generation) => generation + 1);
+
+    /// <summary>Forgets one person's standing (found no longer taking part): a stranger's refusals never cost the others theirs.</summary>
+    public void Forget(Guid spaceId, Guid userId) => cache.Remove(Key(spaceId, userId, _generations.GetValueOrDefault(spaceId)));
+
+    private static string Key(Guid spaceId, Guid userId, long generation) => $"exchange:live:standing:{spaceId:N}:{userId:N}:{generation}";
+}
