@@ -2,11 +2,12 @@
 -- the DPG registry was imported into it by the product itself (so every row is one the
 -- importer really makes). Copies after the first get a numbered name, slug and no registry key.
 BEGIN;
+DELETE FROM access.memberships m USING platform.tenants t WHERE m."TenantId" = t."Id" AND t."Slug" LIKE 'bench-%';
 DELETE FROM catalogue.solutions s USING platform.tenants t WHERE s."TenantId" = t."Id" AND t."Slug" LIKE 'bench-%';
 DELETE FROM platform.tenants WHERE "Slug" LIKE 'bench-%';
 
 INSERT INTO platform.tenants ("Id", "Slug", "Name", "Kind", "CountryCode", "Status", "DataPlacement", "CreatedAt", "UpdatedAt")
-SELECT gen_random_uuid(), 'bench-' || lpad(n::text, 3, '0'), 'Benchmark nucleus ' || n, t."Kind", t."CountryCode", t."Status", t."DataPlacement", now(), now()
+SELECT gen_random_uuid(), 'bench-' || lpad(n::text, greatest(3, length(n::text)), '0'), 'Benchmark nucleus ' || n, t."Kind", t."CountryCode", t."Status", t."DataPlacement", now(), now()
 FROM platform.tenants t, generate_series(1, :tenants) n
 WHERE t."Slug" = 'ee';
 
@@ -27,6 +28,14 @@ SELECT b."Id", gen_random_uuid(), s."BuildingBlocks", s."CaseStudyText", s."Crea
 FROM source s
 CROSS JOIN platform.tenants b
 WHERE b."Slug" LIKE 'bench-%' AND s.position <= :solutions;
+
+-- The owners of 'ee' are viewers of every benchmark tenant too: the members' line searches as one of them.
+INSERT INTO access.memberships ("TenantId", "Id", "CreatedAt", "PartnerId", "Role", "UserId")
+SELECT b."Id", gen_random_uuid(), m."CreatedAt", NULL, 'Viewer', m."UserId"
+FROM access.memberships m
+JOIN platform.tenants e ON e."Id" = m."TenantId" AND e."Slug" = 'ee'
+CROSS JOIN platform.tenants b
+WHERE b."Slug" LIKE 'bench-%' AND m."Role" = 'Owner';
 COMMIT;
 ANALYZE catalogue.solutions;
 SELECT count(*) AS benchmark_solutions FROM catalogue.solutions s JOIN platform.tenants t ON t."Id" = s."TenantId" WHERE t."Slug" LIKE 'bench-%';

@@ -2,13 +2,14 @@
 -- UTC ticks, as the product stores them).
 -- Parameters arrive as the temp table 'bench' (tenants, solutions) made by run.sh.
 BEGIN;
+DELETE FROM memberships WHERE TenantId IN (SELECT Id FROM tenants WHERE Slug LIKE 'bench-%');
 DELETE FROM solutions WHERE TenantId IN (SELECT Id FROM tenants WHERE Slug LIKE 'bench-%');
 DELETE FROM tenants WHERE Slug LIKE 'bench-%';
 
 WITH RECURSIVE n(value) AS (SELECT 1 UNION ALL SELECT value + 1 FROM n WHERE value < (SELECT tenants FROM bench))
 INSERT INTO tenants (Id, Slug, Name, Kind, CountryCode, Status, DataPlacement, CreatedAt, UpdatedAt)
 SELECT upper(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-8' || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6))),
-    'bench-' || substr('000' || n.value, -3), 'Benchmark nucleus ' || n.value, t.Kind, t.CountryCode, t.Status, t.DataPlacement, t.CreatedAt, t.UpdatedAt
+    'bench-' || CASE WHEN n.value < 1000 THEN substr('000' || n.value, -3) ELSE n.value END, 'Benchmark nucleus ' || n.value, t.Kind, t.CountryCode, t.Status, t.DataPlacement, t.CreatedAt, t.UpdatedAt
 FROM tenants t, n
 WHERE t.Slug = 'ee';
 
@@ -31,6 +32,15 @@ SELECT b.Id, upper(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || su
 FROM source s
 CROSS JOIN tenants b
 WHERE b.Slug LIKE 'bench-%' AND s.position <= (SELECT solutions FROM bench);
+
+-- The owners of 'ee' are viewers of every benchmark tenant too: the members' line searches as one of them.
+INSERT INTO memberships (TenantId, Id, CreatedAt, PartnerId, Role, UserId)
+SELECT b.Id, upper(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-8' || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6))),
+    m.CreatedAt, NULL, 'Viewer', m.UserId
+FROM memberships m
+JOIN tenants e ON e.Id = m.TenantId AND e.Slug = 'ee'
+CROSS JOIN tenants b
+WHERE b.Slug LIKE 'bench-%' AND m.Role = 'Owner';
 COMMIT;
 ANALYZE;
 SELECT count(*) AS benchmark_solutions FROM solutions WHERE TenantId IN (SELECT Id FROM tenants WHERE Slug LIKE 'bench-%');

@@ -62,8 +62,13 @@ measure() { # $1 provider, $2 connection string
   for n in $(seq 1 "$tenants"); do for term in health data open education payment identity platform management; do
     printf '%s/bench-%03d/showcase?q=%s\n%s/api/bench-%03d/catalogue/solutions?q=%s\n' "$base" "$n" "$term" "$base" "$n" "$term"
   done; done | xargs -P 4 -n 1 curl -fs -o /dev/null
-  for path in "/health/live" "/{tenant}/showcase?q={term}" "/api/{tenant}/catalogue/solutions?q={term}" "/api/{tenant}/catalogue/solutions?q={term}&nonce={nonce}"; do
-    line=$(BENCH_TENANTS="$tenants" wrk -t2 -c"$connections" -d"${seconds}s" --timeout 10s -s "$here/search.lua" "$base" -- "$path" | grep '^RESULT ')
+  # The members' line: a viewer of every benchmark tenant (see replicate.*.sql), signed in with a bearer token — never cached.
+  member=$(curl -fs "$base/api/auth/login" -H 'content-type: application/json' \
+    -d "{\"email\":\"owner@ee.demo\",\"password\":\"$password\"}" | python3 -c 'import sys, json; print(json.load(sys.stdin)["accessToken"])')
+  for path in "/health/live" "/{tenant}/showcase?q={term}" "/api/{tenant}/catalogue/solutions?q={term}" "/api/{tenant}/catalogue/solutions?q={term}&nonce={nonce}" \
+      "member:/api/{tenant}/catalogue/solutions?q={term}&nonce={nonce}"; do
+    token=""; [[ "$path" == member:* ]] && token="$member"
+    line=$(BENCH_TENANTS="$tenants" BENCH_TOKEN="$token" wrk -t2 -c"$connections" -d"${seconds}s" --timeout 10s -s "$here/search.lua" "$base" -- "${path#member:}" | grep '^RESULT ')
     echo "$1 $path ${line#RESULT }" | tee -a "$out/results.txt"
   done
   # The Host's resident memory with every tenant's search index built (the warm-up searched them all).

@@ -37,18 +37,18 @@ internal sealed class ExchangeHub(LiveMembership membership, LiveConnections con
         // Group first, then the log: an event committed in between is sent twice (clients skip the repeat), never lost.
         await Groups.AddToGroupAsync(Context.ConnectionId, LiveConnections.Group(spaceId), cancellationToken);
         await using var scope = await scopes.CreateScopeAsync(participant.TenantId, cancellationToken);
-        var (presence, log, db) = (scope.ServiceProvider.GetRequiredService<PresenceBook>(), scope.ServiceProvider.GetRequiredService<SpaceEventLog>(),
-            scope.ServiceProvider.GetRequiredService<ExchangeDbContext>());
+        var presence = scope.ServiceProvider.GetRequiredService<PresenceBook>();
         var wasOnline = await presence.IsOnlineAsync(spaceId, participant.UserId, cancellationToken);
         connections.Joined(Context.ConnectionId, spaceId, participant, Context.User!);
         await presence.AddAsync(Context.ConnectionId, spaceId, participant);
-        var last = await db.Spaces.Where(s => s.Id == spaceId).Select(s => s.LastSequence).SingleAsync(cancellationToken);
-        await dispatcher.WatchAsync(spaceId, last);
+        var last = await dispatcher.WatchAsync(spaceId, () =>
+            scope.ServiceProvider.GetRequiredService<ExchangeDbContext>().Spaces.Where(s => s.Id == spaceId).Select(s => s.LastSequence).SingleAsync(cancellationToken));
 
         // A member that joined later reads the log from its joining on, unless the space shows its history. A client that
         // saw everything (a reconnect) has nothing to read.
         var after = Math.Max(afterSequence, participant.HistoryAfterSequence);
-        IReadOnlyList<SpaceEventMessage> events = after >= last ? [] : await log.ReadAfterAsync(spaceId, after, SpaceEventLog.PageSize, cancellationToken);
+        IReadOnlyList<SpaceEventMessage> events = after >= last ? []
+            : await scope.ServiceProvider.GetRequiredService<SpaceEventLog>().ReadAfterAsync(spaceId, after, SpaceEventLog.PageSize, cancellationToken);
         if (!wasOnline)
         {
             await backplane.BroadcastAsync(spaceId, LiveEventTypes.Presence, Presence(participant, online: true), cancellationToken);

@@ -19,8 +19,12 @@ internal sealed partial class LiveDispatcher(IHubContext<ExchangeHub> hub, ITena
     public const string RevokedMethod = "spaceRevoked";
     private readonly ConcurrentDictionary<Guid, Feed> _feeds = new();
 
-    /// <summary>A connection of this host joined when the space's last event was <paramref name="lastSequence"/>.</summary>
-    public async Task WatchAsync(Guid spaceId, long lastSequence)
+    /// <summary>
+    /// A connection of this host joined the space's group: returns the last sequence this host's connections of the space were
+    /// sent (read once, through <paramref name="readLast"/>, when no connection here watched it yet). Read under the space's lock,
+    /// so every later event reaches the new connection live, and every earlier one is its to read from the log.
+    /// </summary>
+    public async Task<long> WatchAsync(Guid spaceId, Func<Task<long>> readLast)
     {
         var feed = _feeds.GetOrAdd(spaceId, _ => new Feed());
         await feed.Gate.WaitAsync();
@@ -28,8 +32,10 @@ internal sealed partial class LiveDispatcher(IHubContext<ExchangeHub> hub, ITena
         {
             if (feed.Sent < 0)
             {
-                feed.Sent = lastSequence;
+                feed.Sent = await readLast();
             }
+
+            return feed.Sent;
         }
         finally
         {

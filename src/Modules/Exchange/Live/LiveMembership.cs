@@ -29,13 +29,8 @@ internal sealed class LiveMembership(ITenantStore tenants, ITenantScopeFactory t
             return known;
         }
 
-        var participant = await CheckAsync(spaceId, principal, cancellationToken);
-        if (participant is not null)
-        {
-            standings.Remember(spaceId, userId, generation, participant);
-        }
-
-        return participant;
+        // Not the caller's token: the check may answer other joins of the same person too.
+        return await standings.CheckOnceAsync(spaceId, userId, generation, () => CheckAsync(spaceId, principal, CancellationToken.None)).WaitAsync(cancellationToken);
     }
 
     /// <summary>Checks in the database; a person found no longer taking part is forgotten on this host.</summary>

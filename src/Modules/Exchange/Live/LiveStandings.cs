@@ -14,6 +14,7 @@ namespace NucleusCloud.Modules.Exchange.Live;
 internal sealed class LiveStandings(IMemoryCache cache, IOptions<LiveOptions> options)
 {
     private readonly ConcurrentDictionary<Guid, long> _generations = new();
+    private readonly ConcurrentDictionary<string, Lazy<Task<LiveParticipant?>>> _checking = new(StringComparer.Ordinal);
 
     public (LiveParticipant? Known, long Generation) Find(Guid spaceId, Guid userId)
     {
@@ -21,8 +22,32 @@ internal sealed class LiveStandings(IMemoryCache cache, IOptions<LiveOptions> op
         return (cache.TryGetValue(Key(spaceId, userId, generation), out LiveParticipant? known) ? known : null, generation);
     }
 
+    /// <summary>
+    /// Runs <paramref name="check"/> once for all the joins of one person in one space that arrive while it runs (a storm's
+    /// connections of the same person wait for the same answer), and remembers a standing it finds.
+    /// </summary>
+    public async Task<LiveParticipant?> CheckOnceAsync(Guid spaceId, Guid userId, long generation, Func<Task<LiveParticipant?>> check)
+    {
+        var key = Key(spaceId, userId, generation);
+        var running = _checking.GetOrAdd(key, _ => new Lazy<Task<LiveParticipant?>>(check));
+        try
+        {
+            var participant = await running.Value;
+            if (participant is not null)
+            {
+                Remember(spaceId, userId, generation, participant);
+            }
+
+            return participant;
+        }
+        finally
+        {
+            _checking.TryRemove(KeyValuePair.Create(key, running));
+        }
+    }
+
     /// <summary>Keeps a standing read under <paramref name="generation"/>: if the space was forgotten meanwhile, it is never found.</summary>
-    public void Remember(Guid spaceId, Guid userId, long generation, LiveParticipant participant)
+    private void Remember(Guid spaceId, Guid userId, long generation, LiveParticipant participant)
     {
         if (options.Value.StandingSeconds > 0)
         {

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.DependencyInjection;
 using NucleusCloud.Modules.Exchange.Contracts;
 using NucleusCloud.Modules.Exchange.Data;
 
@@ -9,13 +10,16 @@ namespace NucleusCloud.Modules.Exchange.Live;
 /// Who is online in a space, across hosts: this host's own people from its connections, the other hosts' from the shared
 /// presence table, read at most once a second per space (so thousands of joins in a second ask the database once).
 /// </summary>
-internal sealed class PresenceBook(ExchangeDbContext db, LiveConnections connections, PresenceWriter writer, IMemoryCache cache, TimeProvider clock)
+internal sealed class PresenceBook(IServiceProvider services, LiveConnections connections, PresenceWriter writer, IMemoryCache cache, TimeProvider clock)
 {
     /// <summary>A row not refreshed for this long belongs to a host that stopped.</summary>
     public static readonly TimeSpan Freshness = TimeSpan.FromMinutes(2);
 
     /// <summary>How long a host reuses what it read of the other hosts' presence in a space.</summary>
     public static readonly TimeSpan ElsewhereLifetime = TimeSpan.FromSeconds(1);
+
+    /// <summary>Reached for only when the database is read (a join mostly finds what it needs in memory).</summary>
+    private ExchangeDbContext Db => services.GetRequiredService<ExchangeDbContext>();
 
     /// <summary>At most this many people are listed as online (a space of thousands shows the first of them).</summary>
     public const int ListedOnline = 200;
@@ -53,7 +57,7 @@ internal sealed class PresenceBook(ExchangeDbContext db, LiveConnections connect
         }
 
         var since = clock.GetUtcNow() - Freshness;
-        var rows = await db.Presence.AsNoTracking().Where(p => p.SpaceId == spaceId && p.HostId != connections.HostId && p.SeenAt > since)
+        var rows = await Db.Presence.AsNoTracking().Where(p => p.SpaceId == spaceId && p.HostId != connections.HostId && p.SeenAt > since)
             .Select(p => new { p.UserId, p.DisplayName, p.TenantId, p.TenantName }).Distinct().ToListAsync(cancellationToken);
         IReadOnlyList<OnlineUserDto> people = [.. rows.DistinctBy(u => u.UserId).Select(u => new OnlineUserDto(u.UserId, u.DisplayName, u.TenantId, u.TenantName))];
         cache.Set(key, people, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = ElsewhereLifetime, Size = 1 });
@@ -64,8 +68,8 @@ internal sealed class PresenceBook(ExchangeDbContext db, LiveConnections connect
     public async Task RefreshAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        await db.Presence.Where(p => p.HostId == connections.HostId).ExecuteUpdateAsync(p => p.SetProperty(e => e.SeenAt, now), cancellationToken);
+        await Db.Presence.Where(p => p.HostId == connections.HostId).ExecuteUpdateAsync(p => p.SetProperty(e => e.SeenAt, now), cancellationToken);
         var stale = now - (Freshness * 5);
-        await db.Presence.Where(p => p.SeenAt < stale).ExecuteDeleteAsync(cancellationToken);
+        await Db.Presence.Where(p => p.SeenAt < stale).ExecuteDeleteAsync(cancellationToken);
     }
 }
