@@ -52,7 +52,7 @@ public sealed class CatalogueModule : IModule
         services.AddScoped<NucleusCloud.Modules.Abstractions.Provisioning.ITenantProvisioningStep, SearchStampStep>();
         services.AddScoped<IDemoSeeder, DemoCatalogue>();
         services.AddValidatorsOf<CatalogueModule>();
-        services.AddOutputCache(options => options.AddPolicy(ShowcaseCache.PolicyName, new ShowcaseCachePolicy()));
+        services.AddOutputCache(options => options.AddPolicy(ShowcaseCache.PolicyName, new ShowcaseCachePolicy(new CacheAdmission(1 << 16))));
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)

@@ -11,9 +11,10 @@ namespace NucleusCloud.Modules.Catalogue.Showcase;
 
 /// <summary>
 /// Caches anonymous showcase pages for a while, keyed by path (which holds the tenant), every query
-/// value and the interface language, and tagged with the tenant so a catalogue change evicts them.
+/// value and the interface language, and tagged with the tenant so a catalogue change evicts them. A page is stored on its
+/// second request (<see cref="CacheAdmission"/>), so URLs asked for once never crowd out those asked for again.
 /// </summary>
-internal sealed class ShowcaseCachePolicy : IOutputCachePolicy
+internal sealed class ShowcaseCachePolicy(CacheAdmission admission) : IOutputCachePolicy
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
 
@@ -25,7 +26,7 @@ internal sealed class ShowcaseCachePolicy : IOutputCachePolicy
         var cacheable = tenant is not null && anonymous && HttpMethods.IsGet(http.Request.Method);
         context.EnableOutputCaching = true;
         context.AllowCacheLookup = cacheable;
-        context.AllowCacheStorage = cacheable;
+        context.AllowCacheStorage = cacheable && admission.SeenBefore($"{http.Request.Path}{http.Request.QueryString}|{CultureInfo.CurrentUICulture.Name}");
         context.AllowLocking = true;
         context.ResponseExpirationTimeSpan = Lifetime;
         context.CacheVaryByRules.QueryKeys = "*";
