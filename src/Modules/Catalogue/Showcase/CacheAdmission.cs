@@ -2,10 +2,9 @@ namespace NucleusCloud.Modules.Catalogue.Showcase;
 
 /// <summary>
 /// Admits a response to the shared cache only on the second request for it within a while: a crawler that makes every URL new
-/// (a varied query string) never fills the cache, so it cannot churn out the pages visitors share (a full cache evicting and
-/// compacting under such a flood made searches wait up to a second). Remembers hashes of recent requests in a fixed table —
-/// each request lands on one slot and overwrites it — so its memory is bounded whatever the traffic, and a collision only admits
-/// a page one request early. The hash is the process's randomised string hash: a visitor cannot aim at another page's slot.
+/// (a varied query string) never fills the bounded cache, so it cannot crowd out the pages visitors share. Remembers hashes of
+/// recent requests in a fixed table — each request lands on one slot and overwrites it — so its memory is bounded whatever the
+/// traffic, and a collision only admits a page one request early. The hash is the process's randomised string hash: a visitor cannot aim at another page's slot.
 /// </summary>
 internal sealed class CacheAdmission(int slots)
 {
