@@ -11,10 +11,11 @@ namespace NucleusCloud.Modules.Exchange.Live;
 /// <summary>
 /// Writes this host's presence rows in batches: a reconnect storm of thousands of joins becomes a few statements a second
 /// instead of three each (a join waits for its batch, so once it returns every host sees the person online). Changes are
-/// applied in the order they were made (a connection's last change wins within a batch), so a leave never overtakes its join. Presence is soft state: a batch that fails is logged and dropped
-/// (the connection still receives everything; only other hosts' "who is online" misses it). At shutdown the host removes its rows.
+/// applied in the order they were made (a connection's last change wins within a batch), so a leave never overtakes its join.
+/// Presence is soft state: a batch that fails is logged and dropped (the connection still receives everything; only other hosts'
+/// "who is online" misses it), and the rows of a host that stopped go stale (<see cref="PresenceBook.Freshness"/>).
 /// </summary>
-internal sealed partial class PresenceWriter(ITenantScopeFactory scopes, LiveConnections connections, ILogger<PresenceWriter> logger) : BackgroundService
+internal sealed partial class PresenceWriter(ITenantScopeFactory scopes, ILogger<PresenceWriter> logger) : BackgroundService
 {
     private const int BatchSize = 500;
     private readonly Channel<Change> _changes = Channel.CreateUnbounded<Change>(new() { SingleReader = true });
@@ -54,8 +55,9 @@ internal sealed partial class PresenceWriter(ITenantScopeFactory scopes, LiveCon
                 waiting.Clear();
             }
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        catch (Exception) when (stoppingToken.IsCancellationRequested)
         {
+            // Stopping: whoever still waits for a batch is let go (presence is soft state).
             _changes.Writer.TryComplete();
             waiting.ForEach(w => w.TrySetResult());
             while (_changes.Reader.TryRead(out var change))
@@ -79,24 +81,9 @@ internal sealed partial class PresenceWriter(ITenantScopeFactory scopes, LiveCon
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
-        catch (Exception failure) when (failure is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (Exception failure) when (!cancellationToken.IsCancellationRequested)
         {
             LogBatchFailed(failure, batch.Count);
-        }
-    }
-
-    public override async Task StopAsync(CancellationToken cancellationToken)
-    {
-        await base.StopAsync(cancellationToken);
-        try
-        {
-            // Leaving: this host's people are no longer online through it (the others would wait for the rows to go stale).
-            await using var scope = scopes.CreatePlatformScope();
-            await scope.ServiceProvider.GetRequiredService<ExchangeDbContext>().Presence.Where(p => p.HostId == connections.HostId).ExecuteDeleteAsync(cancellationToken);
-        }
-        catch (Exception failure) when (failure is not OperationCanceledException)
-        {
-            LogBatchFailed(failure, 0);
         }
     }
 
