@@ -30,13 +30,9 @@ public interface ICaller
     ValueTask<Guid?> PartnerAsync(CancellationToken cancellationToken = default);
 }
 
-internal sealed class Caller(ITenantContext tenantContext, IServiceProvider services) : ICaller
+internal sealed class Caller(ITenantContext tenantContext, IMembershipChecker membership) : ICaller
 {
     private static readonly ClaimsPrincipal Nobody = new(new ClaimsIdentity());
-    private IMembershipChecker? _membership;
-
-    // Resolved when first asked: most requests (health probes, the showcase, a live connection) never ask, and the checker opens databases.
-    private IMembershipChecker Membership => _membership ??= services.GetRequiredService<IMembershipChecker>();
 
     // Anonymous until the request's principal (or the system, for a background scope) is set: never allowed by default.
     public ClaimsPrincipal Principal { get; private set; } = Nobody;
@@ -49,7 +45,7 @@ internal sealed class Caller(ITenantContext tenantContext, IServiceProvider serv
 
     public async ValueTask<TenantRole?> RoleAsync(CancellationToken cancellationToken = default) =>
         tenantContext.Tenant is { } tenant && Principal.Identity?.IsAuthenticated == true
-            ? await Membership.FindRoleAsync(Principal, tenant, cancellationToken)
+            ? await membership.FindRoleAsync(Principal, tenant, cancellationToken)
             : null;
 
     public async ValueTask<bool> MayAsync(string permission, CancellationToken cancellationToken = default)
@@ -60,16 +56,16 @@ internal sealed class Caller(ITenantContext tenantContext, IServiceProvider serv
         }
 
         return tenantContext.Tenant is { } tenant && Principal.Identity?.IsAuthenticated == true
-            && await Membership.GrantsAsync(Principal, tenant, permission, cancellationToken);
+            && await membership.GrantsAsync(Principal, tenant, permission, cancellationToken);
     }
 
     public async ValueTask<Guid?> PartnerAsync(CancellationToken cancellationToken = default) =>
         tenantContext.Tenant is { } tenant && Principal.Identity?.IsAuthenticated == true
-            ? await Membership.FindPartnerAsync(Principal, tenant, cancellationToken)
+            ? await membership.FindPartnerAsync(Principal, tenant, cancellationToken)
             : null;
 
     public async ValueTask<bool> IsPlatformAdminAsync(CancellationToken cancellationToken = default) =>
-        Principal.Identity?.IsAuthenticated == true && SecondFactor.Used(Principal) && await Membership.IsPlatformAdminAsync(Principal, cancellationToken);
+        Principal.Identity?.IsAuthenticated == true && SecondFactor.Used(Principal) && await membership.IsPlatformAdminAsync(Principal, cancellationToken);
 }
 
 public static class CallerMiddleware

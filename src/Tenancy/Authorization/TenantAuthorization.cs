@@ -55,15 +55,10 @@ internal sealed class PlatformAdminRequirement : IAuthorizationRequirement;
 internal sealed record PermissionRequirement(string Permission) : IAuthorizationRequirement;
 
 /// <summary>
-/// Succeeds only for a principal whose role in the request's tenant meets the requirement. The framework makes every handler for
-/// every authorized request, so the membership checker (which opens databases) is made only when a requirement of ours asks.
+/// Succeeds only for a principal whose role in the request's tenant meets the requirement.
 /// </summary>
-internal sealed class TenantAccessHandler(IServiceProvider services) : IAuthorizationHandler
+internal sealed class TenantAccessHandler(IMembershipChecker membership) : IAuthorizationHandler
 {
-    private IMembershipChecker? _membership;
-
-    private IMembershipChecker Membership => _membership ??= services.GetRequiredService<IMembershipChecker>();
-
     public async Task HandleAsync(AuthorizationHandlerContext context)
     {
         var http = context.Resource as HttpContext;
@@ -93,7 +88,7 @@ internal sealed class TenantAccessHandler(IServiceProvider services) : IAuthoriz
 
     private async ValueTask<bool> PlatformAdminAsync(AuthorizationHandlerContext context, HttpContext? http)
     {
-        if (!await Membership.IsPlatformAdminAsync(context.User, http?.RequestAborted ?? default))
+        if (!await membership.IsPlatformAdminAsync(context.User, http?.RequestAborted ?? default))
         {
             return false;
         }
@@ -110,19 +105,19 @@ internal sealed class TenantAccessHandler(IServiceProvider services) : IAuthoriz
     private async ValueTask<bool> SecondFactorMissingAsync(ClaimsPrincipal user, HttpContext? http)
     {
         var tenant = http?.RequestServices.GetRequiredService<ITenantContext>().Tenant;
-        return tenant is not null && user.Identity?.IsAuthenticated == true && await Membership.SecondFactorMissingAsync(user, tenant, http!.RequestAborted);
+        return tenant is not null && user.Identity?.IsAuthenticated == true && await membership.SecondFactorMissingAsync(user, tenant, http!.RequestAborted);
     }
 
     private async ValueTask<TenantInfo?> SingleSignOnMissingAsync(ClaimsPrincipal user, HttpContext? http)
     {
         var tenant = http?.RequestServices.GetRequiredService<ITenantContext>().Tenant;
-        return tenant is not null && user.Identity?.IsAuthenticated == true && await Membership.SingleSignOnMissingAsync(user, tenant, http!.RequestAborted) ? tenant : null;
+        return tenant is not null && user.Identity?.IsAuthenticated == true && await membership.SingleSignOnMissingAsync(user, tenant, http!.RequestAborted) ? tenant : null;
     }
 
     private async ValueTask<bool> GrantsAsync(ClaimsPrincipal user, HttpContext? http, string permission)
     {
         var tenant = http?.RequestServices.GetRequiredService<ITenantContext>().Tenant;
-        return tenant is not null && user.Identity?.IsAuthenticated == true && await Membership.GrantsAsync(user, tenant, permission, http!.RequestAborted);
+        return tenant is not null && user.Identity?.IsAuthenticated == true && await membership.GrantsAsync(user, tenant, permission, http!.RequestAborted);
     }
 
     private async ValueTask<TenantRole?> RoleAsync(ClaimsPrincipal user, HttpContext? http)
@@ -130,7 +125,7 @@ internal sealed class TenantAccessHandler(IServiceProvider services) : IAuthoriz
         var tenant = http?.RequestServices.GetRequiredService<ITenantContext>().Tenant;
         return tenant is null || user.Identity?.IsAuthenticated != true
             ? null
-            : await Membership.FindRoleAsync(user, tenant, http!.RequestAborted);
+            : await membership.FindRoleAsync(user, tenant, http!.RequestAborted);
     }
 }
 

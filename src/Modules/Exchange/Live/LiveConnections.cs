@@ -17,8 +17,8 @@ internal sealed class LiveConnections
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<Guid, LiveParticipant>> _byConnection = new();
     private readonly ConcurrentDictionary<string, System.Security.Claims.ClaimsPrincipal> _principals = new();
 
-    /// <summary>Per space, the people with connections here and how many: presence answers from it without a scan or a query.</summary>
-    private readonly Dictionary<Guid, Dictionary<Guid, (LiveParticipant Participant, int Connections)>> _people = [];
+    /// <summary>Per space, the people with connections here: presence answers from it without a scan or a query.</summary>
+    private readonly Dictionary<Guid, SpacePeople> _people = [];
 
     /// <summary>Identifies this host's rows in the shared presence table.</summary>
     public Guid HostId { get; } = Guid.NewGuid();
@@ -32,8 +32,7 @@ internal sealed class LiveConnections
         {
             lock (_people)
             {
-                var people = _people.TryGetValue(spaceId, out var known) ? known : _people[spaceId] = [];
-                people[participant.UserId] = (participant, people.TryGetValue(participant.UserId, out var person) ? person.Connections + 1 : 1);
+                (_people.TryGetValue(spaceId, out var people) ? people : _people[spaceId] = new()).Add(participant);
             }
         }
     }
@@ -42,16 +41,9 @@ internal sealed class LiveConnections
     {
         lock (_people)
         {
-            if (_people.TryGetValue(spaceId, out var people) && people.TryGetValue(participant.UserId, out var person))
+            if (_people.TryGetValue(spaceId, out var people) && people.Remove(participant.UserId) && people.IsEmpty)
             {
-                if (person.Connections > 1)
-                {
-                    people[participant.UserId] = (person.Participant, person.Connections - 1);
-                }
-                else if (people.Remove(participant.UserId) && people.Count == 0)
-                {
-                    _people.Remove(spaceId);
-                }
+                _people.Remove(spaceId);
             }
         }
     }
@@ -100,12 +92,12 @@ internal sealed class LiveConnections
         }
     }
 
-    /// <summary>The people with a connection in the space on this host.</summary>
-    public IReadOnlyList<LiveParticipant> People(Guid spaceId)
+    /// <summary>The first <paramref name="count"/> people with a connection in the space on this host, by name.</summary>
+    public IReadOnlyList<LiveParticipant> People(Guid spaceId, int count)
     {
         lock (_people)
         {
-            return _people.TryGetValue(spaceId, out var people) ? [.. people.Values.Select(p => p.Participant)] : [];
+            return _people.TryGetValue(spaceId, out var people) ? people.First(count) : [];
         }
     }
 
@@ -118,7 +110,60 @@ internal sealed class LiveConnections
     {
         lock (_people)
         {
-            return _people.TryGetValue(spaceId, out var people) && people.ContainsKey(userId);
+            return _people.TryGetValue(spaceId, out var people) && people.Contains(userId);
         }
     }
+}
+
+/// <summary>
+/// One space's people on this host, each with a count of connections, kept in name order: a join lists the first of them
+/// without sorting everyone (a storm of thousands of different people would otherwise sort thousands per join).
+/// </summary>
+internal sealed class SpacePeople
+{
+    private readonly Dictionary<Guid, (LiveParticipant Participant, int Connections)> _byUser = [];
+    private readonly SortedSet<LiveParticipant> _byName = new(Comparer<LiveParticipant>.Create(ByName));
+
+    public bool IsEmpty => _byUser.Count == 0;
+
+    public static int ByName(LiveParticipant a, LiveParticipant b)
+    {
+        var name = string.CompareOrdinal(a.DisplayName, b.DisplayName);
+        return name != 0 ? name : a.UserId.CompareTo(b.UserId);
+    }
+
+    public void Add(LiveParticipant participant)
+    {
+        if (_byUser.TryGetValue(participant.UserId, out var person))
+        {
+            _byUser[participant.UserId] = (person.Participant, person.Connections + 1);
+            return;
+        }
+
+        _byUser[participant.UserId] = (participant, 1);
+        _byName.Add(participant);
+    }
+
+    /// <summary>Counts one connection of the person gone; true when it was the person's last.</summary>
+    public bool Remove(Guid userId)
+    {
+        if (!_byUser.TryGetValue(userId, out var person))
+        {
+            return false;
+        }
+
+        if (person.Connections > 1)
+        {
+            _byUser[userId] = (person.Participant, person.Connections - 1);
+            return false;
+        }
+
+        _byUser.Remove(userId);
+        _byName.Remove(person.Participant);
+        return true;
+    }
+
+    public bool Contains(Guid userId) => _byUser.ContainsKey(userId);
+
+    public IReadOnlyList<LiveParticipant> First(int count) => [.. _byName.Take(count)];
 }

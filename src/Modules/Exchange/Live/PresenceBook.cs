@@ -40,14 +40,16 @@ internal sealed class PresenceBook(IServiceProvider services, LiveConnections co
 
     public async Task<IReadOnlyList<OnlineUserDto>> OnlineAsync(Guid spaceId, CancellationToken cancellationToken)
     {
-        var here = connections.People(spaceId).Select(p => new OnlineUserDto(p.UserId, p.DisplayName, p.TenantId, p.TenantName));
-        return [.. here.Concat(await ElsewhereAsync(spaceId, cancellationToken)).DistinctBy(u => u.UserId).OrderBy(u => u.DisplayName, StringComparer.Ordinal).Take(ListedOnline)];
+        // Each source lists a person once and in name order, so the first of the whole are among the first of each.
+        var here = connections.People(spaceId, ListedOnline).Select(p => new OnlineUserDto(p.UserId, p.DisplayName, p.TenantId, p.TenantName));
+        var elsewhere = (await ElsewhereAsync(spaceId, cancellationToken)).Take(ListedOnline);
+        return [.. here.Concat(elsewhere).DistinctBy(u => u.UserId).OrderBy(u => u.DisplayName, StringComparer.Ordinal).ThenBy(u => u.UserId).Take(ListedOnline)];
     }
 
     public async Task<bool> IsOnlineAsync(Guid spaceId, Guid userId, CancellationToken cancellationToken) =>
         connections.StillIn(spaceId, userId) || (await ElsewhereAsync(spaceId, cancellationToken)).Any(u => u.UserId == userId);
 
-    /// <summary>The people online in the space through other hosts (distinct, in SQL: a space of thousands ships each person once).</summary>
+    /// <summary>The people online in the space through other hosts, each once (in SQL: a space of thousands ships each person once), by name.</summary>
     private async Task<IReadOnlyList<OnlineUserDto>> ElsewhereAsync(Guid spaceId, CancellationToken cancellationToken)
     {
         var key = $"exchange:live:elsewhere:{spaceId:N}";
@@ -59,7 +61,8 @@ internal sealed class PresenceBook(IServiceProvider services, LiveConnections co
         var since = clock.GetUtcNow() - Freshness;
         var rows = await Db.Presence.AsNoTracking().Where(p => p.SpaceId == spaceId && p.HostId != connections.HostId && p.SeenAt > since)
             .Select(p => new { p.UserId, p.DisplayName, p.TenantId, p.TenantName }).Distinct().ToListAsync(cancellationToken);
-        IReadOnlyList<OnlineUserDto> people = [.. rows.DistinctBy(u => u.UserId).Select(u => new OnlineUserDto(u.UserId, u.DisplayName, u.TenantId, u.TenantName))];
+        IReadOnlyList<OnlineUserDto> people = [.. rows.DistinctBy(u => u.UserId).OrderBy(u => u.DisplayName, StringComparer.Ordinal).ThenBy(u => u.UserId)
+            .Select(u => new OnlineUserDto(u.UserId, u.DisplayName, u.TenantId, u.TenantName))];
         cache.Set(key, people, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = ElsewhereLifetime, Size = 1 });
         return people;
     }

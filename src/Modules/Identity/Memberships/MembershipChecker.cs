@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using NucleusCloud.Modules.Identity.ApiKeys;
 using NucleusCloud.Modules.Identity.Data;
 using NucleusCloud.Tenancy;
@@ -10,10 +11,16 @@ namespace NucleusCloud.Modules.Identity.Memberships;
 
 /// <summary>
 /// Looks the caller's role up in the database on every request (once per request), so a
-/// revoked membership or a changed role takes effect at once, whatever the token says.
+/// revoked membership or a changed role takes effect at once, whatever the token says. Every request has one (the
+/// authorization handler and <see cref="ICaller"/> take it), most never ask it anything, so its databases are opened
+/// only when a question needs them.
 /// </summary>
-internal sealed class MembershipChecker(AccessDbContext access, AccountsDbContext accounts, ITenantContext context, RolePermissions permissions) : IMembershipChecker
+internal sealed class MembershipChecker(IServiceProvider services, ITenantContext context, RolePermissions permissions) : IMembershipChecker
 {
+    private AccessDbContext Access => services.GetRequiredService<AccessDbContext>();
+
+    private AccountsDbContext Accounts => services.GetRequiredService<AccountsDbContext>();
+
     private readonly Dictionary<Guid, (TenantRole Role, Guid? PartnerId)?> _memberships = [];
     private bool? _platformAdmin;
     private (bool TwoFactorForAdmins, bool SingleSignOn)? _rules;
@@ -71,7 +78,7 @@ internal sealed class MembershipChecker(AccessDbContext access, AccountsDbContex
     {
         if (_rules is null)
         {
-            var rules = await access.SecurityPolicies.AsNoTracking()
+            var rules = await Access.SecurityPolicies.AsNoTracking()
                 .Select(p => new { p.RequireTwoFactorForAdmins, SingleSignOn = p.RequireSso && p.SsoIssuer != null && p.SsoProtectedSecret != null })
                 .FirstOrDefaultAsync(cancellationToken);
             _rules = (rules?.RequireTwoFactorForAdmins ?? false, rules?.SingleSignOn ?? false);
@@ -96,7 +103,7 @@ internal sealed class MembershipChecker(AccessDbContext access, AccountsDbContex
 
         if (!_memberships.TryGetValue(tenant.Id, out var membership))
         {
-            var row = await access.Memberships.Where(m => m.UserId == userId).Select(m => new { m.Role, m.PartnerId }).FirstOrDefaultAsync(cancellationToken);
+            var row = await Access.Memberships.Where(m => m.UserId == userId).Select(m => new { m.Role, m.PartnerId }).FirstOrDefaultAsync(cancellationToken);
             membership = row is null ? null : (row.Role, row.PartnerId);
             _memberships[tenant.Id] = membership;
         }
@@ -111,7 +118,7 @@ internal sealed class MembershipChecker(AccessDbContext access, AccountsDbContex
             return false;
         }
 
-        return _platformAdmin ??= await accounts.Users.AnyAsync(u => u.Id == userId && u.IsPlatformAdmin, cancellationToken);
+        return _platformAdmin ??= await Accounts.Users.AnyAsync(u => u.Id == userId && u.IsPlatformAdmin, cancellationToken);
     }
 
     internal static Guid? UserId(ClaimsPrincipal principal) =>
