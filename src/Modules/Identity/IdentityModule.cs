@@ -64,6 +64,8 @@ public sealed class IdentityModule : IModule
         services.AddScoped<SessionRevocation>();
         services.AddScoped<SessionCheck>();
         services.AddSingleton<SessionCache>();
+        services.AddSingleton<AccessCache>();
+        services.AddModuleInterceptor<AccessDbContext, AccessChanges>();
         // After AddAuthentication's default: every authenticated principal is checked against revocations.
         services.AddScoped<Microsoft.AspNetCore.Authentication.IClaimsTransformation>(sp => sp.GetRequiredService<SessionCheck>());
         services.AddSingleton<AccountThrottle>();

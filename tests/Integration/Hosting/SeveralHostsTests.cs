@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
+using NucleusCloud.Tenancy.Authorization;
 using NucleusCloud.Tests.Integration.Infrastructure;
 using Xunit.Abstractions;
 
@@ -9,7 +10,7 @@ namespace NucleusCloud.Tests.Integration.Hosting;
 /// <summary>
 /// Host processes on one PostgreSQL database, as behind a load balancer without sticky sessions: what one host changes, the others
 /// stop serving from their caches at once (carried by the database's notification) — a tenant's showcase pages (no other tenant's),
-/// a tenant's suspension, a sign-out. Each would otherwise last on the other host for minutes (10, 0.5 and 1).
+/// a tenant's suspension, a sign-out, a membership removed. Each would otherwise last on the other host for minutes (10, 0.5, 1 and 1).
 /// </summary>
 public sealed class SeveralHostsTests(PostgresFixture database, ITestOutputHelper output) : IClassFixture<PostgresFixture>, IAsyncLifetime
 {
@@ -74,6 +75,28 @@ public sealed class SeveralHostsTests(PostgresFixture database, ITestOutputHelpe
         await Eventually.Until(async () => (await throughSecond.GetAsync("/api/auth/me")).StatusCode, status => status == HttpStatusCode.Unauthorized,
             "the second host refuses the signed-out token", TimeSpan.FromSeconds(5));
         output.WriteLine($"The second host refused the token {clock.ElapsedMilliseconds} ms after the sign-out.");
+    }
+
+    [SkippableFact]
+    public async Task A_member_removed_through_one_host_is_refused_by_the_other_at_once_and_no_one_else()
+    {
+        var app = database.App;
+        var tenant = await app.NewTenantAsync();
+        var (first, second) = (await StartAsync(), await StartAsync());
+        var owner = await first.SignedInAsync(app, tenant, TenantRole.Owner);
+        var (leaving, staying) = (await second.SignedInAsync(app, tenant, TenantRole.Admin), await second.SignedInAsync(app, tenant, TenantRole.Viewer));
+        var members = $"/api/{tenant.Slug}/identity/members";
+        (await leaving.GetAsync(members)).StatusCode.ShouldBe(HttpStatusCode.OK, "the second host has read the admin's membership");
+        (await staying.GetAsync(members)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var list = await owner.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>(members);
+        var admin = list!["items"]!.AsArray().Single(m => m!["role"]!.GetValue<string>() == nameof(TenantRole.Admin))!["userId"]!.GetValue<Guid>();
+        (await owner.DeleteAsync($"{members}/{admin}")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        var clock = Stopwatch.StartNew();
+        await Eventually.Until(async () => (await leaving.GetAsync(members)).StatusCode, status => status == HttpStatusCode.Forbidden,
+            "the second host refuses the removed member", TimeSpan.FromSeconds(5));
+        output.WriteLine($"The second host refused the removed member {clock.ElapsedMilliseconds} ms after the removal.");
+        (await staying.GetAsync(members)).StatusCode.ShouldBe(HttpStatusCode.OK, "the tenant's other members keep their access");
     }
 
     private Task<HostProcess> StartAsync()

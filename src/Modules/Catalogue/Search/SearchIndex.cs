@@ -9,6 +9,9 @@ internal sealed record IndexedSolution(
     List<string> BuildingBlocks, List<string> Sectors, List<int> Sdgs, List<SolutionOffering> Offerings,
     List<string> DeploymentCountries, List<string> DevelopmentCountries)
 {
+    /// <summary>The solution's values of each facet (in <see cref="SolutionSearch.Facets"/>' order), each once: made with the index, not per search.</summary>
+    public string[][] FacetValues { get; } = SolutionSearch.ValuesOf(BuildingBlocks, Sectors, Sdgs, Maturity, Offerings, DeploymentCountries, DevelopmentCountries, Licence);
+
     public SolutionListItem ToListItem() => new(Id, Slug, Name, Summary, Status, Maturity, BuildingBlocks, Sdgs, UpdatedAt);
 }
 

@@ -37,16 +37,11 @@ internal sealed class SolutionSearch(CatalogueDbContext db, SearchIndexes indexe
         var rows = found.Where(s => (!publishedOnly || s.Status == SolutionStatus.Published) && (query.Status is not { } status || s.Status == status)).ToList();
         var filters = new FacetFilters(query);
         var matching = rows.Where(r => filters.Matches(r)).ToList();
-        var facets = new Dictionary<string, IReadOnlyList<FacetCount>>
+        var facets = new Dictionary<string, IReadOnlyList<FacetCount>>(Facets.Length);
+        for (var facet = 0; facet < Facets.Length; facet++)
         {
-            [BuildingBlockFacet] = Count(rows, filters, BuildingBlockFacet, r => r.BuildingBlocks),
-            [SectorFacet] = Count(rows, filters, SectorFacet, r => r.Sectors),
-            [SdgFacet] = Count(rows, filters, SdgFacet, r => r.Sdgs.Select(SdgName)),
-            [MaturityFacet] = Count(rows, filters, MaturityFacet, r => r.Maturity is { } m ? [m.ToString()] : []),
-            [OfferingFacet] = Count(rows, filters, OfferingFacet, r => r.Offerings.Select(o => o.ToString())),
-            [CountryFacet] = Count(rows, filters, CountryFacet, r => r.DeploymentCountries.Concat(r.DevelopmentCountries)),
-            [LicenceFacet] = Count(rows, filters, LicenceFacet, r => r.Licence is { } l ? [l] : []),
-        };
+            facets[Facets[facet]] = Count(rows, filters, facet);
+        }
 
         var ordered = (query.Sort ?? (relevance is null ? "name" : "relevance")) switch
         {
@@ -60,33 +55,47 @@ internal sealed class SolutionSearch(CatalogueDbContext db, SearchIndexes indexe
         return new SolutionSearchResult(page, matching.Count, query.PageNumber, query.Size, facets);
     }
 
-    private static readonly string[] SdgNames = [.. Enumerable.Range(0, 18).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture))];
+    /// <summary>The facets counted for every search, in the order of <see cref="IndexedSolution.FacetValues"/>.</summary>
+    public static readonly string[] Facets = [BuildingBlockFacet, SectorFacet, SdgFacet, MaturityFacet, OfferingFacet, CountryFacet, LicenceFacet];
 
-    private static string SdgName(int sdg) => sdg is >= 0 and < 18 ? SdgNames[sdg] : sdg.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>A solution's values of each facet, each once, as the counts name them.</summary>
+    internal static string[][] ValuesOf(List<string> buildingBlocks, List<string> sectors, List<int> sdgs, SolutionMaturity? maturity, List<SolutionOffering> offerings,
+        List<string> deploymentCountries, List<string> developmentCountries, string? licence) =>
+    [
+        [.. buildingBlocks.Distinct(StringComparer.Ordinal)],
+        [.. sectors.Distinct(StringComparer.Ordinal)],
+        [.. sdgs.Distinct().Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture))],
+        maturity is { } m ? [m.ToString()] : [],
+        [.. offerings.Distinct().Select(o => o.ToString())],
+        [.. deploymentCountries.Concat(developmentCountries).Distinct(StringComparer.Ordinal)],
+        licence is { } l ? [l] : [],
+    ];
 
-    /// <summary>How many of the rows that pass every other facet's filter hold each value of <paramref name="facet"/> (each row once per value).</summary>
-    private static List<FacetCount> Count(List<IndexedSolution> rows, FacetFilters filters, string facet, Func<IndexedSolution, IEnumerable<string>> values)
+    /// <summary>How many of the rows that pass every other facet's filter hold each value of the facet (each row once per value).</summary>
+    private static List<FacetCount> Count(List<IndexedSolution> rows, FacetFilters filters, int facet)
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var row in rows)
         {
-            if (!filters.Matches(row, except: facet))
+            if (!filters.Matches(row, except: Facets[facet]))
             {
                 continue;
             }
 
-            seen.Clear();
-            foreach (var value in values(row))
+            foreach (var value in row.FacetValues[facet])
             {
-                if (seen.Add(value))
-                {
-                    counts[value] = counts.GetValueOrDefault(value) + 1;
-                }
+                System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, value, out _)++;
             }
         }
 
-        return [.. counts.Select(c => new FacetCount(c.Key, c.Value)).OrderByDescending(c => c.Count).ThenBy(c => c.Value, StringComparer.Ordinal)];
+        var counted = new List<FacetCount>(counts.Count);
+        foreach (var (value, count) in counts)
+        {
+            counted.Add(new FacetCount(value, count));
+        }
+
+        counted.Sort(static (a, b) => a.Count != b.Count ? b.Count.CompareTo(a.Count) : string.CompareOrdinal(a.Value, b.Value));
+        return counted;
     }
 
     /// <summary>Within a facet the chosen values are alternatives; across facets they all apply. Written without closures: it runs for every row, eight times a search.</summary>

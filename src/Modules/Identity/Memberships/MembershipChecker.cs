@@ -10,12 +10,12 @@ using NucleusCloud.Modules.Identity.Contracts;
 namespace NucleusCloud.Modules.Identity.Memberships;
 
 /// <summary>
-/// Looks the caller's role up in the database on every request (once per request), so a
-/// revoked membership or a changed role takes effect at once, whatever the token says. Every request has one (the
-/// authorization handler and <see cref="ICaller"/> take it), most never ask it anything, so its databases are opened
-/// only when a question needs them.
+/// Finds the caller's role in the tenant's memberships, whatever the token says: read once per request, through the
+/// <see cref="AccessCache"/>, which every saved change to a tenant's memberships or rules empties on every host — so a revoked
+/// membership or a changed role takes effect on the next request. Every request has a checker (the authorization handler and
+/// <see cref="ICaller"/> take it), most never ask it anything, so its databases are opened only when a question needs them.
 /// </summary>
-internal sealed class MembershipChecker(IServiceProvider services, ITenantContext context, RolePermissions permissions) : IMembershipChecker
+internal sealed class MembershipChecker(IServiceProvider services, AccessCache cache, ITenantContext context, RolePermissions permissions) : IMembershipChecker
 {
     private AccessDbContext Access => services.GetRequiredService<AccessDbContext>();
 
@@ -58,7 +58,7 @@ internal sealed class MembershipChecker(IServiceProvider services, ITenantContex
             return false;
         }
 
-        return (await RulesAsync(cancellationToken)).TwoFactorForAdmins;
+        return (await RulesAsync(tenant, cancellationToken)).TwoFactorForAdmins;
     }
 
     public async ValueTask<bool> SingleSignOnMissingAsync(ClaimsPrincipal principal, TenantInfo tenant, CancellationToken cancellationToken)
@@ -70,20 +70,19 @@ internal sealed class MembershipChecker(IServiceProvider services, ITenantContex
             return false;
         }
 
-        return (await RulesAsync(cancellationToken)).SingleSignOn;
+        return (await RulesAsync(tenant, cancellationToken)).SingleSignOn;
     }
 
     /// <summary>The tenant's sign-in rules, read once per request whichever rule asks first.</summary>
-    private async ValueTask<(bool TwoFactorForAdmins, bool SingleSignOn)> RulesAsync(CancellationToken cancellationToken)
+    private async ValueTask<(bool TwoFactorForAdmins, bool SingleSignOn)> RulesAsync(TenantInfo tenant, CancellationToken cancellationToken)
     {
-        if (_rules is null)
+        _rules ??= await cache.RulesAsync(tenant.Id, async () =>
         {
             var rules = await Access.SecurityPolicies.AsNoTracking()
                 .Select(p => new { p.RequireTwoFactorForAdmins, SingleSignOn = p.RequireSso && p.SsoIssuer != null && p.SsoProtectedSecret != null })
                 .FirstOrDefaultAsync(cancellationToken);
-            _rules = (rules?.RequireTwoFactorForAdmins ?? false, rules?.SingleSignOn ?? false);
-        }
-
+            return (rules?.RequireTwoFactorForAdmins ?? false, rules?.SingleSignOn ?? false);
+        });
         return _rules.Value;
     }
 
@@ -103,8 +102,11 @@ internal sealed class MembershipChecker(IServiceProvider services, ITenantContex
 
         if (!_memberships.TryGetValue(tenant.Id, out var membership))
         {
-            var row = await Access.Memberships.Where(m => m.UserId == userId).Select(m => new { m.Role, m.PartnerId }).FirstOrDefaultAsync(cancellationToken);
-            membership = row is null ? null : (row.Role, row.PartnerId);
+            membership = await cache.MembershipAsync(tenant.Id, userId, async () =>
+            {
+                var row = await Access.Memberships.Where(m => m.UserId == userId).Select(m => new { m.Role, m.PartnerId }).FirstOrDefaultAsync(cancellationToken);
+                return row is null ? null : (row.Role, row.PartnerId);
+            });
             _memberships[tenant.Id] = membership;
         }
 
