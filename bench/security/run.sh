@@ -6,12 +6,12 @@
 # Usage: bash bench/security/run.sh [sqlmap|wapiti ...]   (both by default)
 # Needs: the .NET SDK, python3, sqlmap and wapiti (Debian: apt-get install sqlmap wapiti).
 set -euo pipefail
-here=$(cd "$(dirname "$0")" && pwd); repo=$(cd "$here/../.." && pwd); out="$repo/bench/.out/security"
+here=$(cd "$(dirname "$0")" && pwd); repo=$(cd "$here/../.." && pwd); out="${SCAN_OUT:-$repo/bench/.out/security}"
 source "$repo/bench/common.sh"
 scans=("$@"); [ ${#scans[@]} -gt 0 ] || scans=(sqlmap wapiti)
 for tool in dotnet python3 "${scans[@]}"; do command -v "$tool" >/dev/null || { echo "missing: $tool" >&2; exit 1; }; done
 
-port=5197; base="http://127.0.0.1:$port"; password="Scan-only-$(date +%s)-password!"
+port=${SCAN_PORT:-5197}; base="http://127.0.0.1:$port"; password="Scan-only-$(date +%s)-password!"
 rm -rf "$out"; mkdir -p "$out/data"
 bench_publish "$repo" "$repo/bench/.out"
 pfx=$(bench_key_ring "$repo/bench/.out")
