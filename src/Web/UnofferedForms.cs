@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Components.Endpoints;
 using Microsoft.AspNetCore.Http;
@@ -8,7 +9,8 @@ namespace NucleusCloud.Web;
 /// A signed-in person who posts a form the page does not show them (it is drawn only for those allowed
 /// to use it) is refused with 403, like the API refuses the same act; the framework would answer a bare
 /// 400 ("no form on the page has that name"). Nothing runs either way: the services check the caller's
-/// rights themselves, this only names the refusal.
+/// rights themselves, this only names the refusal. A form without a valid antiforgery token keeps its 400
+/// (its form must not be read).
 /// </summary>
 public static class UnofferedForms
 {
@@ -17,6 +19,7 @@ public static class UnofferedForms
         await next(context);
         if (HttpMethods.IsPost(context.Request.Method) && context.Response.StatusCode == StatusCodes.Status400BadRequest && !context.Response.HasStarted
             && context.User.Identity?.IsAuthenticated == true && context.GetEndpoint()?.Metadata.GetMetadata<ComponentTypeMetadata>() is not null
+            && context.Features.Get<IAntiforgeryValidationFeature>() is not { IsValid: false }
             && context.Request.HasFormContentType && (await context.Request.ReadFormAsync(context.RequestAborted)).ContainsKey("_handler"))
         {
             // Nothing was written: let the status code pages draw the "not available" page in the reader's language.

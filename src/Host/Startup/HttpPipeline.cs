@@ -77,6 +77,7 @@ internal static class HttpPipeline
         app.UseAuthorization();
         app.UseAntiforgery();
         app.UseUnofferedFormRefusals();
+        app.UseUnreadableQueryValueRefusals();
         // After authentication and tenant resolution: the showcase policy caches anonymous pages per tenant.
         app.UseOutputCache();
 

@@ -4,16 +4,21 @@ using Microsoft.AspNetCore.Http.Features;
 
 namespace NucleusCloud.Modules.Abstractions.Http;
 
-/// <summary>A file posted by a page's plain multipart form, or why not ("too-large", "missing").</summary>
-public sealed record PostedFile(byte[]? Content, string? FileName, IFormCollection? Form, string? Problem);
+/// <summary>A file posted by a page's plain multipart form, or why not ("too-large", "missing", "forged").</summary>
+public sealed record PostedFile(byte[]? Content, string? FileName, IFormCollection? Form, string? Problem)
+{
+    /// <summary>The form came without the page's antiforgery token (or with another's): answer 400, read nothing.</summary>
+    public bool Forged => Problem == FormUpload.Forged;
+}
 
 /// <summary>
 /// Reads one file from a page's multipart form: a body declaring more than the cap (plus room for the
-/// other fields) is refused before it is read, the antiforgery token is checked, and the file is
-/// read whole into memory (uploads are capped in megabytes).
+/// other fields) is refused before it is read, the antiforgery token is checked (a form without it is
+/// <see cref="PostedFile.Forged"/>, nothing read), and the file is read whole into memory (uploads are capped in megabytes).
 /// </summary>
 public static class FormUpload
 {
+    internal const string Forged = "forged";
     private const long OtherFields = 64 * 1024;
 
     public static async Task<PostedFile> ReadAsync(HttpContext http, IAntiforgery antiforgery, long maxFileBytes, string field, CancellationToken cancellationToken)
@@ -28,7 +33,11 @@ public static class FormUpload
             limit.MaxRequestBodySize = maxFileBytes + OtherFields;
         }
 
-        await antiforgery.ValidateRequestAsync(http);
+        if (!await antiforgery.IsRequestValidAsync(http))
+        {
+            return new(null, null, null, Forged);
+        }
+
         var form = await http.Request.ReadFormAsync(cancellationToken);
         if (form.Files.GetFile(field) is not { Length: > 0 } file)
         {

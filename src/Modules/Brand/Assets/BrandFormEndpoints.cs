@@ -31,7 +31,7 @@ internal static class BrandFormEndpoints
         var posted = await FormUpload.ReadAsync(http, antiforgery, uploads.MaxBytes, "file", cancellationToken);
         if (posted.Content is not { } content)
         {
-            return Results.Redirect($"{page}?logo={posted.Problem}#logo");
+            return posted.Forged ? Results.BadRequest() : Results.Redirect($"{page}?logo={posted.Problem}#logo");
         }
 
         var added = await assets.AddWithFileAsync(new AssetUpload("Logo", AssetKind.Logo, null, "Official logo"), content, posted.FileName, approve: true, cancellationToken);
@@ -58,7 +58,7 @@ internal static class BrandFormEndpoints
         var posted = await FormUpload.ReadAsync(http, antiforgery, uploads.MaxBytes, "file", cancellationToken);
         if (posted.Content is not { } content)
         {
-            return Results.Redirect($"{page}?asset={posted.Problem}#library");
+            return posted.Forged ? Results.BadRequest() : Results.Redirect($"{page}?asset={posted.Problem}#library");
         }
 
         var form = posted.Form!;

@@ -28,7 +28,7 @@ internal static class ImportFormEndpoint
         var posted = await FormUpload.ReadAsync(http, antiforgery, configuration.GetValue(ImportEndpoints.MaxBytesKey, ImportEndpoints.DefaultMaxBytes), "file", cancellationToken);
         if (posted.Content is not { } content)
         {
-            return Results.Redirect($"/{slug}/catalogue/import?problem={posted.Problem}");
+            return posted.Forged ? Results.BadRequest() : Results.Redirect($"/{slug}/catalogue/import?problem={posted.Problem}");
         }
 
         var publish = posted.Form!["publish"] == "true" && await http.HasPermissionAsync(CataloguePermissions.Publish);

@@ -32,7 +32,7 @@ internal static class DocumentFormEndpoint
         var posted = await FormUpload.ReadAsync(http, antiforgery, documents.MaxBytes, "file", cancellationToken);
         if (posted.Content is not { } content)
         {
-            return Results.Redirect($"{page}&document={posted.Problem}#share-document");
+            return posted.Forged ? Results.BadRequest() : Results.Redirect($"{page}&document={posted.Problem}#share-document");
         }
 
         var (document, refusal) = await documents.ShareAsync(s, posted.Form!["title"], posted.FileName, content, cancellationToken);

@@ -1,0 +1,127 @@
+using System.Net;
+using System.Reflection;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Endpoints;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using NucleusCloud.Tenancy.Authorization;
+using NucleusCloud.Tests.Integration.Exchange;
+using NucleusCloud.Tests.Integration.Infrastructure;
+using NucleusCloud.Tests.Shared;
+
+namespace NucleusCloud.Tests.Integration.Security;
+
+/// <summary>What a scanner sends (wapiti's findings): values a page cannot read and forms without their token are refused with 400, never a 500.</summary>
+public sealed partial class HostileInputTests(SqliteFixture fixture) : IClassFixture<SqliteFixture>
+{
+    private NucleusApp App => fixture.App;
+
+    private static readonly string[] Unreadable = [";env;", "a;env;", "../../../../usr/bin/env|", "http%3A//www.example.org%0D%0Ax", "2026x", "zzzz"];
+
+    [Fact]
+    public async Task Every_typed_query_value_of_every_page_answers_400_naming_it_when_it_does_not_parse()
+    {
+        var tenant = await App.NewTenantAsync("q");
+        var userId = await App.NewUserAsync(platformAdmin: true);
+        await App.GrantAsync(userId, tenant, TenantRole.Admin);
+        var client = App.As(userId);
+        client.DefaultRequestHeaders.Add(TestAuthentication.SecondFactorHeader, "totp");
+
+        var failures = new List<string>();
+        var checkedValues = 0;
+        foreach (var (pattern, name) in TypedQueryValues())
+        {
+            var path = Parameter().Replace(pattern, m => m.Groups["name"].Value is "tenant" or "tenantSlug" ? tenant.Slug
+                : m.Groups["constraint"].Value == "int" ? "2026" : m.Groups["constraint"].Value == "guid" || m.Groups["name"].Value.EndsWith("Id", StringComparison.Ordinal) ? Guid.NewGuid().ToString() : "x");
+            foreach (var value in Unreadable)
+            {
+                using var response = await client.GetAsync($"{path}?{name}={Uri.EscapeDataString(value)}");
+                var body = await response.Content.ReadAsStringAsync();
+                if (response.StatusCode != HttpStatusCode.BadRequest)
+                {
+                    failures.Add($"GET {path}?{name}={value} answered {(int)response.StatusCode}");
+                }
+                else if (!WebUtility.HtmlDecode(body).Contains($"“{name}”", StringComparison.Ordinal))
+                {
+                    failures.Add($"GET {path}?{name}={value}: the error page does not name “{name}”");
+                }
+            }
+
+            // An empty value is no value: the page renders (or refuses for its own reasons), it does not fail.
+            using var empty = await client.GetAsync($"{path}?{name}=");
+            if ((int)empty.StatusCode >= 500)
+            {
+                failures.Add($"GET {path}?{name}= answered {(int)empty.StatusCode}");
+            }
+
+            checkedValues++;
+        }
+
+        checkedValues.ShouldBeGreaterThan(20, "the pages declare that many typed query values");
+        failures.ShouldBeEmpty();
+        using var readable = await client.GetAsync($"/{tenant.Slug}/strategy?year=2027");
+        readable.StatusCode.ShouldBe(HttpStatusCode.OK, "a readable value is read");
+        readable.Headers.GetValues("Content-Security-Policy").Single().ShouldContain("object-src 'none'", customMessage: "no plug-in content, as wapiti asked");
+    }
+
+    [Fact]
+    public async Task Upload_forms_without_their_antiforgery_token_answer_400_and_store_nothing()
+    {
+        var owner = await App.UserAsync(await App.NewTenantAsync("af"));
+        var slug = owner.Tenant.Slug;
+        var space = await owner.CreateSpaceAsync("Tokens", "Open");
+        var filesBefore = StoredFiles();
+
+        foreach (var (action, field) in new[] { ($"/{slug}/brand/logo", "file"), ($"/{slug}/brand/uploads", "file"), ($"/{slug}/catalogue/imports", "file"), ($"/{slug}/exchange/{space.Id()}/documents", "file") })
+        {
+            foreach (var token in new string?[] { null, "forged-token" })
+            {
+                using var form = new MultipartFormDataContent { { new ByteArrayContent(SampleFiles.Png()), field, "logo.png" }, { new StringContent("Forged"), "title" } };
+                if (token is not null)
+                {
+                    form.Add(new StringContent(token), PageForms.AntiforgeryField);
+                }
+
+                using var response = await owner.Client.PostAsync(action, form);
+                response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, $"POST {action} with token {token ?? "(none)"}: {await response.Content.ReadAsStringAsync()}");
+            }
+        }
+
+        StoredFiles().ShouldBe(filesBefore, "nothing stored");
+        (await owner.Client.ItemsAsync($"{owner.Spaces}/{space.Id()}/documents")).ShouldBeEmpty("nothing shared with the space");
+        (await owner.Client.ItemsAsync($"/api/{slug}/brand/assets")).ShouldBeEmpty("no brand asset made");
+    }
+
+    [Fact]
+    public async Task A_page_form_posted_with_a_forged_token_answers_400_and_changes_nothing()
+    {
+        var owner = await App.UserAsync(await App.NewTenantAsync("pf"));
+        var form = (await PageForms.ReadAsync(owner.Client, $"/{owner.Tenant.Slug}/catalogue/new")).Single(f => f.Fields.ContainsKey("_handler"));
+        var fields = new Dictionary<string, string>(form.Fields) { [PageForms.AntiforgeryField] = "forged-token" };
+        foreach (var name in fields.Keys.Where(k => k.EndsWith(".Name", StringComparison.Ordinal)).ToList())
+        {
+            fields[name] = "Forged solution";
+        }
+
+        using var response = await owner.Client.PostAsync(form.Action, new FormUrlEncodedContent(fields));
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, await response.Content.ReadAsStringAsync());
+        (await owner.Client.ItemsAsync($"/api/{owner.Tenant.Slug}/catalogue/solutions")).ShouldBeEmpty();
+    }
+
+    private List<string> StoredFiles() =>
+        Directory.Exists(App.StorageRoot) ? [.. Directory.EnumerateFiles(App.StorageRoot, "*", SearchOption.AllDirectories).Order()] : [];
+
+    /// <summary>Every page route and each query value its component binds to a type other than text.</summary>
+    private List<(string Pattern, string Name)> TypedQueryValues() =>
+        [.. App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<ComponentTypeMetadata>() is not null && e.RoutePattern.RawText is not null)
+            .SelectMany(e => e.Metadata.GetMetadata<ComponentTypeMetadata>()!.Type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                .Where(p => p.GetCustomAttribute<SupplyParameterFromQueryAttribute>() is not null && p.PropertyType != typeof(string) && p.PropertyType != typeof(string[]))
+                .Select(p => (e.RoutePattern.RawText!, p.GetCustomAttribute<SupplyParameterFromQueryAttribute>()!.Name ?? p.Name)))
+            .Distinct()];
+
+    [GeneratedRegex(@"\{(?<name>[a-zA-Z]+)(:(?<constraint>[a-z]+))?\??\}")]
+    private static partial Regex Parameter();
+}
