@@ -27,9 +27,6 @@ internal abstract class CatalogueDbContext(DbContextOptions options, ITenantCont
     /// <summary>Changed by every write to the tenant's solutions, so each host knows when its search index is out of date.</summary>
     public DbSet<SearchStamp> SearchStamps => Set<SearchStamp>();
 
-    /// <summary>The tenant whose solutions the save under way changes, for the search stamping to drop its index once more after it.</summary>
-    internal Guid? SearchedTenantSaving { get; set; }
-
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(Schema);

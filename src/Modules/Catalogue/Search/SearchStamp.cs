@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using NucleusCloud.Modules.Abstractions.Auditing;
 using NucleusCloud.Modules.Abstractions.Persistence;
 using NucleusCloud.Modules.Catalogue.CaseStudies;
@@ -22,55 +21,36 @@ internal sealed class SearchStamp : ITenantOwned
     public Guid Value { get; set; }
 }
 
-/// <summary>Stamps every save that touches solutions or case studies, and drops this host's index of the tenant, before and once it is saved.</summary>
-internal sealed class SearchStamping(SearchIndexes indexes) : SaveChangesInterceptor, IModuleInterceptor<CatalogueDbContext>
+/// <summary>Stamps every save that touches solutions or case studies, and drops this host's index of the tenant, before it is saved and once it is committed.</summary>
+internal sealed class SearchStamping(SearchIndexes indexes) : CommittedChangesInterceptor<CatalogueDbContext, Guid>, IModuleInterceptor<CatalogueDbContext>
 {
-    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        if (eventData.Context is CatalogueDbContext db && Searched(db) is { } tenantId)
-        {
-            // No row: no host has built an index of the tenant yet (building one makes it), so there is nobody to tell.
-            if ((db.SearchStamps.Local.FirstOrDefault(s => s.TenantId == tenantId) ?? await db.SearchStamps.FirstOrDefaultAsync(cancellationToken)) is { } stamp)
-            {
-                stamp.Value = Guid.NewGuid();
-            }
+    protected override IEnumerable<Guid> Touched(CatalogueDbContext context) => context.ChangeTracker.Entries()
+        .Where(e => e.Entity is Solution or CaseStudy && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+        .Select(e => ((ITenantOwned)e.Entity).TenantId)
+        .Take(1);
 
-            indexes.Invalidate(tenantId);
-            db.SearchedTenantSaving = tenantId;
+    protected override async ValueTask SavingAsync(CatalogueDbContext db, IReadOnlyCollection<Guid> touched, CancellationToken cancellationToken)
+    {
+        var tenantId = touched.Single();
+        // No row: no host has built an index of the tenant yet (building one makes it), so there is nobody to tell.
+        if ((db.SearchStamps.Local.FirstOrDefault(s => s.TenantId == tenantId) ?? await db.SearchStamps.FirstOrDefaultAsync(cancellationToken)) is { } stamp)
+        {
+            stamp.Value = Guid.NewGuid();
         }
 
-        return result;
+        indexes.Invalidate(tenantId);
     }
 
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    // Again once committed: a search between the two may have rebuilt the index from what was there before.
+    protected override Task CommittedAsync(IReadOnlyCollection<Guid> touched)
     {
-        // Again after the commit: a search between the two may have rebuilt the index from what was there before.
-        if (eventData.Context is CatalogueDbContext { SearchedTenantSaving: { } tenantId } db)
+        foreach (var tenantId in touched)
         {
             indexes.Invalidate(tenantId);
-            db.SearchedTenantSaving = null;
-        }
-
-        return ValueTask.FromResult(result);
-    }
-
-    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        if (eventData.Context is CatalogueDbContext db)
-        {
-            db.SearchedTenantSaving = null;
         }
 
         return Task.CompletedTask;
     }
-
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result) =>
-        throw new InvalidOperationException("The catalogue saves asynchronously: its search stamp is read from the database.");
-
-    private static Guid? Searched(CatalogueDbContext db) => db.ChangeTracker.Entries()
-        .Where(e => e.Entity is Solution or CaseStudy && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-        .Select(e => (Guid?)((ITenantOwned)e.Entity).TenantId)
-        .FirstOrDefault();
 }
 
 /// <summary>Onboarding's "catalogue" step: the tenant's search stamp, from the start.</summary>

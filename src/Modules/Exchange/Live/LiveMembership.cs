@@ -23,14 +23,14 @@ internal sealed class LiveMembership(ITenantStore tenants, ITenantScopeFactory t
             return null;
         }
 
-        var (known, generation) = standings.Find(spaceId, userId);
+        var (known, key) = standings.Find(spaceId, userId);
         if (known is not null)
         {
             return known;
         }
 
         // Not the caller's token: the check may answer other joins of the same person too.
-        return await standings.CheckOnceAsync(spaceId, userId, generation, () => CheckAsync(spaceId, principal, CancellationToken.None)).WaitAsync(cancellationToken);
+        return await standings.CheckOnceAsync(key, () => CheckAsync(spaceId, principal, CancellationToken.None)).WaitAsync(cancellationToken);
     }
 
     /// <summary>Checks in the database; a person found no longer taking part is forgotten on this host.</summary>

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
+using NucleusCloud.Modules.Abstractions.Caching;
 
 namespace NucleusCloud.Modules.Exchange.Live;
 
@@ -13,29 +14,30 @@ namespace NucleusCloud.Modules.Exchange.Live;
 /// </summary>
 internal sealed class LiveStandings(IMemoryCache cache, IOptions<LiveOptions> options)
 {
-    private readonly ConcurrentDictionary<Guid, long> _generations = new();
+    private readonly CacheGenerations<Guid> _generations = new();
     private readonly ConcurrentDictionary<string, Lazy<Task<LiveParticipant?>>> _checking = new(StringComparer.Ordinal);
 
-    public (LiveParticipant? Known, long Generation) Find(Guid spaceId, Guid userId)
+    /// <summary>The standing remembered, else the key under which a check beginning now keeps what it finds.</summary>
+    public (LiveParticipant? Known, string Key) Find(Guid spaceId, Guid userId)
     {
-        var generation = _generations.GetValueOrDefault(spaceId);
-        return (cache.TryGetValue(Key(spaceId, userId, generation), out LiveParticipant? known) ? known : null, generation);
+        var key = Key(spaceId, userId);
+        return (cache.TryGetValue(key, out LiveParticipant? known) ? known : null, key);
     }
 
     /// <summary>
     /// Runs <paramref name="check"/> once for all the joins of one person in one space that arrive while it runs (a storm's
-    /// connections of the same person wait for the same answer), and remembers a standing it finds.
+    /// connections of the same person wait for the same answer), and remembers a standing it finds under <paramref name="key"/>
+    /// (from <see cref="Find"/>): if the space was forgotten meanwhile, it is never found.
     /// </summary>
-    public async Task<LiveParticipant?> CheckOnceAsync(Guid spaceId, Guid userId, long generation, Func<Task<LiveParticipant?>> check)
+    public async Task<LiveParticipant?> CheckOnceAsync(string key, Func<Task<LiveParticipant?>> check)
     {
-        var key = Key(spaceId, userId, generation);
         var running = _checking.GetOrAdd(key, _ => new Lazy<Task<LiveParticipant?>>(check));
         try
         {
             var participant = await running.Value;
-            if (participant is not null)
+            if (participant is not null && options.Value.StandingSeconds > 0)
             {
-                Remember(spaceId, userId, generation, participant);
+                cache.Set(key, participant, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(options.Value.StandingSeconds), Size = 1 });
             }
 
             return participant;
@@ -46,21 +48,11 @@ internal sealed class LiveStandings(IMemoryCache cache, IOptions<LiveOptions> op
         }
     }
 
-    /// <summary>Keeps a standing read under <paramref name="generation"/>: if the space was forgotten meanwhile, it is never found.</summary>
-    private void Remember(Guid spaceId, Guid userId, long generation, LiveParticipant participant)
-    {
-        if (options.Value.StandingSeconds > 0)
-        {
-            cache.Set(Key(spaceId, userId, generation), participant,
-                new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(options.Value.StandingSeconds), Size = 1 });
-        }
-    }
-
     /// <summary>Forgets everyone's standing in the space (a revocation).</summary>
-    public void Forget(Guid spaceId) => _generations.AddOrUpdate(spaceId, 1, (_, generation) => generation + 1);
+    public void Forget(Guid spaceId) => _generations.Forget(spaceId);
 
     /// <summary>Forgets one person's standing (found no longer taking part): a stranger's refusals never cost the others theirs.</summary>
-    public void Forget(Guid spaceId, Guid userId) => cache.Remove(Key(spaceId, userId, _generations.GetValueOrDefault(spaceId)));
+    public void Forget(Guid spaceId, Guid userId) => cache.Remove(Key(spaceId, userId));
 
-    private static string Key(Guid spaceId, Guid userId, long generation) => $"exchange:live:standing:{spaceId:N}:{userId:N}:{generation}";
+    private string Key(Guid spaceId, Guid userId) => _generations.Key($"exchange:live:standing:{spaceId:N}:{userId:N}", spaceId);
 }

@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Caching.Memory;
+using NucleusCloud.Modules.Abstractions.Caching;
 using NucleusCloud.Modules.Abstractions.Cluster;
 using NucleusCloud.Tenancy.Authorization;
 
@@ -20,16 +20,17 @@ internal sealed class AccessCache
     private readonly IMemoryCache _cache;
     private readonly IClusterSignals _signals;
 
-    // A read is kept under the tenant's generation at the time it began: a change saved meanwhile moves the generation on,
-    // so what that read found is never served.
-    private readonly ConcurrentDictionary<Guid, long> _generations = new();
-    private long _everything;
+    private readonly CacheGenerations<Guid> _generations = new();
 
     public AccessCache(IMemoryCache cache, IClusterSignals signals)
     {
         _cache = cache;
         _signals = signals;
-        signals.Subscribe(new ClusterTopic(Topic, tenant => Forget(Guid.Parse(tenant)), ForgetEverything));
+        signals.Subscribe(new ClusterTopic(Topic, tenant => Forget(Guid.Parse(tenant)), () =>
+        {
+            _generations.ForgetEverything();
+            return Task.CompletedTask;
+        }));
     }
 
     public Task<(TenantRole Role, Guid? PartnerId)?> MembershipAsync(Guid tenantId, Guid userId, Func<Task<(TenantRole Role, Guid? PartnerId)?>> read) =>
@@ -47,7 +48,8 @@ internal sealed class AccessCache
 
     private async Task<T> ReadAsync<T>(string key, Guid tenantId, Func<Task<T>> read, Func<T, bool> keep)
     {
-        var versioned = $"{key}:{Interlocked.Read(ref _everything)}:{_generations.GetValueOrDefault(tenantId)}";
+        // Kept under the tenant's generation as the read begins: a change saved meanwhile is never followed by what it found.
+        var versioned = _generations.Key(key, tenantId);
         if (_cache.TryGetValue(versioned, out T? known))
         {
             return known!;
@@ -64,13 +66,7 @@ internal sealed class AccessCache
 
     private Task Forget(Guid tenantId)
     {
-        _generations.AddOrUpdate(tenantId, 1, (_, generation) => generation + 1);
-        return Task.CompletedTask;
-    }
-
-    private Task ForgetEverything()
-    {
-        Interlocked.Increment(ref _everything);
+        _generations.Forget(tenantId);
         return Task.CompletedTask;
     }
 }

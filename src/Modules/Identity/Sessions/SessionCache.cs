@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Caching.Memory;
+using NucleusCloud.Modules.Abstractions.Caching;
 using NucleusCloud.Modules.Abstractions.Cluster;
 
 namespace NucleusCloud.Modules.Identity.Sessions;
@@ -6,8 +7,8 @@ namespace NucleusCloud.Modules.Identity.Sessions;
 /// <summary>
 /// What <see cref="SessionCheck"/> read of an account's security stamp and of a refresh family's revocation, kept a minute at most
 /// on each host, and forgotten on every host when a sign-in is revoked on one (<see cref="IClusterSignals"/>), so the revocation
-/// takes effect everywhere on the next request. Where hosts cannot be told (SQL Server), or while a host's listener is cut, what
-/// they read lasts its minute.
+/// takes effect everywhere on the next request; a host that may have missed such news forgets everything. Where hosts cannot be
+/// told (SQL Server), what they read lasts its minute.
 /// </summary>
 internal sealed class SessionCache
 {
@@ -16,13 +17,14 @@ internal sealed class SessionCache
     private const string FamilyTopic = "identity.session-family";
     private readonly IMemoryCache _cache;
     private readonly IClusterSignals _signals;
+    private readonly CacheGenerations<Guid> _generations = new();
 
     public SessionCache(IMemoryCache cache, IClusterSignals signals)
     {
         _cache = cache;
         _signals = signals;
-        signals.Subscribe(new ClusterTopic(UserTopic, user => Remove(StampKey(Guid.Parse(user))), () => Task.CompletedTask));
-        signals.Subscribe(new ClusterTopic(FamilyTopic, family => Remove(FamilyKey(Guid.Parse(family))), () => Task.CompletedTask));
+        signals.Subscribe(new ClusterTopic(UserTopic, user => Remove(StampKey(Guid.Parse(user))), ForgetEverything));
+        signals.Subscribe(new ClusterTopic(FamilyTopic, family => Remove(FamilyKey(Guid.Parse(family))), ForgetEverything));
     }
 
     public Task<string?> StampAsync(Guid userId, Func<Task<string?>> read) => ReadAsync(StampKey(userId), read);
@@ -48,13 +50,19 @@ internal sealed class SessionCache
             return read();
         }))!;
 
-    private static string StampKey(Guid userId) => $"session-stamp:{userId:N}";
+    private string StampKey(Guid userId) => _generations.Key($"session-stamp:{userId:N}");
 
-    private static string FamilyKey(Guid familyId) => $"session-family:{familyId:N}";
+    private string FamilyKey(Guid familyId) => _generations.Key($"session-family:{familyId:N}");
 
     private Task Remove(string key)
     {
         _cache.Remove(key);
+        return Task.CompletedTask;
+    }
+
+    private Task ForgetEverything()
+    {
+        _generations.ForgetEverything();
         return Task.CompletedTask;
     }
 }
