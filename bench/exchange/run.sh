@@ -6,7 +6,9 @@
 #   bench/exchange/run.sh [connections...]           (100 1000 5000 when none is given)
 # Needs: the .NET SDK, Node with tests/js installed (npm ci), python3, psql and a PostgreSQL server (BENCH_PG_*).
 # Tunables: BENCH_RATE posts per second (5), BENCH_SECONDS (20), BENCH_TYPISTS: how many of the connections signal typing
-# meanwhile, one run per value ("0"; e.g. BENCH_TYPISTS="0 100 500 1000" bash bench/exchange/run.sh 1000).
+# meanwhile, one run per value ("0"; e.g. BENCH_TYPISTS="0 100 500 1000" bash bench/exchange/run.sh 1000);
+# BENCH_WARMUP connections joined and dropped once before the measured runs, as the other benchmarks warm up (2000; 0 for a
+# cold Host); the driver's BENCH_WORKERS (Node processes, 4) and BENCH_IN_FLIGHT (connections opening at once per process, 50).
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -20,6 +22,7 @@ export PGHOST="${BENCH_PG_HOST:-127.0.0.1}" PGUSER="${BENCH_PG_USER:-postgres}" 
 password="Bench-only-$(date +%s)-password!"
 sizes=("$@"); [ ${#sizes[@]} -eq 0 ] && sizes=(100 1000 5000)
 read -r -a typist_counts <<<"${BENCH_TYPISTS:-0}"
+warmup="${BENCH_WARMUP:-2000}"
 
 for tool in dotnet node python3 psql curl; do command -v "$tool" >/dev/null || { echo "missing: $tool" >&2; exit 1; }; done
 [ -d "$repo/tests/js/node_modules/@microsoft/signalr" ] || (cd "$repo/tests/js" && npm ci --no-audit --no-fund)
@@ -52,6 +55,11 @@ details = get(f"/api/undesa/exchange/spaces/{space['id']}")
 print(details["id"], next(c["id"] for c in details["channels"] if c["name"] == "general"))
 PY
 )
+
+if [ "$warmup" -gt 0 ]; then
+  echo "== warm-up: $warmup connections (not reported)"
+  node "$here/clients.mjs" "$base" undesa "$token" "$space" "$channel" "$warmup" 1 1 >/dev/null
+fi
 
 : >"$out/exchange-results.txt"
 for size in "${sizes[@]}"; do
