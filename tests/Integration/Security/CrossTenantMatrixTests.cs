@@ -165,7 +165,7 @@ public abstract partial class CrossTenantMatrixTests<TFixture>(TFixture fixture)
 
     /// <summary>The route with the tenant, every id (typed or named so) as <paramref name="id"/>, and plain values for the rest.</summary>
     private static string Fill(string pattern, string tenant, Guid id, string slug) =>
-        Parameter().Replace(pattern, m => m.Groups["name"].Value switch
+        RouteTemplates.Parameter().Replace(pattern, m => m.Groups["name"].Value switch
         {
             "tenant" or "tenantSlug" => tenant,
             "slug" => slug,
@@ -177,9 +177,6 @@ public abstract partial class CrossTenantMatrixTests<TFixture>(TFixture fixture)
             _ when m.Groups["constraint"].Value == "guid" || m.Groups["name"].Value.EndsWith("Id", StringComparison.Ordinal) || m.Groups["name"].Value == "id" => id.ToString(),
             _ => "x",
         });
-
-    [GeneratedRegex(@"\{(?<name>[a-zA-Z]+)(:(?<constraint>[a-z]+))?\??\}")]
-    private static partial Regex Parameter();
 
     [GeneratedRegex(@"\{[a-zA-Z]*[iI]d(:guid)?\??\}")]
     private static partial Regex IdParameter();

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Reflection;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Endpoints;
 using Microsoft.AspNetCore.Http;
@@ -14,7 +13,7 @@ using NucleusCloud.Tests.Shared;
 namespace NucleusCloud.Tests.Integration.Security;
 
 /// <summary>What a scanner sends (wapiti's findings): values a page cannot read and forms without their token are refused with 400, never a 500.</summary>
-public sealed partial class HostileInputTests(SqliteFixture fixture) : IClassFixture<SqliteFixture>
+public sealed class HostileInputTests(SqliteFixture fixture) : IClassFixture<SqliteFixture>
 {
     private NucleusApp App => fixture.App;
 
@@ -33,7 +32,7 @@ public sealed partial class HostileInputTests(SqliteFixture fixture) : IClassFix
         var checkedValues = 0;
         foreach (var (pattern, name) in TypedQueryValues())
         {
-            var path = Parameter().Replace(pattern, m => m.Groups["name"].Value is "tenant" or "tenantSlug" ? tenant.Slug
+            var path = RouteTemplates.Parameter().Replace(pattern, m => m.Groups["name"].Value is "tenant" or "tenantSlug" ? tenant.Slug
                 : m.Groups["constraint"].Value == "int" ? "2026" : m.Groups["constraint"].Value == "guid" || m.Groups["name"].Value.EndsWith("Id", StringComparison.Ordinal) ? Guid.NewGuid().ToString() : "x");
             foreach (var value in Unreadable)
             {
@@ -121,7 +120,4 @@ public sealed partial class HostileInputTests(SqliteFixture fixture) : IClassFix
                 .Where(p => p.GetCustomAttribute<SupplyParameterFromQueryAttribute>() is not null && p.PropertyType != typeof(string) && p.PropertyType != typeof(string[]))
                 .Select(p => (e.RoutePattern.RawText!, p.GetCustomAttribute<SupplyParameterFromQueryAttribute>()!.Name ?? p.Name)))
             .Distinct()];
-
-    [GeneratedRegex(@"\{(?<name>[a-zA-Z]+)(:(?<constraint>[a-z]+))?\??\}")]
-    private static partial Regex Parameter();
 }
