@@ -47,6 +47,7 @@ public sealed class CatalogueModule : IModule
         services.AddScoped<NucleusCloud.Modules.Abstractions.Plans.IUsageMeter, Usage.SolutionCount>();
         services.Configure<SearchIndexOptions>(configuration.GetSection("Catalogue:Search"));
         services.AddSingleton<SearchIndexes>();
+        services.AddSingleton<IShowcaseChangedElsewhere, SearchIndexRecheck>();
         services.AddModuleInterceptor<CatalogueDbContext, SearchStamping>();
         services.AddHostedService<SearchIndexSweep>();
         services.AddScoped<NucleusCloud.Modules.Abstractions.Provisioning.ITenantProvisioningStep, SearchStampStep>();

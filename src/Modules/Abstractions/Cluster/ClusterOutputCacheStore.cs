@@ -13,12 +13,25 @@ internal sealed class ClusterOutputCacheStore : IOutputCacheStore
     private readonly IOutputCacheStore _local;
     private readonly IClusterSignals _signals;
 
-    public ClusterOutputCacheStore(IOutputCacheStore local, IClusterSignals signals)
+    public ClusterOutputCacheStore(IOutputCacheStore local, IClusterSignals signals, IEnumerable<IShowcaseChangedElsewhere> listeners)
     {
         _local = local;
         _signals = signals;
+        var changed = listeners.ToArray();
         signals.Subscribe(new ClusterTopic(Topic,
-            tag => _local.EvictByTagAsync(tag, CancellationToken.None).AsTask(),
+            tag =>
+            {
+                // What the pages are drawn from first, then the pages: a page drawn after the eviction is drawn from the change.
+                if (ShowcaseCache.TenantOf(tag) is { } tenantId)
+                {
+                    foreach (var listener in changed)
+                    {
+                        listener.Changed(tenantId);
+                    }
+                }
+
+                return _local.EvictByTagAsync(tag, CancellationToken.None).AsTask();
+            },
             () => _local.EvictByTagAsync(ShowcaseCache.AllTag, CancellationToken.None).AsTask()));
     }
 

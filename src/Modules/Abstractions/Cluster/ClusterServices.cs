@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using NucleusCloud.Modules.Abstractions.Http;
 using NucleusCloud.Modules.Abstractions.Persistence;
 
 namespace NucleusCloud.Modules.Abstractions.Cluster;
@@ -31,7 +32,7 @@ public static class ClusterServices
         var store = services.LastOrDefault(d => d.ServiceType == typeof(IOutputCacheStore))
             ?? throw new InvalidOperationException("No output cache store is registered: add the modules' services first.");
         services.Remove(store);
-        services.AddSingleton<IOutputCacheStore>(sp => new ClusterOutputCacheStore(Resolve(sp, store), sp.GetRequiredService<IClusterSignals>()));
+        services.AddSingleton<IOutputCacheStore>(sp => new ClusterOutputCacheStore(Resolve(sp, store), sp.GetRequiredService<IClusterSignals>(), sp.GetServices<IShowcaseChangedElsewhere>()));
         return services;
     }
 

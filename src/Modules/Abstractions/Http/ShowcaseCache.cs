@@ -16,6 +16,10 @@ public static class ShowcaseCache
 
     public static string Tag(Guid tenantId) => $"showcase:{tenantId:N}";
 
+    /// <summary>The tenant of a <see cref="Tag(Guid)"/>, or null for another tag.</summary>
+    public static Guid? TenantOf(string tag) =>
+        tag.StartsWith("showcase:", StringComparison.Ordinal) && Guid.TryParseExact(tag["showcase:".Length..], "N", out var tenantId) ? tenantId : null;
+
     /// <summary>Every tenant's cached showcase pages (for a host that may have missed evictions).</summary>
     public const string AllTag = "showcase";
 
@@ -41,4 +45,13 @@ public static class ShowcaseCacheEviction
 
             return result;
         });
+}
+
+/// <summary>
+/// Told when another host evicted a tenant's showcase pages (a write there, committed): what the pages are made from must be read
+/// again here before they are drawn again, or the first page drawn after the eviction could be the old one, kept for its lifetime.
+/// </summary>
+public interface IShowcaseChangedElsewhere
+{
+    void Changed(Guid tenantId);
 }

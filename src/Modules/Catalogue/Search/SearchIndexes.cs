@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using NucleusCloud.Modules.Abstractions.Http;
 using NucleusCloud.Modules.Catalogue.Data;
 using NucleusCloud.Tenancy;
 
@@ -184,4 +185,10 @@ internal sealed class SearchIndexSweep(SearchIndexes indexes, TimeProvider clock
             indexes.DropIdle();
         }
     }
+}
+
+/// <summary>A write through another host evicted the tenant's showcase: this host's index of it is dropped before the pages are.</summary>
+internal sealed class SearchIndexRecheck(SearchIndexes indexes) : IShowcaseChangedElsewhere
+{
+    public void Changed(Guid tenantId) => indexes.Invalidate(tenantId);
 }
