@@ -9,19 +9,22 @@ namespace NucleusCloud.Tests.Integration.Hosting;
 
 /// <summary>
 /// Host processes on one PostgreSQL database, as behind a load balancer without sticky sessions: what one host changes, the others
-/// stop serving from their caches at once (carried by the database's notification) — a tenant's showcase pages (no other tenant's),
-/// a tenant's suspension, a sign-out, a membership removed. Each would otherwise last on the other host for minutes (10, 0.5, 1 and 1).
+/// stop serving from their caches at once — a tenant's showcase pages (no other tenant's), a tenant's suspension, a sign-out, a
+/// membership removed. Each would otherwise last on the other host for minutes (10, 0.5, 1 and 1). The news travels by the
+/// database's notification, or through Redis when the hosts are given one (the tests with a <c>transport</c> run both ways).
 /// </summary>
 public sealed class SeveralHostsTests(PostgresFixture database, ITestOutputHelper output) : IClassFixture<PostgresFixture>, IAsyncLifetime
 {
     private readonly HostProcessGroup _hosts = new();
 
-    [SkippableFact]
-    public async Task A_write_through_one_host_drops_that_tenants_cached_showcase_on_the_other_and_no_one_elses()
+    [SkippableTheory]
+    [InlineData(Transport.Database)]
+    [InlineData(Transport.Redis)]
+    public async Task A_write_through_one_host_drops_that_tenants_cached_showcase_on_the_other_and_no_one_elses(Transport transport)
     {
         var app = database.App;
         var (tenant, other) = (await app.NewTenantAsync(), await app.NewTenantAsync());
-        var (first, second) = (await StartAsync(), await StartAsync());
+        var (first, second) = (await StartAsync(transport), await StartAsync(transport));
         using var visitorOfSecond = new HttpClient { BaseAddress = new Uri(second.BaseUrl) };
 
         foreach (var slug in new[] { tenant.Slug, other.Slug })
@@ -46,7 +49,7 @@ public sealed class SeveralHostsTests(PostgresFixture database, ITestOutputHelpe
     {
         var app = database.App;
         var (tenant, other) = (await app.NewTenantAsync(), await app.NewTenantAsync());
-        var host = await StartAsync();
+        var host = await StartAsync(Transport.Database); // suspended through the test's own host, which tells by the database
         using var visitor = new HttpClient { BaseAddress = new Uri(host.BaseUrl) };
         (await visitor.GetAsync($"/{tenant.Slug}/showcase")).StatusCode.ShouldBe(HttpStatusCode.OK, "the host has the tenant in its cache");
 
@@ -59,12 +62,14 @@ public sealed class SeveralHostsTests(PostgresFixture database, ITestOutputHelpe
         (await visitor.GetAsync($"/{other.Slug}/showcase")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
-    [SkippableFact]
-    public async Task Signing_out_through_one_host_ends_the_token_on_the_other_at_once()
+    [SkippableTheory]
+    [InlineData(Transport.Database)]
+    [InlineData(Transport.Redis)]
+    public async Task Signing_out_through_one_host_ends_the_token_on_the_other_at_once(Transport transport)
     {
         var app = database.App;
         var tenant = await app.NewTenantAsync();
-        var (first, second) = (await StartAsync(), await StartAsync());
+        var (first, second) = (await StartAsync(transport), await StartAsync(transport));
         var throughFirst = await first.SignedInAsync(app, tenant);
         using var throughSecond = new HttpClient { BaseAddress = new Uri(second.BaseUrl) };
         throughSecond.DefaultRequestHeaders.Authorization = throughFirst.DefaultRequestHeaders.Authorization;
@@ -77,12 +82,14 @@ public sealed class SeveralHostsTests(PostgresFixture database, ITestOutputHelpe
         output.WriteLine($"The second host refused the token {clock.ElapsedMilliseconds} ms after the sign-out.");
     }
 
-    [SkippableFact]
-    public async Task A_member_removed_through_one_host_is_refused_by_the_other_at_once_and_no_one_else()
+    [SkippableTheory]
+    [InlineData(Transport.Database)]
+    [InlineData(Transport.Redis)]
+    public async Task A_member_removed_through_one_host_is_refused_by_the_other_at_once_and_no_one_else(Transport transport)
     {
         var app = database.App;
         var tenant = await app.NewTenantAsync();
-        var (first, second) = (await StartAsync(), await StartAsync());
+        var (first, second) = (await StartAsync(transport), await StartAsync(transport));
         var owner = await first.SignedInAsync(app, tenant, TenantRole.Owner);
         var (leaving, staying) = (await second.SignedInAsync(app, tenant, TenantRole.Admin), await second.SignedInAsync(app, tenant, TenantRole.Viewer));
         var members = $"/api/{tenant.Slug}/identity/members";
@@ -99,7 +106,13 @@ public sealed class SeveralHostsTests(PostgresFixture database, ITestOutputHelpe
         (await staying.GetAsync(members)).StatusCode.ShouldBe(HttpStatusCode.OK, "the tenant's other members keep their access");
     }
 
-    private Task<HostProcess> StartAsync()
+    public enum Transport
+    {
+        Database,
+        Redis,
+    }
+
+    private Task<HostProcess> StartAsync(Transport transport)
     {
         var settings = new Dictionary<string, string>(TestDatabaseRoles.HostSettings(database.Provider, database.ConnectionString))
         {
@@ -107,6 +120,11 @@ public sealed class SeveralHostsTests(PostgresFixture database, ITestOutputHelpe
             ["RateLimits:Search:PermitsPerMinute"] = "100000", // the showcase is read again and again until it changes
             ["Storage:Root"] = database.App.StorageRoot,
         };
+        if (transport == Transport.Redis)
+        {
+            settings["Redis:Configuration"] = SharedRedis.Configuration();
+        }
+
         return _hosts.StartAsync(settings);
     }
 

@@ -11,13 +11,18 @@ namespace NucleusCloud.Modules.Abstractions.Cluster;
 public static class ClusterServices
 {
     /// <summary>
-    /// Cluster news for the database in use, and the output cache made cluster-wide with it. Call after the modules' services
+    /// Cluster news — through Redis when <c>Redis:Configuration</c> is set, else through the database where it can carry them — and
+    /// the output cache's evictions made cluster-wide with it. Call after the modules' services
     /// (the output cache's store is theirs to add).
     /// </summary>
     public static IServiceCollection AddClusterSignals(this IServiceCollection services, IConfiguration configuration)
     {
         var database = ModuleDatabase.Read(configuration);
-        if (database.Provider == DatabaseProvider.Postgres)
+        if (configuration["Redis:Configuration"] is { Length: > 0 } redis)
+        {
+            services.AddSingleton<IClusterSignals>(sp => new RedisClusterSignals(redis, sp.GetRequiredService<ILogger<RedisClusterSignals>>()));
+        }
+        else if (database.Provider == DatabaseProvider.Postgres)
         {
             services.AddSingleton(sp => new PostgresClusterSignals(database.ConnectionString, sp.GetRequiredService<ILogger<PostgresClusterSignals>>()));
             services.AddSingleton<IClusterSignals>(sp => sp.GetRequiredService<PostgresClusterSignals>());
@@ -25,7 +30,7 @@ public static class ClusterServices
         }
         else
         {
-            // SQLite has one host. SQL Server has no notifications: deploy/README.md says what several hosts on it share.
+            // SQLite has one host. SQL Server has no notifications: deploy/README.md says what several hosts on it share without Redis.
             services.AddSingleton<IClusterSignals, SingleHostSignals>();
         }
 

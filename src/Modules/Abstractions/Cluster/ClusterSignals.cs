@@ -2,8 +2,8 @@ namespace NucleusCloud.Modules.Abstractions.Cluster;
 
 /// <summary>
 /// News that every host must act on (a cached page to drop), published by the host where the change happened and heard by
-/// the others. Hosts sharing PostgreSQL carry it by LISTEN/NOTIFY (<see cref="PostgresClusterSignals"/>); the embedded SQLite
-/// has one host, so there it goes nowhere (<see cref="SingleHostSignals"/>).
+/// the others: through Redis when one is configured (<see cref="RedisClusterSignals"/>), else by PostgreSQL's LISTEN/NOTIFY
+/// (<see cref="PostgresClusterSignals"/>); the embedded SQLite has one host, so there it goes nowhere (<see cref="SingleHostSignals"/>).
 /// </summary>
 public interface IClusterSignals
 {
