@@ -44,6 +44,29 @@ public sealed class SeveralHostsTests(PostgresFixture database, ITestOutputHelpe
         (await visitorOfSecond.GetAsync($"/{other.Slug}/showcase")).Headers.Age.ShouldNotBeNull("another tenant's cached showcase stays");
     }
 
+    [SkippableTheory]
+    [InlineData(Transport.Database)]
+    [InlineData(Transport.Redis)]
+    public async Task The_other_hosts_showcase_is_drawn_again_from_the_changed_catalogue_not_from_a_search_index_it_still_trusts(Transport transport)
+    {
+        var app = database.App;
+        var tenant = await app.NewTenantAsync();
+        // The second host would trust its search index of the tenant for ten minutes without looking at the database: only the
+        // news of the write may make it read the catalogue again, before it draws (and caches) the page.
+        var (first, second) = (await StartAsync(transport), await StartAsync(transport, ("Catalogue:Search:RecheckAfter", "00:10:00")));
+        using var visitorOfSecond = new HttpClient { BaseAddress = new Uri(second.BaseUrl) };
+        var showcase = $"/{tenant.Slug}/showcase";
+        (await visitorOfSecond.GetAsync(showcase)).EnsureSuccessStatusCode();
+        (await visitorOfSecond.GetAsync(showcase)).EnsureSuccessStatusCode();
+        (await visitorOfSecond.GetAsync(showcase)).Headers.Age.ShouldNotBeNull("the showcase is cached on the second host, drawn from its index");
+
+        var writer = await first.SignedInAsync(app, tenant);
+        await writer.CreateSolutionAsync(tenant, "Drawn From The New Catalogue");
+        await Eventually.Until(() => visitorOfSecond.GetStringAsync(showcase), page => page.Contains("Drawn From The New Catalogue", StringComparison.Ordinal),
+            "the second host draws its showcase from the changed catalogue", TimeSpan.FromSeconds(5));
+        (await visitorOfSecond.GetStringAsync(showcase)).ShouldContain("Drawn From The New Catalogue", Case.Sensitive, "and keeps the new page, not an old one");
+    }
+
     [SkippableFact]
     public async Task A_tenant_suspended_through_one_host_is_offline_on_the_other_at_once_and_no_other_tenant()
     {
@@ -112,7 +135,7 @@ public sealed class SeveralHostsTests(PostgresFixture database, ITestOutputHelpe
         Redis,
     }
 
-    private Task<HostProcess> StartAsync(Transport transport)
+    private Task<HostProcess> StartAsync(Transport transport, params (string Key, string Value)[] more)
     {
         var settings = new Dictionary<string, string>(TestDatabaseRoles.HostSettings(database.Provider, database.ConnectionString))
         {
@@ -123,6 +146,11 @@ public sealed class SeveralHostsTests(PostgresFixture database, ITestOutputHelpe
         if (transport == Transport.Redis)
         {
             settings["Redis:Configuration"] = SharedRedis.Configuration();
+        }
+
+        foreach (var (key, value) in more)
+        {
+            settings[key] = value;
         }
 
         return _hosts.StartAsync(settings);
