@@ -1,5 +1,6 @@
-// Exchange benchmark driver: N SignalR connections (the official @microsoft/signalr client, spread over
-// worker processes) joined to one space, while one poster posts through the REST API at a fixed rate.
+// Exchange benchmark driver: N SignalR connections (spread over worker processes) joined to one space, while one poster posts
+// through the REST API at a fixed rate. BENCH_CLIENT chooses the connections' client: "official" (@microsoft/signalr, as the
+// tests use) or "raw" (raw-hub-client.mjs, the same protocol at about half the client's CPU: the default, see bench/README.md).
 // Reports delivery latency from the post's acceptance (its server timestamp) to its receipt, and losses.
 // With BENCH_TYPISTS=n, n of the connections also signal typing as often as the hub lets one (every 2 s) while the posts go on:
 // the typing signals sent and delivered are reported beside the posts' latency, to see what typing costs a busy space.
@@ -10,6 +11,9 @@ import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);
 const signalR = require(require.resolve("@microsoft/signalr", { paths: [new URL("../../tests/js/", import.meta.url).pathname] }));
+const { RawHubConnection } = await import("./raw-hub-client.mjs");
+const client = process.env.BENCH_CLIENT ?? "raw";
+if (client !== "raw" && client !== "official") throw new Error(`BENCH_CLIENT is "raw" or "official", not "${client}"`);
 const [baseUrl, tenant, token, spaceId, channelId, connectionsArg, rateArg, secondsArg] = process.argv.slice(2);
 
 if (process.env.BENCH_WORKER) {
@@ -23,10 +27,12 @@ if (process.env.BENCH_WORKER) {
   let typingSent = 0;
   const typingTimers = [];
   const connectOne = async () => {
-    const connection = new signalR.HubConnectionBuilder()
-      .withUrl(`${baseUrl}/hubs/exchange`, { accessTokenFactory: () => token, transport: signalR.HttpTransportType.WebSockets, skipNegotiation: true })
-      .configureLogging(signalR.LogLevel.None)
-      .build();
+    const connection = client === "raw"
+      ? new RawHubConnection(baseUrl, "/hubs/exchange", token)
+      : new signalR.HubConnectionBuilder()
+        .withUrl(`${baseUrl}/hubs/exchange`, { accessTokenFactory: () => token, transport: signalR.HttpTransportType.WebSockets, skipNegotiation: true })
+        .configureLogging(signalR.LogLevel.None)
+        .build();
     connection.on("spaceEvent", (event) => {
       if (event.type === "typing") typingReceived++;
       if (event.type !== "post.created") return;
@@ -132,7 +138,7 @@ if (process.env.BENCH_WORKER) {
   const typingReceived = reports.reduce((sum, r) => sum + r.typingReceived, 0);
   const pct = (p) => (latencies.length ? latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] : null);
   console.log(JSON.stringify({
-    connections: joined, requested: total, joinFailures, joinSeconds: Number(joinSeconds.toFixed(1)), postsPerSecond: rate, seconds,
+    client, connections: joined, requested: total, joinFailures, joinSeconds: Number(joinSeconds.toFixed(1)), postsPerSecond: rate, seconds,
     posted: posted.length, postFailures: failures.length, expected, delivered, losses: expected - delivered,
     p50_ms: pct(50), p95_ms: pct(95), p99_ms: pct(99), max_ms: latencies.at(-1) ?? null,
     typists, typingSent, typingSignalsPerSecond: Number((typingSent / seconds).toFixed(1)), typingDelivered: typingReceived,

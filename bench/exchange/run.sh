@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
-# Exchange benchmark: 100, 1,000 and 5,000 SignalR connections (the official @microsoft/signalr client in
-# Node) joined to the demo space "Digital Government Exchange 2026" on a Host running on PostgreSQL (its
-# LISTEN/NOTIFY backplane in use), while a poster posts through the REST API at a fixed rate. Reports the
+# Exchange benchmark: 100, 1,000 and 5,000 SignalR connections joined to the demo space "Digital Government Exchange 2026" on
+# a Host running on PostgreSQL (its LISTEN/NOTIFY backplane in use), while a poster posts through the REST API at a fixed rate. Reports the
 # delivery latency from a post's acceptance to its receipt (p50/p95/p99) and the losses.
 #   bench/exchange/run.sh [connections...]           (100 1000 5000 when none is given)
 # Needs: the .NET SDK, Node with tests/js installed (npm ci), python3, psql and a PostgreSQL server (BENCH_PG_*).
 # Tunables: BENCH_RATE posts per second (5), BENCH_SECONDS (20), BENCH_TYPISTS: how many of the connections signal typing
 # meanwhile, one run per value ("0"; e.g. BENCH_TYPISTS="0 100 500 1000" bash bench/exchange/run.sh 1000);
 # BENCH_WARMUP connections joined and dropped once before the measured runs, as the other benchmarks warm up (2000; 0 for a
-# cold Host); the driver's BENCH_WORKERS (Node processes, 4) and BENCH_IN_FLIGHT (connections opening at once per process, 50).
+# cold Host); BENCH_CLIENT: "raw" (the default: a bare-WebSocket client of the same JSON hub protocol, raw-hub-client.mjs) or
+# "official" (the @microsoft/signalr client the tests use), both in Node; the driver's BENCH_WORKERS (Node processes, 4) and BENCH_IN_FLIGHT (connections opening at once per process, 50).
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -71,10 +71,10 @@ done
 
 python3 - "$out/exchange-results.txt" <<'PY'
 import sys, json
-print("\n| connections | typing signals/s | typing deliveries/s (share delivered) | posts | deliveries expected | delivered | losses | p50 ms | p95 ms | p99 ms | max ms | join time s |")
-print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+print("\n| client | connections | typing signals/s | typing deliveries/s (share delivered) | posts | deliveries expected | delivered | losses | p50 ms | p95 ms | p99 ms | max ms | join time s |")
+print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
 for line in open(sys.argv[1]):
     r = json.loads(line)
     typing = f"{r['typingDeliveriesPerSecond']} ({r['typingDeliveredShare']})" if r.get('typingSent') else "—"
-    print(f"| {r['connections']} | {r.get('typingSignalsPerSecond', 0)} | {typing} | {r['posted']} | {r['expected']} | {r['delivered']} | {r['losses']} | {r['p50_ms']} | {r['p95_ms']} | {r['p99_ms']} | {r['max_ms']} | {r['joinSeconds']} |")
+    print(f"| {r.get('client', 'official')} | {r['connections']} | {r.get('typingSignalsPerSecond', 0)} | {typing} | {r['posted']} | {r['expected']} | {r['delivered']} | {r['losses']} | {r['p50_ms']} | {r['p95_ms']} | {r['p99_ms']} | {r['max_ms']} | {r['joinSeconds']} |")
 PY

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.DataProtection;
+using NucleusCloud.Modules.Abstractions.Cluster;
 using NucleusCloud.Modules.Abstractions.Http;
 
 namespace NucleusCloud.Tests.Unit;
@@ -15,7 +16,16 @@ public sealed class HumanFormGuardTests
     private readonly Clock _clock = new();
     private readonly HumanFormGuard _guard;
 
-    public HumanFormGuardTests() => _guard = new HumanFormGuard(new EphemeralDataProtectionProvider(), _clock);
+    public HumanFormGuardTests() => _guard = new HumanFormGuard(new EphemeralDataProtectionProvider(), _clock, new ClusterBudgets(new OneHost(), _clock));
+
+    private sealed class OneHost : IClusterSignals
+    {
+        public Task PublishAsync(string topic, string message) => Task.CompletedTask;
+
+        public void Subscribe(ClusterTopic topic)
+        {
+        }
+    }
 
     private string TokenFilledAfter(TimeSpan delay, string form = "query")
     {

@@ -93,7 +93,7 @@ public sealed class IdentityModule : IModule
             .RequireAuthenticatedUser()
             .RequireAssertion(context => MembershipChecker.UserId(context.User) is not null && SingleSignOn.TenantOf(context.User) is null));
 
-        // Per client address: sign-in, refresh, reset and acceptance share one budget; invitations another.
+        // Per client address, over all hosts: sign-in, refresh, reset and acceptance share one budget; invitations another.
         var signIn = configuration.GetValue("RateLimits:SignIn:PermitsPerMinute", 10);
         var invitations = configuration.GetValue("RateLimits:Invitations:PermitsPerMinute", 20);
         services.AddRateLimiter(options =>
@@ -107,9 +107,7 @@ public sealed class IdentityModule : IModule
     }
 
     private static RateLimitPartition<string> PerClient(Microsoft.AspNetCore.Http.HttpContext context, string name, int permitsPerMinute) =>
-        RateLimitPartition.GetFixedWindowLimiter(
-            $"{name}:{context.Connection.RemoteIpAddress}",
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = permitsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+        Abstractions.Cluster.ClusterRateLimits.Budget(context, $"{name}:{context.Connection.RemoteIpAddress}", permitsPerMinute, TimeSpan.FromMinutes(1));
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {

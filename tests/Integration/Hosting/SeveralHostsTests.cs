@@ -10,7 +10,8 @@ namespace NucleusCloud.Tests.Integration.Hosting;
 /// <summary>
 /// Host processes on one PostgreSQL database, as behind a load balancer without sticky sessions: what one host changes, the others
 /// stop serving from their caches at once — a tenant's showcase pages (no other tenant's), a tenant's suspension, a sign-out, a
-/// membership removed. Each would otherwise last on the other host for minutes (10, 0.5, 1 and 1). The news travels by the
+/// membership removed — and an address's spent search budget. Each would otherwise last on the other host for minutes (10, 0.5,
+/// 1, 1 and 1). The news travels by the
 /// database's notification, or through Redis when the hosts are given one (the tests with a <c>transport</c> run both ways).
 /// </summary>
 public sealed class SeveralHostsTests(PostgresFixture database, ITestOutputHelper output) : IClassFixture<PostgresFixture>, IAsyncLifetime
@@ -65,6 +66,33 @@ public sealed class SeveralHostsTests(PostgresFixture database, ITestOutputHelpe
         await Eventually.Until(() => visitorOfSecond.GetStringAsync(showcase), page => page.Contains("Drawn From The New Catalogue", StringComparison.Ordinal),
             "the second host draws its showcase from the changed catalogue", TimeSpan.FromSeconds(5));
         (await visitorOfSecond.GetStringAsync(showcase)).ShouldContain("Drawn From The New Catalogue", Case.Sensitive, "and keeps the new page, not an old one");
+    }
+
+    [SkippableTheory]
+    [InlineData(Transport.Database)]
+    [InlineData(Transport.Redis)]
+    public async Task An_addresss_search_budget_spent_through_one_host_is_spent_on_the_other(Transport transport)
+    {
+        var (tenant, other) = (await database.App.NewTenantAsync(), await database.App.NewTenantAsync());
+        var budget = ("RateLimits:Search:PermitsPerMinute", "6");
+        var (first, second) = (await StartAsync(transport, budget), await StartAsync(transport, budget));
+        using var throughFirst = new HttpClient { BaseAddress = new Uri(first.BaseUrl) };
+        using var throughSecond = new HttpClient { BaseAddress = new Uri(second.BaseUrl) };
+        (await throughSecond.GetAsync($"/api/{other.Slug}/catalogue/solutions?q=before")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        // Hosts tell one another every quarter second; a loaded machine is given two seconds. Each request takes from the budget,
+        // so a host is asked only after the wait: on a budget of its own it would answer.
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        for (var i = 0; i < 5; i++)
+        {
+            (await throughFirst.GetAsync($"/api/{tenant.Slug}/catalogue/solutions?q=crawl{i}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        (await throughFirst.GetAsync($"/api/{tenant.Slug}/catalogue/solutions?q=more")).StatusCode.ShouldBe(HttpStatusCode.TooManyRequests,
+            "the first host heard of the search through the second");
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        var refused = await throughSecond.GetAsync($"/api/{other.Slug}/catalogue/solutions?q=elsewhere");
+        await refused.ShouldBeProblemAsync(HttpStatusCode.TooManyRequests);
+        refused.Headers.RetryAfter!.Delta!.Value.ShouldBeInRange(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60));
     }
 
     [SkippableFact]

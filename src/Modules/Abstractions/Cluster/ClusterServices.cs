@@ -34,6 +34,9 @@ public static class ClusterServices
             services.AddSingleton<IClusterSignals, SingleHostSignals>();
         }
 
+        services.AddSingleton<ClusterBudgets>();
+        services.AddHostedService(sp => sp.GetRequiredService<ClusterBudgets>());
+
         var store = services.LastOrDefault(d => d.ServiceType == typeof(IOutputCacheStore))
             ?? throw new InvalidOperationException("No output cache store is registered: add the modules' services first.");
         services.Remove(store);

@@ -1,24 +1,21 @@
 using System.Globalization;
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.DataProtection;
+using NucleusCloud.Modules.Abstractions.Cluster;
 
 namespace NucleusCloud.Modules.Abstractions.Http;
 
 /// <summary>
 /// Keeps robots off public forms without third-party services: a signed "form shown at" token
 /// (too fast or too old is refused), a honeypot field people never see, and a per-tenant,
-/// per-address budget of submissions.
+/// per-address budget of submissions over all hosts.
 /// </summary>
-public sealed class HumanFormGuard(IDataProtectionProvider protection, TimeProvider clock)
+public sealed class HumanFormGuard(IDataProtectionProvider protection, TimeProvider clock, ClusterBudgets budgets)
 {
     public static readonly TimeSpan MinimumFillTime = TimeSpan.FromSeconds(3);
     public static readonly TimeSpan MaximumFormAge = TimeSpan.FromHours(2);
     public const int SubmissionsPerWindow = 5;
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(10);
 
-    // Partitioned: idle partitions are dropped, so the budgets do not grow with every address seen.
-    private readonly PartitionedRateLimiter<string> _budgets = PartitionedRateLimiter.Create<string, string>(key =>
-        RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions { PermitLimit = SubmissionsPerWindow, Window = Window, QueueLimit = 0 }));
     private readonly IDataProtector _protector = protection.CreateProtector("NucleusCloud.HumanFormGuard.v1");
 
     public string IssueToken(string form) =>
@@ -48,8 +45,7 @@ public sealed class HumanFormGuard(IDataProtectionProvider protection, TimeProvi
             return FormVerdict.Expired;
         }
 
-        using var lease = _budgets.AttemptAcquire($"{form}:{tenant}:{address}");
-        return lease.IsAcquired ? FormVerdict.Accept : FormVerdict.TooMany;
+        return budgets.TryTake($"form:{form}:{tenant}:{address}", SubmissionsPerWindow, Window, out _) ? FormVerdict.Accept : FormVerdict.TooMany;
     }
 
     private bool TryReadIssuedAt(string form, string? token, out DateTimeOffset issuedAt)

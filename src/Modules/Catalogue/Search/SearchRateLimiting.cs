@@ -3,11 +3,15 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using NucleusCloud.Modules.Abstractions.Cluster;
 using NucleusCloud.Modules.Catalogue.Contracts;
 
 namespace NucleusCloud.Modules.Catalogue.Search;
 
-/// <summary>Registers <see cref="SearchRateLimit.PolicyName"/>: <c>RateLimits:Search:PermitsPerMinute</c> (120) per client address for anonymous callers.</summary>
+/// <summary>
+/// Registers <see cref="SearchRateLimit.PolicyName"/>: <c>RateLimits:Search:PermitsPerMinute</c> (120) per client address for anonymous
+/// callers, over all hosts.
+/// </summary>
 internal static class SearchRateLimiting
 {
     public static IServiceCollection AddSearchRateLimit(this IServiceCollection services, IConfiguration configuration)
@@ -17,7 +21,6 @@ internal static class SearchRateLimiting
             context.User.Identity?.IsAuthenticated == true
                 ? RateLimitPartition.GetNoLimiter("member")
                 // The address is the peer's, or what a trusted proxy said it is (forwarded headers run first).
-                : RateLimitPartition.GetFixedWindowLimiter($"search:{context.Connection.RemoteIpAddress}",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })));
+                : ClusterRateLimits.Budget(context, $"search:{context.Connection.RemoteIpAddress}", permits, TimeSpan.FromMinutes(1))));
     }
 }
