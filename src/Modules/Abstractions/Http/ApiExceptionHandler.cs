@@ -10,7 +10,8 @@ namespace NucleusCloud.Modules.Abstractions.Http;
 /// <summary>
 /// Turns request-shaped failures (unreadable JSON, wrong types, oversized bodies) into RFC 9457
 /// answers naming the field, a refusal found inside a transaction into its problem, and a database that is briefly out of reach
-/// (connections exhausted, a restart, a serialization conflict) into a 503 with Retry-After; anything else becomes a bare 500 with no internals.
+/// (connections exhausted, a restart, a serialization conflict) into a 503 with Retry-After, a full disk or database into a 507;
+/// anything else becomes a bare 500 with no internals.
 /// </summary>
 internal sealed partial class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
@@ -36,6 +37,12 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
             {
                 Status = 499, Title = "The client closed the request.",
             },
+            _ when Persistence.OutOfStorage.IsCause(exception) => new ProblemDetails
+            {
+                Status = StatusCodes.Status507InsufficientStorage,
+                Title = "The service is out of storage space.",
+                Detail = "Nothing of this request was saved. Try again later; the operators are told.",
+            },
             _ when IsTransientDatabaseFailure(exception) => new ProblemDetails
             {
                 Status = StatusCodes.Status503ServiceUnavailable,
@@ -54,6 +61,10 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
         {
             context.Response.Headers.RetryAfter = RetryAfterSeconds;
             LogDatabaseUnavailable(exception, context.Request.Method, context.Request.Path.Value ?? "/");
+        }
+        else if (problem.Status == StatusCodes.Status507InsufficientStorage)
+        {
+            LogOutOfStorage(exception, context.Request.Method, context.Request.Path.Value ?? "/");
         }
         else if (problem.Status >= 500)
         {
@@ -82,6 +93,9 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
 
         return false;
     }
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Out of storage space for {Method} {Path}; answered 507 and saved nothing")]
+    private partial void LogOutOfStorage(Exception exception, string method, string path);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The database could not be reached for {Method} {Path}; answered 503")]
     private partial void LogDatabaseUnavailable(Exception exception, string method, string path);
