@@ -3,7 +3,7 @@
 import { connect, join, post, waitFor, sleep } from "./live-client.mjs";
 
 const [scenario, json] = process.argv.slice(2);
-const { baseUrl, otherUrl, spaceId, channelId, users, ownSpaceId, calls } = JSON.parse(json);
+const { baseUrl, otherUrl, spaceId, channelId, users, ownSpaceId, calls, stoppingPid } = JSON.parse(json);
 const report = (result) => console.log(JSON.stringify(result));
 
 /**
@@ -234,6 +234,43 @@ const scenarios = {
       ascending: sequences.every((list) => list.every((s, i) => i === 0 || s > list[i - 1])),
       everyPostOnce: new Set(orders[0].split(",")).size === sent.length && sent.every((id) => orders[0].includes(id)),
       replayMatches: replay === orders[0],
+    });
+  },
+
+  // Graceful shutdown: b is connected to host one, which is told to stop (SIGTERM) during a burst of posts through it. b's
+  // connection is closed by the host; b reconnects to host two and replays what it missed, the burst's acknowledged posts included.
+  async hostStops() {
+    let closedAt = 0;
+    let closeError = null;
+    const b = await connect(baseUrl, users.b.token);
+    let toldAt = 0;
+    b.connection.onclose((error) => { closedAt = performance.now(); closeError = error ? String(error.message ?? error) : null; });
+    // As the page's script does: told the host is stopping, close cleanly (and connect again elsewhere, below).
+    b.connection.on("hostStopping", () => { toldAt = performance.now(); b.connection.stop(); });
+    await join(b, spaceId);
+    const before = await post(otherUrl, users.a, spaceId, channelId, "Before the stop");
+    await waitFor(b.feed, (e) => e.type === "post.created" && e.data.id === before.id);
+
+    const burst = Array.from({ length: 40 }, (_, i) => sleep(i * 10).then(() =>
+      fetch(`${baseUrl}/api/${users.a.tenant}/exchange/spaces/${spaceId}/channels/${channelId}/posts`, {
+        method: "POST",
+        headers: { Authorization: `Bearer ${users.a.token}`, "Content-Type": "application/json" },
+        body: JSON.stringify({ body: `burst ${i}` }),
+      }).then(async (r) => ({ status: r.status, id: r.status === 201 ? (await r.json()).id : null }), (error) => ({ status: "network", error: String(error.cause?.code ?? error.message) }))));
+    await sleep(100);
+    const stoppedAt = performance.now();
+    process.kill(stoppingPid, "SIGTERM");
+    const answers = await Promise.all(burst);
+    while (!closedAt && performance.now() - stoppedAt < 20000) await sleep(20);
+
+    const whileAway = await post(otherUrl, users.a, spaceId, channelId, "While b was away");
+    const again = await connect(otherUrl, users.b.token);
+    await join(again, spaceId, b.feed.lastSequence);
+    const replayed = [...b.feed.received, ...again.feed.received].filter((e) => e.type === "post.created").map((e) => e.data.id);
+    await again.connection.stop();
+    report({
+      toldAfterMs: toldAt ? toldAt - stoppedAt : null, closedAfterMs: closedAt ? closedAt - stoppedAt : null, closeError, answers,
+      whileAway: whileAway.id, replayed,
     });
   },
 

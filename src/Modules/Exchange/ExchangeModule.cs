@@ -67,6 +67,7 @@ public sealed class ExchangeModule : IModule
         services.AddSingleton<LiveDispatcher>();
         services.AddSingleton<TypingBudget>();
         services.AddHostedService<PresenceHeartbeat>();
+        services.AddHostedService<HostStopping>();
         services.AddOptions<LiveOptions>().BindConfiguration(LiveOptions.Section);
         services.AddSingleton<LiveMembershipSweep>();
         services.AddHostedService(sp => sp.GetRequiredService<LiveMembershipSweep>());

@@ -156,6 +156,22 @@
     }
   };
 
+  // The host is stopping (an update): close cleanly, and connect again — the balancer sends the new connection to another
+  // host — retrying while none answers, then replay what was missed.
+  connection.on("hostStopping", async () => {
+    status.textContent = section.dataset.connectionLost;
+    await connection.stop();
+    for (const wait of [0, 1000, 2000, 5000, 10000, 30000]) {
+      await new Promise((resolve) => setTimeout(resolve, wait));
+      try {
+        await connection.start();
+        await join();
+        return;
+      } catch {
+        // not yet: try again
+      }
+    }
+  });
   connection.onreconnecting(() => { status.textContent = section.dataset.connectionLost; });
   connection.onreconnected(() => join().catch(() => {}));
   connection.start().then(join).catch(() => { status.textContent = section.dataset.connectionLost; });

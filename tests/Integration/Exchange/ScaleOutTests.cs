@@ -45,7 +45,7 @@ public sealed class ScaleOutTests(PostgresFixture database) : IClassFixture<Post
         replay["received"]!.AsArray().Select(id => id!.GetValue<string>()).ShouldBe(replay["sent"]!.AsArray().Select(id => id!.GetValue<string>()));
     }
 
-    private static async Task<LiveUser> SignInAsync(NucleusApp app, HostProcess host, NucleusCloud.Tenancy.TenantInfo tenant)
+    internal static async Task<LiveUser> SignInAsync(NucleusApp app, HostProcess host, NucleusCloud.Tenancy.TenantInfo tenant)
     {
         var email = $"scale-{Guid.NewGuid():N}@example.org";
         var user = await app.UserAsync(tenant, NucleusCloud.Tenancy.Authorization.TenantRole.Admin, LiveHostFixture.Password, email);

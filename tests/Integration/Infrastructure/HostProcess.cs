@@ -28,6 +28,24 @@ public sealed class HostProcess : IAsyncDisposable
 
     public string BaseUrl { get; }
 
+    /// <summary>The Host's own process (started as <c>dotnet NucleusCloud.Host.dll</c>): a signal sent to it reaches the Host.</summary>
+    public int ProcessId => _process.Id;
+
+    /// <summary>The exit code once the process has ended, or null if it is still running after <paramref name="within"/>.</summary>
+    public async Task<int?> ExitCodeAsync(TimeSpan within)
+    {
+        using var wait = new CancellationTokenSource(within);
+        try
+        {
+            await _process.WaitForExitAsync(wait.Token);
+            return _process.ExitCode;
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
+    }
+
     public string Output
     {
         get

@@ -25,6 +25,9 @@ internal sealed class LiveConnections
 
     public static string Group(Guid spaceId) => $"space:{spaceId:N}";
 
+    /// <summary>True when no connection here has joined a space (or every one has gone).</summary>
+    public bool IsEmpty => _byConnection.IsEmpty;
+
     public void Joined(string connectionId, Guid spaceId, LiveParticipant participant, System.Security.Claims.ClaimsPrincipal principal)
     {
         _principals[connectionId] = principal;
