@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
+using Npgsql;
 using NucleusCloud.Tenancy.Authorization;
 using NucleusCloud.Tests.Integration.Infrastructure;
 using Xunit.Abstractions;
@@ -93,6 +94,44 @@ public sealed class SeveralHostsTests(PostgresFixture database, ITestOutputHelpe
         var refused = await throughSecond.GetAsync($"/api/{other.Slug}/catalogue/solutions?q=elsewhere");
         await refused.ShouldBeProblemAsync(HttpStatusCode.TooManyRequests);
         refused.Headers.RetryAfter!.Delta!.Value.ShouldBeInRange(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60));
+    }
+
+    [SkippableFact]
+    public async Task A_host_cut_off_from_the_database_forgets_the_sessions_and_memberships_it_may_have_missed_news_of()
+    {
+        var app = database.App;
+        var tenant = await app.NewTenantAsync();
+        await using var link = new CuttableLink(new NpgsqlConnectionStringBuilder(database.ConnectionString).Port);
+        var viaLink = TestDatabaseRoles.HostSettings(database.Provider, database.ConnectionString)
+            .Where(s => s.Key.EndsWith("ConnectionString", StringComparison.Ordinal))
+            .Select(s => (s.Key, new NpgsqlConnectionStringBuilder(s.Value) { Port = link.Port }.ConnectionString)).ToArray();
+        var (first, second) = (await StartAsync(Transport.Database), await StartAsync(Transport.Database, viaLink));
+        var owner = await first.SignedInAsync(app, tenant, TenantRole.Owner);
+        var leaving = await second.SignedInAsync(app, tenant, TenantRole.Admin);
+        var signingOut = await first.SignedInAsync(app, tenant, TenantRole.Viewer);
+        using var signedOutOnSecond = new HttpClient { BaseAddress = new Uri(second.BaseUrl) };
+        signedOutOnSecond.DefaultRequestHeaders.Authorization = signingOut.DefaultRequestHeaders.Authorization;
+        var members = $"/api/{tenant.Slug}/identity/members";
+        (await signedOutOnSecond.GetAsync("/api/auth/me")).StatusCode.ShouldBe(HttpStatusCode.OK, "the second host has read the account's stamp");
+        (await leaving.GetAsync(members)).StatusCode.ShouldBe(HttpStatusCode.OK, "and the admin's membership");
+        var cachedSince = Stopwatch.StartNew();
+
+        // The second host's link to the database is cut: its listener cannot hear what the first host tells meanwhile.
+        link.Cut();
+        (await signingOut.PostAsync("/api/auth/logout", null)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        var list = await owner.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>(members);
+        var admin = list!["items"]!.AsArray().Single(m => m!["role"]!.GetValue<string>() == nameof(TenantRole.Admin))!["userId"]!.GetValue<Guid>();
+        (await owner.DeleteAsync($"{members}/{admin}")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        await Task.Delay(TimeSpan.FromSeconds(1)); // the notices are gone: nobody listened on the second host's behalf
+        link.Mend();
+
+        // Listening again, the second host may have missed news: it forgets what it cached of sessions and memberships.
+        await Eventually.Until(async () => (await signedOutOnSecond.GetAsync("/api/auth/me")).StatusCode, status => status == HttpStatusCode.Unauthorized,
+            "the second host refuses the token signed out while it was cut off", TimeSpan.FromSeconds(20));
+        await Eventually.Until(async () => (await leaving.GetAsync(members)).StatusCode, status => status == HttpStatusCode.Forbidden,
+            "the second host refuses the member removed while it was cut off", TimeSpan.FromSeconds(10));
+        output.WriteLine($"Both refused {cachedSince.ElapsedMilliseconds} ms after the second host cached them.");
+        cachedSince.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(55), "within the caches' minute: forgotten, not expired — else this proves nothing");
     }
 
     [SkippableFact]
