@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Hosting;
 
 namespace NucleusCloud.Modules.Exchange.Live;
@@ -9,9 +8,8 @@ namespace NucleusCloud.Modules.Exchange.Live;
 /// by sequence — before SignalR closes what is left. Without it the host drops them unannounced (the client sees an abnormal
 /// close, 1006) and each client learns only from the broken socket.
 /// </summary>
-internal sealed class HostStopping(IHostApplicationLifetime lifetime, IHubContext<ExchangeHub> hub, LiveConnections connections) : IHostedService
+internal sealed class HostStopping(IHostApplicationLifetime lifetime, LiveDispatcher dispatcher, LiveConnections connections) : IHostedService
 {
-    public const string Message = "hostStopping";
     private static readonly TimeSpan Grace = TimeSpan.FromSeconds(3);
 
     public Task StartAsync(CancellationToken cancellationToken)
@@ -29,7 +27,7 @@ internal sealed class HostStopping(IHostApplicationLifetime lifetime, IHubContex
         using var grace = new CancellationTokenSource(Grace);
         try
         {
-            await hub.Clients.All.SendAsync(Message, grace.Token);
+            await dispatcher.HostStoppingAsync(grace.Token);
             while (!connections.IsEmpty)
             {
                 await Task.Delay(50, grace.Token);

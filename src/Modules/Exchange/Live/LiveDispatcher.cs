@@ -17,6 +17,7 @@ internal sealed partial class LiveDispatcher(IHubContext<ExchangeHub> hub, ITena
 {
     public const string EventMethod = "spaceEvent";
     public const string RevokedMethod = "spaceRevoked";
+    public const string HostStoppingMethod = "hostStopping";
     private readonly ConcurrentDictionary<Guid, Feed> _feeds = new();
 
     /// <summary>
@@ -90,6 +91,9 @@ internal sealed partial class LiveDispatcher(IHubContext<ExchangeHub> hub, ITena
             feed.Gate.Release();
         }
     }
+
+    /// <summary>Tells every connection of this host that the host is stopping (<see cref="HostStopping"/>).</summary>
+    public Task HostStoppingAsync(CancellationToken cancellationToken) => hub.Clients.All.SendAsync(HostStoppingMethod, cancellationToken);
 
     public Task EphemeralAsync(SpaceEventMessage message) =>
         connections.AnyIn(message.SpaceId)
