@@ -15,15 +15,8 @@ public sealed class GracefulShutdownTests(PostgresFixture database, ITestOutputH
     [SkippableFact]
     public async Task A_stopping_host_answers_what_it_took_in_closes_its_live_connections_and_the_client_replays_elsewhere()
     {
-        Skip.If(database.Unavailable is not null, database.Unavailable);
-        var noNode = NodeScenarios.Unavailable();
-        Skip.If(noNode is not null, noNode);
+        var settings = ScaleOutTests.HostSettingsOrSkip(database);
         var app = database.App;
-        var settings = new Dictionary<string, string>(TestDatabaseRoles.HostSettings(database.Provider, database.ConnectionString))
-        {
-            ["Demo:Seed"] = "false",
-            ["Storage:Root"] = app.StorageRoot,
-        };
         var (stopping, staying) = (await _hosts.StartAsync(settings), await _hosts.StartAsync(settings));
         var a = await ScaleOutTests.SignInAsync(app, staying, await app.NewTenantAsync("a"));
         var b = await ScaleOutTests.SignInAsync(app, staying, await app.NewTenantAsync("b"));

@@ -16,15 +16,8 @@ public sealed class ScaleOutTests(PostgresFixture database) : IClassFixture<Post
     [SkippableFact]
     public async Task A_post_made_through_one_host_reaches_clients_of_the_other_and_a_reconnect_there_replays_what_was_missed()
     {
-        Skip.If(database.Unavailable is not null, database.Unavailable);
-        var noNode = NodeScenarios.Unavailable();
-        Skip.If(noNode is not null, noNode);
+        var settings = HostSettingsOrSkip(database);
         var app = database.App;
-        var settings = new Dictionary<string, string>(TestDatabaseRoles.HostSettings(database.Provider, database.ConnectionString))
-        {
-            ["Demo:Seed"] = "false",
-            ["Storage:Root"] = Path.Combine(Path.GetTempPath(), $"nucleus-scale-{Guid.NewGuid():N}"),
-        };
         _ = await app.NewTenantAsync(); // migrates the shared database before the hosts start
         _hosts.Add(await HostProcess.StartAsync(settings));
         _hosts.Add(await HostProcess.StartAsync(settings));
@@ -43,6 +36,19 @@ public sealed class ScaleOutTests(PostgresFixture database) : IClassFixture<Post
 
         var replay = await NodeScenarios.RunAsync("live-scenarios.mjs", "reconnect", input);
         replay["received"]!.AsArray().Select(id => id!.GetValue<string>()).ShouldBe(replay["sent"]!.AsArray().Select(id => id!.GetValue<string>()));
+    }
+
+    /// <summary>Skips without PostgreSQL or Node (the reason said); else the settings of a Host process on the shared database, without demo data.</summary>
+    internal static Dictionary<string, string> HostSettingsOrSkip(PostgresFixture database)
+    {
+        Skip.If(database.Unavailable is not null, database.Unavailable);
+        var noNode = NodeScenarios.Unavailable();
+        Skip.If(noNode is not null, noNode);
+        return new Dictionary<string, string>(TestDatabaseRoles.HostSettings(database.Provider, database.ConnectionString))
+        {
+            ["Demo:Seed"] = "false",
+            ["Storage:Root"] = database.App.StorageRoot,
+        };
     }
 
     internal static async Task<LiveUser> SignInAsync(NucleusApp app, HostProcess host, NucleusCloud.Tenancy.TenantInfo tenant)
