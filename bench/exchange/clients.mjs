@@ -6,6 +6,7 @@
 // the typing signals sent and delivered are reported beside the posts' latency, to see what typing costs a busy space.
 //   node clients.mjs <baseUrl> <tenant> <token> <spaceId> <channelId> <connections> <postsPerSecond> <seconds>
 import { fork } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
 
@@ -15,6 +16,13 @@ const { RawHubConnection } = await import("./raw-hub-client.mjs");
 const client = process.env.BENCH_CLIENT ?? "raw";
 if (client !== "raw" && client !== "official") throw new Error(`BENCH_CLIENT is "raw" or "official", not "${client}"`);
 const [baseUrl, tenant, token, spaceId, channelId, connectionsArg, rateArg, secondsArg] = process.argv.slice(2);
+
+// CPU time used so far, user and system: this process's own, or another's (BENCH_HOST_PID: the Host's) from /proc, in seconds.
+function cpuSeconds(pid) {
+  if (pid === undefined) { const { user, system } = process.cpuUsage(); return (user + system) / 1e6; }
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+}
 
 if (process.env.BENCH_WORKER) {
   // A worker: opens its share of connections, joins, and records when each post arrives.
@@ -50,11 +58,13 @@ if (process.env.BENCH_WORKER) {
       if (failed <= 3) console.error(`connection failed: ${error?.message ?? error}`);
     }
   };
+  // Loaded and waiting: the storm starts when every worker is, so the join time holds no process start.
+  await new Promise((resolve) => { process.once("message", resolve); process.send({ loaded: true, cpuSeconds: cpuSeconds() }); });
   const inFlight = Number(process.env.BENCH_IN_FLIGHT ?? 50);
   for (let i = 0; i < count; i += inFlight) {
     await Promise.all(Array.from({ length: Math.min(inFlight, count - i) }, connectOne));
   }
-  process.send({ ready: open.length, failed });
+  process.send({ ready: open.length, failed, cpuSeconds: cpuSeconds() });
   process.on("message", async (message) => {
     if (message.typists) {
       // Each typist signals every 2.05 s (the hub keeps one signal per connection per 2 s), starting at a random offset.
@@ -88,7 +98,6 @@ if (process.env.BENCH_WORKER) {
   const workers = Math.min(Number(process.env.BENCH_WORKERS ?? 4), Math.max(1, Math.ceil(total / 500)));
   const space = await (await fetch(`${baseUrl}/api/${tenant}/exchange/spaces/${spaceId}`, { headers: { Authorization: `Bearer ${token}` } })).json();
   const children = [];
-  const started = Date.now();
   for (let w = 0; w < workers; w++) {
     const share = Math.floor(total / workers) + (w < total % workers ? 1 : 0);
     const child = fork(fileURLToPath(import.meta.url), process.argv.slice(2), {
@@ -97,13 +106,22 @@ if (process.env.BENCH_WORKER) {
     child.on("exit", (code, signal) => { if (code !== 0) console.error(`client worker ${w} exited with ${code ?? signal}`); });
     children.push(child);
   }
-  const ready = await Promise.all(children.map((c) => new Promise((resolve, reject) => {
+  const nextMessage = (c) => new Promise((resolve, reject) => {
     c.once("message", resolve);
     c.once("exit", (code) => reject(new Error(`a client worker exited with ${code}`)));
-  })));
+  });
+  const loaded = await Promise.all(children.map(nextMessage));
+  // The join time runs from the storm's first connection attempt to its last JoinSpace answered: Node's start is not in it.
+  const hostPid = process.env.BENCH_HOST_PID;
+  const hostCpuBefore = hostPid ? cpuSeconds(hostPid) : null;
+  const started = Date.now();
+  const ready = await Promise.all(children.map((c) => { const answer = nextMessage(c); c.send({ go: true }); return answer; }));
+  const joinSeconds = (Date.now() - started) / 1000;
+  // What the storm cost each side, in CPU-seconds: the Host's, and the clients' (all workers, from go to their last join).
+  const hostJoinCpu = hostPid ? cpuSeconds(hostPid) - hostCpuBefore : null;
+  const clientsJoinCpu = ready.reduce((sum, r, w) => sum + r.cpuSeconds - loaded[w].cpuSeconds, 0);
   const joined = ready.reduce((a, r) => a + r.ready, 0);
   const joinFailures = ready.reduce((a, r) => a + r.failed, 0);
-  const joinSeconds = (Date.now() - started) / 1000;
   console.error(`joined ${joined} of ${total} connections in ${joinSeconds} s; posting`);
 
   const typists = Math.min(Number(process.env.BENCH_TYPISTS ?? 0), joined);
@@ -138,7 +156,8 @@ if (process.env.BENCH_WORKER) {
   const typingReceived = reports.reduce((sum, r) => sum + r.typingReceived, 0);
   const pct = (p) => (latencies.length ? latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] : null);
   console.log(JSON.stringify({
-    client, connections: joined, requested: total, joinFailures, joinSeconds: Number(joinSeconds.toFixed(1)), postsPerSecond: rate, seconds,
+    client, connections: joined, requested: total, joinFailures, joinSeconds: Number(joinSeconds.toFixed(1)),
+    hostJoinCpuSeconds: hostJoinCpu === null ? null : Number(hostJoinCpu.toFixed(1)), clientsJoinCpuSeconds: Number(clientsJoinCpu.toFixed(1)), postsPerSecond: rate, seconds,
     posted: posted.length, postFailures: failures.length, expected, delivered, losses: expected - delivered,
     p50_ms: pct(50), p95_ms: pct(95), p99_ms: pct(99), max_ms: latencies.at(-1) ?? null,
     typists, typingSent, typingSignalsPerSecond: Number((typingSent / seconds).toFixed(1)), typingDelivered: typingReceived,

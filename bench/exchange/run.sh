@@ -65,16 +65,16 @@ fi
 for size in "${sizes[@]}"; do
   for typists in "${typist_counts[@]}"; do
     echo "== $size connections, $rate posts/s for ${seconds}s, $typists typing"
-    BENCH_TYPISTS="$typists" node "$here/clients.mjs" "$base" undesa "$token" "$space" "$channel" "$size" "$rate" "$seconds" | tee -a "$out/exchange-results.txt"
+    BENCH_TYPISTS="$typists" BENCH_HOST_PID="$host_pid" node "$here/clients.mjs" "$base" undesa "$token" "$space" "$channel" "$size" "$rate" "$seconds" | tee -a "$out/exchange-results.txt"
   done
 done
 
 python3 - "$out/exchange-results.txt" <<'PY'
 import sys, json
-print("\n| client | connections | typing signals/s | typing deliveries/s (share delivered) | posts | deliveries expected | delivered | losses | p50 ms | p95 ms | p99 ms | max ms | join time s |")
-print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+print("\n| client | connections | typing signals/s | typing deliveries/s (share delivered) | posts | deliveries expected | delivered | losses | p50 ms | p95 ms | p99 ms | max ms | join time s | Host CPU-s in the storm | clients' CPU-s in the storm |")
+print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
 for line in open(sys.argv[1]):
     r = json.loads(line)
     typing = f"{r['typingDeliveriesPerSecond']} ({r['typingDeliveredShare']})" if r.get('typingSent') else "—"
-    print(f"| {r.get('client', 'official')} | {r['connections']} | {r.get('typingSignalsPerSecond', 0)} | {typing} | {r['posted']} | {r['expected']} | {r['delivered']} | {r['losses']} | {r['p50_ms']} | {r['p95_ms']} | {r['p99_ms']} | {r['max_ms']} | {r['joinSeconds']} |")
+    print(f"| {r.get('client', 'official')} | {r['connections']} | {r.get('typingSignalsPerSecond', 0)} | {typing} | {r['posted']} | {r['expected']} | {r['delivered']} | {r['losses']} | {r['p50_ms']} | {r['p95_ms']} | {r['p99_ms']} | {r['max_ms']} | {r['joinSeconds']} | {r.get('hostJoinCpuSeconds')} | {r.get('clientsJoinCpuSeconds')} |")
 PY
