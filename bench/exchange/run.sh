@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Exchange benchmark: 100, 1,000 and 5,000 SignalR connections joined to the demo space "Digital Government Exchange 2026" on
 # a Host running on PostgreSQL (its LISTEN/NOTIFY backplane in use), while a poster posts through the REST API at a fixed rate. Reports the
-# delivery latency from a post's acceptance to its receipt (p50/p95/p99) and the losses.
+# delivery latency from a post's acceptance to its receipt (p50/p95/p99), the losses, and each storm's join time (from its first
+# connection attempt) with the CPU-seconds the Host and the clients spent in it.
 #   bench/exchange/run.sh [connections...]           (100 1000 5000 when none is given)
 # Needs: the .NET SDK, Node with tests/js installed (npm ci), python3, psql and a PostgreSQL server (BENCH_PG_*).
 # Tunables: BENCH_RATE posts per second (5), BENCH_SECONDS (20), BENCH_TYPISTS: how many of the connections signal typing
