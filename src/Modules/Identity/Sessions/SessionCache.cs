@@ -19,12 +19,15 @@ internal sealed class SessionCache
     private readonly IClusterSignals _signals;
     private readonly CacheGenerations<Guid> _generations = new();
 
+    // Moves on with every forgetting, made here or heard: a read during which it moved may hold what was just revoked, and is not kept.
+    private long _forgettings;
+
     public SessionCache(IMemoryCache cache, IClusterSignals signals)
     {
         _cache = cache;
         _signals = signals;
-        signals.Subscribe(new ClusterTopic(UserTopic, user => Remove(StampKey(Guid.Parse(user))), ForgetEverything));
-        signals.Subscribe(new ClusterTopic(FamilyTopic, family => Remove(FamilyKey(Guid.Parse(family))), ForgetEverything));
+        signals.Subscribe(new ClusterTopic(UserTopic, user => Heard(StampKey(Guid.Parse(user))), ForgetEverything));
+        signals.Subscribe(new ClusterTopic(FamilyTopic, family => Heard(FamilyKey(Guid.Parse(family))), ForgetEverything));
     }
 
     public Task<string?> StampAsync(Guid userId, Func<Task<string?>> read) => ReadAsync(StampKey(userId), read);
@@ -33,35 +36,52 @@ internal sealed class SessionCache
 
     public Task ForgetUserAsync(Guid userId)
     {
-        _cache.Remove(StampKey(userId));
+        Remove(StampKey(userId));
         return _signals.PublishAsync(UserTopic, userId.ToString("N"));
     }
 
     public Task ForgetFamilyAsync(Guid familyId)
     {
-        _cache.Remove(FamilyKey(familyId));
+        Remove(FamilyKey(familyId));
         return _signals.PublishAsync(FamilyTopic, familyId.ToString("N"));
     }
 
-    private async Task<T> ReadAsync<T>(string key, Func<Task<T>> read) =>
-        (await _cache.GetOrCreateAsync(key, entry =>
+    private async Task<T> ReadAsync<T>(string key, Func<Task<T>> read)
+    {
+        if (_cache.TryGetValue(key, out T? known))
         {
-            entry.AbsoluteExpirationRelativeToNow = ReadEvery;
-            return read();
-        }))!;
+            return known!;
+        }
+
+        var forgettings = Interlocked.Read(ref _forgettings);
+        var value = await read();
+        if (Interlocked.Read(ref _forgettings) == forgettings)
+        {
+            _cache.Set(key, value, ReadEvery);
+        }
+
+        return value;
+    }
 
     private string StampKey(Guid userId) => _generations.Key($"session-stamp:{userId:N}");
 
     private string FamilyKey(Guid familyId) => _generations.Key($"session-family:{familyId:N}");
 
-    private Task Remove(string key)
+    private void Remove(string key)
     {
+        Interlocked.Increment(ref _forgettings);
         _cache.Remove(key);
+    }
+
+    private Task Heard(string key)
+    {
+        Remove(key);
         return Task.CompletedTask;
     }
 
     private Task ForgetEverything()
     {
+        Interlocked.Increment(ref _forgettings);
         _generations.ForgetEverything();
         return Task.CompletedTask;
     }
