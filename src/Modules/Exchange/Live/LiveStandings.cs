@@ -15,7 +15,10 @@ namespace NucleusCloud.Modules.Exchange.Live;
 internal sealed class LiveStandings(IMemoryCache cache, IOptions<LiveOptions> options)
 {
     private readonly CacheGenerations<Guid> _generations = new();
-    private readonly ConcurrentDictionary<string, Lazy<Task<LiveParticipant?>>> _checking = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<Task<Checked>>> _checking = new(StringComparer.Ordinal);
+
+    // Moves on each time one person is forgotten: a check during which it moved may have read what was just removed, and is not kept.
+    private long _forgettings;
 
     /// <summary>The standing remembered, else the key under which a check beginning now keeps what it finds.</summary>
     public (LiveParticipant? Known, string Key) Find(Guid spaceId, Guid userId)
@@ -27,15 +30,15 @@ internal sealed class LiveStandings(IMemoryCache cache, IOptions<LiveOptions> op
     /// <summary>
     /// Runs <paramref name="check"/> once for all the joins of one person in one space that arrive while it runs (a storm's
     /// connections of the same person wait for the same answer), and remembers a standing it finds under <paramref name="key"/>
-    /// (from <see cref="Find"/>): if the space was forgotten meanwhile, it is never found.
+    /// (from <see cref="Find"/>): if the space was forgotten meanwhile, it is never found; if someone was forgotten while it ran, it is not kept.
     /// </summary>
     public async Task<LiveParticipant?> CheckOnceAsync(string key, Func<Task<LiveParticipant?>> check)
     {
-        var running = _checking.GetOrAdd(key, _ => new Lazy<Task<LiveParticipant?>>(check));
+        var running = _checking.GetOrAdd(key, _ => new Lazy<Task<Checked>>(() => CheckAsync(check)));
         try
         {
-            var participant = await running.Value;
-            if (participant is not null && options.Value.StandingSeconds > 0)
+            var (participant, keep) = await running.Value;
+            if (participant is not null && keep && options.Value.StandingSeconds > 0)
             {
                 cache.Set(key, participant, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(options.Value.StandingSeconds), Size = 1 });
             }
@@ -52,7 +55,20 @@ internal sealed class LiveStandings(IMemoryCache cache, IOptions<LiveOptions> op
     public void Forget(Guid spaceId) => _generations.Forget(spaceId);
 
     /// <summary>Forgets one person's standing (found no longer taking part): a stranger's refusals never cost the others theirs.</summary>
-    public void Forget(Guid spaceId, Guid userId) => cache.Remove(Key(spaceId, userId));
+    public void Forget(Guid spaceId, Guid userId)
+    {
+        Interlocked.Increment(ref _forgettings);
+        cache.Remove(Key(spaceId, userId));
+    }
+
+    private async Task<Checked> CheckAsync(Func<Task<LiveParticipant?>> check)
+    {
+        var forgettings = Interlocked.Read(ref _forgettings);
+        var participant = await check();
+        return new Checked(participant, Interlocked.Read(ref _forgettings) == forgettings);
+    }
+
+    private readonly record struct Checked(LiveParticipant? Participant, bool Keep);
 
     private string Key(Guid spaceId, Guid userId) => _generations.Key($"exchange:live:standing:{spaceId:N}:{userId:N}", spaceId);
 }
