@@ -75,6 +75,7 @@ internal static class HttpPipeline
         app.UseCaller();
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseUnreadableFormRefusals();
         app.UseAntiforgery();
         app.UseUnofferedFormRefusals();
         app.UseUnreadableQueryValueRefusals();

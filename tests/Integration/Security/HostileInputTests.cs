@@ -98,19 +98,58 @@ public sealed class HostileInputTests(SqliteFixture fixture) : IClassFixture<Sql
     {
         var owner = await App.UserAsync(await App.NewTenantAsync("pf"));
         var form = (await PageForms.ReadAsync(owner.Client, $"/{owner.Tenant.Slug}/catalogue/new")).Single(f => f.Fields.ContainsKey("_handler"));
-        var fields = new Dictionary<string, string>(form.Fields) { [PageForms.AntiforgeryField] = "forged-token" };
-        foreach (var name in fields.Keys.Where(k => k.EndsWith(".Name", StringComparison.Ordinal)).ToList())
-        {
-            fields[name] = "Forged solution";
-        }
+        form.Fields.Keys.ShouldContain("name");
+        var fields = new Dictionary<string, string>(form.Fields) { [PageForms.AntiforgeryField] = "forged-token", ["name"] = "Forged solution" };
 
         using var response = await owner.Client.PostAsync(form.Action, new FormUrlEncodedContent(fields));
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, await response.Content.ReadAsStringAsync());
         (await owner.Client.ItemsAsync($"/api/{owner.Tenant.Slug}/catalogue/solutions")).ShouldBeEmpty();
     }
 
+    [Fact]
+    public async Task Every_page_answers_400_to_a_form_it_cannot_read_never_500()
+    {
+        var tenant = await App.NewTenantAsync("nul");
+        var userId = await App.NewUserAsync(platformAdmin: true);
+        await App.GrantAsync(userId, tenant, TenantRole.Admin);
+        var client = App.As(userId);
+        client.DefaultRequestHeaders.Add(TestAuthentication.SecondFactorHeader, "totp");
+
+        // A NUL character in a value, as wapiti's command-injection module sends it: the form cannot be read.
+        var unreadable = new Dictionary<string, string> { ["_handler"] = "/e\0", ["Input.Name"] = "/e\0" };
+        var failures = new List<string>();
+        var refused = 0;
+        foreach (var pattern in PageRoutes())
+        {
+            var path = RouteTemplates.Parameter().Replace(pattern, m => m.Groups["name"].Value is "tenant" or "tenantSlug" ? tenant.Slug
+                : m.Groups["constraint"].Value == "int" ? "2026" : m.Groups["constraint"].Value == "guid" || m.Groups["name"].Value.EndsWith("Id", StringComparison.Ordinal) ? Guid.NewGuid().ToString() : "x");
+            using var response = await client.PostAsync(path, new FormUrlEncodedContent(unreadable));
+            if ((int)response.StatusCode >= 500)
+            {
+                failures.Add($"POST {path} answered {(int)response.StatusCode}");
+            }
+            else if (response.StatusCode == HttpStatusCode.BadRequest && !(await response.Content.ReadAsStringAsync()).Contains("<html", StringComparison.OrdinalIgnoreCase))
+            {
+                failures.Add($"POST {path} answered a bare 400, not the error page");
+            }
+            else if (response.StatusCode == HttpStatusCode.BadRequest)
+            {
+                refused++;
+            }
+        }
+
+        failures.ShouldBeEmpty();
+        refused.ShouldBeGreaterThan(40, "every page this person may open refuses the form before it runs");
+    }
+
     private List<string> StoredFiles() =>
         Directory.Exists(App.StorageRoot) ? [.. Directory.EnumerateFiles(App.StorageRoot, "*", SearchOption.AllDirectories).Order()] : [];
+
+    /// <summary>Every page route.</summary>
+    private List<string> PageRoutes() =>
+        [.. App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<ComponentTypeMetadata>() is not null && e.RoutePattern.RawText is not null)
+            .Select(e => e.RoutePattern.RawText!).Distinct()];
 
     /// <summary>Every page route and each query value its component binds to a type other than text.</summary>
     private List<(string Pattern, string Name)> TypedQueryValues() =>
