@@ -5,16 +5,28 @@ using Microsoft.AspNetCore.Http;
 namespace NucleusCloud.Web;
 
 /// <summary>
-/// A page's form that cannot be read (a value with a NUL character, a multipart body past its limits) made the component
-/// renderer throw when it read it, and the error page, re-executed for the same post, threw again: a bare 500. Read here
-/// first, before anything else reads it: such a post answers 400 (413 when too large) with the error page, and no page runs.
+/// A page's form that cannot be read (a value with a NUL character, a multipart body past its limits) or a post that is no form
+/// at all (XML) made the component renderer throw when it read it, and the error page, re-executed for the same post, threw
+/// again: a bare 500. Read here first, before anything else reads it: such a post answers 400 (413 when too large, 415 when it
+/// is not a form) with the error page, and no page runs.
 /// </summary>
 public static class UnreadableForms
 {
     public static IApplicationBuilder UseUnreadableFormRefusals(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        if (HttpMethods.IsPost(context.Request.Method) && context.Request.HasFormContentType
-            && context.GetEndpoint()?.Metadata.GetMetadata<ComponentTypeMetadata>() is not null)
+        if (!HttpMethods.IsPost(context.Request.Method) || context.GetEndpoint()?.Metadata.GetMetadata<ComponentTypeMetadata>() is null)
+        {
+            await next(context);
+            return;
+        }
+
+        if (!string.IsNullOrEmpty(context.Request.ContentType) && !context.Request.HasFormContentType)
+        {
+            context.Response.StatusCode = StatusCodes.Status415UnsupportedMediaType;
+            return;
+        }
+
+        if (context.Request.HasFormContentType)
         {
             try
             {
