@@ -81,6 +81,13 @@ public sealed class HostileInputTests(SqliteFixture fixture) : IClassFixture<Sql
                 using var response = await owner.Client.PostAsync(action, form);
                 response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, $"POST {action} with token {token ?? "(none)"}: {await response.Content.ReadAsStringAsync()}");
             }
+
+            // XML instead of a form, with a valid token in the header (wapiti's xxe module): refused, not a 500.
+            var valid = (await PageForms.ReadAsync(owner.Client, $"/{slug}/brand")).First(f => f.Fields.ContainsKey(PageForms.AntiforgeryField)).Fields[PageForms.AntiforgeryField];
+            using var xml = new HttpRequestMessage(HttpMethod.Post, action) { Content = new StringContent("<?xml version=\"1.0\"?><file>x</file>", System.Text.Encoding.UTF8, "text/xml") };
+            xml.Headers.Add("RequestVerificationToken", valid);
+            using var refused = await owner.Client.SendAsync(xml);
+            refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest, $"POST {action} as XML: {await refused.Content.ReadAsStringAsync()}");
         }
 
         StoredFiles().ShouldBe(filesBefore, "nothing stored");

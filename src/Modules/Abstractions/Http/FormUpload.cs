@@ -7,7 +7,7 @@ namespace NucleusCloud.Modules.Abstractions.Http;
 /// <summary>A file posted by a page's plain multipart form, or why not ("too-large", "missing", "forged").</summary>
 public sealed record PostedFile(byte[]? Content, string? FileName, IFormCollection? Form, string? Problem)
 {
-    /// <summary>The form came without the page's antiforgery token (or with another's): answer 400, read nothing.</summary>
+    /// <summary>The post is not the page's form — without its antiforgery token (or with another's), or no readable form at all: answer 400.</summary>
     public bool Forged => Problem == FormUpload.Forged;
 }
 
@@ -33,12 +33,22 @@ public static class FormUpload
             limit.MaxRequestBodySize = maxFileBytes + OtherFields;
         }
 
-        if (!await antiforgery.IsRequestValidAsync(http))
+        // A body that is no form (XML, as wapiti's xxe module sends) would make the form reader throw: refused like a forgery.
+        if (!http.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(http))
         {
             return new(null, null, null, Forged);
         }
 
-        var form = await http.Request.ReadFormAsync(cancellationToken);
+        IFormCollection form;
+        try
+        {
+            form = await http.Request.ReadFormAsync(cancellationToken);
+        }
+        catch (InvalidDataException)
+        {
+            return new(null, null, null, Forged); // a multipart body that cannot be read (broken boundaries, sections past their limits)
+        }
+
         if (form.Files.GetFile(field) is not { Length: > 0 } file)
         {
             return new(null, null, form, "missing");
