@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Components.Endpoints;
 using Microsoft.AspNetCore.Http;
 
 namespace NucleusCloud.Web;
@@ -17,8 +16,8 @@ public static class UnofferedForms
     public static IApplicationBuilder UseUnofferedFormRefusals(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         await next(context);
-        if (HttpMethods.IsPost(context.Request.Method) && context.Response.StatusCode == StatusCodes.Status400BadRequest && !context.Response.HasStarted
-            && context.User.Identity?.IsAuthenticated == true && context.GetEndpoint()?.Metadata.GetMetadata<ComponentTypeMetadata>() is not null
+        if (context.IsPagePost() && context.Response.StatusCode == StatusCodes.Status400BadRequest && !context.Response.HasStarted
+            && context.User.Identity?.IsAuthenticated == true
             && context.Features.Get<IAntiforgeryValidationFeature>() is not { IsValid: false }
             && context.Request.HasFormContentType && (await context.Request.ReadFormAsync(context.RequestAborted)).ContainsKey("_handler"))
         {

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Components.Endpoints;
 using Microsoft.AspNetCore.Http;
 
 namespace NucleusCloud.Web;
@@ -14,7 +13,7 @@ public static class UnreadableForms
 {
     public static IApplicationBuilder UseUnreadableFormRefusals(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        if (!HttpMethods.IsPost(context.Request.Method) || context.GetEndpoint()?.Metadata.GetMetadata<ComponentTypeMetadata>() is null)
+        if (!context.IsPagePost())
         {
             await next(context);
             return;

@@ -16,9 +16,7 @@ internal sealed class LiveStandings(IMemoryCache cache, IOptions<LiveOptions> op
 {
     private readonly CacheGenerations<Guid> _generations = new();
     private readonly ConcurrentDictionary<string, Lazy<Task<Checked>>> _checking = new(StringComparer.Ordinal);
-
-    // Moves on each time one person is forgotten: a check during which it moved may have read what was just removed, and is not kept.
-    private long _forgettings;
+    private readonly Forgettings _forgettings = new();
 
     /// <summary>The standing remembered, else the key under which a check beginning now keeps what it finds.</summary>
     public (LiveParticipant? Known, string Key) Find(Guid spaceId, Guid userId)
@@ -57,15 +55,15 @@ internal sealed class LiveStandings(IMemoryCache cache, IOptions<LiveOptions> op
     /// <summary>Forgets one person's standing (found no longer taking part): a stranger's refusals never cost the others theirs.</summary>
     public void Forget(Guid spaceId, Guid userId)
     {
-        Interlocked.Increment(ref _forgettings);
+        _forgettings.Count();
         cache.Remove(Key(spaceId, userId));
     }
 
     private async Task<Checked> CheckAsync(Func<Task<LiveParticipant?>> check)
     {
-        var forgettings = Interlocked.Read(ref _forgettings);
+        var mark = _forgettings.Mark();
         var participant = await check();
-        return new Checked(participant, Interlocked.Read(ref _forgettings) == forgettings);
+        return new Checked(participant, _forgettings.NoneSince(mark));
     }
 
     private readonly record struct Checked(LiveParticipant? Participant, bool Keep);

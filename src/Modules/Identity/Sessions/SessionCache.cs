@@ -18,9 +18,8 @@ internal sealed class SessionCache
     private readonly IMemoryCache _cache;
     private readonly IClusterSignals _signals;
     private readonly CacheGenerations<Guid> _generations = new();
-
-    // Moves on with every forgetting, made here or heard: a read during which it moved may hold what was just revoked, and is not kept.
-    private long _forgettings;
+    // Forgettings made here or heard from another host.
+    private readonly Forgettings _forgettings = new();
 
     public SessionCache(IMemoryCache cache, IClusterSignals signals)
     {
@@ -53,9 +52,9 @@ internal sealed class SessionCache
             return known!;
         }
 
-        var forgettings = Interlocked.Read(ref _forgettings);
+        var mark = _forgettings.Mark();
         var value = await read();
-        if (Interlocked.Read(ref _forgettings) == forgettings)
+        if (_forgettings.NoneSince(mark))
         {
             _cache.Set(key, value, ReadEvery);
         }
@@ -69,7 +68,7 @@ internal sealed class SessionCache
 
     private void Remove(string key)
     {
-        Interlocked.Increment(ref _forgettings);
+        _forgettings.Count();
         _cache.Remove(key);
     }
 
@@ -81,7 +80,7 @@ internal sealed class SessionCache
 
     private Task ForgetEverything()
     {
-        Interlocked.Increment(ref _forgettings);
+        _forgettings.Count();
         _generations.ForgetEverything();
         return Task.CompletedTask;
     }
