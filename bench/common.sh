@@ -10,6 +10,14 @@ bench_key_ring() {
   echo "$pfx"
 }
 
+# Waits until a started Host answers /health/ready ($1: its base URL, $2: its log), or exits the benchmark. A first start after
+# a benchmark's data is copied can take minutes (at 1,000 tenants it makes 1,000 demo owners, a password hash each):
+# BENCH_READY_SECONDS (600) bounds the wait.
+bench_wait_ready() {
+  for _ in $(seq 1 "${BENCH_READY_SECONDS:-600}"); do curl -fs "$1/health/ready" >/dev/null 2>&1 && return 0; sleep 1; done
+  echo "the Host did not become ready; see $2" >&2; exit 1
+}
+
 # Publishes the Host (Release) into $2/host ($1: the repository).
 bench_publish() {
   echo "== publishing the Host (Release)"

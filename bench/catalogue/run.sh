@@ -4,7 +4,7 @@
 #   bench/catalogue/run.sh [postgres] [sqlite]        (both when none is named)
 # Needs: the .NET SDK, wrk, python3, sqlite3, psql and a PostgreSQL server (BENCH_PG_* below).
 # Tunables: BENCH_TENANTS (200), BENCH_SOLUTIONS (1000), BENCH_CONNECTIONS (32), BENCH_SECONDS (20),
-#   BENCH_READY_SECONDS (600: how long a Host may take to start).
+#   BENCH_READY_SECONDS (600: how long a Host may take to start; see bench/common.sh).
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -40,9 +40,7 @@ start_host() { # $1 provider, $2 connection string, $3 environment
     DataProtection__Certificate__Path="$key_ring" Mail__PickupDirectory="$out/mail" \
     dotnet NucleusCloud.Host.dll >"$out/host-$1-$3.log" 2>&1) &
   host_pid=$!
-  # The first start after copying makes every tenant's demo owner (a password hash each): minutes at 1,000 tenants.
-  for _ in $(seq 1 "${BENCH_READY_SECONDS:-600}"); do curl -fs "$base/health/ready" >/dev/null 2>&1 && return 0; sleep 1; done
-  echo "the Host did not become ready; see $out/host-$1-$3.log" >&2; exit 1
+  bench_wait_ready "$base" "$out/host-$1-$3.log"
 }
 
 load() { # $1 provider, $2 connection string

@@ -41,8 +41,7 @@ psql -q -d postgres -c 'DROP DATABASE IF EXISTS nucleus_bench_exchange WITH (FOR
   dotnet NucleusCloud.Host.dll >"$out/host-exchange.log" 2>&1) &
 host_pid=$!
 trap 'kill $host_pid 2>/dev/null || true; wait $host_pid 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do curl -fs "$base/health/ready" >/dev/null 2>&1 && break; sleep 1; done
-curl -fs "$base/health/ready" >/dev/null || { echo "the Host did not become ready; see $out/host-exchange.log" >&2; exit 1; }
+bench_wait_ready "$base" "$out/host-exchange.log"
 
 token=$(curl -fs "$base/api/auth/login" -H 'content-type: application/json' \
   -d "{\"email\":\"owner@undesa.demo\",\"password\":\"$password\"}" | python3 -c 'import sys, json; print(json.load(sys.stdin)["accessToken"])')

@@ -31,8 +31,7 @@ rm -rf "$out/slowloris-data" && mkdir -p "$out/slowloris-data"
 host_pid=$!
 slow_pid=""
 trap 'kill $slow_pid $host_pid 2>/dev/null || true; wait $host_pid 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do curl -fs "$base/health/ready" >/dev/null 2>&1 && break; sleep 1; done
-curl -fs "$base/health/ready" >/dev/null || { echo "the Host did not become ready; see $out/host-slowloris.log" >&2; exit 1; }
+bench_wait_ready "$base" "$out/host-slowloris.log"
 
 paths=(/health/live /ee/showcase)
 measure() { # $1: label

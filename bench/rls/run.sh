@@ -70,8 +70,7 @@ start_host() { # $1 mode (rls | plain), $2 environment
     Logging__LogLevel__Default=Warning RateLimits__Search__PermitsPerMinute=100000000 DataProtection__Certificate__Path="$key_ring" Mail__PickupDirectory="$out/mail" \
     dotnet NucleusCloud.Host.dll >"$out/host-$1-$2.log" 2>&1) &
   pids+=($!)
-  for _ in $(seq 1 120); do curl -fs "$url/health/ready" >/dev/null 2>&1 && return 0; sleep 1; done
-  echo "the Host did not become ready; see $out/host-$1-$2.log" >&2; exit 1
+  bench_wait_ready "$url" "$out/host-$1-$2.log"
 }
 
 policies() { # $1 database, $2 ENABLE | DISABLE, on every table that has policies

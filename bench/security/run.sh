@@ -24,8 +24,7 @@ pfx=$(bench_key_ring "$repo/bench/.out")
   dotnet NucleusCloud.Host.dll >"$out/host.log" 2>&1) &
 host_pid=$!
 trap 'kill $host_pid 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do curl -fs "$base/health/ready" >/dev/null 2>&1 && break; sleep 1; done
-curl -fs "$base/health/ready" >/dev/null || { echo "the Host did not become ready; see $out/host.log" >&2; exit 1; }
+bench_wait_ready "$base" "$out/host.log"
 
 for scan in "${scans[@]}"; do
   echo "== $scan"
